@@ -1,0 +1,45 @@
+//! `mentorbook build`: load, check, render, write.
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::{Exit, print_output_error, print_problems};
+use crate::render::{Theme, render};
+
+/// Builds the site of the program in `dir` into `dest` (default: the configured output folder).
+pub fn build(dir: &Path, dest: Option<&Path>) -> Exit {
+    let started = Instant::now();
+    let (program, problems) = crate::load_program(dir);
+    let Some(program) = program else {
+        print_problems(problems);
+        eprintln!("the site was not built; the previous output, if any, is unchanged");
+        return Exit::ProgramErrors;
+    };
+    print_problems(problems);
+    let site = Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme));
+    let site = match site {
+        Ok(s) => s,
+        Err(p) => {
+            let mut ps = crate::diagnostic::Problems::default();
+            ps.push(p);
+            print_problems(ps);
+            return Exit::ProgramErrors;
+        }
+    };
+    let dest = dest.map_or_else(
+        || program.config.dest_dir(),
+        |d| program.config.root.join(d),
+    );
+    if let Err(e) = crate::output::write_site(dir, &dest, &site) {
+        print_output_error(&e);
+        return Exit::Failure;
+    }
+    eprintln!(
+        "built {} pages for {} pairs into {} in {} ms",
+        site.pages.len(),
+        program.pairs.len(),
+        dest.display(),
+        started.elapsed().as_millis()
+    );
+    Exit::Ok
+}

@@ -1,0 +1,34 @@
+//! `mentorbook clean`: remove the built site, and nothing else.
+
+use std::path::Path;
+
+use super::{Exit, print_output_error, print_problems};
+use crate::config::Config;
+
+/// Removes the output folder of the program in `dir` (or `dest`), if mentorbook made it.
+pub fn clean(dir: &Path, dest: Option<&Path>) -> Exit {
+    let config = match Config::load(dir) {
+        Ok(c) => c,
+        Err(p) => {
+            let mut ps = crate::diagnostic::Problems::default();
+            ps.push(p);
+            print_problems(ps);
+            return Exit::ProgramErrors;
+        }
+    };
+    let dest = dest.map_or_else(|| config.dest_dir(), |d| config.root.join(d));
+    match crate::output::clean(dir, &dest) {
+        Ok(true) => {
+            eprintln!("removed {}", dest.display());
+            Exit::Ok
+        }
+        Ok(false) => {
+            eprintln!("nothing to remove: {} does not exist", dest.display());
+            Exit::Ok
+        }
+        Err(e) => {
+            print_output_error(&e);
+            Exit::Failure
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! One thin function per command: each takes its arguments, calls the library and says how it went.
+
+mod build;
+mod check;
+mod clean;
+mod init;
+
+use std::io::IsTerminal;
+
+pub use build::build;
+pub use check::check;
+pub use clean::clean;
+pub use init::init;
+
+use crate::diagnostic::{Problems, render_human};
+
+/// How a command ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Done.
+    Ok = 0,
+    /// The program has errors.
+    ProgramErrors = 1,
+    /// Wrong usage, or a file could not be read or written.
+    Failure = 2,
+}
+
+/// Prints every problem to standard error, in colour on a terminal.
+pub fn print_problems(problems: Problems) {
+    let list = problems.into_sorted();
+    if list.is_empty() {
+        return;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", render_human(&list, color));
+    let errors = list
+        .iter()
+        .filter(|p| p.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let warnings = list.len() - errors;
+    eprintln!("{errors} error(s), {warnings} warning(s)");
+}
+
+/// Prints an output error with its hint.
+fn print_output_error(e: &crate::output::Error) {
+    eprintln!("error: {e}");
+    if let Some(h) = e.hint() {
+        eprintln!("  help: {h}");
+    }
+}

@@ -1,0 +1,212 @@
+//! `book.toml`: the book's title and language, where the site is written, the theme, the site address.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Problem, Span};
+
+/// The name of the configuration file in a program folder.
+pub const CONFIG_FILE: &str = "book.toml";
+
+/// The checked configuration of one program folder.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The program folder (the folder holding `book.toml`).
+    pub root: PathBuf,
+    /// `[book]`.
+    pub book: BookSection,
+    /// `[build]`.
+    pub build: BuildSection,
+    /// `[site]`.
+    pub site: SiteSection,
+}
+
+/// `book.toml` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BookToml {
+    book: BookSection,
+    #[serde(default)]
+    build: BuildSection,
+    #[serde(default)]
+    site: SiteSection,
+}
+
+/// `[book]`: what the handbook is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BookSection {
+    /// The handbook's title.
+    pub title: String,
+    /// One sentence about it.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The language of the pages, as a BCP 47 tag (`en`, `fr`, `pt-BR`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Who wrote it.
+    #[serde(default)]
+    pub authors: Vec<String>,
+}
+
+/// `[build]`: where and how the site is written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BuildSection {
+    /// The output folder, relative to the program folder.
+    #[serde(default = "default_dest")]
+    pub dest_dir: PathBuf,
+    /// The theme: a folder under `themes/`, or the built-in `default`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+impl Default for BuildSection {
+    fn default() -> Self {
+        BuildSection {
+            dest_dir: default_dest(),
+            theme: default_theme(),
+        }
+    }
+}
+
+/// `[site]`: where the site is hosted.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SiteSection {
+    /// The address the site is served from; links stay relative either way.
+    #[serde(default)]
+    pub base_url: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+fn default_dest() -> PathBuf {
+    PathBuf::from("book")
+}
+fn default_theme() -> String {
+    "default".to_owned()
+}
+
+impl Config {
+    /// Reads `root/book.toml`. Every problem names the file and, where TOML says, the line.
+    pub fn load(root: &Path) -> Result<Config, Problem> {
+        let path = root.join(CONFIG_FILE);
+        let span = |line, column| Span {
+            file: PathBuf::from(CONFIG_FILE),
+            line,
+            column,
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let p = Problem::error(Code::Io, span(0, 0), format!("cannot read {}: {e}", path.display()));
+            if e.kind() == std::io::ErrorKind::NotFound {
+                p.hint("this folder is not a mentorbook program; run `mentorbook init` to make one, or pass the program folder")
+            } else {
+                p
+            }
+        })?;
+        let source: Arc<str> = Arc::from(text.as_str());
+        let raw: BookToml = toml::from_str(&text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
+            let message = e.message().trim_end().to_owned();
+            let p = Problem::error(Code::Config, span(line, column), message.clone())
+                .with_source(&source);
+            match unknown_key(&message) {
+                Some(key) => p.suggest(
+                    key,
+                    [
+                        "title",
+                        "description",
+                        "language",
+                        "authors",
+                        "dest-dir",
+                        "theme",
+                        "base-url",
+                        "book",
+                        "build",
+                        "site",
+                    ],
+                ),
+                None => p,
+            }
+        })?;
+        let config = Config {
+            root: root.to_path_buf(),
+            book: raw.book,
+            build: raw.build,
+            site: raw.site,
+        };
+        config.check(&source)?;
+        Ok(config)
+    }
+
+    fn check(&self, source: &Arc<str>) -> Result<(), Problem> {
+        let theme = &self.build.theme;
+        if crate::model::ids::check_slug(theme).is_err() {
+            let (line, column) = find(source, theme);
+            return Err(Problem::error(
+                Code::Config,
+                Span {
+                    file: CONFIG_FILE.into(),
+                    line,
+                    column,
+                },
+                format!("`{theme}` is not a theme name"),
+            )
+            .hint("a theme is a folder name under themes/: lower-case letters, digits and dashes")
+            .with_source(source));
+        }
+        if theme != "default" && !self.root.join("themes").join(theme).is_dir() {
+            let (line, column) = find(source, theme);
+            return Err(Problem::error(
+                Code::Config,
+                Span {
+                    file: CONFIG_FILE.into(),
+                    line,
+                    column,
+                },
+                format!("there is no theme `{theme}`"),
+            )
+            .hint(format!(
+                "make the folder themes/{theme}/ or use theme = \"default\""
+            ))
+            .with_source(source));
+        }
+        Ok(())
+    }
+
+    /// The output folder, resolved against the program folder.
+    pub fn dest_dir(&self) -> PathBuf {
+        self.root.join(&self.build.dest_dir)
+    }
+
+    /// The program's own theme folder, `themes/<theme>/`, when it exists.
+    pub fn theme_dir(&self) -> Option<PathBuf> {
+        Some(self.root.join("themes").join(&self.build.theme)).filter(|p| p.is_dir())
+    }
+}
+
+/// The key named in a TOML "unknown field `x`" message.
+fn unknown_key(message: &str) -> Option<&str> {
+    message.strip_prefix("unknown field `")?.split('`').next()
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+/// Where `needle` first appears, for pointing at a value TOML accepted but we did not.
+fn find(text: &str, needle: &str) -> (u32, u32) {
+    text.find(&format!("\"{needle}\""))
+        .map_or((0, 0), |i| line_column(text, i + 1))
+}

@@ -1,0 +1,42 @@
+//! mentorbook turns a mentoring program kept as YAML and Markdown into a browsable handbook with a
+//! page per pair for each phase of the relationship.
+//!
+//! Data flows one way: [`config`] -> [`load`] -> [`validate`] -> [`render`] -> [`output`]. `check` stops
+//! after validation; rendering is pure (pages in memory) so it can be tested and run in parallel; only
+//! [`output`] writes.
+
+pub mod cmd;
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod validate;
+
+use std::path::Path;
+
+use diagnostic::Problems;
+use model::Program;
+
+/// Reads and checks the program in `root`. Returns the program when it has no errors, and every
+/// problem found (warnings included) either way.
+pub fn load_program(root: &Path) -> (Option<Program>, Problems) {
+    let mut problems = Problems::default();
+    let config = match config::Config::load(root) {
+        Ok(c) => c,
+        Err(p) => {
+            problems.push(p);
+            return (None, problems);
+        }
+    };
+    let loaded = load::load(config, &mut problems);
+    let program = validate::validate(loaded, &mut problems);
+    if problems.has_errors() {
+        (None, problems)
+    } else {
+        (program, problems)
+    }
+}

@@ -1,0 +1,301 @@
+//! Files to typed values: finds the program's files, reads them in parallel and parses each one.
+//!
+//! A file that fails is reported and left out; the others still load, so one run shows every problem.
+//! Checks that span several files belong to [`crate::validate`].
+
+mod guide;
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{Code, Problem, Problems, Span};
+use crate::model::person::PeopleFile;
+use crate::model::{
+    Chapter, ChapterId, PairFile, PairId, Person, PersonId, PhaseFile, PhaseId, ProgramInfo,
+};
+use yaml::SourceFile;
+
+/// The folder, inside the program folder, that holds the content.
+pub const CONTENT_DIR: &str = "content";
+
+/// Everything read from a program folder, before cross-file checks.
+#[derive(Debug)]
+pub struct Loaded {
+    /// `book.toml`.
+    pub config: Config,
+    /// `content/program.yaml`, unless it failed.
+    pub info: Option<ProgramInfo>,
+    /// People, each with the file they came from.
+    pub people: Vec<(PathBuf, Person)>,
+    /// Pairs, each with its id and file.
+    pub pairs: Vec<(PairId, PathBuf, PairFile)>,
+    /// Phases that loaded, each with its file.
+    pub phases: Vec<(PhaseId, PathBuf, PhaseFile)>,
+    /// Guide chapters.
+    pub chapters: Vec<Chapter>,
+    /// The text of every file read, for showing the offending line of later problems.
+    pub sources: HashMap<PathBuf, Arc<str>>,
+}
+
+/// What a file is, decided from where it is.
+#[derive(Debug, Clone)]
+enum Kind {
+    Program,
+    PeopleList,
+    Person(PersonId),
+    Pair(PairId),
+    Phase(PhaseId),
+    Chapter(ChapterId),
+}
+
+/// One parsed file.
+enum Parsed {
+    Program(ProgramInfo),
+    People(Vec<Person>),
+    Pair(PairId, PairFile),
+    Phase(PhaseId, PhaseFile),
+    Chapter(Chapter),
+}
+
+/// Reads every content file of the program; problems go to `problems`.
+pub fn load(config: Config, problems: &mut Problems) -> Loaded {
+    let root = config.root.clone();
+    let jobs = find_files(&root, problems);
+    let results: Vec<(PathBuf, Option<Arc<str>>, Result<Parsed, Problem>)> = jobs
+        .into_par_iter()
+        .map(|(rel, kind)| match SourceFile::read(&root, &rel) {
+            Ok(file) => {
+                let parsed = parse(&file, kind);
+                (rel, Some(file.text), parsed)
+            }
+            Err(p) => (rel, None, Err(p)),
+        })
+        .collect();
+
+    let mut loaded = Loaded {
+        config,
+        info: None,
+        people: Vec::new(),
+        pairs: Vec::new(),
+        phases: Vec::new(),
+        chapters: Vec::new(),
+        sources: HashMap::new(),
+    };
+    for (rel, text, result) in results {
+        if let Some(text) = text {
+            loaded.sources.insert(rel.clone(), text);
+        }
+        match result {
+            Ok(Parsed::Program(info)) => loaded.info = Some(info),
+            Ok(Parsed::People(list)) => loaded
+                .people
+                .extend(list.into_iter().map(|p| (rel.clone(), p))),
+            Ok(Parsed::Pair(id, pair)) => loaded.pairs.push((id, rel, pair)),
+            Ok(Parsed::Phase(id, phase)) => loaded.phases.push((id, rel, phase)),
+            Ok(Parsed::Chapter(c)) => loaded.chapters.push(c),
+            Err(p) => problems.push(p),
+        }
+    }
+    loaded
+}
+
+fn parse(file: &SourceFile, kind: Kind) -> Result<Parsed, Problem> {
+    Ok(match kind {
+        Kind::Program => Parsed::Program(file.parse()?),
+        Kind::PeopleList => Parsed::People(file.parse::<PeopleFile>()?.people),
+        Kind::Person(id) => {
+            let mut person: Person = file.parse()?;
+            if person.id.line != 0 && person.id.value != id {
+                let span = Span {
+                    file: file.path.clone(),
+                    line: person.id.line,
+                    column: person.id.column,
+                };
+                return Err(Problem::error(
+                    Code::BadFileName,
+                    span,
+                    format!(
+                        "the id `{}` differs from the file name `{id}`",
+                        person.id.value
+                    ),
+                )
+                .hint("leave `id:` out of files under people/: the file name is the id")
+                .with_source(&file.text));
+            }
+            person.id.value = id;
+            Parsed::People(vec![person])
+        }
+        Kind::Pair(id) => Parsed::Pair(id, file.parse()?),
+        Kind::Phase(id) => Parsed::Phase(id, file.parse()?),
+        Kind::Chapter(id) => Parsed::Chapter(guide::chapter(id, file)?),
+    })
+}
+
+/// Lists the content files, in a stable order, deciding what each one is.
+fn find_files(root: &Path, problems: &mut Problems) -> Vec<(PathBuf, Kind)> {
+    let content = Path::new(CONTENT_DIR);
+    let mut jobs = Vec::new();
+    let program = content.join("program.yaml");
+    if root.join(&program).is_file() {
+        jobs.push((program, Kind::Program));
+    } else {
+        problems.push(missing(
+            &program,
+            "describe the program in content/program.yaml (at least `name:`)",
+        ));
+    }
+    let people = content.join("people.yaml");
+    if root.join(&people).is_file() {
+        jobs.push((people, Kind::PeopleList));
+    }
+    for (rel, stem) in list(root, &content.join("people"), &["yaml", "yml"], problems) {
+        if let Some(id) = id_from_file(&rel, &stem, problems, PersonId::new) {
+            jobs.push((rel, Kind::Person(id)));
+        }
+    }
+    for (rel, stem) in list(root, &content.join("pairs"), &["yaml", "yml"], problems) {
+        if let Some(id) = id_from_file(&rel, &stem, problems, PairId::new) {
+            jobs.push((rel, Kind::Pair(id)));
+        }
+    }
+    let mut seen = Vec::new();
+    for (rel, stem) in list(root, &content.join("phases"), &["yaml", "yml"], problems) {
+        match PhaseId::from_name(&stem) {
+            Some(id) => {
+                seen.push(id);
+                jobs.push((rel, Kind::Phase(id)));
+            }
+            None => problems.push(
+                Problem::error(Code::BadFileName, Span { file: rel.clone(), line: 0, column: 0 }, format!("`{stem}` is not one of the four phases"))
+                    .suggest(&stem, PhaseId::ALL.map(PhaseId::as_str))
+                    .hint("phase files are named initiation.yaml, negotiation.yaml, enabling.yaml and closure.yaml"),
+            ),
+        }
+    }
+    for id in PhaseId::ALL.into_iter().filter(|id| !seen.contains(id)) {
+        problems.push(missing(
+            &content.join("phases").join(format!("{id}.yaml")),
+            "every program needs the four phase files; `mentorbook init` writes the default ones",
+        ));
+    }
+    for (rel, stem) in list(root, &content.join("guide"), &["md"], problems) {
+        if let Some(id) = id_from_file(&rel, &stem, problems, ChapterId::new) {
+            jobs.push((rel, Kind::Chapter(id)));
+        }
+    }
+    jobs
+}
+
+fn missing(rel: &Path, hint: &str) -> Problem {
+    Problem::error(
+        Code::MissingFile,
+        Span {
+            file: rel.to_path_buf(),
+            line: 0,
+            column: 0,
+        },
+        "this file is missing",
+    )
+    .hint(hint)
+}
+
+fn id_from_file<T>(
+    rel: &Path,
+    stem: &str,
+    problems: &mut Problems,
+    make: fn(&str) -> Result<T, crate::model::ids::BadId>,
+) -> Option<T> {
+    match make(stem) {
+        Ok(id) => Some(id),
+        Err(bad) => {
+            let mut p = Problem::error(
+                Code::BadFileName,
+                Span {
+                    file: rel.to_path_buf(),
+                    line: 0,
+                    column: 0,
+                },
+                format!("the file name is not a valid id: {bad}"),
+            );
+            if let Some(s) = bad.suggestion {
+                p = p.hint(format!(
+                    "rename the file to `{s}.{}`",
+                    rel.extension().and_then(|e| e.to_str()).unwrap_or("yaml")
+                ));
+            }
+            problems.push(p);
+            None
+        }
+    }
+}
+
+/// The files directly in `root/dir` with one of `extensions`, sorted, as (relative path, stem).
+/// Other files are reported as warnings so a misnamed file is never silently skipped.
+fn list(
+    root: &Path,
+    dir: &Path,
+    extensions: &[&str],
+    problems: &mut Problems,
+) -> Vec<(PathBuf, String)> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(&full)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Problem::error(
+                    Code::Io,
+                    Span {
+                        file: dir.to_path_buf(),
+                        line: 0,
+                        column: 0,
+                    },
+                    format!("cannot list the folder: {e}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = dir.join(&name);
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let ext = Path::new(&name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
+        if entry.file_type().is_file() && extensions.contains(&ext) {
+            let stem = name[..name.len() - ext.len() - 1].to_owned();
+            out.push((rel, stem));
+        } else {
+            problems.push(
+                Problem::warning(
+                    Code::BadFileName,
+                    Span {
+                        file: rel,
+                        line: 0,
+                        column: 0,
+                    },
+                    "this entry is ignored",
+                )
+                .hint(format!(
+                    "files here must end in .{}",
+                    extensions.join(" or .")
+                )),
+            );
+        }
+    }
+    out
+}

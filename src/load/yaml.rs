@@ -1,0 +1,144 @@
+//! Reading one YAML file into a typed value, turning every failure into a located [`Problem`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Code, Problem, Span};
+
+/// The text of a file that has been read, with the path it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the program folder, as shown in messages.
+    pub path: std::path::PathBuf,
+    /// The file's text, without a byte-order mark.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// Reads `root/rel`, which must be UTF-8; a byte-order mark is dropped.
+    pub fn read(root: &Path, rel: &Path) -> Result<SourceFile, Problem> {
+        let whole = Span {
+            file: rel.to_path_buf(),
+            line: 0,
+            column: 0,
+        };
+        let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+            Problem::error(
+                Code::Io,
+                whole.clone(),
+                format!("cannot read the file: {e}"),
+            )
+        })?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let good = String::from_utf8_lossy(good);
+                let (line, column) = crate::config::line_column(&good, good.len());
+                return Err(Problem::error(
+                    Code::Io,
+                    Span {
+                        file: rel.to_path_buf(),
+                        line,
+                        column,
+                    },
+                    "the file is not valid UTF-8 text",
+                )
+                .hint("save the file as UTF-8 in your editor"));
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Ok(SourceFile {
+            path: rel.to_path_buf(),
+            text: Arc::from(text),
+        })
+    }
+
+    /// Parses the whole file as YAML into `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Problem> {
+        parse_str(&self.path, &self.text, 0, &self.text)
+    }
+}
+
+/// Parses `text` as YAML into `T`. For YAML that starts part-way through a file (front matter),
+/// `line_offset` is added to reported lines and `whole` is the file's full text for the snippet.
+pub fn parse_str<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    line_offset: u32,
+    whole: &Arc<str>,
+) -> Result<T, Problem> {
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 1_000_000,
+            max_total_scalar_bytes: 64 * 1024 * 1024,
+        },
+    };
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
+        let message = bare_message(&e, line, column);
+        let hint = hint_for(&message);
+        let line = if line == 0 { 0 } else { line + line_offset };
+        let p = Problem::error(
+            Code::Yaml,
+            Span {
+                file: file.to_path_buf(),
+                line,
+                column,
+            },
+            message,
+        )
+        .with_source(whole);
+        match hint {
+            Some(h) => p.hint(h),
+            None => p,
+        }
+    })
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The error's message without the " at line L, column C" that serde-saphyr appends.
+fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
+    let full = e.without_snippet().to_string();
+    let suffix = format!(" at line {line}, column {column}");
+    let msg = full.split(&suffix).next().unwrap_or(&full).trim();
+    msg.to_owned()
+}
+
+/// A fix for the common mistakes: a misspelt key or value, a missing field, tabs.
+fn hint_for(message: &str) -> Option<String> {
+    if let Some(rest) = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))
+    {
+        let (given, expected) = rest
+            .split_once("`, expected one of ")
+            .or_else(|| rest.split_once("`, expected "))?;
+        let candidates: Vec<&str> = expected.split(", ").map(|c| c.trim_matches('`')).collect();
+        return Some(
+            match crate::diagnostic::did_you_mean(given, candidates.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("use one of: {}", candidates.join(", ")),
+            },
+        );
+    }
+    if let Some(field) = message.strip_prefix("missing field `") {
+        let field = field.trim_end_matches('`');
+        return Some(format!("add `{field}:` with a value (see docs/format.md)"));
+    }
+    if message.contains("tab") {
+        return Some("indent with spaces, not tabs".to_owned());
+    }
+    if message.contains("budget breached") {
+        return Some("the file is too large or too deeply nested (or uses aliases that expand hugely); split it up".to_owned());
+    }
+    None
+}

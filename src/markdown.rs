@@ -1,0 +1,184 @@
+//! Markdown to safe HTML.
+//!
+//! Every piece of Markdown, from a YAML field or a guide chapter, goes through [`to_html`]: rendered
+//! with pulldown-cmark, then cleaned with ammonia so raw HTML cannot inject scripts, styles or event
+//! handlers. [`Markdown`] fields render once, when their file is loaded, however many pages show them.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A Markdown field from YAML, kept with its rendered, sanitised HTML.
+#[derive(Debug, Clone, Serialize)]
+pub struct Markdown {
+    /// What the user wrote.
+    #[serde(skip)]
+    pub source: String,
+    /// Sanitised HTML, safe to insert into a page unescaped.
+    pub html: String,
+}
+
+impl Markdown {
+    /// Renders `source`.
+    pub fn new(source: &str) -> Self {
+        Markdown {
+            source: source.to_owned(),
+            html: to_html(source, &mut Vec::new(), None),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Markdown {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| Markdown::new(&s))
+    }
+}
+
+/// A heading of a rendered document, for tables of contents and anchors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 2 for `##`, 3 for `###`, ...
+    pub level: u8,
+    /// The heading's text, without markup.
+    pub text: String,
+    /// The anchor id, unique in the document.
+    pub id: String,
+}
+
+/// Rewrites a link target written in Markdown; returns `None` to keep it as it is.
+pub type LinkRewriter<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        b.add_tag_attributes(h, ["id"]);
+    }
+    b.add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tags(["input"]);
+    b.add_tag_attributes("li", ["id"])
+        .add_tag_attributes("sup", ["id"]);
+    b.add_tag_attributes("div", ["id", "class"]);
+    b.link_rel(None);
+    b
+});
+
+/// Renders Markdown to sanitised HTML. Headings of level 2 and deeper get unique anchor ids, which
+/// are pushed to `headings`; link targets go through `rewrite` when one is given.
+pub fn to_html(
+    source: &str,
+    headings: &mut Vec<Heading>,
+    rewrite: Option<LinkRewriter<'_>>,
+) -> String {
+    let mut events: Vec<Event<'_>> = Parser::new_ext(source, options()).collect();
+    anchor_headings(&mut events, headings);
+    if let Some(rewrite) = rewrite {
+        for e in &mut events {
+            if let Event::Start(Tag::Link { dest_url, .. }) = e {
+                if let Some(new) = rewrite(dest_url) {
+                    *dest_url = CowStr::from(new);
+                }
+            }
+        }
+    }
+    let mut raw = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+    CLEANER.clean(&raw).to_string()
+}
+
+/// Gives each heading of level 2 or more an id made from its text, unique within the document.
+fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>) {
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = *level;
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            if level != HeadingLevel::H1 {
+                let base = crate::model::ids::slugify(&text);
+                let base = if base.is_empty() {
+                    "section".to_owned()
+                } else {
+                    base
+                };
+                let mut id = base.clone();
+                let mut n = 1;
+                while headings.iter().any(|h| h.id == id) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                headings.push(Heading {
+                    level: level as u8,
+                    text,
+                    id,
+                });
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_are_removed() {
+        let html = Markdown::new(
+            "Hi <script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3))",
+        )
+        .html;
+        assert!(!html.contains("script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let mut hs = Vec::new();
+        let html = to_html(
+            "# Title\n## Before you meet\n## Before you meet\n### `Code` here",
+            &mut hs,
+            None,
+        );
+        assert!(html.contains(r#"<h2 id="before-you-meet">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="before-you-meet-2">"#), "{html}");
+        assert_eq!(
+            hs.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ["before-you-meet", "before-you-meet-2", "code-here"]
+        );
+    }
+
+    #[test]
+    fn links_are_rewritten() {
+        let rw = |u: &str| u.strip_suffix(".md").map(|s| format!("../{s}/index.html"));
+        let html = to_html(
+            "[b](boundaries.md) [c](https://x.org)",
+            &mut Vec::new(),
+            Some(&rw),
+        );
+        assert!(
+            html.contains(r#"href="../boundaries/index.html""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="https://x.org""#), "{html}");
+    }
+}

@@ -1,0 +1,92 @@
+//! Calendar dates as people write them in YAML: `YYYY-MM-DD`.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date. Written and shown as `YYYY-MM-DD`; an impossible date is a load error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, with a message for people rather than programmers.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let shaped = t.len() == 10
+            && t.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if !shaped {
+            return Err(format!(
+                "`{t}` is not a date: write dates as YYYY-MM-DD, for example 2025-03-14"
+            ));
+        }
+        t.parse::<jiff::civil::Date>().map(Date).map_err(|_| {
+            format!("`{t}` is not a real date: check the month and the day (YYYY-MM-DD)")
+        })
+    }
+
+    /// The date `months` months later (clamped to the month's last day).
+    pub fn plus_months(self, months: u32) -> Date {
+        let span = jiff::Span::new().months(i64::from(months));
+        Date(self.0.checked_add(span).unwrap_or(self.0))
+    }
+
+    /// Whole days from `self` to `other` (negative if `other` is earlier).
+    pub fn days_until(self, other: Date) -> i64 {
+        let since = other.0.since((jiff::Unit::Day, self.0));
+        since.map(|s| i64::from(s.get_days())).unwrap_or(0)
+    }
+
+    /// Long English form, `14 March 2025`.
+    pub fn long(self) -> String {
+        self.0.strftime("%-d %B %Y").to_string()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects() {
+        assert_eq!(Date::parse("2025-03-14").unwrap().to_string(), "2025-03-14");
+        assert!(
+            Date::parse("2025-02-30")
+                .unwrap_err()
+                .contains("not a real date")
+        );
+        assert!(
+            Date::parse("14/03/2025")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        let d = Date::parse("2025-01-31").unwrap();
+        assert_eq!(d.plus_months(1).to_string(), "2025-02-28");
+        assert_eq!(d.days_until(Date::parse("2025-02-02").unwrap()), 2);
+        assert_eq!(d.long(), "31 January 2025");
+    }
+}

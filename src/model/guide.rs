@@ -1,0 +1,33 @@
+//! Handbook chapters: `content/guide/<chapter>.md`.
+
+use serde::{Deserialize, Serialize};
+
+use super::ChapterId;
+use crate::markdown::Heading;
+
+/// The YAML front matter of a chapter.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The chapter's title.
+    pub title: String,
+    /// Position in the guide; chapters without one come last.
+    #[serde(default)]
+    pub order: Option<i64>,
+    /// Where the chapter's content comes from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A loaded chapter.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// The file name without `.md`.
+    pub id: ChapterId,
+    /// Title, order and sources.
+    pub front: FrontMatter,
+    /// The body as sanitised HTML, headings anchored, links to other chapters rewritten.
+    pub html: String,
+    /// The body's headings, for a table of contents.
+    pub headings: Vec<Heading>,
+}

@@ -1,0 +1,159 @@
+//! Ids: stable slugs that files use to refer to each other.
+//!
+//! Every id is a newtype over a checked slug (lower-case ASCII letters, digits and single dashes), so an
+//! id can never hold a path separator or `..` and can be used as a folder name in the output safely.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Why a string is not a valid id, with a suggested slug to use instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadId {
+    /// The string that was rejected.
+    pub given: String,
+    /// A slug made from it, when one can be made.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for BadId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a valid id: use lower-case letters, digits and dashes",
+            self.given
+        )?;
+        if let Some(s) = &self.suggestion {
+            write!(f, ", for example `{s}`")?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks that `s` is a slug: `a-z`, `0-9` and dashes, not starting or ending with a dash, no `--`.
+pub fn check_slug(s: &str) -> Result<(), BadId> {
+    let ok = !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--");
+    if ok {
+        Ok(())
+    } else {
+        let suggestion = Some(slugify(s)).filter(|x| !x.is_empty() && x != s);
+        Err(BadId {
+            given: s.to_owned(),
+            suggestion,
+        })
+    }
+}
+
+/// Turns any text into a slug: `"Ana López"` becomes `"ana-lopez"`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold_accent(c).to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.truncate(100);
+    out
+}
+
+/// Maps the common Latin accented letters to their base letter, so names slug nicely.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => c,
+    }
+}
+
+macro_rules! slug_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Checks `s` and wraps it.
+            pub fn new(s: &str) -> Result<Self, BadId> {
+                check_slug(s).map(|()| Self(s.to_owned()))
+            }
+            /// The id as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Self::new(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// A person's id, from `people.yaml`.
+    PersonId
+);
+slug_id!(
+    /// A pair's id: the name of its file under `content/pairs/`.
+    PairId
+);
+slug_id!(
+    /// A checklist item's id, unique across all phases.
+    ItemId
+);
+slug_id!(
+    /// A goal's id, unique within its pair.
+    GoalId
+);
+slug_id!(
+    /// A guide chapter's id: the name of its file under `content/guide/`.
+    ChapterId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_checked() {
+        assert!(PersonId::new("ana-lopez").is_ok());
+        assert!(PersonId::new("a1").is_ok());
+        for bad in ["", "Ana", "../x", "a--b", "-a", "a-", "a/b", "a b", "a.b"] {
+            assert!(PersonId::new(bad).is_err(), "{bad:?} accepted");
+        }
+        assert_eq!(
+            PersonId::new("Ana López")
+                .unwrap_err()
+                .suggestion
+                .as_deref(),
+            Some("ana-lopez")
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! The checked domain: a program, its people, pairs, phases and guide chapters.
+//!
+//! The YAML files deserialize straight into these types (unknown keys rejected, ids and dates checked
+//! as they are read); [`crate::validate`] then checks what spans files and builds a [`Program`].
+
+mod date;
+pub mod guide;
+pub mod ids;
+mod located;
+pub mod pair;
+pub mod person;
+pub mod phase;
+mod private;
+pub mod program;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::Date;
+pub use guide::{Chapter, FrontMatter};
+pub use ids::{ChapterId, GoalId, ItemId, PairId, PersonId};
+pub use located::Located;
+pub use pair::{Pair, PairFile, PhaseCount};
+pub use person::{Person, Role};
+pub use phase::{ChecklistItem, Owner, Phase, PhaseFile, PhaseId};
+pub use private::Private;
+pub use program::ProgramInfo;
+
+use crate::config::Config;
+
+/// How often a pair meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    /// Every week.
+    Weekly,
+    /// Every two weeks.
+    Fortnightly,
+    /// Every month.
+    Monthly,
+    /// Every three months.
+    Quarterly,
+}
+
+/// A whole program, loaded and validated: what the renderer works from.
+#[derive(Debug)]
+pub struct Program {
+    /// `book.toml`.
+    pub config: Config,
+    /// `content/program.yaml`.
+    pub info: ProgramInfo,
+    /// Everyone, sorted by id.
+    pub people: Vec<Person>,
+    /// Every pair, sorted by id.
+    pub pairs: Vec<Pair>,
+    /// The four phases, in order.
+    pub phases: Vec<Phase>,
+    /// Guide chapters, in reading order.
+    pub chapters: Vec<Chapter>,
+    person_index: HashMap<PersonId, usize>,
+}
+
+impl Program {
+    /// Assembles a program; `people` must be sorted by id with no duplicates.
+    pub fn new(
+        config: Config,
+        info: ProgramInfo,
+        people: Vec<Person>,
+        pairs: Vec<Pair>,
+        phases: Vec<Phase>,
+        chapters: Vec<Chapter>,
+    ) -> Self {
+        let person_index = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.value.clone(), i))
+            .collect();
+        Program {
+            config,
+            info,
+            people,
+            pairs,
+            phases,
+            chapters,
+            person_index,
+        }
+    }
+
+    /// The person with this id. Validation guarantees every id a pair refers to exists.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.person_index.get(id).map(|&i| &self.people[i])
+    }
+
+    /// The phase with this id.
+    pub fn phase(&self, id: PhaseId) -> &Phase {
+        &self.phases[id.index()]
+    }
+}

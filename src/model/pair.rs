@@ -1,0 +1,413 @@
+//! A mentoring pair: `content/pairs/<pair-id>.yaml`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private};
+use crate::markdown::Markdown;
+
+/// What a pair file holds, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairFile {
+    /// The mentor's person id.
+    pub mentor: Located<PersonId>,
+    /// The mentee's person id.
+    pub mentee: Located<PersonId>,
+    /// When the relationship started.
+    pub start: Located<Date>,
+    /// The planned end; defaults to start plus the program's default length.
+    #[serde(default)]
+    pub end: Option<Located<Date>>,
+    /// The current phase, when the pair sets it rather than letting it be derived.
+    #[serde(default)]
+    pub phase: Option<PhaseId>,
+    /// Initiation: readiness.
+    #[serde(default)]
+    pub readiness: Option<Readiness>,
+    /// Initiation: the first meeting.
+    #[serde(default)]
+    pub first_meeting: Option<FirstMeeting>,
+    /// Negotiation: the long-term purpose.
+    #[serde(default)]
+    pub vision: Option<Markdown>,
+    /// SMART goals.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// The partnership agreement.
+    #[serde(default)]
+    pub agreement: Option<Agreement>,
+    /// The meeting log.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// Check-ins on the relationship.
+    #[serde(default)]
+    pub evaluations: Vec<Evaluation>,
+    /// How the relationship ended.
+    #[serde(default)]
+    pub closure: Option<Closure>,
+    /// Checklist progress, by phase then by item id.
+    #[serde(default)]
+    pub progress: BTreeMap<PhaseId, ProgressMap>,
+    /// Worries raised in confidence. Private.
+    #[serde(default)]
+    pub concerns: Option<Private<Markdown>>,
+}
+
+/// Initiation: readiness and the kind of relationship.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Readiness {
+    /// The mentee's self-reflection. Private.
+    #[serde(default)]
+    pub mentee_reflection: Option<Private<Markdown>>,
+    /// The mentor's self-reflection. Private.
+    #[serde(default)]
+    pub mentor_reflection: Option<Private<Markdown>>,
+    /// The type of relationship agreed (one-to-one, formal, ...).
+    #[serde(default)]
+    pub relationship_type: Option<String>,
+}
+
+/// Initiation: the first meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstMeeting {
+    /// When.
+    #[serde(default)]
+    pub date: Option<Located<Date>>,
+    /// Where.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// What was said. Private.
+    #[serde(default)]
+    pub notes: Option<Private<Markdown>>,
+}
+
+/// Where a goal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    /// Not started yet.
+    #[default]
+    NotStarted,
+    /// Being worked on.
+    InProgress,
+    /// Reached.
+    Achieved,
+    /// Given up, on purpose.
+    Dropped,
+}
+
+/// A SMART goal.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// Unique within the pair.
+    pub id: Located<GoalId>,
+    /// A short name.
+    pub title: String,
+    /// Exactly what will be achieved.
+    #[serde(default)]
+    pub specific: Option<Markdown>,
+    /// How achievement is measured.
+    #[serde(default)]
+    pub measurable: Option<Markdown>,
+    /// Why it is within reach.
+    #[serde(default)]
+    pub achievable: Option<Markdown>,
+    /// Why it matters.
+    #[serde(default)]
+    pub relevant: Option<Markdown>,
+    /// The deadline.
+    #[serde(default)]
+    pub time_bound: Option<Located<Date>>,
+    /// Where it stands.
+    #[serde(default)]
+    pub status: GoalStatus,
+    /// Steps on the way.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+}
+
+/// A step towards a goal.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// What the step is.
+    pub title: String,
+    /// When it is due.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// When it was reached.
+    #[serde(default)]
+    pub done: Option<Date>,
+}
+
+/// The partnership agreement.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// What each expects of the other.
+    #[serde(default)]
+    pub expectations: Option<Markdown>,
+    /// What is off limits.
+    #[serde(default)]
+    pub boundaries: Option<Markdown>,
+    /// What stays between the two.
+    #[serde(default)]
+    pub confidentiality: Option<Markdown>,
+    /// Conflicts of interest and ethical boundaries.
+    #[serde(default)]
+    pub ethics: Option<Markdown>,
+    /// How the two reach each other.
+    #[serde(default)]
+    pub communication: Option<Communication>,
+    /// When and where they meet.
+    #[serde(default)]
+    pub meetings: Option<MeetingPlan>,
+    /// What they do when they disagree.
+    #[serde(default)]
+    pub conflict_resolution: Option<Markdown>,
+    /// When and how it ends or is renewed.
+    #[serde(default)]
+    pub end_point: Option<Markdown>,
+    /// When each signed.
+    #[serde(default)]
+    pub signed: Option<Signatures>,
+}
+
+/// How the pair communicates.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Communication {
+    /// E-mail, phone, chat...
+    #[serde(default)]
+    pub channel: Option<String>,
+    /// How fast each answers.
+    #[serde(default)]
+    pub response_time: Option<String>,
+    /// How to ask for help between meetings.
+    #[serde(default)]
+    pub between_meetings: Option<String>,
+}
+
+/// The agreed meeting schedule.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingPlan {
+    /// How often.
+    #[serde(default)]
+    pub frequency: Option<Cadence>,
+    /// Where.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// How long.
+    #[serde(default)]
+    pub duration: Option<String>,
+}
+
+/// Signature dates.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatures {
+    /// The mentor signed on.
+    #[serde(default)]
+    pub mentor: Option<Date>,
+    /// The mentee signed on.
+    #[serde(default)]
+    pub mentee: Option<Date>,
+}
+
+/// One meeting of the log.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// When.
+    pub date: Located<Date>,
+    /// A title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What was planned.
+    #[serde(default)]
+    pub agenda: Vec<String>,
+    /// What each will do next.
+    #[serde(default)]
+    pub follow_ups: Vec<String>,
+    /// What was said. Private.
+    #[serde(default)]
+    pub notes: Option<Private<Markdown>>,
+}
+
+/// A check-in on how the relationship works.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// When.
+    pub date: Located<Date>,
+    /// Who evaluated.
+    #[serde(default)]
+    pub by: Option<Located<PersonId>>,
+    /// 1 to 5.
+    #[serde(default)]
+    pub rating: Option<Located<u8>>,
+    /// One public line.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The evaluation itself. Private.
+    #[serde(default)]
+    pub notes: Option<Private<Markdown>>,
+}
+
+/// How the relationship ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// It ended.
+    Ended,
+    /// It was renewed for another term.
+    Renewed,
+}
+
+/// The closure summary.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    /// When it closed.
+    #[serde(default)]
+    pub date: Option<Located<Date>>,
+    /// Ended or renewed.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// What was achieved.
+    #[serde(default)]
+    pub summary: Option<Markdown>,
+    /// Goals reached.
+    #[serde(default)]
+    pub goals_reached: Vec<Located<GoalId>>,
+    /// What comes next.
+    #[serde(default)]
+    pub next_steps: Option<Markdown>,
+    /// Personal reflection. Private.
+    #[serde(default)]
+    pub reflection: Option<Private<Markdown>>,
+}
+
+/// The progress of one phase: item id to when (and by whom) it was done, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct ProgressMap(pub Vec<(Located<ItemId>, ItemProgress)>);
+
+/// A checklist item marked done.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemProgress {
+    /// When it was done.
+    pub done: Located<Date>,
+    /// Who did it.
+    #[serde(default)]
+    pub by: Option<Located<PersonId>>,
+    /// A comment.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ProgressMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = ProgressMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("checklist item ids, each with the date it was done")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ProgressMap, A::Error> {
+                let mut out = Vec::new();
+                while let Some(id) = map.next_key::<Located<ItemId>>()? {
+                    let entry: Located<ProgressEntry> = map.next_value()?;
+                    let progress = match entry.value {
+                        ProgressEntry::Short(date) => ItemProgress {
+                            done: Located {
+                                value: date,
+                                line: entry.line,
+                                column: entry.column,
+                            },
+                            by: None,
+                            comment: None,
+                        },
+                        ProgressEntry::Long(p) => p,
+                    };
+                    out.push((id, progress));
+                }
+                Ok(ProgressMap(out))
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
+/// Progress written either as just a date or as a map with `done`, `by` and `comment`.
+enum ProgressEntry {
+    Short(Date),
+    Long(ItemProgress),
+}
+
+impl<'de> Deserialize<'de> for ProgressEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = ProgressEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date (YYYY-MM-DD) or a map with `done`, `by` and `comment`")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ProgressEntry, E> {
+                Date::parse(s).map(ProgressEntry::Short).map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ProgressEntry, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                ItemProgress::deserialize(d).map(ProgressEntry::Long)
+            }
+        }
+        d.deserialize_any(Either)
+    }
+}
+
+/// A pair after validation: its id, its file, and what was derived from it.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    /// From the file name.
+    pub id: PairId,
+    /// What the file says.
+    pub file: PairFile,
+    /// The planned end date, given or derived.
+    pub end: Date,
+    /// The current phase, given or derived.
+    pub phase: PhaseId,
+    /// Items done and items in total, per phase.
+    pub counts: [PhaseCount; 4],
+}
+
+/// How many of a phase's checklist items a pair has done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PhaseCount {
+    /// Items done.
+    pub done: usize,
+    /// Items in the phase's checklist.
+    pub total: usize,
+}
+
+impl Pair {
+    /// The progress recorded for `item` in `phase`, if it was done.
+    pub fn progress_of(&self, phase: PhaseId, item: &ItemId) -> Option<&ItemProgress> {
+        let map = self.file.progress.get(&phase)?;
+        map.0
+            .iter()
+            .find(|(id, _)| &id.value == item)
+            .map(|(_, p)| p)
+    }
+}

@@ -1,0 +1,176 @@
+//! Rendering: the program to pages in memory. Pure: reads nothing, writes nothing, so it can be
+//! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
+
+mod pages;
+pub mod theme;
+pub mod view;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::{Code, Problem, Span};
+use crate::model::{Chapter, Pair, Phase, PhaseId, Program};
+pub use theme::{Asset, Theme};
+use view::{Link, NavView, SiteView, Url, url};
+
+/// One rendered page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path in the site, such as `pairs/ana-ben/enabling/index.html`.
+    pub path: PathBuf,
+    /// The HTML.
+    pub html: String,
+}
+
+/// Everything the output folder will hold.
+#[derive(Debug)]
+pub struct Site {
+    /// Pages, sorted by path.
+    pub pages: Vec<Page>,
+    /// Static files, under `static/`.
+    pub assets: Vec<Asset>,
+}
+
+/// The kinds of page, each with what it is about.
+#[derive(Clone, Copy)]
+enum PageKind<'a> {
+    Home,
+    Guide,
+    Chapter(usize, &'a Chapter),
+    Phases,
+    Phase(&'a Phase),
+    Pairs,
+    Pair(&'a Pair),
+    PairPhase(&'a Pair, PhaseId),
+    NotFound,
+}
+
+/// The page's title, where it is, and the way back to the home page.
+#[derive(Serialize)]
+struct PageMeta<'a> {
+    title: String,
+    url: Url,
+    crumbs: Vec<Link<'a>>,
+}
+
+/// Renders every page of the program with `theme`.
+pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
+    let site = SiteView {
+        title: &program.config.book.title,
+        description: program.config.book.description.as_deref(),
+        language: &program.config.book.language,
+        program: &program.info.name,
+        organisation: program.info.organisation.as_deref(),
+        base_url: program.config.site.base_url.as_deref(),
+        custom_css: theme
+            .assets
+            .iter()
+            .any(|a| a.path == std::path::Path::new("custom.css")),
+    };
+    let nav = NavView {
+        chapters: program
+            .chapters
+            .iter()
+            .map(|c| Link {
+                title: c.front.title.as_str().into(),
+                url: url(&format!("guide/{}", c.id)),
+            })
+            .collect(),
+        phases: program
+            .phases
+            .iter()
+            .map(|p| Link {
+                title: p.file.title.as_str().into(),
+                url: url(&format!("phases/{}", p.id)),
+            })
+            .collect(),
+        pair_count: program.pairs.len(),
+    };
+    let globals = theme.tera.global_context();
+    globals.insert("site", &site);
+    globals.insert("nav", &nav);
+
+    let mut kinds = vec![
+        PageKind::Home,
+        PageKind::Guide,
+        PageKind::Phases,
+        PageKind::Pairs,
+        PageKind::NotFound,
+    ];
+    kinds.extend(
+        program
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| PageKind::Chapter(i, c)),
+    );
+    kinds.extend(program.phases.iter().map(PageKind::Phase));
+    for pair in &program.pairs {
+        kinds.push(PageKind::Pair(pair));
+        kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
+    }
+    let tera = &theme.tera;
+    let mut pages = kinds
+        .into_par_iter()
+        .map(|kind| render_page(program, tera, kind))
+        .collect::<Result<Vec<_>, _>>()?;
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Site {
+        pages,
+        assets: theme.assets.clone(),
+    })
+}
+
+fn render_page(program: &Program, tera: &tera::Tera, kind: PageKind<'_>) -> Result<Page, Problem> {
+    let (dir, template, title, mut ctx) = pages::context(program, kind);
+    let root = match dir.as_str() {
+        // The 404 page is served at any address, so its links start from the site's root.
+        "404" => program.config.site.base_url.as_deref().map_or_else(
+            || "/".to_owned(),
+            |b| format!("{}/", b.trim_end_matches('/')),
+        ),
+        "" => String::new(),
+        _ => "../".repeat(dir.matches('/').count() + 1),
+    };
+    let crumbs = pages::crumbs(program, kind);
+    ctx.insert("root", &root);
+    ctx.insert(
+        "page",
+        &PageMeta {
+            title,
+            url: url(&dir),
+            crumbs,
+        },
+    );
+    let html = tera.render(template, &ctx).map_err(|e| {
+        Problem::error(
+            Code::Template,
+            Span {
+                file: PathBuf::from("themes")
+                    .join(&program.config.build.theme)
+                    .join("templates")
+                    .join(template),
+                line: 0,
+                column: 0,
+            },
+            theme::error_chain(&e),
+        )
+        .hint("check the template against the variables listed in docs/themes.md")
+    })?;
+    let path = if dir == "404" {
+        PathBuf::from("404.html")
+    } else {
+        PathBuf::from(url(&dir))
+    };
+    Ok(Page { path, html })
+}
+
+/// A context with one entry, for the page functions.
+fn context_with<T: Serialize + ?Sized>(key: &'static str, value: &T) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert(key, value);
+    ctx
+}

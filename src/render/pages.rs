@@ -1,0 +1,330 @@
+//! What each kind of page shows: its folder, template, title, breadcrumbs and context.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::view::{DoneView, ItemState, Link, PairView, PersonView, RecordView, Url, url};
+use super::{PageKind, context_with};
+use crate::markdown::{Heading, Markdown};
+use crate::model::{ChecklistItem, Phase, PhaseId, Program};
+
+/// A phase as a card on the home and phases pages.
+#[derive(Serialize)]
+struct PhaseCard<'a> {
+    id: &'static str,
+    title: &'a str,
+    summary: &'a str,
+    url: Url,
+    item_count: usize,
+    pair_count: usize,
+}
+
+/// A phase page's subject.
+#[derive(Serialize)]
+struct PhaseView<'a> {
+    id: &'static str,
+    title: &'a str,
+    summary: &'a str,
+    guidance: Option<&'a Markdown>,
+    checklist: &'a [ChecklistItem],
+    sources: &'a [String],
+    url: Url,
+}
+
+impl<'a> PhaseView<'a> {
+    fn of(p: &'a Phase) -> Self {
+        PhaseView {
+            id: p.id.as_str(),
+            title: &p.file.title,
+            summary: &p.file.summary,
+            guidance: p.file.guidance.as_ref(),
+            checklist: &p.file.checklist,
+            sources: &p.file.sources,
+            url: url(&format!("phases/{}", p.id)),
+        }
+    }
+}
+
+/// A chapter page's subject.
+#[derive(Serialize)]
+struct ChapterView<'a> {
+    title: &'a str,
+    html: &'a str,
+    headings: &'a [Heading],
+    sources: &'a [String],
+    url: Url,
+}
+
+/// Pairs per phase, for the dashboard.
+#[derive(Serialize)]
+struct Stats {
+    pairs: usize,
+    per_phase: [usize; 4],
+    goals: usize,
+    goals_achieved: usize,
+    meetings: usize,
+}
+
+fn phase_cards(program: &Program) -> Vec<PhaseCard<'_>> {
+    program
+        .phases
+        .iter()
+        .map(|p| PhaseCard {
+            id: p.id.as_str(),
+            title: &p.file.title,
+            summary: &p.file.summary,
+            url: url(&format!("phases/{}", p.id)),
+            item_count: p.file.checklist.len(),
+            pair_count: program.pairs.iter().filter(|x| x.phase == p.id).count(),
+        })
+        .collect()
+}
+
+fn pair_views(program: &Program) -> Vec<PairView<'_>> {
+    program
+        .pairs
+        .iter()
+        .map(|p| PairView::of(program, p))
+        .collect()
+}
+
+fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Link<'a>>) {
+    let prev = i.checked_sub(1).and_then(|j| links.get(j).cloned());
+    let next = links.get(i + 1).cloned();
+    (prev, next)
+}
+
+/// The folder, template, title and context of a page.
+pub(super) fn context(
+    program: &Program,
+    kind: PageKind<'_>,
+) -> (String, &'static str, String, Context) {
+    match kind {
+        PageKind::Home => {
+            let mut ctx = context_with("pairs", &pair_views(program));
+            ctx.insert("phases", &phase_cards(program));
+            ctx.insert("description", &program.info.description);
+            let coordinators: Vec<PersonView<'_>> = program
+                .info
+                .coordinators
+                .iter()
+                .filter_map(|id| program.person(id))
+                .map(PersonView::of)
+                .collect();
+            ctx.insert("coordinators", &coordinators);
+            let f = |g: fn(&crate::model::Pair) -> usize| program.pairs.iter().map(g).sum();
+            let stats = Stats {
+                pairs: program.pairs.len(),
+                per_phase: PhaseId::ALL
+                    .map(|p| program.pairs.iter().filter(|x| x.phase == p).count()),
+                goals: f(|p| p.file.goals.len()),
+                goals_achieved: f(|p| {
+                    p.file
+                        .goals
+                        .iter()
+                        .filter(|g| g.status == crate::model::pair::GoalStatus::Achieved)
+                        .count()
+                }),
+                meetings: f(|p| p.file.meetings.len()),
+            };
+            ctx.insert("stats", &stats);
+            (
+                String::new(),
+                "index.html",
+                program.config.book.title.clone(),
+                ctx,
+            )
+        }
+        PageKind::Guide => {
+            let chapters: Vec<ChapterView<'_>> =
+                program.chapters.iter().map(chapter_view).collect();
+            (
+                "guide".into(),
+                "guide.html",
+                "Guide".into(),
+                context_with("chapters", &chapters),
+            )
+        }
+        PageKind::Chapter(i, c) => {
+            let mut ctx = context_with("chapter", &chapter_view(c));
+            let links = program
+                .chapters
+                .iter()
+                .map(|c| Link {
+                    title: c.front.title.as_str().into(),
+                    url: url(&format!("guide/{}", c.id)),
+                })
+                .collect();
+            let (prev, next) = prev_next(links, i);
+            ctx.insert("prev", &prev);
+            ctx.insert("next", &next);
+            (
+                format!("guide/{}", c.id),
+                "chapter.html",
+                c.front.title.clone(),
+                ctx,
+            )
+        }
+        PageKind::Phases => (
+            "phases".into(),
+            "phases.html",
+            "The four phases".into(),
+            context_with("phases", &phase_cards(program)),
+        ),
+        PageKind::Phase(p) => {
+            let mut ctx = context_with("phase", &PhaseView::of(p));
+            let pairs: Vec<PairView<'_>> = program
+                .pairs
+                .iter()
+                .filter(|x| x.phase == p.id)
+                .map(|x| PairView::of(program, x))
+                .collect();
+            ctx.insert("pairs", &pairs);
+            let links = program
+                .phases
+                .iter()
+                .map(|p| Link {
+                    title: p.file.title.as_str().into(),
+                    url: url(&format!("phases/{}", p.id)),
+                })
+                .collect();
+            let (prev, next) = prev_next(links, p.id.index());
+            ctx.insert("prev", &prev);
+            ctx.insert("next", &next);
+            (
+                format!("phases/{}", p.id),
+                "phase.html",
+                p.file.title.clone(),
+                ctx,
+            )
+        }
+        PageKind::Pairs => (
+            "pairs".into(),
+            "pairs.html",
+            "Pairs".into(),
+            context_with("pairs", &pair_views(program)),
+        ),
+        PageKind::Pair(pair) => {
+            let view = PairView::of(program, pair);
+            let title = view.title.clone();
+            let mut ctx = context_with("pair", &view);
+            ctx.insert("record", &RecordView::of(program, pair));
+            (format!("pairs/{}", pair.id), "pair.html", title, ctx)
+        }
+        PageKind::PairPhase(pair, phase_id) => {
+            let view = PairView::of(program, pair);
+            let phase = program.phase(phase_id);
+            let title = format!("{}: {}", view.title, phase.file.title);
+            let items: Vec<ItemState<'_>> = phase
+                .file
+                .checklist
+                .iter()
+                .map(|item| ItemState {
+                    item,
+                    done: pair
+                        .progress_of(phase_id, &item.id.value)
+                        .map(|p| DoneView::of(program, p)),
+                })
+                .collect();
+            let mut ctx = context_with("items", &items);
+            ctx.insert("phase", &PhaseView::of(phase));
+            ctx.insert("step", &view.steps[phase_id.index()]);
+            let links = view
+                .steps
+                .iter()
+                .map(|s| Link {
+                    title: s.title.into(),
+                    url: s.url.clone(),
+                })
+                .collect();
+            let (prev, next) = prev_next(links, phase_id.index());
+            ctx.insert("prev", &prev);
+            ctx.insert("next", &next);
+            ctx.insert("record", &RecordView::of(program, pair));
+            ctx.insert("pair", &view);
+            (
+                format!("pairs/{}/{}", pair.id, phase_id),
+                template_of(phase_id),
+                title,
+                ctx,
+            )
+        }
+        PageKind::NotFound => (
+            "404".into(),
+            "404.html",
+            "Page not found".into(),
+            Context::new(),
+        ),
+    }
+}
+
+fn template_of(phase: PhaseId) -> &'static str {
+    match phase {
+        PhaseId::Initiation => "pair-initiation.html",
+        PhaseId::Negotiation => "pair-negotiation.html",
+        PhaseId::Enabling => "pair-enabling.html",
+        PhaseId::Closure => "pair-closure.html",
+    }
+}
+
+fn chapter_view(c: &crate::model::Chapter) -> ChapterView<'_> {
+    ChapterView {
+        title: &c.front.title,
+        html: &c.html,
+        headings: &c.headings,
+        sources: &c.front.sources,
+        url: url(&format!("guide/{}", c.id)),
+    }
+}
+
+/// The breadcrumbs of a page, from the home page down to (not including) the page itself.
+pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'a>> {
+    let home = Link {
+        title: "Home".into(),
+        url: url(""),
+    };
+    match kind {
+        PageKind::Home | PageKind::NotFound => Vec::new(),
+        PageKind::Guide | PageKind::Phases | PageKind::Pairs => vec![home],
+        PageKind::Chapter(..) => vec![
+            home,
+            Link {
+                title: "Guide".into(),
+                url: url("guide"),
+            },
+        ],
+        PageKind::Phase(_) => vec![
+            home,
+            Link {
+                title: "Phases".into(),
+                url: url("phases"),
+            },
+        ],
+        PageKind::Pair(_) => vec![
+            home,
+            Link {
+                title: "Pairs".into(),
+                url: url("pairs"),
+            },
+        ],
+        PageKind::PairPhase(pair, _) => {
+            let name = |id| program.person(id).map_or("", |p| p.name.as_str());
+            let title = format!(
+                "{} & {}",
+                name(&pair.file.mentor.value),
+                name(&pair.file.mentee.value)
+            );
+            vec![
+                home,
+                Link {
+                    title: "Pairs".into(),
+                    url: url("pairs"),
+                },
+                Link {
+                    title: title.into(),
+                    url: url(&format!("pairs/{}", pair.id)),
+                },
+            ]
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The theme: Tera templates and static files, from the built-in default theme overlaid with the
+//! program's own `themes/<theme>/` folder, template by template.
+
+use std::path::{Path, PathBuf};
+
+use tera::{Kwargs, State, Tera};
+
+use crate::config::Config;
+use crate::diagnostic::{Code, Problem, Span};
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default theme's templates, built into the binary so it works from any folder.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
+    "base.html",
+    "index.html",
+    "guide.html",
+    "chapter.html",
+    "phases.html",
+    "phase.html",
+    "pairs.html",
+    "pair.html",
+    "pair-phase.html",
+    "pair-initiation.html",
+    "pair-negotiation.html",
+    "pair-enabling.html",
+    "pair-closure.html",
+    "partials.html",
+    "pair-nav.html",
+    "404.html",
+);
+
+/// The default theme's static files.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// A static file to copy into the site's `static/` folder.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path under `static/`.
+    pub path: PathBuf,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Templates parsed once, and the static files, ready to render any number of pages.
+pub struct Theme {
+    /// The parsed templates.
+    pub tera: Tera,
+    /// Static files, sorted by path.
+    pub assets: Vec<Asset>,
+}
+
+impl Theme {
+    /// Loads the default theme, then the program's `themes/<theme>/templates/*.html` and
+    /// `themes/<theme>/static/**` over it.
+    pub fn load(config: &Config) -> Result<Theme, Problem> {
+        let mut templates: Vec<(String, String, PathBuf)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    (*name).to_owned(),
+                    (*text).to_owned(),
+                    PathBuf::from("themes/default/templates").join(name),
+                )
+            })
+            .collect();
+        let mut assets: Vec<Asset> = DEFAULT_STATIC
+            .iter()
+            .map(|(p, b)| Asset {
+                path: PathBuf::from(p),
+                bytes: b.to_vec(),
+            })
+            .collect();
+        if let Some(dir) = config.theme_dir() {
+            let rel_dir = PathBuf::from("themes").join(&config.build.theme);
+            for (rel, text) in read_tree(&dir.join("templates"), &rel_dir.join("templates"))? {
+                let name = rel
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let text = String::from_utf8(text)
+                    .map_err(|_| whole(&rel, "the template is not UTF-8 text"))?;
+                match templates.iter_mut().find(|(n, ..)| *n == name) {
+                    Some(slot) => *slot = (name, text, rel),
+                    None => templates.push((name, text, rel)),
+                }
+            }
+            for (rel, bytes) in read_tree(&dir.join("static"), Path::new(""))? {
+                match assets.iter_mut().find(|a| a.path == rel) {
+                    Some(a) => a.bytes = bytes,
+                    None => assets.push(Asset { path: rel, bytes }),
+                }
+            }
+        }
+        assets.sort_by(|a, b| a.path.cmp(&b.path));
+
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        let english = config.book.language == "en" || config.book.language.starts_with("en-");
+        tera.register_filter("long_date", move |s: &str, _: Kwargs, _: &State| {
+            long_date(s, english)
+        });
+        tera.register_filter("humanize", humanize);
+        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
+            .map_err(|e| {
+                let file = templates
+                    .iter()
+                    .find(|(n, ..)| e.to_string().contains(n.as_str()))
+                    .map_or_else(|| PathBuf::from("themes"), |t| t.2.clone());
+                whole(
+                    &file,
+                    &format!("the theme's templates do not parse: {}", error_chain(&e)),
+                )
+            })?;
+        Ok(Theme { tera, assets })
+    }
+}
+
+/// The message of a Tera error with its causes, on one line each.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
+}
+
+fn whole(file: &Path, message: &str) -> Problem {
+    Problem::error(
+        Code::Template,
+        Span {
+            file: file.to_path_buf(),
+            line: 0,
+            column: 0,
+        },
+        message,
+    )
+}
+
+/// Every file under `dir` (following no links), as (path under `prefix`, bytes), sorted.
+fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Problem> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| whole(prefix, &format!("cannot read the theme folder: {e}")))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| whole(&prefix.join(rel), &format!("cannot read the file: {e}")))?;
+        out.push((prefix.join(rel), bytes));
+    }
+    Ok(out)
+}
+
+/// `2025-03-14` as `14 March 2025` in English; other languages keep the ISO form.
+fn long_date(s: &str, english: bool) -> String {
+    match crate::model::Date::parse(s) {
+        Ok(d) if english => d.long(),
+        _ => s.to_owned(),
+    }
+}
+
+/// `in_progress` as `In progress`.
+fn humanize(s: &str, _: Kwargs, _: &State) -> String {
+    let words = s.replace(['_', '-'], " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

@@ -1,0 +1,79 @@
+//! The files `mentorbook init` writes: the default phases and guide (the same files as the bundled
+//! example's), and a small program with one sample pair. All are built into the binary.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+macro_rules! bundled {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../", $path)))),*]
+    };
+}
+
+/// The default guidelines, shared with the bundled example program.
+const GUIDELINES: &[(&str, &str)] = bundled!(
+    "content/phases/initiation.yaml",
+    "content/phases/negotiation.yaml",
+    "content/phases/enabling.yaml",
+    "content/phases/closure.yaml",
+    "content/guide/what-is-mentoring.md",
+    "content/guide/four-phases.md",
+    "content/guide/roles.md",
+    "content/guide/characteristics.md",
+    "content/guide/four-components.md",
+    "content/guide/boundaries.md",
+    "content/guide/smart-goals.md",
+    "content/guide/meetings.md",
+    "content/guide/evaluating-and-closing.md",
+);
+
+/// The starting program: settings, people and one sample pair.
+const STARTER: &[(&str, &str)] = &[
+    ("book.toml", include_str!("book.toml")),
+    (".gitignore", include_str!("gitignore")),
+    ("content/program.yaml", include_str!("program.yaml")),
+    ("content/people.yaml", include_str!("people.yaml")),
+    (
+        "content/pairs/sam-rivera-jo-chen.yaml",
+        include_str!("sample-pair.yaml"),
+    ),
+];
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// Created.
+    Created(PathBuf),
+    /// Already there: left as it was.
+    Kept(PathBuf),
+}
+
+/// Writes a new program into `dir`, creating folders as needed and never overwriting a file.
+pub fn write_program(dir: &Path) -> io::Result<Vec<Written>> {
+    let mut out = Vec::new();
+    for (rel, text) in STARTER.iter().chain(GUIDELINES) {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+        }
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        match created {
+            Ok(mut f) => {
+                io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| with_path(e, &path))?;
+                out.push(Written::Created(PathBuf::from(rel)));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                out.push(Written::Kept(PathBuf::from(rel)))
+            }
+            Err(e) => return Err(with_path(e, &path)),
+        }
+    }
+    Ok(out)
+}
+
+fn with_path(e: io::Error, path: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,381 @@
+//! Cross-file checks: references between files, duplicate ids, dates in order. Turns what
+//! [`crate::load`] read into a [`Program`], reporting every problem rather than the first.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{Code, Problem, Problems, Span};
+use crate::load::Loaded;
+use crate::model::pair::{PairFile, PhaseCount};
+use crate::model::{ItemId, Located, Pair, Person, PersonId, Phase, PhaseId, Program, Role};
+
+/// Checks everything that spans files. Returns the program when it is complete enough to render
+/// (it may still have problems: the caller decides by their severity).
+pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
+    let Loaded {
+        config,
+        info,
+        people,
+        pairs,
+        phases,
+        mut chapters,
+        sources,
+    } = loaded;
+    let ctx = Ctx { sources: &sources };
+
+    let people = ctx.people(people, problems);
+    let known: HashMap<&PersonId, &Person> = people.iter().map(|p| (&p.id.value, p)).collect();
+
+    let phases = ctx.phases(phases, problems);
+    if let Some(info) = &info {
+        for c in &info.coordinators {
+            ctx.person_ref(
+                Path::new("content/program.yaml"),
+                c,
+                &known,
+                Some(Role::Coordinator),
+                problems,
+            );
+        }
+    }
+
+    let mut checked = Vec::with_capacity(pairs.len());
+    if let (Some(info), Some(phases)) = (&info, &phases) {
+        for (id, file, data) in pairs {
+            ctx.pair(&file, &data, &known, phases, problems);
+            let end = data.end.as_ref().map_or_else(
+                || data.start.value.plus_months(info.default_length_months),
+                |e| e.value,
+            );
+            let counts = PhaseId::ALL.map(|p| count(&data, &phases[p.index()], p));
+            let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
+            checked.push(Pair {
+                id,
+                file: data,
+                end,
+                phase,
+                counts,
+            });
+        }
+    }
+    checked.sort_by(|a, b| a.id.cmp(&b.id));
+    chapters.sort_by(|a, b| {
+        (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.id).cmp(&(
+            b.front.order.unwrap_or(i64::MAX),
+            &b.front.title,
+            &b.id,
+        ))
+    });
+
+    Some(Program::new(
+        config, info?, people, checked, phases?, chapters,
+    ))
+}
+
+/// The first phase with an open item; closure when everything is done.
+fn current_phase(counts: &[PhaseCount; 4]) -> PhaseId {
+    PhaseId::ALL
+        .into_iter()
+        .find(|p| counts[p.index()].done < counts[p.index()].total)
+        .unwrap_or(PhaseId::Closure)
+}
+
+fn count(pair: &PairFile, phase: &Phase, id: PhaseId) -> PhaseCount {
+    let items: HashSet<&ItemId> = phase.file.checklist.iter().map(|i| &i.id.value).collect();
+    let done = pair.progress.get(&id).map_or(0, |m| {
+        m.0.iter()
+            .filter(|(item, _)| items.contains(&item.value))
+            .count()
+    });
+    PhaseCount {
+        done,
+        total: items.len(),
+    }
+}
+
+/// What every check needs: the file texts, to show the offending line.
+struct Ctx<'a> {
+    sources: &'a HashMap<PathBuf, Arc<str>>,
+}
+
+impl Ctx<'_> {
+    fn at<T>(&self, file: &Path, loc: &Located<T>) -> Span {
+        Span {
+            file: file.to_path_buf(),
+            line: loc.line,
+            column: loc.column,
+        }
+    }
+
+    fn report(&self, problems: &mut Problems, p: Problem) {
+        let p = match self.sources.get(&p.span.file) {
+            Some(src) if p.span.line > 0 => p.with_source(src),
+            _ => p,
+        };
+        problems.push(p);
+    }
+
+    fn people(&self, mut people: Vec<(PathBuf, Person)>, problems: &mut Problems) -> Vec<Person> {
+        people.sort_by(|a, b| {
+            (&a.1.id.value, &a.0, a.1.id.line).cmp(&(&b.1.id.value, &b.0, b.1.id.line))
+        });
+        let mut out: Vec<Person> = Vec::with_capacity(people.len());
+        for (file, person) in people {
+            if person.id.line == 0
+                && person.id.value.as_str() == "unset"
+                && file.ends_with("people.yaml")
+            {
+                let p = Problem::error(
+                    Code::Yaml,
+                    Span {
+                        file: file.clone(),
+                        line: 0,
+                        column: 0,
+                    },
+                    format!("the person `{}` has no `id:`", person.name),
+                )
+                .hint(format!(
+                    "add `id: {}`",
+                    crate::model::ids::slugify(&person.name)
+                ));
+                self.report(problems, p);
+                continue;
+            }
+            if person.roles.is_empty() {
+                let p = Problem::error(
+                    Code::OutOfRange,
+                    self.at(&file, &person.id),
+                    format!("`{}` has no role", person.id.value),
+                )
+                .hint("add `roles: [mentor]`, `[mentee]` or `[coordinator]`");
+                self.report(problems, p);
+            }
+            if out
+                .last()
+                .is_some_and(|last| last.id.value == person.id.value)
+            {
+                let p = Problem::error(Code::DuplicateId, self.at(&file, &person.id), format!("two people have the id `{}`", person.id.value))
+                    .hint("give each person their own id, for example by adding a letter of the family name");
+                self.report(problems, p);
+                continue;
+            }
+            out.push(person);
+        }
+        out
+    }
+
+    /// Checks that the four phases loaded and that item ids are unique across them.
+    fn phases(
+        &self,
+        mut phases: Vec<(PhaseId, PathBuf, crate::model::PhaseFile)>,
+        problems: &mut Problems,
+    ) -> Option<Vec<Phase>> {
+        phases.sort_by_key(|(id, ..)| *id);
+        let mut first_seen: HashMap<ItemId, PhaseId> = HashMap::new();
+        for (id, file, phase) in &phases {
+            for item in &phase.checklist {
+                if let Some(other) = first_seen.insert(item.id.value.clone(), *id) {
+                    let p = Problem::error(
+                        Code::DuplicateId,
+                        self.at(file, &item.id),
+                        format!(
+                            "the checklist item id `{}` is already used in the {other} phase",
+                            item.id.value
+                        ),
+                    )
+                    .hint(
+                        "checklist item ids must be unique across all four phases: rename this one",
+                    );
+                    self.report(problems, p);
+                }
+            }
+        }
+        (phases.len() == 4).then(|| {
+            phases
+                .into_iter()
+                .map(|(id, _, file)| Phase { id, file })
+                .collect()
+        })
+    }
+
+    fn person_ref(
+        &self,
+        file: &Path,
+        id: &Located<PersonId>,
+        known: &HashMap<&PersonId, &Person>,
+        role: Option<Role>,
+        problems: &mut Problems,
+    ) {
+        match known.get(&id.value) {
+            None => {
+                let p = Problem::error(
+                    Code::UnknownPerson,
+                    self.at(file, id),
+                    format!("there is no person `{}`", id.value),
+                )
+                .suggest(id.value.as_str(), known.keys().map(|k| k.as_str()))
+                .hint_if_none(format!(
+                    "add `{}` to content/people.yaml, or use the id of someone listed there",
+                    id.value
+                ));
+                self.report(problems, p);
+            }
+            Some(person) => {
+                if let Some(role) = role.filter(|r| !person.roles.contains(r)) {
+                    let r = serde_name(role);
+                    let p = Problem::warning(
+                        Code::WrongRole,
+                        self.at(file, id),
+                        format!("`{}` is not listed as a {r}", id.value),
+                    )
+                    .hint(format!("add `{r}` to their roles in content/people.yaml"));
+                    self.report(problems, p);
+                }
+            }
+        }
+    }
+
+    fn pair(
+        &self,
+        file: &Path,
+        pair: &PairFile,
+        known: &HashMap<&PersonId, &Person>,
+        phases: &[Phase],
+        problems: &mut Problems,
+    ) {
+        self.person_ref(file, &pair.mentor, known, Some(Role::Mentor), problems);
+        self.person_ref(file, &pair.mentee, known, Some(Role::Mentee), problems);
+        if pair.mentor.value == pair.mentee.value {
+            let p = Problem::error(
+                Code::DuplicateId,
+                self.at(file, &pair.mentee),
+                "the mentor and the mentee are the same person",
+            )
+            .hint("a pair needs two different people");
+            self.report(problems, p);
+        }
+        if let Some(end) = &pair.end {
+            if end.value < pair.start.value {
+                let p = Problem::error(
+                    Code::DateOrder,
+                    self.at(file, end),
+                    format!(
+                        "the pair ends ({}) before it starts ({})",
+                        end.value, pair.start.value
+                    ),
+                )
+                .hint("check the year: `end` must be on or after `start`");
+                self.report(problems, p);
+            }
+        }
+        let mut goals = HashSet::new();
+        for g in &pair.goals {
+            if !goals.insert(&g.id.value) {
+                let p = Problem::error(
+                    Code::DuplicateId,
+                    self.at(file, &g.id),
+                    format!("two goals have the id `{}`", g.id.value),
+                )
+                .hint("give each goal of the pair its own id");
+                self.report(problems, p);
+            }
+        }
+        if let Some(closure) = &pair.closure {
+            for g in &closure.goals_reached {
+                if !goals.contains(&g.value) {
+                    let p = Problem::error(
+                        Code::UnknownGoal,
+                        self.at(file, g),
+                        format!("this pair has no goal `{}`", g.value),
+                    )
+                    .suggest(g.value.as_str(), goals.iter().map(|g| g.as_str()));
+                    self.report(problems, p);
+                }
+            }
+        }
+        for e in &pair.evaluations {
+            if let Some(by) = &e.by {
+                self.person_ref(file, by, known, None, problems);
+            }
+            if let Some(r) = e.rating.as_ref().filter(|r| !(1..=5).contains(&r.value)) {
+                let p = Problem::error(
+                    Code::OutOfRange,
+                    self.at(file, r),
+                    format!("a rating of {} is out of range", r.value),
+                )
+                .hint("rate from 1 (poor) to 5 (excellent)");
+                self.report(problems, p);
+            }
+        }
+        self.progress(file, pair, known, phases, problems);
+    }
+
+    fn progress(
+        &self,
+        file: &Path,
+        pair: &PairFile,
+        known: &HashMap<&PersonId, &Person>,
+        phases: &[Phase],
+        problems: &mut Problems,
+    ) {
+        for (phase_id, map) in &pair.progress {
+            let phase = &phases[phase_id.index()];
+            for (item, done) in &map.0 {
+                if let Some(by) = &done.by {
+                    self.person_ref(file, by, known, None, problems);
+                }
+                if phase
+                    .file
+                    .checklist
+                    .iter()
+                    .any(|i| i.id.value == item.value)
+                {
+                    continue;
+                }
+                let elsewhere = phases
+                    .iter()
+                    .find(|p| p.file.checklist.iter().any(|i| i.id.value == item.value));
+                let p = Problem::error(
+                    Code::UnknownItem,
+                    self.at(file, item),
+                    format!("the {phase_id} checklist has no item `{}`", item.value),
+                );
+                let p = match elsewhere {
+                    Some(other) => p.hint(format!(
+                        "`{}` is an item of the {} phase: move it under `{}:`",
+                        item.value, other.id, other.id
+                    )),
+                    None => p
+                        .suggest(
+                            item.value.as_str(),
+                            phase.file.checklist.iter().map(|i| i.id.value.as_str()),
+                        )
+                        .hint_if_none(format!(
+                            "the item ids are listed in content/phases/{phase_id}.yaml"
+                        )),
+                };
+                self.report(problems, p);
+            }
+        }
+    }
+}
+
+fn serde_name(role: Role) -> &'static str {
+    match role {
+        Role::Mentor => "mentor",
+        Role::Mentee => "mentee",
+        Role::Coordinator => "coordinator",
+    }
+}
+
+impl Problem {
+    /// Adds `hint` unless the problem already has one.
+    fn hint_if_none(self, hint: String) -> Self {
+        if self.hint.is_some() {
+            self
+        } else {
+            self.hint(hint)
+        }
+    }
+}
