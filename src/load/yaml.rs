@@ -110,14 +110,15 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
     let full = e.without_snippet().to_string();
     let suffix = format!(" at line {line}, column {column}");
     let msg = full.split(&suffix).next().unwrap_or(&full).trim();
-    msg.to_owned()
+    // serde speaks of fields and variants; coordinators write keys and values.
+    msg.replacen("unknown field `", "unknown key `", 1).replacen("unknown variant `", "unknown value `", 1).replacen("missing field `", "missing key `", 1)
 }
 
 /// A fix for the common mistakes: a misspelt key or value, a missing field, tabs.
 fn hint_for(message: &str) -> Option<String> {
     if let Some(rest) = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("unknown variant `"))
+        .strip_prefix("unknown key `")
+        .or_else(|| message.strip_prefix("unknown value `"))
     {
         let (given, expected) = rest
             .split_once("`, expected one of ")
@@ -130,7 +131,7 @@ fn hint_for(message: &str) -> Option<String> {
             },
         );
     }
-    if let Some(field) = message.strip_prefix("missing field `") {
+    if let Some(field) = message.strip_prefix("missing key `") {
         let field = field.trim_end_matches('`');
         return Some(format!("add `{field}:` with a value (see docs/format.md)"));
     }

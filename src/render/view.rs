@@ -93,6 +93,8 @@ impl<'a> PersonView<'a> {
 pub struct PhaseStep<'a> {
     /// Phase id.
     pub id: &'static str,
+    /// 1 to 4.
+    pub number: usize,
     /// Phase title.
     pub title: &'a str,
     /// The pair's page for this phase.
@@ -166,6 +168,7 @@ impl<'a> PairView<'a> {
                 let c = pair.counts[p.index()];
                 PhaseStep {
                     id: p.as_str(),
+                    number: p.index() + 1,
                     title: &program.phase(p).file.title,
                     url: url(&format!("pairs/{}/{}", pair.id, p)),
                     done: c.done,
