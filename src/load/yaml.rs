@@ -111,7 +111,9 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
     let suffix = format!(" at line {line}, column {column}");
     let msg = full.split(&suffix).next().unwrap_or(&full).trim();
     // serde speaks of fields and variants; coordinators write keys and values.
-    msg.replacen("unknown field `", "unknown key `", 1).replacen("unknown variant `", "unknown value `", 1).replacen("missing field `", "missing key `", 1)
+    msg.replacen("unknown field `", "unknown key `", 1)
+        .replacen("unknown variant `", "unknown value `", 1)
+        .replacen("missing field `", "missing key `", 1)
 }
 
 /// A fix for the common mistakes: a misspelt key or value, a missing field, tabs.

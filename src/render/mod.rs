@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::diagnostic::{Code, Problem, Span};
+use crate::diagnostic::Problem;
 use crate::model::{Chapter, Pair, Phase, PhaseId, Program};
 pub use theme::{Asset, Theme};
 use view::{Link, NavView, SiteView, Url, url};
@@ -112,10 +112,10 @@ pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
         kinds.push(PageKind::Pair(pair));
         kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
     }
-    let tera = &theme.tera;
+    let theme = &*theme;
     let mut pages = kinds
         .into_par_iter()
-        .map(|kind| render_page(program, tera, kind))
+        .map(|kind| render_page(program, theme, kind))
         .collect::<Result<Vec<_>, _>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Site {
@@ -124,7 +124,7 @@ pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
     })
 }
 
-fn render_page(program: &Program, tera: &tera::Tera, kind: PageKind<'_>) -> Result<Page, Problem> {
+fn render_page(program: &Program, theme: &Theme, kind: PageKind<'_>) -> Result<Page, Problem> {
     let (dir, template, title, mut ctx) = pages::context(program, kind);
     let root = match dir.as_str() {
         // The 404 page is served at any address, so its links start from the site's root.
@@ -145,21 +145,10 @@ fn render_page(program: &Program, tera: &tera::Tera, kind: PageKind<'_>) -> Resu
             crumbs,
         },
     );
-    let html = tera.render(template, &ctx).map_err(|e| {
-        Problem::error(
-            Code::Template,
-            Span {
-                file: PathBuf::from("themes")
-                    .join(&program.config.build.theme)
-                    .join("templates")
-                    .join(template),
-                line: 0,
-                column: 0,
-            },
-            theme::error_chain(&e),
-        )
-        .hint("check the template against the variables listed in docs/themes.md")
-    })?;
+    let html = theme
+        .tera
+        .render(template, &ctx)
+        .map_err(|e| theme.problem(&e))?;
     let path = if dir == "404" {
         PathBuf::from("404.html")
     } else {

@@ -55,6 +55,15 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files, sorted by path.
     pub assets: Vec<Asset>,
+    /// Each template's name, file and text, for pointing at the line of a template error.
+    sources: Vec<TemplateSource>,
+}
+
+/// Where a template came from.
+struct TemplateSource {
+    name: String,
+    path: PathBuf,
+    text: std::sync::Arc<str>,
 }
 
 impl Theme {
@@ -108,18 +117,49 @@ impl Theme {
             long_date(s, english)
         });
         tera.register_filter("humanize", humanize);
-        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
-            .map_err(|e| {
-                let file = templates
-                    .iter()
-                    .find(|(n, ..)| e.to_string().contains(n.as_str()))
-                    .map_or_else(|| PathBuf::from("themes"), |t| t.2.clone());
-                whole(
-                    &file,
-                    &format!("the theme's templates do not parse: {}", error_chain(&e)),
-                )
-            })?;
-        Ok(Theme { tera, assets })
+        let sources: Vec<TemplateSource> = templates
+            .into_iter()
+            .map(|(name, text, path)| TemplateSource {
+                name,
+                path,
+                text: std::sync::Arc::from(text),
+            })
+            .collect();
+        let added = tera.add_raw_templates(sources.iter().map(|t| (t.name.as_str(), &*t.text)));
+        let theme = Theme {
+            tera,
+            assets,
+            sources,
+        };
+        match added {
+            Ok(()) => Ok(theme),
+            Err(e) => Err(theme.problem(&e)),
+        }
+    }
+
+    /// A problem for a Tera error, pointing at the template's file, line and column when Tera says.
+    pub fn problem(&self, e: &tera::Error) -> Problem {
+        let report = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+            _ => None,
+        };
+        let Some(r) = report else {
+            return whole(Path::new("themes"), &error_chain(e));
+        };
+        let source = self.sources.iter().find(|t| t.name == r.filename());
+        let file = source.map_or_else(|| PathBuf::from(r.filename()), |t| t.path.clone());
+        let span = r.span();
+        let at = Span {
+            file,
+            line: u32::try_from(span.start_line).unwrap_or(0),
+            column: u32::try_from(span.start_col + 1).unwrap_or(0),
+        };
+        let p = Problem::error(Code::Template, at, r.message().to_owned())
+            .hint("see docs/themes.md for the variables and filters each template can use");
+        match source {
+            Some(t) => p.with_source(&t.text),
+            None => p,
+        }
     }
 }
 
