@@ -101,7 +101,13 @@ impl Config {
             column,
         };
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            let p = Problem::error(Code::Io, span(0, 0), format!("cannot read {}: {e}", path.display()));
+            let at = Span { file: path.clone(), line: 0, column: 0 };
+            let p = if e.kind() == std::io::ErrorKind::InvalidData {
+                Problem::error(Code::Encoding, at, "the file is not valid UTF-8 text")
+                    .hint("save the file as UTF-8 in your editor")
+            } else {
+                Problem::error(Code::Io, at, format!("cannot read the file: {e}"))
+            };
             if e.kind() == std::io::ErrorKind::NotFound {
                 p.hint("this folder is not a mentorbook program; run `mentorbook init` to make one, or pass the program folder")
             } else {

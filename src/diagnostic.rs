@@ -47,6 +47,8 @@ pub enum Code {
     WrongRole,
     /// A guide chapter without front matter.
     FrontMatter,
+    /// A file that is not UTF-8 text.
+    Encoding,
     /// A template failed.
     Template,
     /// A value out of range.
@@ -63,6 +65,7 @@ impl Code {
             Code::MissingFile => "MB0102",
             Code::BadFileName => "MB0103",
             Code::FrontMatter => "MB0104",
+            Code::Encoding => "MB0105",
             Code::UnknownPerson => "MB0201",
             Code::UnknownItem => "MB0202",
             Code::UnknownGoal => "MB0203",

@@ -27,7 +27,7 @@ pub enum Error {
     },
     /// The output folder holds files mentorbook did not write.
     #[error(
-        "refusing to replace {path}: it exists and was not made by mentorbook (no {MARKER} file in it)"
+        "refusing to remove or replace {path}: it was not made by mentorbook (no {MARKER} file in it)"
     )]
     NotOurs {
         /// The output folder.

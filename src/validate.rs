@@ -10,6 +10,9 @@ use crate::load::Loaded;
 use crate::model::pair::{PairFile, PhaseCount};
 use crate::model::{ItemId, Located, Pair, Person, PersonId, Phase, PhaseId, Program, Role};
 
+/// The longest relationship a program may default to, in months.
+const MAX_MONTHS: u32 = 240;
+
 /// Checks everything that spans files. Returns the program when it is complete enough to render
 /// (it may still have problems: the caller decides by their severity).
 pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
@@ -29,6 +32,18 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
 
     let phases = ctx.phases(phases, problems);
     if let Some(info) = &info {
+        let length = &info.default_length_months;
+        if !(1..=MAX_MONTHS).contains(&length.value) {
+            let p = Problem::error(
+                Code::OutOfRange,
+                ctx.at(Path::new("content/program.yaml"), length),
+                format!("a relationship of {} months is out of range", length.value),
+            )
+            .hint(format!(
+                "write a number of months from 1 to {MAX_MONTHS}, such as 12"
+            ));
+            ctx.report(problems, p);
+        }
         for c in &info.coordinators {
             ctx.person_ref(
                 Path::new("content/program.yaml"),
@@ -40,24 +55,27 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
         }
     }
 
+    // Pairs are checked even when program.yaml or a phase file failed, so one run shows everything.
     let mut checked = Vec::with_capacity(pairs.len());
-    if let (Some(info), Some(phases)) = (&info, &phases) {
-        for (id, file, data) in pairs {
-            ctx.pair(&file, &data, &known, phases, problems);
-            let end = data.end.as_ref().map_or_else(
-                || data.start.value.plus_months(info.default_length_months),
-                |e| e.value,
-            );
-            let counts = PhaseId::ALL.map(|p| count(&data, &phases[p.index()], p));
-            let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
-            checked.push(Pair {
-                id,
-                file: data,
-                end,
-                phase,
-                counts,
-            });
-        }
+    for (id, file, data) in pairs {
+        ctx.pair(&file, &data, &known, phases.as_deref(), problems);
+        let (Some(info), Some(phases)) = (&info, &phases) else {
+            continue;
+        };
+        let length = info.default_length_months.value.min(MAX_MONTHS);
+        let end = data
+            .end
+            .as_ref()
+            .map_or_else(|| data.start.value.plus_months(length), |e| e.value);
+        let counts = PhaseId::ALL.map(|p| count(&data, &phases[p.index()], p));
+        let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
+        checked.push(Pair {
+            id,
+            file: data,
+            end,
+            phase,
+            counts,
+        });
     }
     checked.sort_by(|a, b| a.id.cmp(&b.id));
     chapters.sort_by(|a, b| {
@@ -241,7 +259,7 @@ impl Ctx<'_> {
         file: &Path,
         pair: &PairFile,
         known: &HashMap<&PersonId, &Person>,
-        phases: &[Phase],
+        phases: Option<&[Phase]>,
         problems: &mut Problems,
     ) {
         self.person_ref(file, &pair.mentor, known, Some(Role::Mentor), problems);
@@ -308,7 +326,9 @@ impl Ctx<'_> {
                 self.report(problems, p);
             }
         }
-        self.progress(file, pair, known, phases, problems);
+        if let Some(phases) = phases {
+            self.progress(file, pair, known, phases, problems);
+        }
     }
 
     fn progress(

@@ -3,26 +3,31 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::{Exit, print_output_error, print_problems};
+use super::{Exit, count, failed, print_output_error, print_problems};
+use crate::diagnostic::Problems;
 use crate::render::{Theme, render};
+
+const NOT_BUILT: &str = "the site was not built; the previous output, if any, is unchanged";
 
 /// Builds the site of the program in `dir` into `dest` (default: the configured output folder).
 pub fn build(dir: &Path, dest: Option<&Path>) -> Exit {
     let started = Instant::now();
     let (program, problems) = crate::load_program(dir);
     let Some(program) = program else {
+        let exit = failed(&problems);
         print_problems(problems);
-        eprintln!("the site was not built; the previous output, if any, is unchanged");
-        return Exit::ProgramErrors;
+        eprintln!("{NOT_BUILT}");
+        return exit;
     };
     print_problems(problems);
     let site = Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme));
     let site = match site {
         Ok(s) => s,
         Err(p) => {
-            let mut ps = crate::diagnostic::Problems::default();
+            let mut ps = Problems::default();
             ps.push(p);
             print_problems(ps);
+            eprintln!("{NOT_BUILT}");
             return Exit::ProgramErrors;
         }
     };
@@ -35,9 +40,9 @@ pub fn build(dir: &Path, dest: Option<&Path>) -> Exit {
         return Exit::Failure;
     }
     eprintln!(
-        "built {} pages for {} pairs into {} in {} ms",
-        site.pages.len(),
-        program.pairs.len(),
+        "built {} for {} into {} in {} ms",
+        count(site.pages.len(), "page", "pages"),
+        count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
         started.elapsed().as_millis()
     );

@@ -2,22 +2,23 @@
 
 use std::path::Path;
 
-use super::{Exit, print_problems};
+use super::{Exit, count, failed, print_problems};
 
 /// Checks the program in `dir` and prints every problem.
 pub fn check(dir: &Path) -> Exit {
     let (program, problems) = crate::load_program(dir);
+    let exit = failed(&problems);
     print_problems(problems);
     match program {
         Some(p) => {
             eprintln!(
-                "no errors: {} people, {} pairs, {} guide chapters",
-                p.people.len(),
-                p.pairs.len(),
-                p.chapters.len()
+                "no errors: {}, {}, {}",
+                count(p.people.len(), "person", "people"),
+                count(p.pairs.len(), "pair", "pairs"),
+                count(p.chapters.len(), "guide chapter", "guide chapters")
             );
             Exit::Ok
         }
-        None => Exit::ProgramErrors,
+        None => exit,
     }
 }

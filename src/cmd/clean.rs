@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Exit, print_output_error, print_problems};
+use super::{Exit, failed, print_output_error, print_problems};
 use crate::config::Config;
 
 /// Removes the output folder of the program in `dir` (or `dest`), if mentorbook made it.
@@ -12,8 +12,9 @@ pub fn clean(dir: &Path, dest: Option<&Path>) -> Exit {
         Err(p) => {
             let mut ps = crate::diagnostic::Problems::default();
             ps.push(p);
+            let exit = failed(&ps);
             print_problems(ps);
-            return Exit::ProgramErrors;
+            return exit;
         }
     };
     let dest = dest.map_or_else(|| config.dest_dir(), |d| config.root.join(d));

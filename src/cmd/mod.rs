@@ -25,6 +25,24 @@ pub enum Exit {
     Failure = 2,
 }
 
+/// The exit code for a run that found errors: a file that could not be read is an I/O failure (2),
+/// anything else is an error in the program (1).
+fn failed(problems: &Problems) -> Exit {
+    let io = problems.iter().any(|p| {
+        p.severity == crate::diagnostic::Severity::Error && p.code == crate::diagnostic::Code::Io
+    });
+    if io {
+        Exit::Failure
+    } else {
+        Exit::ProgramErrors
+    }
+}
+
+/// `1 pair`, `2 pairs`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Prints every problem to standard error, in colour on a terminal.
 pub fn print_problems(problems: Problems) {
     let list = problems.into_sorted();
@@ -38,7 +56,11 @@ pub fn print_problems(problems: Problems) {
         .filter(|p| p.severity == crate::diagnostic::Severity::Error)
         .count();
     let warnings = list.len() - errors;
-    eprintln!("{errors} error(s), {warnings} warning(s)");
+    eprintln!(
+        "{}, {}",
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings")
+    );
 }
 
 /// Prints an output error with its hint.

@@ -220,7 +220,7 @@ fn id_from_file<T>(
                     line: 0,
                     column: 0,
                 },
-                format!("the file name is not a valid id: {bad}"),
+                format!("the file name {bad}"),
             );
             if let Some(s) = bad.suggestion {
                 p = p.hint(format!(

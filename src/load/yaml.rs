@@ -38,7 +38,7 @@ impl SourceFile {
                 let good = String::from_utf8_lossy(good);
                 let (line, column) = crate::config::line_column(&good, good.len());
                 return Err(Problem::error(
-                    Code::Io,
+                    Code::Encoding,
                     Span {
                         file: rel.to_path_buf(),
                         line,
@@ -81,7 +81,12 @@ pub fn parse_str<T: DeserializeOwned>(
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
-        let message = bare_message(&e, line, column);
+        let mut message = bare_message(&e, line, column);
+        if message == WHOLE_NUMBER {
+            if let Some(token) = token_at(text, line, column) {
+                message = format!("{WHOLE_NUMBER}, not `{token}`");
+            }
+        }
         let hint = hint_for(&message);
         let line = if line == 0 { 0 } else { line + line_offset };
         let p = Problem::error(
@@ -105,15 +110,51 @@ fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The error's message without the " at line L, column C" that serde-saphyr appends.
+/// The error's message without the " at line L, column C" that serde-saphyr adds (the location is
+/// shown separately), in words for people rather than programmers.
 fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
     let full = e.without_snippet().to_string();
-    let suffix = format!(" at line {line}, column {column}");
-    let msg = full.split(&suffix).next().unwrap_or(&full).trim();
-    // serde speaks of fields and variants; coordinators write keys and values.
-    msg.replacen("unknown field `", "unknown key `", 1)
-        .replacen("unknown variant `", "unknown value `", 1)
-        .replacen("missing field `", "missing key `", 1)
+    let msg = full.replacen(&format!(" at line {line}, column {column}"), "", 1);
+    let msg = msg.trim();
+    const PLAIN: &[(&str, &str)] = &[
+        ("unknown field `", "unknown key `"),
+        ("unknown variant `", "unknown value `"),
+        ("missing field `", "missing key `"),
+        (
+            "expected string scalar",
+            "expected a piece of text here (is a quote or a bracket left open?)",
+        ),
+        ("expected mapping start", "expected `key: value` lines here"),
+        (
+            "unexpected end of input",
+            "the file ends where a value was expected (is it empty?)",
+        ),
+    ];
+    let mut out = msg.to_owned();
+    for (from, to) in PLAIN {
+        out = out.replacen(from, to, 1);
+    }
+    for int in ["u8", "u16", "u32", "u64", "i64", "usize"] {
+        out = out.replace(&format!("invalid {int}"), WHOLE_NUMBER);
+    }
+    out
+}
+
+const WHOLE_NUMBER: &str = "expected a whole number";
+
+/// The word written at a 1-based line and column, for naming a bad value.
+fn token_at(text: &str, line: u32, column: u32) -> Option<&str> {
+    let l = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let start = l
+        .char_indices()
+        .nth(usize::try_from(column).ok()?.checked_sub(1)?)?
+        .0;
+    let token = l[start..]
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}')
+        .next()?;
+    Some(token).filter(|t| !t.is_empty())
 }
 
 /// A fix for the common mistakes: a misspelt key or value, a missing field, tabs.
@@ -136,6 +177,12 @@ fn hint_for(message: &str) -> Option<String> {
     if let Some(field) = message.strip_prefix("missing key `") {
         let field = field.trim_end_matches('`');
         return Some(format!("add `{field}:` with a value (see docs/format.md)"));
+    }
+    if message.contains("mapping values are not allowed") {
+        return Some(
+            "put text that contains `: ` in quotes, for example `title: \"Goals: a draft\"`"
+                .to_owned(),
+        );
     }
     if message.contains("tab") {
         return Some("indent with spaces, not tabs".to_owned());

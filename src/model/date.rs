@@ -32,8 +32,11 @@ impl Date {
 
     /// The date `months` months later (clamped to the month's last day).
     pub fn plus_months(self, months: u32) -> Date {
-        let span = jiff::Span::new().months(i64::from(months));
-        Date(self.0.checked_add(span).unwrap_or(self.0))
+        // `Span::months` panics past jiff's range; `try_months` reports it instead.
+        match jiff::Span::new().try_months(i64::from(months)) {
+            Ok(span) => Date(self.0.checked_add(span).unwrap_or(self.0)),
+            Err(_) => self,
+        }
     }
 
     /// Whole days from `self` to `other` (negative if `other` is earlier).

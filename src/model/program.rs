@@ -22,12 +22,12 @@ pub struct ProgramInfo {
     pub coordinators: Vec<Located<PersonId>>,
     /// How long a relationship lasts unless a pair says otherwise.
     #[serde(default = "default_length")]
-    pub default_length_months: u32,
+    pub default_length_months: Located<u32>,
     /// How often pairs usually meet.
     #[serde(default)]
     pub meeting_cadence: Option<Cadence>,
 }
 
-fn default_length() -> u32 {
-    12
+fn default_length() -> Located<u32> {
+    Located::unplaced(12)
 }

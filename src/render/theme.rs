@@ -144,7 +144,7 @@ impl Theme {
             _ => None,
         };
         let Some(r) = report else {
-            return whole(Path::new("themes"), &error_chain(e));
+            return self.problem_from_text(&error_chain(e));
         };
         let source = self.sources.iter().find(|t| t.name == r.filename());
         let file = source.map_or_else(|| PathBuf::from(r.filename()), |t| t.path.clone());
@@ -155,6 +155,37 @@ impl Theme {
             column: u32::try_from(span.start_col + 1).unwrap_or(0),
         };
         let p = Problem::error(Code::Template, at, r.message().to_owned())
+            .hint("see docs/themes.md for the variables and filters each template can use");
+        match source {
+            Some(t) => p.with_source(&t.text),
+            None => p,
+        }
+    }
+}
+
+impl Theme {
+    /// Some Tera errors come as a formatted report: `error: MESSAGE` then ` --> NAME:LINE:COL`.
+    fn problem_from_text(&self, text: &str) -> Problem {
+        let mut lines = text.lines();
+        let message = lines
+            .next()
+            .unwrap_or(text)
+            .trim_start_matches("error: ")
+            .to_owned();
+        let place = lines
+            .find_map(|l| l.trim().strip_prefix("--> "))
+            .and_then(|p| {
+                let mut parts = p.rsplitn(3, ':');
+                let column: u32 = parts.next()?.parse().ok()?;
+                let line: u32 = parts.next()?.parse().ok()?;
+                Some((parts.next()?.to_owned(), line, column))
+            });
+        let Some((name, line, column)) = place else {
+            return whole(Path::new("themes"), text);
+        };
+        let source = self.sources.iter().find(|t| t.name == name);
+        let file = source.map_or_else(|| PathBuf::from(&name), |t| t.path.clone());
+        let p = Problem::error(Code::Template, Span { file, line, column }, message)
             .hint("see docs/themes.md for the variables and filters each template can use");
         match source {
             Some(t) => p.with_source(&t.text),
