@@ -1,0 +1,445 @@
+//! `mentorbook build` and `check` on good programs: every page is written, every link resolves, and
+//! two builds of the same program are byte-identical.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::harness::{
+    PHASES, Program, broken_links, chapter_ids, entries, pair_ids, read_tree, run_in,
+};
+
+/// The pages a program's site must hold, exactly: the home page, the guide and each chapter, the
+/// phases and each phase, the pairs and, for each pair, its overview and its four phase pages.
+fn expected_pages(root: &Path) -> BTreeSet<PathBuf> {
+    let mut pages: BTreeSet<PathBuf> = [
+        "index.html",
+        "404.html",
+        "guide/index.html",
+        "phases/index.html",
+        "pairs/index.html",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .collect();
+    for c in chapter_ids(root) {
+        pages.insert(format!("guide/{c}/index.html").into());
+    }
+    for p in PHASES {
+        pages.insert(format!("phases/{p}/index.html").into());
+    }
+    for id in pair_ids(root) {
+        pages.insert(format!("pairs/{id}/index.html").into());
+        for p in PHASES {
+            pages.insert(format!("pairs/{id}/{p}/index.html").into());
+        }
+    }
+    pages
+}
+
+/// Checks that `site` holds exactly the pages of the program in `root`, the stylesheet and the
+/// marker, and that every page is a complete HTML document.
+fn assert_complete_site(root: &Path, site: &Path) {
+    let files = read_tree(site);
+    let html: BTreeSet<PathBuf> = files
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .cloned()
+        .collect();
+    let expected = expected_pages(root);
+    let missing: Vec<_> = expected.difference(&html).collect();
+    let extra: Vec<_> = html.difference(&expected).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "pages missing: {missing:#?}\npages not expected: {extra:#?}"
+    );
+    assert!(
+        files.contains_key(Path::new("static/style.css")),
+        "static/style.css is missing"
+    );
+    assert!(
+        !files[Path::new("static/style.css")].is_empty(),
+        "static/style.css is empty"
+    );
+    assert!(
+        files.contains_key(Path::new(".mentorbook-output")),
+        "the output marker is missing"
+    );
+    for other in files.keys() {
+        let ok = html.contains(other)
+            || other.starts_with("static")
+            || other == Path::new(".mentorbook-output");
+        assert!(ok, "unexpected file in the site: {}", other.display());
+    }
+    for page in &html {
+        let text = String::from_utf8(files[page].clone())
+            .unwrap_or_else(|_| panic!("{} is not UTF-8", page.display()));
+        assert!(
+            text.starts_with("<!DOCTYPE html>"),
+            "{} does not start with a doctype",
+            page.display()
+        );
+        assert!(
+            text.trim_end().ends_with("</html>"),
+            "{} is cut short",
+            page.display()
+        );
+        assert!(
+            text.contains("<main id=\"main\">"),
+            "{} has no main element",
+            page.display()
+        );
+        assert!(
+            !text.contains("{{") && !text.contains("{%"),
+            "{} has unrendered template syntax",
+            page.display()
+        );
+    }
+}
+
+#[test]
+fn bundled_program_checks_without_problems() {
+    let program = Program::bundled();
+    let run = program.check();
+    run.success()
+        .stderr_has("no errors: ")
+        .stderr_lacks("warning")
+        .stderr_lacks("×");
+}
+
+#[test]
+fn bundled_program_builds_every_page() {
+    let program = Program::bundled();
+    assert!(
+        !pair_ids(program.root()).is_empty(),
+        "the bundled program has no pairs"
+    );
+    assert!(
+        !chapter_ids(program.root()).is_empty(),
+        "the bundled program has no chapters"
+    );
+    let run = program.build();
+    run.success();
+    let pages = expected_pages(program.root()).len();
+    let pairs = pair_ids(program.root()).len();
+    run.stderr_has(&format!("built {pages} pages for {pairs} pairs into "));
+    assert_complete_site(program.root(), &program.path("book"));
+}
+
+#[test]
+fn bundled_site_has_no_broken_links() {
+    let program = Program::bundled();
+    program.build().success();
+    let broken = broken_links(&program.path("book"));
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn minimal_program_builds_every_page_with_no_broken_links() {
+    let program = Program::fixture("minimal");
+    program
+        .build()
+        .success()
+        .stderr_has("built 15 pages for 1 pair into ./book in ")
+        .stderr_lacks("warning");
+    assert_complete_site(program.root(), &program.path("book"));
+    let broken = broken_links(&program.path("book"));
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn a_link_to_a_chapter_file_becomes_a_link_to_its_page() {
+    let program = Program::fixture("minimal");
+    program.write(
+        "content/guide/second.md",
+        "---\ntitle: Second\norder: 2\n---\n\nBack to [the welcome](welcome.md) \
+         and [its phases](./welcome.md#the-phases).\n",
+    );
+    program.build().success();
+    let html = program.read("book/guide/second/index.html");
+    assert!(
+        html.contains(r#"href="../welcome/index.html""#),
+        "no link to the welcome page:\n{html}"
+    );
+    assert!(
+        html.contains(r#"href="../welcome/index.html#the-phases""#),
+        "no link to the welcome page's heading:\n{html}"
+    );
+    let broken = broken_links(&program.path("book"));
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let program = Program::fixture("minimal");
+    let before = read_tree(program.root());
+    program
+        .check()
+        .success()
+        .stderr_has("no errors: 2 people, 1 pair, 1 guide chapter");
+    assert_eq!(
+        read_tree(program.root()),
+        before,
+        "check changed the program folder"
+    );
+    assert!(!program.path("book").exists());
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    // Two copies in different temporary folders, built into differently named output folders: the
+    // site must not depend on where the program is, on thread timing or on the output folder's name.
+    let first = Program::bundled();
+    let second = Program::bundled();
+    first.build().success();
+    second.build_into("elsewhere").success();
+    let a = first.files("book");
+    let b = second.files("elsewhere");
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "the two builds wrote different files"
+    );
+    let differing: Vec<_> = a
+        .iter()
+        .filter(|(path, bytes)| b[*path] != **bytes)
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "files differ between two builds: {differing:#?}"
+    );
+    // And a rebuild in place gives the same bytes again.
+    first.build().success();
+    assert_eq!(first.files("book"), a, "a rebuild changed the site");
+}
+
+#[test]
+fn dest_dir_is_relative_to_the_program_folder() {
+    let program = Program::fixture("minimal");
+    // Run from the folder above the program, naming the program folder.
+    let run = run_in(program.tmp(), &["build", "program", "-d", "site"]);
+    run.success();
+    assert!(program.path("site/index.html").is_file());
+    assert!(
+        !program.tmp().join("site").exists(),
+        "-d was resolved against the working directory"
+    );
+    assert_eq!(entries(program.tmp()), ["program"]);
+}
+
+#[test]
+fn dest_dir_comes_from_book_toml() {
+    let program = Program::fixture("minimal");
+    program.patch("book.toml", "dest-dir = \"book\"", "dest-dir = \"public\"");
+    program.build().success().stderr_has("into ./public in ");
+    assert!(program.path("public/index.html").is_file());
+    assert!(!program.path("book").exists());
+}
+
+#[test]
+fn warnings_do_not_stop_the_build() {
+    let program = Program::fixture("minimal");
+    program.write("content/pairs/notes.txt", "not a pair");
+    // Ben is a mentee, not a mentor: a warning, not an error.
+    program.patch(
+        "content/pairs/ana-lopez-ben-okafor.yaml",
+        "mentor: ana-lopez\nmentee: ben-okafor",
+        "mentor: ben-okafor\nmentee: ana-lopez",
+    );
+    let run = program.build();
+    run.success()
+        .stderr_has("content/pairs/notes.txt: this entry is ignored")
+        .stderr_has("`ben-okafor` is not listed as a mentor")
+        .stderr_has("content/pairs/ana-lopez-ben-okafor.yaml:1:9")
+        .stderr_has("0 errors, 3 warnings");
+    assert!(
+        program
+            .path("book/pairs/ana-lopez-ben-okafor/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn current_phase_is_derived_from_the_checklist() {
+    // The minimal pair has done all of initiation and one item of negotiation.
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let negotiation = program.read("book/phases/negotiation/index.html");
+    let initiation = program.read("book/phases/initiation/index.html");
+    let link = "pairs/ana-lopez-ben-okafor/";
+    assert!(
+        negotiation.contains(link),
+        "the pair is not listed on the negotiation page"
+    );
+    assert!(
+        !initiation.contains(link),
+        "the pair is listed on the initiation page"
+    );
+    // A `phase:` in the pair file wins over the checklist.
+    program.patch(
+        "content/pairs/ana-lopez-ben-okafor.yaml",
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\nphase: enabling\n",
+    );
+    program.build().success();
+    let enabling = program.read("book/phases/enabling/index.html");
+    let negotiation = program.read("book/phases/negotiation/index.html");
+    assert!(enabling.contains(link), "`phase: enabling` was ignored");
+    assert!(!negotiation.contains(link));
+}
+
+#[test]
+fn people_can_live_in_one_file_each() {
+    let program = Program::fixture("minimal");
+    program.write(
+        "content/people/carol-nguyen.yaml",
+        "name: Carol Nguyen\nroles: [coordinator]\ntitle: Programme lead\n",
+    );
+    program.patch(
+        "content/program.yaml",
+        "coordinators: [ana-lopez]",
+        "coordinators: [ana-lopez, carol-nguyen]",
+    );
+    program
+        .check()
+        .success()
+        .stderr_has("no errors: 3 people, 1 pair");
+    program.build().success();
+    assert!(program.read("book/index.html").contains("Carol Nguyen"));
+}
+
+#[test]
+fn a_custom_theme_overrides_one_template_and_adds_css() {
+    let program = Program::fixture("minimal");
+    program.patch("book.toml", "theme = \"default\"", "theme = \"house\"");
+    program.write(
+        "themes/house/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>HOUSE-404-PAGE</h1>{% endblock %}",
+    );
+    program.write(
+        "themes/house/static/custom.css",
+        "body { color: rebeccapurple; }\n",
+    );
+    program.build().success();
+    assert!(program.read("book/404.html").contains("HOUSE-404-PAGE"));
+    assert_eq!(
+        program.read("book/static/custom.css"),
+        "body { color: rebeccapurple; }\n"
+    );
+    let home = program.read("book/index.html");
+    assert!(
+        home.contains(r#"href="static/custom.css""#),
+        "custom.css is not linked"
+    );
+    assert!(
+        home.find("static/style.css") < home.find("static/custom.css"),
+        "custom.css must load after the theme's CSS"
+    );
+    assert!(program.path("book/static/style.css").is_file());
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let program = Program::fixture("minimal");
+    program
+        .run(&["frobnicate"])
+        .code(2)
+        .stderr_has("unrecognized subcommand");
+    program.run(&["build", "--nope"]).code(2);
+    program.run(&[]).code(2);
+}
+
+#[test]
+fn a_folder_that_is_not_a_program_is_a_usage_error() {
+    let program = Program::empty();
+    for cmd in ["build", "check", "clean"] {
+        program
+            .run(&[cmd])
+            .code(2)
+            .stderr_has("this folder is not a mentorbook program");
+    }
+}
+
+/// Every `aria-labelledby="x"` of the page, with the tag that carries it.
+fn labelled_by(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let pattern = "aria-labelledby=\"";
+    let mut from = 0;
+    while let Some(i) = html[from..].find(pattern) {
+        let at = from + i;
+        let value_start = at + pattern.len();
+        let value_end = value_start + html[value_start..].find('"').unwrap();
+        let tag_start = html[..at].rfind('<').unwrap();
+        let tag_end = at + html[at..].find('>').unwrap();
+        out.push((
+            html[value_start..value_end].to_owned(),
+            html[tag_start..=tag_end].to_owned(),
+        ));
+        from = value_end;
+    }
+    out
+}
+
+#[test]
+fn aria_labelledby_points_at_an_existing_id() {
+    let program = Program::fixture("canary");
+    program.build().success();
+    let mut wrong = Vec::new();
+    for (path, bytes) in program.files("book") {
+        let html = String::from_utf8_lossy(&bytes);
+        for (id, tag) in labelled_by(&html) {
+            if !html.contains(&format!("id=\"{id}\"")) {
+                wrong.push(format!("{}: {tag} names no element", path.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn aria_labelledby_points_at_a_heading_not_at_itself() {
+    let program = Program::fixture("canary");
+    program.build().success();
+    let mut wrong = Vec::new();
+    for (path, bytes) in program.files("book") {
+        let html = String::from_utf8_lossy(&bytes);
+        for (id, tag) in labelled_by(&html) {
+            if tag.contains(&format!("id=\"{id}\"")) {
+                wrong.push(format!("{}: {tag} is labelled by itself", path.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn response_time_is_shown_as_written() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let page = program.read("book/pairs/ana-lopez-ben-okafor/negotiation/index.html");
+    assert!(
+        page.contains("Within two working days"),
+        "the response time is not shown as written"
+    );
+    assert!(
+        !page.to_lowercase().contains("within within"),
+        "`within` is doubled"
+    );
+}
+
+#[test]
+fn a_themes_default_folder_overrides_the_built_in_theme() {
+    let program = Program::fixture("minimal");
+    program.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>LOCAL-DEFAULT-404</h1>{% endblock %}",
+    );
+    program.build().success();
+    assert!(program.read("book/404.html").contains("LOCAL-DEFAULT-404"));
+    assert!(
+        !program
+            .read("book/index.html")
+            .contains("LOCAL-DEFAULT-404"),
+        "the other templates must still come from the built-in theme"
+    );
+}

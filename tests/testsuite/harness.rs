@@ -1,0 +1,444 @@
+//! The test harness: a program folder copied into a temporary directory, the `mentorbook` binary run
+//! on it, and helpers to read what it wrote.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+/// The repository root (the folder holding Cargo.toml).
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<name>`.
+pub fn fixture_dir(name: &str) -> PathBuf {
+    repo_root().join("tests").join("fixtures").join(name)
+}
+
+/// Copies the folder `from` into `to`, recursively (creating `to`).
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("cannot create {}: {e}", to.display()));
+    let entries =
+        fs::read_dir(from).unwrap_or_else(|e| panic!("cannot list {}: {e}", from.display()));
+    for entry in entries {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap_or_else(|e| {
+                panic!("cannot copy {}: {e}", entry.path().display());
+            });
+        }
+    }
+}
+
+/// A program folder in a temporary directory, deleted when dropped.
+///
+/// The program lives in `<tmp>/program`, so tests can also put things beside it (`<tmp>/elsewhere`).
+pub struct Program {
+    tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Program {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Program {
+        let program = Program::empty();
+        copy_dir(&fixture_dir(name), &program.root);
+        program
+    }
+
+    /// A copy of the program bundled at the repository root (book.toml and content/ only).
+    pub fn bundled() -> Program {
+        let program = Program::empty();
+        fs::copy(
+            repo_root().join("book.toml"),
+            program.root.join("book.toml"),
+        )
+        .expect("copy book.toml");
+        copy_dir(&repo_root().join("content"), &program.root.join("content"));
+        program
+    }
+
+    /// An empty program folder.
+    pub fn empty() -> Program {
+        let tmp = tempfile::Builder::new()
+            .prefix("mentorbook-test-")
+            .tempdir()
+            .expect("create a temporary directory");
+        let root = tmp.path().join("program");
+        fs::create_dir(&root).expect("create the program folder");
+        Program { tmp, root }
+    }
+
+    /// The program folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The temporary directory that holds the program folder.
+    pub fn tmp(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// `root/rel`.
+    pub fn path(&self, rel: impl AsRef<Path>) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Writes (creating or replacing) `rel` in the program folder.
+    pub fn write(&self, rel: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> &Self {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, contents)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        self
+    }
+
+    /// Reads `rel` as text.
+    pub fn read(&self, rel: impl AsRef<Path>) -> String {
+        let path = self.path(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    /// Replaces the one occurrence of `from` in `rel` with `to`; panics when `from` is not there
+    /// exactly once, so a fixture change cannot silently turn a test into a no-op.
+    pub fn patch(&self, rel: impl AsRef<Path>, from: &str, to: &str) -> &Self {
+        let rel = rel.as_ref();
+        let text = self.read(rel);
+        let n = text.matches(from).count();
+        assert_eq!(
+            n,
+            1,
+            "{from:?} occurs {n} times in {} (expected once)",
+            rel.display()
+        );
+        self.write(rel, text.replacen(from, to, 1))
+    }
+
+    /// Removes the file `rel`.
+    pub fn remove(&self, rel: impl AsRef<Path>) -> &Self {
+        let path = self.path(rel);
+        fs::remove_file(&path).unwrap_or_else(|e| panic!("cannot remove {}: {e}", path.display()));
+        self
+    }
+
+    /// Runs `mentorbook <args>` in the program folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(&self.root, args).filter_path(self.tmp.path())
+    }
+
+    /// `mentorbook check`, in the program folder.
+    pub fn check(&self) -> Run {
+        self.run(&["check"])
+    }
+
+    /// `mentorbook build` into the default `book/`, in the program folder.
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// `mentorbook build -d <dest>`, in the program folder.
+    pub fn build_into(&self, dest: &str) -> Run {
+        self.run(&["build", "-d", dest])
+    }
+
+    /// Every file under `rel` (relative to the program folder), by path relative to `rel`.
+    pub fn files(&self, rel: impl AsRef<Path>) -> BTreeMap<PathBuf, Vec<u8>> {
+        read_tree(&self.path(rel))
+    }
+}
+
+/// Runs `mentorbook <args>` with `dir` as the working directory. Never lets a hang block the suite.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("mentorbook")
+        .expect("the mentorbook binary")
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .timeout(Duration::from_secs(30))
+        .output()
+        .expect("run mentorbook");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        args: args.iter().map(|a| (*a).to_owned()).collect(),
+    }
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code; `None` when killed (by the timeout, or a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error, with the temporary folder replaced by `[TMP]`.
+    pub stderr: String,
+    args: Vec<String>,
+}
+
+impl Run {
+    /// Replaces every spelling of `tmp` in the output with `[TMP]`.
+    fn filter_path(mut self, tmp: &Path) -> Run {
+        let mut spellings = vec![tmp.display().to_string()];
+        if let Ok(real) = tmp.canonicalize() {
+            spellings.push(real.display().to_string());
+        }
+        spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        for s in spellings {
+            self.stderr = self.stderr.replace(&s, "[TMP]");
+            self.stdout = self.stdout.replace(&s, "[TMP]");
+        }
+        self
+    }
+
+    /// Panics, showing the output, unless the exit code is `code`.
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "`mentorbook {}` exited with {:?}, expected {code}\n--- stderr ---\n{}\n--- stdout ---\n{}",
+            self.args.join(" "),
+            self.code,
+            self.stderr,
+            self.stdout
+        );
+        self
+    }
+
+    /// Exit code 0.
+    #[track_caller]
+    pub fn success(&self) -> &Run {
+        self.code(0)
+    }
+
+    /// Panics unless standard error contains `needle`.
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr of `mentorbook {}` does not contain {needle:?}:\n{}",
+            self.args.join(" "),
+            self.stderr
+        );
+        self
+    }
+
+    /// Panics if standard error contains `needle`.
+    #[track_caller]
+    pub fn stderr_lacks(&self, needle: &str) -> &Run {
+        assert!(
+            !self.stderr.contains(needle),
+            "stderr of `mentorbook {}` contains {needle:?}:\n{}",
+            self.args.join(" "),
+            self.stderr
+        );
+        self
+    }
+}
+
+/// Every file under `dir`, by path relative to `dir`, with its bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let entries =
+            fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        for entry in entries {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            if entry.file_type().unwrap().is_dir() {
+                walk(base, &path, out);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                out.insert(path.strip_prefix(base).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The names of the entries directly in `dir`, sorted.
+pub fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The `<main id="main">...</main>` element of a page, cut by string search.
+pub fn main_element(html: &str) -> &str {
+    let start = html
+        .find("<main id=\"main\"")
+        .unwrap_or_else(|| panic!("no <main id=\"main\"> in the page:\n{html}"));
+    let end = html[start..]
+        .find("</main>")
+        .map(|i| start + i + "</main>".len())
+        .unwrap_or_else(|| panic!("no </main> in the page:\n{html}"));
+    &html[start..end]
+}
+
+/// The ids of the pair files of the program in `root`.
+pub fn pair_ids(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = entries(&root.join("content/pairs"))
+        .into_iter()
+        .filter_map(|n| n.strip_suffix(".yaml").map(str::to_owned))
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The ids of the guide chapters of the program in `root`.
+pub fn chapter_ids(root: &Path) -> Vec<String> {
+    entries(&root.join("content/guide"))
+        .into_iter()
+        .filter_map(|n| n.strip_suffix(".md").map(str::to_owned))
+        .collect()
+}
+
+/// The four phases, in order.
+pub const PHASES: [&str; 4] = ["initiation", "negotiation", "enabling", "closure"];
+
+/// A link found in a page.
+#[derive(Debug)]
+pub struct Link {
+    /// `href` or `src`.
+    pub attr: &'static str,
+    /// The value as written (with `&amp;` decoded).
+    pub target: String,
+}
+
+/// Every `href="..."` and `src="..."` of `html`.
+pub fn links_in(html: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    for attr in ["href", "src"] {
+        let pattern = format!(" {attr}=\"");
+        let mut rest = html;
+        while let Some(i) = rest.find(&pattern) {
+            let after = &rest[i + pattern.len()..];
+            let end = after.find('"').expect("an unterminated attribute");
+            out.push(Link {
+                attr,
+                target: after[..end].replace("&amp;", "&"),
+            });
+            rest = &after[end..];
+        }
+    }
+    out
+}
+
+/// Checks every internal link of the site in `site`: the file must exist and, when the link has a
+/// fragment, the target page must have an element with that id. Returns the broken links, described.
+pub fn broken_links(site: &Path) -> Vec<String> {
+    let files = read_tree(site);
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (page, bytes) in &files {
+        if page.extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for link in links_in(&html) {
+            let t = link.target.as_str();
+            if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("mailto:") {
+                continue;
+            }
+            if scheme(t).is_some() {
+                broken.push(format!(
+                    "{}: {}=\"{t}\" has an unexpected scheme",
+                    page.display(),
+                    link.attr
+                ));
+                continue;
+            }
+            checked += 1;
+            let (path, fragment) = t.split_once('#').map_or((t, None), |(p, f)| (p, Some(f)));
+            let target = if path.is_empty() {
+                Some(page.clone())
+            } else if let Some(from_root) = path.strip_prefix('/') {
+                // Only the 404 page, served at any address, links from the site root.
+                normalize(Path::new(from_root))
+            } else {
+                normalize(&page.parent().unwrap_or(Path::new("")).join(path))
+            };
+            let Some(mut target) = target else {
+                broken.push(format!(
+                    "{}: {}=\"{t}\" leaves the site",
+                    page.display(),
+                    link.attr
+                ));
+                continue;
+            };
+            if path.ends_with('/') {
+                target = target.join("index.html");
+            }
+            if !files.contains_key(&target) {
+                let as_dir = target.join("index.html");
+                if files.contains_key(&as_dir) {
+                    target = as_dir;
+                } else {
+                    broken.push(format!(
+                        "{}: {}=\"{t}\" points to {}, which does not exist",
+                        page.display(),
+                        link.attr,
+                        target.display()
+                    ));
+                    continue;
+                }
+            }
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                let html = String::from_utf8_lossy(&files[&target]);
+                if !html.contains(&format!("id=\"{f}\"")) {
+                    broken.push(format!(
+                        "{}: {}=\"{t}\": {} has no element with id=\"{f}\"",
+                        page.display(),
+                        link.attr,
+                        target.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "no internal link found in {}", site.display());
+    broken
+}
+
+/// The URL scheme of `link` (`javascript` in `javascript:alert(1)`), if it has one.
+fn scheme(link: &str) -> Option<&str> {
+    let colon = link.find(':')?;
+    let before = &link[..colon];
+    let is_scheme = before.starts_with(|c: char| c.is_ascii_alphabetic())
+        && before
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme.then_some(before)
+}
+
+/// Resolves `.` and `..` in a relative path; `None` when it climbs above the root.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::Normal(n) => out.push(n),
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}

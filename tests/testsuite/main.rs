@@ -1,0 +1,14 @@
+//! mentorbook's integration tests: the `mentorbook` binary run on program folders copied into
+//! temporary directories. One test binary (like mdBook's testsuite), a module per feature.
+//!
+//! Snapshots live in `tests/testsuite/snapshots/`. To update them after an intended change, run
+//! `INSTA_UPDATE=always cargo test --test testsuite` and review the diff of every `.snap` file.
+
+mod harness;
+
+mod bad_input;
+mod build;
+mod init;
+mod output;
+mod privacy;
+mod snapshots;

@@ -1,0 +1,202 @@
+//! The output folder: written all or nothing, never over files mentorbook did not write, and removed
+//! by `clean` only when it is mentorbook's.
+
+use std::fs;
+
+use crate::harness::{Program, entries, run_in};
+
+const PAIR: &str = "content/pairs/ana-lopez-ben-okafor.yaml";
+
+/// Panics when a temporary or old folder of a build is left beside the program's `book/`.
+fn assert_no_leftovers(program: &Program) {
+    let left: Vec<String> = entries(program.root())
+        .into_iter()
+        .filter(|n| n.contains("mentorbook-"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let before = program.files("book");
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: nobody-at-all");
+    program
+        .build()
+        .code(1)
+        .stderr_has("there is no person `nobody-at-all`")
+        .stderr_has("the site was not built; the previous output, if any, is unchanged");
+    assert_eq!(program.files("book"), before, "the previous site changed");
+    assert_no_leftovers(&program);
+}
+
+#[test]
+fn a_template_error_leaves_the_previous_site_untouched() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let before = program.files("book");
+    program.patch("book.toml", "theme = \"default\"", "theme = \"broken\"");
+    program.write(
+        "themes/broken/templates/pair.html",
+        "{% extends \"base.html\" %}{% block content %}\n<p>\n{{ pair.no_such_field.deeper }}</p>{% endblock %}",
+    );
+    program
+        .build()
+        .code(1)
+        .stderr_has("MB0401")
+        .stderr_has("themes/broken/templates/pair.html:3:9");
+    assert_eq!(program.files("book"), before, "the previous site changed");
+    assert_no_leftovers(&program);
+}
+
+#[test]
+fn a_successful_rebuild_replaces_the_site_and_drops_stale_pages() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    program.write("book/stray.html", "left over");
+    // A second pair, then its removal: its pages must go with it.
+    program.write(
+        "content/pairs/ana-lopez-ben-okafor-2.yaml",
+        "mentor: ana-lopez\nmentee: ben-okafor\nstart: 2026-01-05\n",
+    );
+    program.build().success();
+    assert!(
+        program
+            .path("book/pairs/ana-lopez-ben-okafor-2/closure/index.html")
+            .is_file()
+    );
+    assert!(!program.path("book/stray.html").exists());
+    program.remove("content/pairs/ana-lopez-ben-okafor-2.yaml");
+    program.build().success();
+    assert!(!program.path("book/pairs/ana-lopez-ben-okafor-2").exists());
+    assert!(
+        program
+            .path("book/pairs/ana-lopez-ben-okafor/index.html")
+            .is_file()
+    );
+    assert_no_leftovers(&program);
+}
+
+#[test]
+fn a_temporary_folder_left_by_a_crashed_build_is_replaced() {
+    let program = Program::fixture("minimal");
+    program.write(".book.mentorbook-tmp/.mentorbook-output", "marker");
+    program.write(".book.mentorbook-tmp/half-written.html", "<p>half");
+    program.build().success();
+    assert!(program.path("book/index.html").is_file());
+    assert!(!program.path("book/half-written.html").exists());
+    assert_no_leftovers(&program);
+}
+
+#[test]
+fn a_folder_with_the_temporary_name_but_user_files_is_never_deleted() {
+    let program = Program::fixture("minimal");
+    program.write(".book.mentorbook-tmp/mine.txt", "my notes");
+    program
+        .build()
+        .code(2)
+        .stderr_has("refusing to remove or replace");
+    assert_eq!(program.read(".book.mentorbook-tmp/mine.txt"), "my notes");
+}
+
+#[test]
+fn refuses_a_dest_with_files_mentorbook_did_not_write() {
+    let program = Program::fixture("minimal");
+    program.write("site/notes.txt", "my own notes");
+    let run = program.build_into("site");
+    run.code(2)
+        .stderr_has("refusing to remove or replace ")
+        .stderr_has("no .mentorbook-output file in it")
+        .stderr_has("help: ");
+    assert_eq!(program.read("site/notes.txt"), "my own notes");
+    assert_eq!(entries(&program.path("site")), ["notes.txt"]);
+    assert_no_leftovers(&program);
+}
+
+#[test]
+fn an_empty_dest_is_fine() {
+    let program = Program::fixture("minimal");
+    fs::create_dir(program.path("site")).unwrap();
+    program.build_into("site").success();
+    assert!(program.path("site/index.html").is_file());
+}
+
+#[test]
+fn refuses_the_program_folder_as_dest() {
+    let program = Program::fixture("minimal");
+    let before = program.files(".");
+    program
+        .build_into(".")
+        .code(2)
+        .stderr_has("it is the program folder");
+    // A folder that contains the program, and a folder that holds another program.
+    program
+        .build_into("..")
+        .code(2)
+        .stderr_has("it contains the program folder");
+    program.write("other/book.toml", "[book]\ntitle = \"Other\"\n");
+    program
+        .build_into("other")
+        .code(2)
+        .stderr_has("it holds a program");
+    program.remove("other/book.toml");
+    fs::remove_dir(program.path("other")).unwrap();
+    assert_eq!(
+        program.files("."),
+        before,
+        "a refused build changed the program folder"
+    );
+    assert_eq!(entries(program.tmp()), ["program"]);
+}
+
+#[test]
+fn clean_removes_the_site_and_nothing_else() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let content = program.files("content");
+    program
+        .run(&["clean"])
+        .success()
+        .stderr_has("removed ./book");
+    assert!(!program.path("book").exists());
+    assert_eq!(program.files("content"), content);
+    assert_eq!(entries(program.root()), ["book.toml", "content"]);
+    program
+        .run(&["clean"])
+        .success()
+        .stderr_has("nothing to remove: ./book does not exist");
+}
+
+#[test]
+fn clean_with_dest_dir_from_elsewhere() {
+    let program = Program::fixture("minimal");
+    program.build_into("out").success();
+    run_in(program.tmp(), &["clean", "program", "-d", "out"]).success();
+    assert!(!program.path("out").exists());
+}
+
+#[test]
+fn clean_refuses_a_folder_without_the_marker() {
+    let program = Program::fixture("minimal");
+    program.write("book/index.html", "my own page");
+    program
+        .run(&["clean"])
+        .code(2)
+        .stderr_has("not made by mentorbook")
+        .stderr_has("help: ");
+    assert_eq!(program.read("book/index.html"), "my own page");
+    program.run(&["clean", "-d", "."]).code(2);
+    assert!(program.path("content/program.yaml").is_file());
+}
+
+#[test]
+fn clean_says_it_refuses_to_remove() {
+    let program = Program::fixture("minimal");
+    program.write("book/index.html", "my own page");
+    program
+        .run(&["clean"])
+        .code(2)
+        .stderr_has("refusing to remove ")
+        .stderr_lacks("refusing to replace");
+}

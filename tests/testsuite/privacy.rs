@@ -1,0 +1,279 @@
+//! Private fields never reach the site, and raw HTML in the content cannot run in it.
+//!
+//! The `canary` fixture puts a unique string (`CANARY-...-7f3a`, or `canary-...-7f3a` in e-mail
+//! addresses) in every private field, and a `PUBLIC-...` marker in public fields. The canaries are
+//! read from the fixture's files, so a canary added there is checked here without editing this file.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{Program, fixture_dir, read_tree};
+
+/// Every canary in the fixture `name`: the words that contain `-7f3a`.
+fn canaries(name: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for bytes in read_tree(&fixture_dir(name)).values() {
+        let text = String::from_utf8_lossy(bytes);
+        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || "-@.".contains(c))) {
+            if word.contains("-7f3a") {
+                out.insert(word.trim_matches(|c| c == '-' || c == '.').to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// The private fields the fixture must cover, each by the canary it holds.
+const EXPECTED: &[&str] = &[
+    "CANARY-MENTEE-REFLECTION-7f3a",
+    "CANARY-MENTOR-REFLECTION-7f3a",
+    "CANARY-FIRST-MEETING-NOTES-7f3a",
+    "CANARY-MEETING-NOTES-1-7f3a",
+    "CANARY-MEETING-NOTES-2-7f3a",
+    "CANARY-EVALUATION-NOTES-1-7f3a",
+    "CANARY-EVALUATION-NOTES-2-7f3a",
+    "CANARY-CLOSURE-REFLECTION-7f3a",
+    "CANARY-CONCERNS-7f3a",
+    "canary-email-ana-7f3a@example.org",
+    "CANARY-PHONE-ANA-7f3a",
+    "CANARY-CONTACT-NOTES-ANA-7f3a",
+    "canary-email-ben-7f3a@example.org",
+    "CANARY-PHONE-BEN-7f3a",
+    "CANARY-CONTACT-NOTES-BEN-7f3a",
+    "canary-email-carol-7f3a@example.org",
+    "CANARY-PHONE-CAROL-7f3a",
+    "CANARY-CONTACT-NOTES-CAROL-7f3a",
+];
+
+/// Public values of the fixture that the site must show, so the test cannot pass by publishing
+/// nothing.
+const PUBLIC: &[&str] = &[
+    "PUBLIC-NAME-ANA",
+    "PUBLIC-NAME-BEN",
+    "PUBLIC-NAME-CAROL",
+    "PUBLIC-RELATIONSHIP-TYPE",
+    "PUBLIC-FIRST-MEETING-PLACE",
+    "PUBLIC-VISION",
+    "PUBLIC-GOAL-TITLE",
+    "PUBLIC-GOAL-SPECIFIC",
+    "PUBLIC-MILESTONE",
+    "PUBLIC-AGREEMENT-EXPECTATIONS",
+    "PUBLIC-MEETING-TITLE",
+    "PUBLIC-AGENDA-ITEM",
+    "PUBLIC-FOLLOW-UP",
+    "PUBLIC-EVALUATION-SUMMARY",
+    "PUBLIC-CLOSURE-SUMMARY",
+    "PUBLIC-NEXT-STEPS",
+    "PUBLIC-PROGRESS-COMMENT",
+];
+
+#[test]
+fn the_fixture_has_a_canary_in_every_private_field() {
+    let found = canaries("canary");
+    let missing: Vec<_> = EXPECTED.iter().filter(|c| !found.contains(**c)).collect();
+    assert!(
+        missing.is_empty(),
+        "canaries missing from tests/fixtures/canary: {missing:?}"
+    );
+}
+
+#[test]
+fn private_fields_never_reach_the_site() {
+    let program = Program::fixture("canary");
+    let run = program.build();
+    run.success();
+    let site = program.files("book");
+    assert!(
+        site.len() > 10,
+        "the site is nearly empty: {:?}",
+        site.keys()
+    );
+    let canaries = canaries("canary");
+    assert!(canaries.len() >= EXPECTED.len());
+
+    let mut leaks = Vec::new();
+    for (path, bytes) in &site {
+        // All bytes, case-insensitively: a filter could upper- or lower-case a value.
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        for canary in &canaries {
+            if text.contains(&canary.to_lowercase()) {
+                leaks.push(format!("{canary} in {}", path.display()));
+            }
+        }
+        // Only canaries hold `-7f3a`: any trace of it is a leak, even of a mangled canary.
+        if let Some(i) = text.find("-7f3a") {
+            let before: String = text[..i]
+                .chars()
+                .rev()
+                .take(60)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let after: String = text[i..].chars().take(20).collect();
+            leaks.push(format!("`...{before}{after}...` in {}", path.display()));
+        }
+    }
+    leaks.sort();
+    leaks.dedup();
+    assert!(
+        leaks.is_empty(),
+        "private data published:\n{}",
+        leaks.join("\n")
+    );
+    for canary in &canaries {
+        assert!(
+            !run.stderr.contains(canary.as_str()) && !run.stdout.contains(canary.as_str()),
+            "the build log shows {canary}"
+        );
+    }
+
+    let all: String = site
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    let unpublished: Vec<_> = PUBLIC.iter().filter(|p| !all.contains(**p)).collect();
+    assert!(
+        unpublished.is_empty(),
+        "public fields missing from the site: {unpublished:?}"
+    );
+}
+
+#[test]
+fn check_does_not_print_private_fields_of_a_good_program() {
+    let run = Program::fixture("canary").check();
+    run.success();
+    assert!(
+        !run.stderr.contains("-7f3a"),
+        "check printed private data:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn raw_html_in_markdown_is_cleaned() {
+    let program = Program::fixture("minimal");
+    program.patch(
+        "content/pairs/ana-lopez-ben-okafor.yaml",
+        "vision: |\n  Ben runs the routine **soft-tissue list** on his own.\n",
+        "vision: |\n  SAFE-VISION-TEXT <script>alert('xss-script')</script>\n  \
+         <img src=\"x.png\" onerror=\"alert('xss-onerror')\">\n  \
+         <a href=\"javascript:alert('xss-js')\">click</a>\n  \
+         <style>body { color: xss-style }</style>\n  \
+         <iframe src=\"https://evil.example/xss-iframe\"></iframe>\n",
+    );
+    program.patch(
+        "content/guide/welcome.md",
+        "Mentoring is a **partnership** built for growth.",
+        "SAFE-CHAPTER-TEXT <script>alert('xss-chapter')</script> \
+         <b onclick=\"alert('xss-onclick')\">bold</b>",
+    );
+    program.build().success();
+    let site = program.files("book");
+    let mut found = Vec::new();
+    for (path, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        // Every payload is marked `xss-`: none of it may survive, not even as text.
+        if text.contains("xss-") {
+            found.push(format!("an `xss-` payload in {}", path.display()));
+        }
+        if path.extension().is_some_and(|e| e == "html") {
+            for bad in [
+                "<script",
+                "onerror",
+                "onclick",
+                "javascript:",
+                "<iframe",
+                "<style",
+            ] {
+                if text.contains(bad) {
+                    found.push(format!("{bad} in {}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "unsafe HTML published:\n{}",
+        found.join("\n")
+    );
+    let negotiation = program.read("book/pairs/ana-lopez-ben-okafor/negotiation/index.html");
+    assert!(
+        negotiation.contains("SAFE-VISION-TEXT"),
+        "the vision is not shown"
+    );
+    let chapter = program.read("book/guide/welcome/index.html");
+    assert!(chapter.contains("SAFE-CHAPTER-TEXT"));
+    assert!(chapter.contains("<b>bold</b>"), "harmless HTML was dropped");
+}
+
+#[test]
+fn html_in_plain_text_fields_is_escaped() {
+    let program = Program::fixture("minimal");
+    program.patch(
+        "content/pairs/ana-lopez-ben-okafor.yaml",
+        "agenda: [Introductions, What each of us hopes for]",
+        "agenda: [\"<script>alert('xss-agenda')</script>\", \"Tom & Jerry <b>\"]",
+    );
+    program.build().success();
+    let enabling = program.read("book/pairs/ana-lopez-ben-okafor/enabling/index.html");
+    assert!(!enabling.contains("<script"), "an agenda item ran as HTML");
+    assert!(
+        enabling.contains("&lt;script&gt;"),
+        "the agenda item is not shown escaped"
+    );
+    assert!(enabling.contains("Tom &amp; Jerry &lt;b&gt;"));
+}
+
+#[test]
+fn a_theme_that_prints_everything_it_is_given_still_publishes_no_private_field() {
+    // Every page template replaced by a dump of its whole context: whatever a theme author writes,
+    // the private fields are not among the variables.
+    let program = Program::fixture("canary");
+    program.patch("book.toml", "theme = \"default\"", "theme = \"leaky\"");
+    for template in [
+        "base.html",
+        "index.html",
+        "guide.html",
+        "chapter.html",
+        "phases.html",
+        "phase.html",
+        "pairs.html",
+        "pair.html",
+        "pair-phase.html",
+        "pair-initiation.html",
+        "pair-negotiation.html",
+        "pair-enabling.html",
+        "pair-closure.html",
+        "404.html",
+    ] {
+        program.write(
+            format!("themes/leaky/templates/{template}"),
+            "<!DOCTYPE html>\nCONTEXT[{{ __tera_context | safe }}]\n",
+        );
+    }
+    program.build().success();
+    let site = program.files("book");
+    let mut leaks = Vec::new();
+    let mut dumps = String::new();
+    for (path, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes);
+        if path.extension().is_some_and(|e| e == "html") {
+            assert!(
+                text.contains("CONTEXT[{"),
+                "{} does not dump its context",
+                path.display()
+            );
+            dumps.push_str(&text);
+        }
+        if text.to_lowercase().contains("-7f3a") {
+            leaks.push(path.display().to_string());
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "private data reached the templates of: {leaks:?}"
+    );
+    for public in PUBLIC {
+        assert!(dumps.contains(public), "{public} is not in any context");
+    }
+}
