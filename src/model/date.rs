@@ -39,12 +39,6 @@ impl Date {
         }
     }
 
-    /// Whole days from `self` to `other` (negative if `other` is earlier).
-    pub fn days_until(self, other: Date) -> i64 {
-        let since = other.0.since((jiff::Unit::Day, self.0));
-        since.map(|s| i64::from(s.get_days())).unwrap_or(0)
-    }
-
     /// Long English form, `14 March 2025`.
     pub fn long(self) -> String {
         self.0.strftime("%-d %B %Y").to_string()
@@ -89,7 +83,6 @@ mod tests {
         );
         let d = Date::parse("2025-01-31").unwrap();
         assert_eq!(d.plus_months(1).to_string(), "2025-02-28");
-        assert_eq!(d.days_until(Date::parse("2025-02-02").unwrap()), 2);
         assert_eq!(d.long(), "31 January 2025");
     }
 }
