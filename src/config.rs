@@ -1,4 +1,5 @@
-//! `book.toml`: the book's title and language, where the site is written, the theme, the site address.
+//! `book.toml`: the book's title and language, where the site is written, the theme, the site address,
+//! and how workbooks are printed.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,6 +22,8 @@ pub struct Config {
     pub build: BuildSection,
     /// `[site]`.
     pub site: SiteSection,
+    /// `[print]`.
+    pub print: PrintSection,
 }
 
 /// `book.toml` as written.
@@ -32,6 +35,8 @@ struct BookToml {
     build: BuildSection,
     #[serde(default)]
     site: SiteSection,
+    #[serde(default)]
+    print: PrintSection,
 }
 
 /// `[book]`: what the handbook is.
@@ -79,6 +84,40 @@ pub struct SiteSection {
     /// The address the site is served from; links stay relative either way.
     #[serde(default)]
     pub base_url: Option<String>,
+}
+
+/// `[print]`: printed workbooks and their PDF files.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PrintSection {
+    /// The paper size of printed pages and PDF files.
+    #[serde(default)]
+    pub paper: Paper,
+    /// The browser that makes PDF files: a command name found on PATH, or a path (relative to the
+    /// program folder). When unset, `chromium`, `chromium-browser` and `google-chrome` are tried.
+    #[serde(default)]
+    pub browser: Option<PathBuf>,
+}
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The size as CSS writes it in `@page { size: ... }`.
+    pub fn css_size(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
 }
 
 fn default_language() -> String {
@@ -131,9 +170,12 @@ impl Config {
                         "dest-dir",
                         "theme",
                         "base-url",
+                        "paper",
+                        "browser",
                         "book",
                         "build",
                         "site",
+                        "print",
                     ],
                 ),
                 None => p,
@@ -144,6 +186,7 @@ impl Config {
             book: raw.book,
             build: raw.build,
             site: raw.site,
+            print: raw.print,
         };
         config.check(&source)?;
         Ok(config)
@@ -187,6 +230,17 @@ impl Config {
     /// The output folder, resolved against the program folder.
     pub fn dest_dir(&self) -> PathBuf {
         self.root.join(&self.build.dest_dir)
+    }
+
+    /// The browser named in `[print] browser`: a path resolved against the program folder, or a
+    /// bare command name to look up on PATH.
+    pub fn browser(&self) -> Option<PathBuf> {
+        let b = self.print.browser.as_ref()?;
+        Some(if b.components().count() > 1 || b.is_absolute() {
+            self.root.join(b)
+        } else {
+            b.clone()
+        })
     }
 
     /// The program's own theme folder, `themes/<theme>/`, when it exists.
