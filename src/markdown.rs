@@ -78,8 +78,27 @@ pub fn to_html(
     headings: &mut Vec<Heading>,
     rewrite: Option<LinkRewriter<'_>>,
 ) -> String {
+    render(source, headings, rewrite, "")
+}
+
+/// Renders Markdown like [`to_html`], for a document that joins many (the handbook for print):
+/// every heading id starts with `id_prefix`, so ids stay unique across the joined parts.
+pub fn to_html_prefixed(
+    source: &str,
+    id_prefix: &str,
+    rewrite: Option<LinkRewriter<'_>>,
+) -> String {
+    render(source, &mut Vec::new(), rewrite, id_prefix)
+}
+
+fn render(
+    source: &str,
+    headings: &mut Vec<Heading>,
+    rewrite: Option<LinkRewriter<'_>>,
+    id_prefix: &str,
+) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(source, options()).collect();
-    anchor_headings(&mut events, headings);
+    anchor_headings(&mut events, headings, id_prefix);
     if let Some(rewrite) = rewrite {
         for e in &mut events {
             if let Event::Start(Tag::Link { dest_url, .. }) = e {
@@ -94,8 +113,9 @@ pub fn to_html(
     CLEANER.clean(&raw).to_string()
 }
 
-/// Gives each heading of level 2 or more an id made from its text, unique within the document.
-fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>) {
+/// Gives each heading of level 2 or more an id made from its text (after `prefix`), unique within
+/// the document.
+fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>, prefix: &str) {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -111,9 +131,9 @@ fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>) {
             if level != HeadingLevel::H1 {
                 let base = crate::model::ids::slugify(&text);
                 let base = if base.is_empty() {
-                    "section".to_owned()
+                    format!("{prefix}section")
                 } else {
-                    base
+                    format!("{prefix}{base}")
                 };
                 let mut id = base.clone();
                 let mut n = 1;
@@ -165,6 +185,13 @@ mod tests {
             hs.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
             ["before-you-meet", "before-you-meet-2", "code-here"]
         );
+    }
+
+    #[test]
+    fn prefixed_headings_stay_unique_in_a_joined_document() {
+        let html = to_html_prefixed("## Part\n## Part", "ch-", None);
+        assert!(html.contains(r#"<h2 id="ch-part">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="ch-part-2">"#), "{html}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{Exit, count, failed, print_output_error, print_problems};
 use crate::diagnostic::Problems;
-use crate::render::{Theme, render};
+use crate::render::{Options, Theme, render};
 
 const NOT_BUILT: &str = "the site was not built; the previous output, if any, is unchanged";
 
@@ -20,7 +20,8 @@ pub fn build(dir: &Path, dest: Option<&Path>) -> Exit {
         return exit;
     };
     print_problems(problems);
-    let site = Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme));
+    let site = Theme::load(&program.config)
+        .and_then(|mut theme| render(&program, &mut theme, Options::default()));
     let site = match site {
         Ok(s) => s,
         Err(p) => {

@@ -39,6 +39,7 @@ pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
     Ok(Chapter {
         id,
         front,
+        body: body.to_owned(),
         html,
         headings,
     })
@@ -46,12 +47,7 @@ pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
 
 /// `other.md#part` (a sibling chapter) becomes `../other/index.html#part`.
 fn chapter_link(url: &str) -> Option<String> {
-    let url = url.strip_prefix("./").unwrap_or(url);
-    let (path, fragment) = url
-        .split_once('#')
-        .map_or((url, None), |(p, f)| (p, Some(f)));
-    let stem = path.strip_suffix(".md")?;
-    ChapterId::new(stem).ok()?;
+    let (stem, fragment) = Chapter::link_target(url)?;
     Some(match fragment {
         Some(f) => format!("../{stem}/index.html#{f}"),
         None => format!("../{stem}/index.html"),

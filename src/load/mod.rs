@@ -159,7 +159,17 @@ fn find_files(root: &Path, problems: &mut Problems) -> Vec<(PathBuf, Kind)> {
         }
     }
     for (rel, stem) in list(root, &content.join("pairs"), &["yaml", "yml"], problems) {
-        if let Some(id) = id_from_file(&rel, &stem, problems, PairId::new) {
+        if PairId::RESERVED.contains(&stem.as_str()) {
+            let at = Span {
+                file: rel.clone(),
+                line: 0,
+                column: 0,
+            };
+            problems.push(
+                Problem::error(Code::BadFileName, at, format!("a pair cannot be called `{stem}`"))
+                    .hint(format!("the name is taken by pdf/{stem}.pdf; rename the file after the pair, such as `ana-lopez-ben-okafor.yaml`")),
+            );
+        } else if let Some(id) = id_from_file(&rel, &stem, problems, PairId::new) {
             jobs.push((rel, Kind::Pair(id)));
         }
     }

@@ -26,8 +26,24 @@ pub struct Chapter {
     pub id: ChapterId,
     /// Title, order and sources.
     pub front: FrontMatter,
+    /// The body as written (Markdown), for documents that render it again (the print handbook).
+    pub body: String,
     /// The body as sanitised HTML, headings anchored, links to other chapters rewritten.
     pub html: String,
     /// The body's headings, for a table of contents.
     pub headings: Vec<Heading>,
+}
+
+impl Chapter {
+    /// The chapter a Markdown link points to (`other.md#part` gives `other` and `part`), when it is a
+    /// link to a sibling chapter.
+    pub fn link_target(url: &str) -> Option<(&str, Option<&str>)> {
+        let url = url.strip_prefix("./").unwrap_or(url);
+        let (path, fragment) = url
+            .split_once('#')
+            .map_or((url, None), |(p, f)| (p, Some(f)));
+        let stem = path.strip_suffix(".md")?;
+        ChapterId::new(stem).ok()?;
+        Some((stem, fragment))
+    }
 }

@@ -124,6 +124,12 @@ slug_id!(
     /// A pair's id: the name of its file under `content/pairs/`.
     PairId
 );
+
+impl PairId {
+    /// Names a pair cannot have: the PDF files of the handbook and of the blank workbook sit beside
+    /// the pairs' own in the site's `pdf/` folder (`pdf/handbook.pdf`, `pdf/workbook.pdf`).
+    pub const RESERVED: [&'static str; 2] = ["handbook", "workbook"];
+}
 slug_id!(
     /// A checklist item's id, unique across all phases.
     ItemId

@@ -2,6 +2,7 @@
 //! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
 
 mod pages;
+pub mod print;
 pub mod theme;
 pub mod view;
 
@@ -13,6 +14,7 @@ use tera::Context;
 
 use crate::diagnostic::Problem;
 use crate::model::{Chapter, Pair, Phase, PhaseId, Program};
+pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
 use view::{Link, NavView, SiteView, Url, url};
 
@@ -32,6 +34,15 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
+    /// The pages made for paper, each with the PDF file [`crate::pdf`] can make from it.
+    pub prints: Vec<PrintDoc>,
+}
+
+/// Choices that change what the pages say.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The build makes PDF files of the workbooks and the handbook, so pages link to them.
+    pub pdf: bool,
 }
 
 /// The kinds of page, each with what it is about.
@@ -45,6 +56,9 @@ enum PageKind<'a> {
     Pairs,
     Pair(&'a Pair),
     PairPhase(&'a Pair, PhaseId),
+    Workbook(&'a Pair),
+    BlankWorkbook,
+    PrintHandbook,
     NotFound,
 }
 
@@ -57,7 +71,7 @@ struct PageMeta<'a> {
 }
 
 /// Renders every page of the program with `theme`.
-pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
+pub fn render(program: &Program, theme: &mut Theme, options: Options) -> Result<Site, Problem> {
     let site = SiteView {
         title: &program.config.book.title,
         description: program.config.book.description.as_deref(),
@@ -69,6 +83,8 @@ pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
             .assets
             .iter()
             .any(|a| a.path == std::path::Path::new("custom.css")),
+        paper: program.config.print.paper.css_size(),
+        pdf: options.pdf,
     };
     let nav = NavView {
         chapters: program
@@ -98,6 +114,8 @@ pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
         PageKind::Guide,
         PageKind::Phases,
         PageKind::Pairs,
+        PageKind::BlankWorkbook,
+        PageKind::PrintHandbook,
         PageKind::NotFound,
     ];
     kinds.extend(
@@ -111,6 +129,7 @@ pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
     for pair in &program.pairs {
         kinds.push(PageKind::Pair(pair));
         kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
+        kinds.push(PageKind::Workbook(pair));
     }
     let theme = &*theme;
     let mut pages = kinds
@@ -121,6 +140,7 @@ pub fn render(program: &Program, theme: &mut Theme) -> Result<Site, Problem> {
     Ok(Site {
         pages,
         assets: theme.assets.clone(),
+        prints: print::docs(program),
     })
 }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::view::{DoneView, ItemState, Link, PairView, PersonView, RecordView, Url, url};
-use super::{PageKind, context_with};
+use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
 use crate::model::{ChecklistItem, Phase, PhaseId, Program};
 
@@ -249,6 +249,27 @@ pub(super) fn context(
                 ctx,
             )
         }
+        PageKind::Workbook(pair) => {
+            let title = format!("Workbook: {}", PairView::of(program, pair).title);
+            (
+                format!("pairs/{}/workbook", pair.id),
+                "workbook.html",
+                title,
+                print::workbook(program, Some(pair)),
+            )
+        }
+        PageKind::BlankWorkbook => (
+            "workbook".into(),
+            "workbook.html",
+            "Blank workbook".into(),
+            print::workbook(program, None),
+        ),
+        PageKind::PrintHandbook => (
+            "print".into(),
+            "print.html",
+            program.config.book.title.clone(),
+            print::handbook(program),
+        ),
         PageKind::NotFound => (
             "404".into(),
             "404.html",
@@ -285,7 +306,17 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
     };
     match kind {
         PageKind::Home | PageKind::NotFound => Vec::new(),
-        PageKind::Guide | PageKind::Phases | PageKind::Pairs => vec![home],
+        PageKind::Guide | PageKind::Phases | PageKind::Pairs | PageKind::BlankWorkbook => {
+            vec![home]
+        }
+        PageKind::PrintHandbook => vec![
+            home,
+            Link {
+                title: "Guide".into(),
+                url: url("guide"),
+            },
+        ],
+        PageKind::Workbook(pair) => print::workbook_crumbs(program, pair),
         PageKind::Chapter(..) => vec![
             home,
             Link {

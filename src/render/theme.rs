@@ -31,14 +31,27 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "pair-closure.html",
     "partials.html",
     "pair-nav.html",
+    "print-parts.html",
+    "workbook.html",
+    "print.html",
     "404.html",
 );
 
 /// The default theme's static files.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "print.css",
+        include_bytes!("../../themes/default/static/print.css"),
+    ),
+    (
+        "print.js",
+        include_bytes!("../../themes/default/static/print.js"),
+    ),
+];
 
 /// A static file to copy into the site's `static/` folder.
 #[derive(Debug, Clone)]
@@ -117,6 +130,7 @@ impl Theme {
             long_date(s, english)
         });
         tera.register_filter("humanize", humanize);
+        tera.register_filter("css_string", css_string);
         let sources: Vec<TemplateSource> = templates
             .into_iter()
             .map(|(name, text, path)| TemplateSource {
@@ -246,6 +260,28 @@ fn long_date(s: &str, english: bool) -> String {
     }
 }
 
+/// Any text as a quoted CSS string, for a custom property such as the running head of printed
+/// pages (`--running-head: "Ana López & Ben Okafor"`). Quotes, backslashes and line breaks are
+/// escaped, so the text can neither end the string nor add a declaration. The page still escapes
+/// the result for HTML, as it does everything.
+fn css_string(s: &str, _: Kwargs, _: &State) -> String {
+    css_quote(s)
+}
+
+fn css_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' || c.is_control() {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// `in_progress` as `In progress`.
 fn humanize(s: &str, _: Kwargs, _: &State) -> String {
     let words = s.replace(['_', '-'], " ");
@@ -253,4 +289,15 @@ fn humanize(s: &str, _: Kwargs, _: &State) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_escape_their_quotes() {
+        let s = css_quote("O\"Brien \\ Co; x\n");
+        assert_eq!(s, r#""O\22 Brien \5c  Co; x\a ""#);
+    }
 }

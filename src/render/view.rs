@@ -38,6 +38,10 @@ pub struct SiteView<'a> {
     pub base_url: Option<&'a str>,
     /// Whether the theme has `static/custom.css`, loaded after the theme's own CSS.
     pub custom_css: bool,
+    /// The paper size for print, as CSS writes it (`A4`, `letter`).
+    pub paper: &'static str,
+    /// Whether this build makes PDF files, so pages link to them.
+    pub pdf: bool,
 }
 
 /// The sidebar, the same on every page; templates mark the current entry by comparing URLs.
@@ -116,6 +120,10 @@ pub struct PairView<'a> {
     pub id: &'a str,
     /// Overview page.
     pub url: Url,
+    /// The pair's printable workbook.
+    pub workbook_url: Url,
+    /// The workbook's PDF file (built only by `mentorbook pdf` or `build --pdf`: see `site.pdf`).
+    pub pdf_url: Url,
     /// "Mentor & Mentee".
     pub title: String,
     /// The mentor.
@@ -187,6 +195,8 @@ impl<'a> PairView<'a> {
         PairView {
             id: pair.id.as_str(),
             url: url(&format!("pairs/{}", pair.id)),
+            workbook_url: url(&format!("pairs/{}/workbook", pair.id)),
+            pdf_url: super::print::pdf_path(pair.id.as_str()),
             title: format!("{} & {}", mentor.name, mentee.name),
             mentor,
             mentee,
@@ -317,6 +327,20 @@ pub struct ClosureView<'a> {
 }
 
 impl<'a> RecordView<'a> {
+    /// A record with nothing in it, for the blank workbook.
+    pub fn empty() -> Self {
+        RecordView {
+            relationship_type: None,
+            first_meeting: None,
+            vision: None,
+            goals: &[],
+            agreement: None,
+            meetings: Vec::new(),
+            evaluations: Vec::new(),
+            closure: None,
+        }
+    }
+
     /// The public view of a pair's record.
     pub fn of(program: &'a Program, pair: &'a Pair) -> Self {
         let f = &pair.file;

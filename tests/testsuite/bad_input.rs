@@ -351,6 +351,41 @@ fn unknown_theme_in_book_toml() {
 }
 
 #[test]
+fn unknown_paper_size_in_book_toml() {
+    let program = Program::fixture("minimal");
+    program.write(
+        "book.toml",
+        format!("{}\n[print]\npaper = \"a5\"\n", program.read("book.toml")),
+    );
+    let err = problems(&program);
+    assert_one_error(&err, "MB0002", "book.toml:12:9");
+    assert!(
+        err.contains("unknown variant `a5`, expected `a4` or `letter`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pair_named_like_a_pdf_of_the_site() {
+    for name in ["handbook", "workbook"] {
+        let program = Program::fixture("minimal");
+        let pair = program.read(PAIR);
+        program.remove(PAIR);
+        program.write(format!("content/pairs/{name}.yaml"), pair);
+        let err = problems(&program);
+        assert_one_error(&err, "MB0103", &format!("content/pairs/{name}.yaml"));
+        assert!(
+            err.contains(&format!("a pair cannot be called `{name}`")),
+            "{err}"
+        );
+        assert!(err.contains(&format!("pdf/{name}.pdf")), "{err}");
+        if name == "handbook" {
+            insta::assert_snapshot!("reserved_pair_id", err);
+        }
+    }
+}
+
+#[test]
 fn missing_program_yaml() {
     let program = Program::fixture("minimal");
     program.remove("content/program.yaml");

@@ -9,7 +9,8 @@ use crate::harness::{
 };
 
 /// The pages a program's site must hold, exactly: the home page, the guide and each chapter, the
-/// phases and each phase, the pairs and, for each pair, its overview and its four phase pages.
+/// phases and each phase, the pairs and, for each pair, its overview, its four phase pages and its
+/// workbook; the blank workbook and the handbook for print.
 fn expected_pages(root: &Path) -> BTreeSet<PathBuf> {
     let mut pages: BTreeSet<PathBuf> = [
         "index.html",
@@ -17,6 +18,8 @@ fn expected_pages(root: &Path) -> BTreeSet<PathBuf> {
         "guide/index.html",
         "phases/index.html",
         "pairs/index.html",
+        "workbook/index.html",
+        "print/index.html",
     ]
     .into_iter()
     .map(PathBuf::from)
@@ -32,6 +35,7 @@ fn expected_pages(root: &Path) -> BTreeSet<PathBuf> {
         for p in PHASES {
             pages.insert(format!("pairs/{id}/{p}/index.html").into());
         }
+        pages.insert(format!("pairs/{id}/workbook/index.html").into());
     }
     pages
 }
@@ -139,7 +143,7 @@ fn minimal_program_builds_every_page_with_no_broken_links() {
     program
         .build()
         .success()
-        .stderr_has("built 15 pages for 1 pair into ./book in ")
+        .stderr_has("built 18 pages for 1 pair into ./book in ")
         .stderr_lacks("warning");
     assert_complete_site(program.root(), &program.path("book"));
     let broken = broken_links(&program.path("book"));

@@ -67,3 +67,21 @@ fn pair_closure() {
         main_of(&format!("{PAIR}/closure/index.html"))
     );
 }
+
+#[test]
+fn pair_workbook() {
+    insta::assert_snapshot!(
+        "pair_workbook",
+        main_of(&format!("{PAIR}/workbook/index.html"))
+    );
+}
+
+#[test]
+fn blank_workbook() {
+    insta::assert_snapshot!("blank_workbook", main_of("workbook/index.html"));
+}
+
+#[test]
+fn handbook_for_print() {
+    insta::assert_snapshot!("handbook_print", main_of("print/index.html"));
+}

@@ -1,0 +1,274 @@
+//! Pages made for paper: each pair's workbook (`pairs/<id>/workbook/`), the blank workbook handed to
+//! a new pair (`workbook/`), and the whole handbook on one page (`print/`).
+//!
+//! They are pages of the site like any other, readable on screen, and laid out for paper by the
+//! theme's `print.css`. [`crate::pdf`] turns them into PDF files: the list of what to print, and
+//! where each PDF goes, is [`PrintDoc`].
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::view::{
+    DoneView, ItemState, Link, MeetingView, PairView, PersonView, RecordView, Url, url,
+};
+use crate::markdown::{self, Markdown};
+use crate::model::{Chapter, ChecklistItem, Date, Pair, PairId, Phase, Program};
+
+/// The site folder that holds the PDF files.
+pub const PDF_DIR: &str = "pdf";
+
+/// A page made for paper, and the PDF file made from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintDoc {
+    /// The page, as a path in the site (`pairs/ana-ben/workbook/index.html`).
+    pub page: PathBuf,
+    /// The PDF file, as a path in the site (`pdf/ana-ben.pdf`).
+    pub pdf: PathBuf,
+}
+
+/// The site path of the PDF file called `name` (a pair's id, or one of [`PairId::RESERVED`]).
+pub fn pdf_path(name: &str) -> Url {
+    format!("{PDF_DIR}/{name}.pdf")
+}
+
+/// Everything to print: the handbook, the blank workbook, then every pair's workbook.
+pub(super) fn docs(program: &Program) -> Vec<PrintDoc> {
+    let [handbook, blank] = PairId::RESERVED;
+    let mut docs = vec![
+        PrintDoc {
+            page: url("print").into(),
+            pdf: pdf_path(handbook).into(),
+        },
+        PrintDoc {
+            page: url("workbook").into(),
+            pdf: pdf_path(blank).into(),
+        },
+    ];
+    docs.extend(program.pairs.iter().map(|p| PrintDoc {
+        page: url(&format!("pairs/{}/workbook", p.id)).into(),
+        pdf: pdf_path(p.id.as_str()).into(),
+    }));
+    docs
+}
+
+/// Blank rows after a meeting log, to write the next meetings in.
+const MEETING_ROWS_OPEN: usize = 4;
+/// Blank rows of the meeting log in the blank workbook: a year of monthly meetings.
+const MEETING_ROWS_BLANK: usize = 12;
+
+/// A phase of a workbook: its checklist with what the pair has done.
+#[derive(Serialize)]
+struct WorkbookPhase<'a> {
+    id: &'static str,
+    number: usize,
+    title: &'a str,
+    summary: &'a str,
+    items: Vec<ItemState<'a>>,
+    done: usize,
+    total: usize,
+}
+
+/// One of the two people of a workbook: who signs the agreement, who fills in a blank form.
+#[derive(Serialize)]
+struct Party<'a> {
+    /// `Mentor` or `Mentee`.
+    role: &'static str,
+    /// The name; none in the blank workbook.
+    name: Option<&'a str>,
+    /// When they signed the partnership agreement.
+    signed: Option<Date>,
+}
+
+/// The context of `workbook.html`: a pair's workbook, or the blank one when `pair` is `None`.
+pub(super) fn workbook(program: &Program, pair: Option<&Pair>) -> Context {
+    let view = pair.map(|p| PairView::of(program, p));
+    let record = pair.map_or_else(RecordView::empty, |p| RecordView::of(program, p));
+    let phases: Vec<WorkbookPhase<'_>> = program
+        .phases
+        .iter()
+        .map(|phase| {
+            let items: Vec<ItemState<'_>> = phase
+                .file
+                .checklist
+                .iter()
+                .map(|item| ItemState {
+                    item,
+                    done: pair
+                        .and_then(|p| p.progress_of(phase.id, &item.id.value))
+                        .map(|p| DoneView::of(program, p)),
+                })
+                .collect();
+            WorkbookPhase {
+                id: phase.id.as_str(),
+                number: phase.id.index() + 1,
+                title: &phase.file.title,
+                summary: &phase.file.summary,
+                done: items.iter().filter(|i| i.done.is_some()).count(),
+                total: items.len(),
+                items,
+            }
+        })
+        .collect();
+    // The log reads in the order the meetings happened, with room after it for the next ones.
+    let meetings: Vec<&MeetingView<'_>> = record.meetings.iter().rev().collect();
+    let signed = record.agreement.and_then(|a| a.signed.as_ref());
+    let parties = [
+        Party {
+            role: "Mentor",
+            name: view.as_ref().map(|v| v.mentor.name),
+            signed: signed.and_then(|s| s.mentor),
+        },
+        Party {
+            role: "Mentee",
+            name: view.as_ref().map(|v| v.mentee.name),
+            signed: signed.and_then(|s| s.mentee),
+        },
+    ];
+    // A pair that has closed has nothing more to write in; an open pair gets room for what comes.
+    let blank_rows = match pair {
+        None => MEETING_ROWS_BLANK,
+        Some(p) if p.file.closure.is_some() => 0,
+        Some(_) => MEETING_ROWS_OPEN,
+    };
+    let coordinators: Vec<PersonView<'_>> = program
+        .info
+        .coordinators
+        .iter()
+        .filter_map(|id| program.person(id))
+        .map(PersonView::of)
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("phases", &phases);
+    ctx.insert("meetings", &meetings);
+    ctx.insert("blank_rows", &blank_rows);
+    ctx.insert("parties", &parties);
+    ctx.insert("open", &(blank_rows > 0));
+    ctx.insert("coordinators", &coordinators);
+    ctx.insert(
+        "pdf_url",
+        &pair.map_or_else(
+            || pdf_path(PairId::RESERVED[1]),
+            |p| pdf_path(p.id.as_str()),
+        ),
+    );
+    ctx.insert("record", &record);
+    ctx.insert("pair", &view);
+    ctx
+}
+
+/// A guide chapter in the print handbook: its ids and links rewritten to stay inside the page.
+#[derive(Serialize)]
+struct PrintChapter<'a> {
+    anchor: String,
+    title: &'a str,
+    html: String,
+    sources: &'a [String],
+}
+
+/// A phase in the print handbook.
+#[derive(Serialize)]
+struct PrintPhase<'a> {
+    anchor: String,
+    id: &'static str,
+    number: usize,
+    title: &'a str,
+    summary: &'a str,
+    guidance: Option<String>,
+    checklist: &'a [ChecklistItem],
+    sources: &'a [String],
+}
+
+/// The anchor of a chapter in the print handbook. Ids never hold `--`, so `guide--<chapter>` and
+/// `guide--<chapter>--<heading>` can clash neither with each other nor with the phases' anchors.
+fn chapter_anchor(id: &str) -> String {
+    format!("guide--{id}")
+}
+
+/// A link between chapters (`other.md#part`) as a link inside the print handbook.
+fn print_link(target: &str) -> Option<String> {
+    let (stem, fragment) = Chapter::link_target(target)?;
+    Some(match fragment {
+        Some(f) => format!("#{}--{f}", chapter_anchor(stem)),
+        None => format!("#{}", chapter_anchor(stem)),
+    })
+}
+
+/// The context of `print.html`: every guide chapter, then every phase with its checklist.
+pub(super) fn handbook(program: &Program) -> Context {
+    let chapters: Vec<PrintChapter<'_>> = program
+        .chapters
+        .iter()
+        .map(|c| {
+            let anchor = chapter_anchor(c.id.as_str());
+            PrintChapter {
+                html: markdown::to_html_prefixed(
+                    &c.body,
+                    &format!("{anchor}--"),
+                    Some(&print_link),
+                ),
+                anchor,
+                title: &c.front.title,
+                sources: &c.front.sources,
+            }
+        })
+        .collect();
+    let phases: Vec<PrintPhase<'_>> = program.phases.iter().map(print_phase).collect();
+    let mut ctx = Context::new();
+    ctx.insert("chapters", &chapters);
+    ctx.insert("phases", &phases);
+    ctx.insert("description", &program.info.description);
+    ctx.insert("pdf_url", &pdf_path(PairId::RESERVED[0]));
+    ctx
+}
+
+fn print_phase(p: &Phase) -> PrintPhase<'_> {
+    let anchor = format!("phases--{}", p.id);
+    PrintPhase {
+        guidance: p.file.guidance.as_ref().map(|g: &Markdown| {
+            markdown::to_html_prefixed(&g.source, &format!("{anchor}--"), None)
+        }),
+        anchor,
+        id: p.id.as_str(),
+        number: p.id.index() + 1,
+        title: &p.file.title,
+        summary: &p.file.summary,
+        checklist: &p.file.checklist,
+        sources: &p.file.sources,
+    }
+}
+
+/// The breadcrumbs of a pair's workbook.
+pub(super) fn workbook_crumbs<'a>(program: &'a Program, pair: &'a Pair) -> Vec<Link<'a>> {
+    let view = PairView::of(program, pair);
+    vec![
+        Link {
+            title: "Home".into(),
+            url: url(""),
+        },
+        Link {
+            title: "Pairs".into(),
+            url: url("pairs"),
+        },
+        Link {
+            title: view.title.into(),
+            url: view.url,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_between_chapters_stay_in_the_print_page() {
+        assert_eq!(print_link("roles.md").as_deref(), Some("#guide--roles"));
+        assert_eq!(
+            print_link("./roles.md#mentors").as_deref(),
+            Some("#guide--roles--mentors")
+        );
+        assert_eq!(print_link("https://example.org/x.md"), None);
+    }
+}
