@@ -138,6 +138,51 @@ fn sibling(dest: &Path, suffix: &str) -> PathBuf {
 
 /// Writes `site` to `dest` atomically: all or nothing.
 pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<(), Error> {
+    stage(root, dest, site)?.commit()
+}
+
+/// A complete site written to a temporary folder beside the output folder, not yet in place.
+///
+/// [`Staged::commit`] swaps it into place; dropping it without committing removes it, so an error
+/// anywhere between staging and committing leaves the previous output untouched. Between the two,
+/// [`crate::pdf`] adds PDF files to the staged folder's `pdf/`: it is the one other writer, and it
+/// writes nowhere else.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    dest: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// The staged site, complete but not yet in place.
+    pub fn dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// The output folder it will replace (which may hold the previous site).
+    pub fn dest(&self) -> &Path {
+        &self.dest
+    }
+
+    /// Swaps the staged site into place.
+    pub fn commit(mut self) -> Result<(), Error> {
+        self.committed = true;
+        swap_into_place(&self.tmp, &self.dest)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.tmp);
+        }
+    }
+}
+
+/// Writes `site` to a temporary folder beside `dest`, checked as [`check_dest`] does, for
+/// [`Staged::commit`] to swap into place.
+pub fn stage(root: &Path, dest: &Path, site: &Site) -> Result<Staged, Error> {
     let dest = check_dest(root, dest)?;
     let tmp = sibling(&dest, "mentorbook-tmp");
     remove_ours(&tmp)?;
@@ -145,7 +190,13 @@ pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<(), Error> {
         std::fs::create_dir_all(parent).map_err(io_err("create", parent))?;
     }
     std::fs::create_dir(&tmp).map_err(io_err("create", &tmp))?;
-    std::fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", &tmp))?;
+    let staged = Staged {
+        tmp,
+        dest,
+        committed: false,
+    };
+    let tmp = &staged.tmp;
+    std::fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", tmp))?;
 
     let files: Vec<(PathBuf, &[u8])> = site
         .pages
@@ -166,15 +217,11 @@ pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<(), Error> {
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io_err("create", d))?;
     }
-    let written = files.par_iter().try_for_each(|(rel, bytes)| {
+    files.par_iter().try_for_each(|(rel, bytes)| {
         let path = tmp.join(rel);
         std::fs::write(&path, bytes).map_err(io_err("write", &path))
-    });
-    if let Err(e) = written {
-        let _ = remove_ours(&tmp);
-        return Err(e);
-    }
-    swap_into_place(&tmp, &dest)
+    })?;
+    Ok(staged)
 }
 
 fn swap_into_place(tmp: &Path, dest: &Path) -> Result<(), Error> {
