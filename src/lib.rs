@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: [`config`] -> [`load`] -> [`validate`] -> [`render`] -> [`output`]. `check` stops
 //! after validation; rendering is pure (pages in memory) so it can be tested and run in parallel; only
-//! [`output`] writes.
+//! [`output`] writes, except that [`pdf`] adds PDF files to a site that [`output`] has staged but not
+//! yet put in place.
 
 pub mod cmd;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod scaffold;
 pub mod validate;

@@ -4,13 +4,15 @@ mod build;
 mod check;
 mod clean;
 mod init;
+mod pdf;
 
 use std::io::IsTerminal;
 
-pub use build::build;
+pub use build::{PdfOptions, build};
 pub use check::check;
 pub use clean::clean;
 pub use init::init;
+pub use pdf::pdf;
 
 use crate::diagnostic::{Problems, render_human};
 

@@ -85,6 +85,7 @@ pub fn render(program: &Program, theme: &mut Theme, options: Options) -> Result<
             .any(|a| a.path == std::path::Path::new("custom.css")),
         paper: program.config.print.paper.css_size(),
         pdf: options.pdf,
+        print: print::links(),
     };
     let nav = NavView {
         chapters: program

@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::view::{
-    DoneView, ItemState, Link, MeetingView, PairView, PersonView, RecordView, Url, url,
+    DoneView, ItemState, Link, MeetingView, PairView, PersonView, PrintLinks, RecordView, Url, url,
 };
 use crate::markdown::{self, Markdown};
 use crate::model::{Chapter, ChecklistItem, Date, Pair, PairId, Phase, Program};
@@ -33,17 +33,28 @@ pub fn pdf_path(name: &str) -> Url {
     format!("{PDF_DIR}/{name}.pdf")
 }
 
+/// The handbook for print and the blank workbook, with their PDF files.
+pub(super) fn links() -> PrintLinks {
+    let [handbook, blank] = PairId::RESERVED;
+    PrintLinks {
+        handbook: url("print"),
+        handbook_pdf: pdf_path(handbook),
+        workbook: url("workbook"),
+        workbook_pdf: pdf_path(blank),
+    }
+}
+
 /// Everything to print: the handbook, the blank workbook, then every pair's workbook.
 pub(super) fn docs(program: &Program) -> Vec<PrintDoc> {
-    let [handbook, blank] = PairId::RESERVED;
+    let links = links();
     let mut docs = vec![
         PrintDoc {
-            page: url("print").into(),
-            pdf: pdf_path(handbook).into(),
+            page: links.handbook.into(),
+            pdf: links.handbook_pdf.into(),
         },
         PrintDoc {
-            page: url("workbook").into(),
-            pdf: pdf_path(blank).into(),
+            page: links.workbook.into(),
+            pdf: links.workbook_pdf.into(),
         },
     ];
     docs.extend(program.pairs.iter().map(|p| PrintDoc {
@@ -146,13 +157,6 @@ pub(super) fn workbook(program: &Program, pair: Option<&Pair>) -> Context {
     ctx.insert("parties", &parties);
     ctx.insert("open", &(blank_rows > 0));
     ctx.insert("coordinators", &coordinators);
-    ctx.insert(
-        "pdf_url",
-        &pair.map_or_else(
-            || pdf_path(PairId::RESERVED[1]),
-            |p| pdf_path(p.id.as_str()),
-        ),
-    );
     ctx.insert("record", &record);
     ctx.insert("pair", &view);
     ctx
@@ -219,7 +223,6 @@ pub(super) fn handbook(program: &Program) -> Context {
     ctx.insert("chapters", &chapters);
     ctx.insert("phases", &phases);
     ctx.insert("description", &program.info.description);
-    ctx.insert("pdf_url", &pdf_path(PairId::RESERVED[0]));
     ctx
 }
 

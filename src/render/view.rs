@@ -42,6 +42,21 @@ pub struct SiteView<'a> {
     pub paper: &'static str,
     /// Whether this build makes PDF files, so pages link to them.
     pub pdf: bool,
+    /// Where the pages made for paper, and their PDF files, are.
+    pub print: PrintLinks,
+}
+
+/// The pages made for paper that are not a pair's, and their PDF files.
+#[derive(Serialize)]
+pub struct PrintLinks {
+    /// The handbook for print.
+    pub handbook: Url,
+    /// Its PDF file (when `site.pdf`).
+    pub handbook_pdf: Url,
+    /// The blank workbook.
+    pub workbook: Url,
+    /// Its PDF file (when `site.pdf`).
+    pub workbook_pdf: Url,
 }
 
 /// The sidebar, the same on every page; templates mark the current entry by comparing URLs.

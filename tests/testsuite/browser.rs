@@ -18,7 +18,8 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn require_chromium() -> Option<PathBuf> {
+/// Chromium, or `None` and a note on a developer's machine without it; in CI, a failure.
+pub(crate) fn require_chromium() -> Option<PathBuf> {
     let found = chromium();
     if found.is_none() {
         assert!(

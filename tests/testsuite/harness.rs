@@ -132,6 +132,12 @@ impl Program {
         run_in(&self.root, args).filter_path(self.tmp.path())
     }
 
+    /// Runs `mentorbook <args>` in the program folder with more time (for PDF files) and with
+    /// `env` set (a `None` value removes the variable).
+    pub fn run_long(&self, args: &[&str], env: &[(&str, Option<&std::ffi::OsStr>)]) -> Run {
+        run_with(&self.root, args, env, Duration::from_secs(240)).filter_path(self.tmp.path())
+    }
+
     /// `mentorbook check`, in the program folder.
     pub fn check(&self) -> Run {
         self.run(&["check"])
@@ -155,16 +161,30 @@ impl Program {
 
 /// Runs `mentorbook <args>` with `dir` as the working directory. Never lets a hang block the suite.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("mentorbook")
-        .expect("the mentorbook binary")
-        .current_dir(dir)
+    run_with(dir, args, &[], Duration::from_secs(30))
+}
+
+/// Runs `mentorbook <args>` in `dir` with `env` changed, killing it after `timeout`.
+fn run_with(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, Option<&std::ffi::OsStr>)],
+    timeout: Duration,
+) -> Run {
+    let mut cmd = Command::cargo_bin("mentorbook").expect("the mentorbook binary");
+    cmd.current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
-        .timeout(Duration::from_secs(30))
-        .output()
-        .expect("run mentorbook");
+        .timeout(timeout);
+    for (key, value) in env {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    let output = cmd.output().expect("run mentorbook");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -11,5 +11,6 @@ mod browser;
 mod build;
 mod init;
 mod output;
+mod print;
 mod privacy;
 mod snapshots;

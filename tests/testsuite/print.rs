@@ -1,0 +1,531 @@
+//! Workbooks and the handbook on paper: `mentorbook pdf` drives Debian's headless Chromium, and the
+//! PDF files are read back with poppler's `pdfinfo` and `pdftotext`.
+//!
+//! In CI (`CI` set) a missing Chromium or poppler fails these tests with the install command; on a
+//! developer's machine without them the tests say so and pass. The errors for a missing or broken
+//! browser are tested without one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use crate::browser::require_chromium;
+use crate::harness::{Program, Run, broken_links, pair_ids};
+
+/// Chromium and poppler, or `None` (and a note) outside CI.
+fn require_tools() -> bool {
+    if require_chromium().is_none() {
+        return false;
+    }
+    let poppler = Command::new("pdfinfo").arg("-v").output().is_ok();
+    if !poppler {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "poppler is missing: install it with `apt-get install -y poppler-utils` (.ci/run does)"
+        );
+        eprintln!("skipped: no pdfinfo on PATH");
+    }
+    poppler
+}
+
+/// A program whose PDF files were made once, shared by the tests that only read them.
+struct Printed {
+    program: Program,
+    run: Run,
+    took: Duration,
+}
+
+/// The bundled program, built with `mentorbook pdf`.
+fn bundled() -> &'static Printed {
+    static PRINTED: OnceLock<Printed> = OnceLock::new();
+    PRINTED.get_or_init(|| {
+        let program = Program::bundled();
+        let started = Instant::now();
+        let run = program.run_long(&["pdf"], &[]);
+        let took = started.elapsed();
+        run.success();
+        Printed { program, run, took }
+    })
+}
+
+/// `pdfinfo`'s fields.
+fn pdfinfo(pdf: &Path) -> BTreeMap<String, String> {
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("run pdfinfo");
+    assert!(
+        out.status.success(),
+        "pdfinfo {} failed: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect()
+}
+
+/// The text of each page, laid out as printed.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    assert!(out.status.success(), "pdftotext {} failed", pdf.display());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Text with every run of white space as one space, and no break after a hyphen, so that words a
+/// table cell wrapped read as written.
+fn flat(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("- ", "-")
+}
+
+/// The lines of a page that hold text.
+fn lines(page: &str) -> Vec<&str> {
+    page.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Checks that each of the four phases starts a page of `pages`: the phase's first line comes
+/// right after the running head.
+#[track_caller]
+fn assert_phases_start_pages(pdf: &Path, pages: &[String]) {
+    for n in 1..=4 {
+        let kicker = format!("PHASE {n} OF 4");
+        let starts: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.contains(&kicker))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(
+            starts.len(),
+            1,
+            "{}: `{kicker}` is on pages {starts:?}",
+            pdf.display()
+        );
+        let page = lines(&pages[starts[0]]);
+        assert!(
+            page.get(1).is_some_and(|l| l.starts_with(&kicker)),
+            "{}: phase {n} does not start page {}:\n{}",
+            pdf.display(),
+            starts[0] + 1,
+            page.join("\n")
+        );
+    }
+}
+
+/// The titles of a PDF's outline (bookmarks), as Chromium writes them.
+fn outline(pdf: &Path) -> Vec<String> {
+    let bytes = std::fs::read(pdf).expect("read the PDF");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("/Outlines"),
+        "{} has no outline (bookmarks)",
+        pdf.display()
+    );
+    let mut titles = Vec::new();
+    let mut rest = &bytes[..];
+    while let Some(i) = find(rest, b"/Title ") {
+        rest = &rest[i + 7..];
+        let title = if rest.first() == Some(&b'(') {
+            let end = find(rest, b")").unwrap_or(rest.len());
+            String::from_utf8_lossy(&rest[1..end]).into_owned()
+        } else if rest.first() == Some(&b'<') {
+            let end = find(rest, b">").unwrap_or(rest.len());
+            let hex = String::from_utf8_lossy(&rest[1..end]).into_owned();
+            let raw: Vec<u8> = (0..hex.len() / 2)
+                .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+                .collect();
+            let units: Vec<u16> = raw
+                .chunks(2)
+                .skip(1)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        } else {
+            continue;
+        };
+        titles.push(title);
+    }
+    titles
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn pdf_writes_a_workbook_per_pair_the_blank_workbook_and_the_handbook() {
+    if !require_tools() {
+        return;
+    }
+    let printed = bundled();
+    let site = printed.program.path("book");
+    let ids = pair_ids(printed.program.root());
+    let mut expected: Vec<String> = ids.iter().map(|id| format!("{id}.pdf")).collect();
+    expected.extend(["handbook.pdf".to_owned(), "workbook.pdf".to_owned()]);
+    expected.sort();
+    let found = crate::harness::entries(&site.join("pdf"));
+    let found: Vec<&String> = found.iter().filter(|n| !n.starts_with('.')).collect();
+    assert_eq!(
+        found,
+        expected.iter().collect::<Vec<_>>(),
+        "the PDF files in book/pdf"
+    );
+    printed.run.stderr_has(&format!(
+        "{} PDF files in ./book/pdf: {} made in ",
+        expected.len(),
+        expected.len()
+    ));
+
+    let mut report = Vec::new();
+    for name in &expected {
+        let pdf = site.join("pdf").join(name);
+        let info = pdfinfo(&pdf);
+        assert!(
+            info["Page size"].contains("(A4)"),
+            "{name}: the bundled program prints on A4, not {}",
+            info["Page size"]
+        );
+        assert!(!info["Title"].is_empty(), "{name} has no title");
+        report.push(format!("{name}: {} pages", info["Pages"]));
+    }
+    eprintln!(
+        "made {} PDF files in {:.1} s:\n{}",
+        expected.len(),
+        printed.took.as_secs_f64(),
+        report.join("\n")
+    );
+
+    // Each pair's pages link to its workbook and to its PDF, and every link of the site resolves.
+    for id in &ids {
+        let overview = printed.program.read(format!("book/pairs/{id}/index.html"));
+        assert!(overview.contains(&format!("href=\"../../pairs/{id}/workbook/index.html\"")));
+        assert!(
+            overview.contains(&format!("href=\"../../pdf/{id}.pdf\"")),
+            "pairs/{id}/ does not link to its PDF"
+        );
+    }
+    let broken = broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn a_pair_workbook_has_the_names_goals_and_a_page_per_phase() {
+    if !require_tools() {
+        return;
+    }
+    let printed = bundled();
+    let (program, _) = mentorbook::load_program(printed.program.root());
+    let program = program.expect("the bundled program loads");
+    for pair in &program.pairs {
+        let pdf = printed.program.path(format!("book/pdf/{}.pdf", pair.id));
+        let name = |id| program.person(id).expect("a person").name.clone();
+        let (mentor, mentee) = (name(&pair.file.mentor.value), name(&pair.file.mentee.value));
+        let info = pdfinfo(&pdf);
+        assert!(
+            info["Title"].contains(&mentor) && info["Title"].contains(&mentee),
+            "{}: the title is {:?}",
+            pdf.display(),
+            info["Title"]
+        );
+        let pages = page_texts(&pdf);
+        let text = flat(&pages.join("\n"));
+        for goal in &pair.file.goals {
+            assert!(
+                text.contains(&flat(&goal.title)),
+                "{}: the goal {:?} is not in the text",
+                pdf.display(),
+                goal.title
+            );
+        }
+        assert_phases_start_pages(&pdf, &pages);
+        // Every page but the cover has the pair's names at the top and its number at the bottom.
+        let total = pages.len();
+        for (i, page) in pages.iter().enumerate().skip(1) {
+            let l = lines(page);
+            assert!(
+                l[0].contains(&format!("{mentor} & {mentee}")),
+                "{}: page {} has no running head: {:?}",
+                pdf.display(),
+                i + 1,
+                l[0]
+            );
+            assert!(
+                l.last()
+                    .is_some_and(|f| f.ends_with(&format!("Page {} of {total}", i + 1))),
+                "{}: page {} has no page number",
+                pdf.display(),
+                i + 1
+            );
+        }
+        let titles = outline(&pdf);
+        for phase in &program.phases {
+            assert!(
+                titles.contains(&phase.file.title),
+                "{}: no bookmark for {}: {titles:?}",
+                pdf.display(),
+                phase.file.title
+            );
+        }
+    }
+}
+
+#[test]
+fn the_blank_workbook_and_the_handbook() {
+    if !require_tools() {
+        return;
+    }
+    let printed = bundled();
+    let blank = printed.program.path("book/pdf/workbook.pdf");
+    let pages = page_texts(&blank);
+    assert_phases_start_pages(&blank, &pages);
+    let text = flat(&pages.join("\n"));
+    assert!(text.contains("Mentoring workbook"));
+    assert!(text.contains("For a new mentoring pair"));
+    for id in pair_ids(printed.program.root()) {
+        let (program, _) = mentorbook::load_program(printed.program.root());
+        let program = program.expect("loads");
+        let pair = program.pairs.iter().find(|p| p.id.as_str() == id).unwrap();
+        let mentee = &program.person(&pair.file.mentee.value).unwrap().name;
+        assert!(
+            !text.contains(mentee.as_str()),
+            "the blank workbook names {mentee}"
+        );
+    }
+
+    let handbook = printed.program.path("book/pdf/handbook.pdf");
+    let info = pdfinfo(&handbook);
+    assert_eq!(info["Title"], "Riverside Mentoring Handbook");
+    let pages = page_texts(&handbook);
+    let text = flat(&pages.join("\n"));
+    for chapter in crate::harness::chapter_ids(printed.program.root()) {
+        let md = printed.program.read(format!("content/guide/{chapter}.md"));
+        let title = md
+            .lines()
+            .find_map(|l| l.strip_prefix("title: "))
+            .expect("a title")
+            .trim_matches('"');
+        assert!(
+            text.contains(title),
+            "the handbook lacks the chapter {title:?}"
+        );
+        assert!(
+            pages.iter().any(|p| lines(p).get(1) == Some(&title)),
+            "the chapter {title:?} does not start a page"
+        );
+    }
+    assert!(outline(&handbook).contains(&"Negotiation".to_owned()));
+}
+
+#[test]
+fn many_meetings_flow_onto_more_pages_without_cutting_rows_on_letter_paper() {
+    if !require_tools() {
+        return;
+    }
+    let program = Program::fixture("minimal");
+    program.write(
+        "book.toml",
+        format!(
+            "{}\n[print]\npaper = \"letter\"\n",
+            program.read("book.toml")
+        ),
+    );
+    let mut meetings = String::from("meetings:\n");
+    let mut rows = Vec::new();
+    for month in 3..=12 {
+        for day in [3, 10, 17, 24] {
+            let n = rows.len() + 1;
+            meetings.push_str(&format!(
+                "  - date: 2025-{month:02}-{day:02}\n    title: Row{n:02} title\n    \
+                 agenda: [Row{n:02} agenda one, Row{n:02} agenda two, Row{n:02} agenda three]\n    \
+                 follow_ups: [Row{n:02} follow-up one, Row{n:02} last]\n"
+            ));
+            rows.push(n);
+        }
+    }
+    program.patch(
+        "content/pairs/ana-lopez-ben-okafor.yaml",
+        "meetings:\n  - date: 2025-01-20",
+        &format!("{meetings}  - date: 2025-01-20"),
+    );
+    program.run_long(&["pdf"], &[]).success();
+
+    let pdf = program.path("book/pdf/ana-lopez-ben-okafor.pdf");
+    let info = pdfinfo(&pdf);
+    assert!(
+        info["Page size"].starts_with("612 x 792"),
+        "not letter paper: {}",
+        info["Page size"]
+    );
+    let pages = page_texts(&pdf);
+    assert_phases_start_pages(&pdf, &pages);
+    let log_pages: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].contains("Row") && pages[i].contains("agenda"))
+        .collect();
+    assert!(
+        log_pages.len() >= 3,
+        "40 meetings fit on {} pages",
+        log_pages.len()
+    );
+    for &i in &log_pages {
+        assert!(
+            pages[i].contains("FOLLOW-UPS"),
+            "page {} continues the meeting log without its header row",
+            i + 1
+        );
+    }
+    // A row is never cut: its first and last lines are on the same page.
+    for n in rows {
+        let first = format!("Row{n:02} title");
+        let last = format!("Row{n:02} last");
+        let on: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].contains(&first) || pages[i].contains(&last))
+            .collect();
+        assert_eq!(
+            on.len(),
+            1,
+            "the row of meeting {n} is cut across pages {:?}",
+            on.iter().map(|i| i + 1).collect::<Vec<_>>()
+        );
+    }
+    let blank = pdfinfo(&program.path("book/pdf/workbook.pdf"));
+    assert!(blank["Page size"].starts_with("612 x 792"));
+}
+
+#[test]
+fn unchanged_pdfs_are_kept_and_changed_ones_made_again() {
+    if !require_tools() {
+        return;
+    }
+    let program = Program::fixture("minimal");
+    let pair_pdf = program.path("book/pdf/ana-lopez-ben-okafor.pdf");
+    program
+        .run_long(&["pdf", "--jobs", "2"], &[])
+        .success()
+        .stderr_has("3 PDF files in ./book/pdf: 3 made in ");
+    let modified = |p: &PathBuf| std::fs::metadata(p).unwrap().modified().unwrap();
+    let first = modified(&pair_pdf);
+
+    program
+        .run_long(&["pdf"], &[])
+        .success()
+        .stderr_has("3 PDF files in ./book/pdf: 0 made in ")
+        .stderr_has(", 3 unchanged");
+    assert_eq!(
+        modified(&pair_pdf),
+        first,
+        "an unchanged PDF was made again"
+    );
+
+    // A build without PDFs keeps them (without linking to them), so the next run has nothing to do.
+    program.build().success();
+    assert!(pair_pdf.is_file(), "a rebuild lost the PDF files");
+    let overview = program.read("book/pairs/ana-lopez-ben-okafor/index.html");
+    assert!(
+        !overview.contains(".pdf\""),
+        "a build without --pdf links to PDFs"
+    );
+    program
+        .run_long(&["build", "--pdf"], &[])
+        .success()
+        .stderr_has("0 made in ");
+
+    // A change to the pair makes its workbook again, and only it; a rebuild before that drops the
+    // stale PDF rather than keep it.
+    program.patch(
+        "content/pairs/ana-lopez-ben-okafor.yaml",
+        "Ben runs the routine",
+        "CHANGED-VISION Ben runs the routine",
+    );
+    program.build().success();
+    assert!(!pair_pdf.exists(), "a stale PDF survived a rebuild");
+    assert!(program.path("book/pdf/handbook.pdf").is_file());
+    program
+        .run_long(&["pdf"], &[])
+        .success()
+        .stderr_has("3 PDF files in ./book/pdf: 1 made in ")
+        .stderr_has(", 2 unchanged");
+    assert!(flat(&page_texts(&pair_pdf).join("\n")).contains("CHANGED-VISION"));
+}
+
+#[test]
+fn a_missing_browser_is_a_clear_error_and_nothing_is_written() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let before = program.files("book");
+
+    let run = program.run(&["pdf", "--browser", "no-such-browser"]);
+    run.code(2)
+        .stderr_has("the browser `no-such-browser` does not exist")
+        .stderr_has("apt-get install chromium")
+        .stderr_has("mentorbook never downloads a browser")
+        .stderr_has("the previous output, if any, is unchanged");
+    assert_eq!(
+        program.files("book"),
+        before,
+        "a failed run changed the site"
+    );
+
+    // With no browser named and none on PATH.
+    let empty = program.tmp().join("empty-path");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = program.run_long(&["build", "--pdf"], &[("PATH", Some(empty.as_os_str()))]);
+    run.code(2)
+        .stderr_has("no browser to make PDF files with: looked for chromium, chromium-browser, google-chrome")
+        .stderr_has("--browser");
+    assert_eq!(
+        program.files("book"),
+        before,
+        "a failed run changed the site"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_browser_that_fails_leaves_the_previous_site_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let before = program.files("book");
+    let fake = program.tmp().join("broken-browser");
+    std::fs::write(&fake, "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n").unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = program.run_long(&["pdf", "--browser", fake.to_str().unwrap()], &[]);
+    run.code(2)
+        .stderr_has("3 of 3 PDF files could not be made")
+        .stderr_has(
+            "pdf/ana-lopez-ben-okafor.pdf (from pairs/ana-lopez-ben-okafor/workbook/index.html)",
+        )
+        .stderr_has("cannot open display")
+        .stderr_has("the previous output, if any, is unchanged");
+    assert_eq!(
+        program.files("book"),
+        before,
+        "a failed run changed the site"
+    );
+    assert!(
+        crate::harness::entries(program.tmp())
+            .iter()
+            .all(|e| !e.contains("mentorbook-tmp")),
+        "the staged site was left behind"
+    );
+}
