@@ -30,13 +30,10 @@ fn main() -> ExitCode {
 fn pdf_options(
     browser: Option<std::path::PathBuf>,
     jobs: Option<std::num::NonZeroUsize>,
-) -> cmd::PdfOptions {
-    let mut options = cmd::PdfOptions {
+) -> mentorbook::pdf::Options {
+    let default = mentorbook::pdf::Options::default();
+    mentorbook::pdf::Options {
         browser,
-        ..cmd::PdfOptions::default()
-    };
-    if let Some(jobs) = jobs {
-        options.make.jobs = jobs.get();
+        jobs: jobs.map_or(default.jobs, std::num::NonZeroUsize::get),
     }
-    options
 }

@@ -1,27 +1,19 @@
-//! `mentorbook build`: load, check, render, stage, keep the PDFs still current, make the others
-//! (`--pdf`), put the site in place.
+//! `mentorbook build`: load, check, render, stage the site, keep the PDF files that are still current,
+//! make the others (`--pdf`), put the site in place.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use super::{Exit, count, failed, print_output_error, print_problems};
 use crate::diagnostic::Problems;
+use crate::pdf;
 use crate::render::{Options, Theme, render};
 
 const NOT_BUILT: &str = "the site was not built; the previous output, if any, is unchanged";
 
-/// How `build --pdf` and `pdf` make PDF files.
-#[derive(Debug, Clone, Default)]
-pub struct PdfOptions {
-    /// `--browser`: overrides `[print] browser` and the search on PATH.
-    pub browser: Option<PathBuf>,
-    /// How many at once.
-    pub make: crate::pdf::Options,
-}
-
 /// Builds the site of the program in `dir` into `dest` (default: the configured output folder), with
-/// PDF files when `pdf` is given.
-pub fn build(dir: &Path, dest: Option<&Path>, pdf: Option<&PdfOptions>) -> Exit {
+/// PDF files when `with_pdf` is given.
+pub fn build(dir: &Path, dest: Option<&Path>, with_pdf: Option<&pdf::Options>) -> Exit {
     let started = Instant::now();
     let (program, problems) = crate::load_program(dir);
     let Some(program) = program else {
@@ -31,13 +23,15 @@ pub fn build(dir: &Path, dest: Option<&Path>, pdf: Option<&PdfOptions>) -> Exit 
         return exit;
     };
     print_problems(problems);
-    let browser = match pdf.map(|o| crate::pdf::find_browser(o.browser.as_deref(), &program.config))
-    {
+    // Find the browser before anything is written: without one, nothing changes.
+    let browser = match with_pdf.map(|o| pdf::find_browser(o.browser.as_deref(), &program.config)) {
         Some(Err(e)) => return pdf_failed(&e),
         Some(Ok(b)) => Some(b),
         None => None,
     };
-    let options = Options { pdf: pdf.is_some() };
+    let options = Options {
+        pdf: with_pdf.is_some(),
+    };
     let site =
         Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme, options));
     let site = match site {
@@ -62,16 +56,15 @@ pub fn build(dir: &Path, dest: Option<&Path>, pdf: Option<&PdfOptions>) -> Exit 
         }
     };
     let built_in = started.elapsed();
-    let kept = crate::pdf::carry_over(&staged, &site);
-    let made = match (kept, &browser) {
-        (Err(e), _) => return pdf_failed(&e),
-        (Ok(_), Some(b)) => {
-            match crate::pdf::make(&staged, &site, b, pdf.map(|o| o.make).unwrap_or_default()) {
-                Ok(report) => Some(report),
-                Err(e) => return pdf_failed(&e),
-            }
-        }
-        (Ok(_), None) => None,
+    if let Err(e) = pdf::carry_over(&staged, &site) {
+        return pdf_failed(&e);
+    }
+    let made = match (&browser, with_pdf) {
+        (Some(b), Some(o)) => match pdf::make(&staged, &site, b, o) {
+            Ok(report) => Some(report),
+            Err(e) => return pdf_failed(&e),
+        },
+        _ => None,
     };
     if let Err(e) = staged.commit() {
         print_output_error(&e);
@@ -98,7 +91,7 @@ pub fn build(dir: &Path, dest: Option<&Path>, pdf: Option<&PdfOptions>) -> Exit 
 }
 
 /// Prints why the PDF files could not be made; nothing was put in place.
-fn pdf_failed(e: &crate::pdf::Error) -> Exit {
+fn pdf_failed(e: &pdf::Error) -> Exit {
     eprintln!("error: {e}");
     if let Some(h) = e.hint() {
         eprintln!("  help: {h}");

@@ -8,7 +8,7 @@ mod pdf;
 
 use std::io::IsTerminal;
 
-pub use build::{PdfOptions, build};
+pub use build::build;
 pub use check::check;
 pub use clean::clean;
 pub use init::init;

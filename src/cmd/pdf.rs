@@ -3,10 +3,9 @@
 
 use std::path::Path;
 
-use super::Exit;
-use super::build::{PdfOptions, build};
+use super::{Exit, build};
 
 /// Builds the site of the program in `dir` into `dest`, with its PDF files under `pdf/`.
-pub fn pdf(dir: &Path, dest: Option<&Path>, options: &PdfOptions) -> Exit {
+pub fn pdf(dir: &Path, dest: Option<&Path>, options: &crate::pdf::Options) -> Exit {
     build(dir, dest, Some(options))
 }
