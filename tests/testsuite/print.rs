@@ -258,6 +258,31 @@ fn a_pair_workbook_has_the_names_goals_and_a_page_per_phase() {
             );
         }
         assert_phases_start_pages(&pdf, &pages);
+        // Each item done shows when, beside it: the date is on the item's first line.
+        for phase in &program.phases {
+            for item in &phase.file.checklist {
+                let Some(done) = pair.progress_of(phase.id, &item.id.value) else {
+                    continue;
+                };
+                let start: String = item
+                    .text
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let date = done.done.value.long();
+                let lines: Vec<&str> = pages
+                    .iter()
+                    .flat_map(|p| p.lines())
+                    .filter(|l| flat(l).contains(&start))
+                    .collect();
+                assert!(
+                    lines.iter().any(|l| l.contains(&date)),
+                    "{}: {start:?} does not show {date} beside it: {lines:?}",
+                    pdf.display()
+                );
+            }
+        }
         // Every page but the cover has the pair's names at the top and its number at the bottom.
         let total = pages.len();
         for (i, page) in pages.iter().enumerate().skip(1) {
