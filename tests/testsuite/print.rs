@@ -554,3 +554,40 @@ fn a_browser_that_fails_leaves_the_previous_site_untouched() {
         "the staged site was left behind"
     );
 }
+
+#[test]
+fn pdf_files_hold_no_private_field() {
+    if !require_tools() {
+        return;
+    }
+    // The privacy fixture: a canary in every private field (see privacy.rs).
+    let program = Program::fixture("canary");
+    program.run_long(&["pdf"], &[]).success();
+    let canaries = crate::privacy::canaries("canary");
+    let pdfs = crate::harness::entries(&program.path("book/pdf"));
+    let pdfs: Vec<&String> = pdfs.iter().filter(|n| n.ends_with(".pdf")).collect();
+    assert_eq!(pdfs.len(), 3, "{pdfs:?}");
+    let mut public = String::new();
+    for name in pdfs {
+        let pdf = program.path(format!("book/pdf/{name}"));
+        // The text as printed, and the file's own bytes (title, bookmarks, metadata).
+        let text = page_texts(&pdf).join("\n");
+        let bytes = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+        let titles = outline(&pdf).join("\n");
+        for haystack in [&text, &bytes, &titles] {
+            let lower = haystack.to_lowercase();
+            assert!(
+                !lower.contains("-7f3a"),
+                "{name} holds private data: {:?}",
+                canaries
+                    .iter()
+                    .filter(|c| lower.contains(&c.to_lowercase()))
+                    .collect::<Vec<_>>()
+            );
+        }
+        public.push_str(&flat(&text));
+    }
+    for marker in ["PUBLIC-VISION", "PUBLIC-GOAL-TITLE", "PUBLIC-AGENDA-ITEM"] {
+        assert!(public.contains(marker), "{marker} is not in any PDF");
+    }
+}

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use crate::harness::{Program, fixture_dir, read_tree};
 
 /// Every canary in the fixture `name`: the words that contain `-7f3a`.
-fn canaries(name: &str) -> BTreeSet<String> {
+pub(crate) fn canaries(name: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for bytes in read_tree(&fixture_dir(name)).values() {
         let text = String::from_utf8_lossy(bytes);
