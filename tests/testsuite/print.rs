@@ -8,7 +8,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use crate::browser::require_chromium;
@@ -30,24 +29,29 @@ fn require_tools() -> bool {
     poppler
 }
 
-/// A program whose PDF files were made once, shared by the tests that only read them.
+/// A program whose PDF files were made, for the checks that read them.
 struct Printed {
     program: Program,
     run: Run,
     took: Duration,
 }
 
-/// The bundled program, built with `mentorbook pdf`.
-fn bundled() -> &'static Printed {
-    static PRINTED: OnceLock<Printed> = OnceLock::new();
-    PRINTED.get_or_init(|| {
-        let program = Program::bundled();
-        let started = Instant::now();
-        let run = program.run_long(&["pdf"], &[]);
-        let took = started.elapsed();
-        run.success();
-        Printed { program, run, took }
-    })
+/// The PDF files of the bundled program, made once and read by several checks. (One test rather
+/// than a shared static: a static's temporary folder would never be removed.)
+#[test]
+fn pdf_of_the_bundled_program() {
+    if !require_tools() {
+        return;
+    }
+    let program = Program::bundled();
+    let started = Instant::now();
+    let run = program.run_long(&["pdf"], &[]);
+    let took = started.elapsed();
+    run.success();
+    let printed = Printed { program, run, took };
+    one_pdf_per_pair_the_blank_workbook_and_the_handbook(&printed);
+    pair_workbooks_have_the_names_goals_dates_and_a_page_per_phase(&printed);
+    the_blank_workbook_and_the_handbook(&printed);
 }
 
 /// `pdfinfo`'s fields.
@@ -172,12 +176,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-#[test]
-fn pdf_writes_a_workbook_per_pair_the_blank_workbook_and_the_handbook() {
-    if !require_tools() {
-        return;
-    }
-    let printed = bundled();
+fn one_pdf_per_pair_the_blank_workbook_and_the_handbook(printed: &Printed) {
     let site = printed.program.path("book");
     let ids = pair_ids(printed.program.root());
     let mut expected: Vec<String> = ids.iter().map(|id| format!("{id}.pdf")).collect();
@@ -228,12 +227,7 @@ fn pdf_writes_a_workbook_per_pair_the_blank_workbook_and_the_handbook() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 
-#[test]
-fn a_pair_workbook_has_the_names_goals_and_a_page_per_phase() {
-    if !require_tools() {
-        return;
-    }
-    let printed = bundled();
+fn pair_workbooks_have_the_names_goals_dates_and_a_page_per_phase(printed: &Printed) {
     let (program, _) = mentorbook::load_program(printed.program.root());
     let program = program.expect("the bundled program loads");
     for pair in &program.pairs {
@@ -314,12 +308,7 @@ fn a_pair_workbook_has_the_names_goals_and_a_page_per_phase() {
     }
 }
 
-#[test]
-fn the_blank_workbook_and_the_handbook() {
-    if !require_tools() {
-        return;
-    }
-    let printed = bundled();
+fn the_blank_workbook_and_the_handbook(printed: &Printed) {
     let blank = printed.program.path("book/pdf/workbook.pdf");
     let pages = page_texts(&blank);
     assert_phases_start_pages(&blank, &pages);
