@@ -21,17 +21,24 @@ pub enum Command {
     /// Build the handbook site.
     Build(BuildArgs),
     /// Check the program for problems without writing anything.
-    Check(DirArg),
+    Check(CheckArgs),
     /// Remove the built site.
     Clean(BuildArgs),
 }
 
-/// A program folder.
+/// Arguments of `check`.
 #[derive(Debug, Args)]
-pub struct DirArg {
+pub struct CheckArgs {
     /// The program folder (the one holding book.toml).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// How to print problems: `human` (default), `json` (one object a line) or `github`
+    /// (annotations on a pull request).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: mentorbook::report::Format,
+    /// Fail (exit 1) on warnings too, for strict CI.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Arguments of `init`.

@@ -56,6 +56,46 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in the order of the documentation.
+    pub const ALL: [Code; 15] = [
+        Code::Io,
+        Code::Config,
+        Code::Yaml,
+        Code::MissingFile,
+        Code::BadFileName,
+        Code::FrontMatter,
+        Code::Encoding,
+        Code::UnknownPerson,
+        Code::UnknownItem,
+        Code::UnknownGoal,
+        Code::DuplicateId,
+        Code::WrongRole,
+        Code::DateOrder,
+        Code::OutOfRange,
+        Code::Template,
+    ];
+
+    /// The stable name, `unknown-person`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::Config => "config",
+            Code::Yaml => "yaml",
+            Code::MissingFile => "missing-file",
+            Code::BadFileName => "bad-file-name",
+            Code::FrontMatter => "front-matter",
+            Code::Encoding => "encoding",
+            Code::UnknownPerson => "unknown-person",
+            Code::UnknownItem => "unknown-item",
+            Code::UnknownGoal => "unknown-goal",
+            Code::DuplicateId => "duplicate-id",
+            Code::WrongRole => "wrong-role",
+            Code::DateOrder => "date-order",
+            Code::OutOfRange => "out-of-range",
+            Code::Template => "template",
+        }
+    }
+
     /// The stable code, `MB0102`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -103,6 +143,8 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// Where in the YAML's structure, such as `goals[2].time_bound`, when known.
+    pub path: Option<String>,
     /// The file's text and where in it, to show the offending line.
     #[serde(skip)]
     labelled: Option<Labelled>,
@@ -118,6 +160,7 @@ impl Problem {
             message: message.into(),
             hint: None,
             labelled: None,
+            path: None,
         }
     }
 
@@ -146,6 +189,14 @@ impl Problem {
     /// Attaches the file's text so the offending line can be shown.
     pub fn with_source(mut self, source: &Arc<str>) -> Self {
         self.labelled = Labelled::new(&self.span.file, source, self.span.line, self.span.column);
+        let yaml = self
+            .span
+            .file
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        if yaml && self.span.line > 0 && self.path.is_none() {
+            self.path = crate::load::key_path::key_path(source, self.span.line, self.span.column);
+        }
         self
     }
 }
@@ -223,7 +274,11 @@ impl std::error::Error for Problem {}
 /// underlined, and the hint.
 impl miette::Diagnostic for Problem {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code.as_str()))
+        Some(Box::new(format!(
+            "{} {}",
+            self.code.as_str(),
+            self.code.name()
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -248,7 +303,7 @@ impl miette::Diagnostic for Problem {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let l = self.labelled.as_ref()?;
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_primary_with_span(None, l.span),
+            miette::LabeledSpan::new_primary_with_span(self.path.clone(), l.span),
         )))
     }
 }

@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     let exit = match &cli.command {
         Command::Init(a) => cmd::init(&a.dir, a.force),
         Command::Build(a) => cmd::build(&a.dir, a.dest_dir.as_deref()),
-        Command::Check(a) => cmd::check(&a.dir),
+        Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
         Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref()),
     };
     ExitCode::from(exit as u8)

@@ -4,6 +4,7 @@
 //! Checks that span several files belong to [`crate::validate`].
 
 mod guide;
+pub mod key_path;
 pub mod yaml;
 
 use std::collections::HashMap;
