@@ -53,11 +53,33 @@ pub enum Code {
     Template,
     /// A value out of range.
     OutOfRange,
+    /// A link between guide chapters that points nowhere.
+    BrokenLink,
+    /// A mentee in two pairs whose dates overlap.
+    OverlappingMentee,
+    /// A meeting dated outside its pair's start and end.
+    MeetingOutsideDates,
+    /// A goal whose deadline is after the pair's end.
+    DeadlineAfterEnd,
+    /// An item done in a later phase while an earlier phase has open items.
+    PhaseOutOfOrder,
+    /// A pair in closure with no closure summary.
+    ClosureWithoutSummary,
+    /// An agreement that does not say how often the pair meets.
+    NoMeetingFrequency,
+    /// A goal with no way to measure it.
+    GoalWithoutMeasure,
+    /// A goal with no deadline.
+    GoalWithoutDeadline,
+    /// A goal whose deadline has passed while it is still open.
+    GoalOverdue,
+    /// A goal whose measure is a vague verb with no number.
+    VagueMeasure,
 }
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 26] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -73,6 +95,17 @@ impl Code {
         Code::DateOrder,
         Code::OutOfRange,
         Code::Template,
+        Code::BrokenLink,
+        Code::OverlappingMentee,
+        Code::MeetingOutsideDates,
+        Code::DeadlineAfterEnd,
+        Code::PhaseOutOfOrder,
+        Code::ClosureWithoutSummary,
+        Code::NoMeetingFrequency,
+        Code::GoalWithoutMeasure,
+        Code::GoalWithoutDeadline,
+        Code::GoalOverdue,
+        Code::VagueMeasure,
     ];
 
     /// The stable name, `unknown-person`.
@@ -93,6 +126,17 @@ impl Code {
             Code::DateOrder => "date-order",
             Code::OutOfRange => "out-of-range",
             Code::Template => "template",
+            Code::BrokenLink => "broken-link",
+            Code::OverlappingMentee => "overlapping-mentee",
+            Code::MeetingOutsideDates => "meeting-outside-dates",
+            Code::DeadlineAfterEnd => "deadline-after-end",
+            Code::PhaseOutOfOrder => "phase-out-of-order",
+            Code::ClosureWithoutSummary => "closure-without-summary",
+            Code::NoMeetingFrequency => "no-meeting-frequency",
+            Code::GoalWithoutMeasure => "goal-without-measure",
+            Code::GoalWithoutDeadline => "goal-without-deadline",
+            Code::GoalOverdue => "goal-overdue",
+            Code::VagueMeasure => "vague-measure",
         }
     }
 
@@ -114,6 +158,17 @@ impl Code {
             Code::DateOrder => "MB0301",
             Code::OutOfRange => "MB0302",
             Code::Template => "MB0401",
+            Code::BrokenLink => "MB0106",
+            Code::OverlappingMentee => "MB0206",
+            Code::MeetingOutsideDates => "MB0303",
+            Code::DeadlineAfterEnd => "MB0304",
+            Code::PhaseOutOfOrder => "MB0305",
+            Code::ClosureWithoutSummary => "MB0306",
+            Code::NoMeetingFrequency => "MB0307",
+            Code::GoalWithoutMeasure => "MB0501",
+            Code::GoalWithoutDeadline => "MB0502",
+            Code::GoalOverdue => "MB0503",
+            Code::VagueMeasure => "MB0504",
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Problem, Span};
 use crate::load::yaml::{SourceFile, parse_str};
 use crate::markdown;
-use crate::model::{Chapter, ChapterId, FrontMatter};
+use crate::model::{Chapter, ChapterId, FrontMatter, Located};
 
 /// Splits the front matter from the body and renders the body.
 pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
@@ -36,12 +36,44 @@ pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
     let body = &after_open[body_start..];
     let mut headings = Vec::new();
     let html = markdown::to_html(body, &mut headings, Some(&chapter_link));
+    let body_offset = normalized.len() - body.len();
+    let links = chapter_links(body)
+        .map(|(stem, at)| {
+            let (line, column) = crate::config::line_column(&normalized, body_offset + at);
+            Located {
+                value: stem,
+                line,
+                column,
+            }
+        })
+        .collect();
     Ok(Chapter {
         id,
         front,
         html,
         headings,
+        links,
     })
+}
+
+/// The chapter links of a body (`other.md`, `./other.md#part`), as the id they name and their
+/// byte offset in the body, for checking that they point somewhere.
+fn chapter_links(body: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(body)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            let Event::Start(Tag::Link { dest_url, .. }) = event else {
+                return None;
+            };
+            if dest_url.contains("://") || dest_url.starts_with('/') {
+                return None;
+            }
+            let url = dest_url.strip_prefix("./").unwrap_or(&dest_url);
+            let path = url.split('#').next().unwrap_or(url);
+            let stem = path.strip_suffix(".md")?;
+            Some((stem.to_owned(), range.start))
+        })
 }
 
 /// `other.md#part` (a sibling chapter) becomes `../other/index.html#part`.

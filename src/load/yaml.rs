@@ -114,7 +114,9 @@ fn clamp(n: u64) -> u32 {
 /// shown separately), in words for people rather than programmers.
 fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
     let full = e.without_snippet().to_string();
-    let msg = full.replacen(&format!(" at line {line}, column {column}"), "", 1);
+    // An error inside an alias says where it is used; that place is the problem's own location.
+    let msg = full.replacen(&format!(" (used at line {line}, column {column})"), "", 1);
+    let msg = msg.replacen(&format!(" at line {line}, column {column}"), "", 1);
     let msg = msg.trim();
     const PLAIN: &[(&str, &str)] = &[
         ("unknown field `", "unknown key `"),

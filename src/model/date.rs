@@ -39,6 +39,15 @@ impl Date {
         }
     }
 
+    /// Today: the `MENTORBOOK_TODAY` environment variable (`YYYY-MM-DD`) when set, so checks that
+    /// depend on the date can be reproduced, otherwise the system's local date.
+    pub fn today() -> Date {
+        std::env::var("MENTORBOOK_TODAY")
+            .ok()
+            .and_then(|s| Date::parse(&s).ok())
+            .unwrap_or_else(|| Date(jiff::ZonedDateTime::now().date()))
+    }
+
     /// Long English form, `14 March 2025`.
     pub fn long(self) -> String {
         self.0.strftime("%-d %B %Y").to_string()

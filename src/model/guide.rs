@@ -30,4 +30,6 @@ pub struct Chapter {
     pub html: String,
     /// The body's headings, for a table of contents.
     pub headings: Vec<Heading>,
+    /// Links to other chapters (`other.md`), by the chapter id they name, where they are written.
+    pub links: Vec<super::Located<String>>,
 }

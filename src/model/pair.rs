@@ -37,7 +37,7 @@ pub struct PairFile {
     pub goals: Vec<Goal>,
     /// The partnership agreement.
     #[serde(default)]
-    pub agreement: Option<Agreement>,
+    pub agreement: Option<Located<Agreement>>,
     /// The meeting log.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
@@ -46,7 +46,7 @@ pub struct PairFile {
     pub evaluations: Vec<Evaluation>,
     /// How the relationship ended.
     #[serde(default)]
-    pub closure: Option<Closure>,
+    pub closure: Option<Located<Closure>>,
     /// Checklist progress, by phase then by item id.
     #[serde(default)]
     pub progress: BTreeMap<PhaseId, ProgressMap>,
@@ -382,6 +382,8 @@ impl<'de> Deserialize<'de> for ProgressEntry {
 pub struct Pair {
     /// From the file name.
     pub id: PairId,
+    /// The file, relative to the program folder.
+    pub source: std::path::PathBuf,
     /// What the file says.
     pub file: PairFile,
     /// The planned end date, given or derived.

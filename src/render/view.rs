@@ -343,7 +343,7 @@ impl<'a> RecordView<'a> {
             }),
             vision: f.vision.as_ref(),
             goals: &f.goals,
-            agreement: f.agreement.as_ref(),
+            agreement: f.agreement.as_deref(),
             meetings,
             evaluations: f
                 .evaluations
