@@ -41,6 +41,8 @@ pub struct Loaded {
     pub chapters: Vec<Chapter>,
     /// The text of every file read, for showing the offending line of later problems.
     pub sources: HashMap<PathBuf, Arc<str>>,
+    /// False when a people file failed to load: references to people cannot be checked then.
+    pub people_complete: bool,
 }
 
 /// What a file is, decided from where it is.
@@ -86,6 +88,7 @@ pub fn load(config: Config, problems: &mut Problems) -> Loaded {
         phases: Vec::new(),
         chapters: Vec::new(),
         sources: HashMap::new(),
+        people_complete: true,
     };
     for (rel, text, result) in results {
         if let Some(text) = text {
@@ -99,7 +102,12 @@ pub fn load(config: Config, problems: &mut Problems) -> Loaded {
             Ok(Parsed::Pair(id, pair)) => loaded.pairs.push((id, rel, pair)),
             Ok(Parsed::Phase(id, phase)) => loaded.phases.push((id, rel, phase)),
             Ok(Parsed::Chapter(c)) => loaded.chapters.push(c),
-            Err(p) => problems.push(p),
+            Err(p) => {
+                if rel.starts_with("content/people") || rel.ends_with("people.yaml") {
+                    loaded.people_complete = false;
+                }
+                problems.push(p);
+            }
         }
     }
     loaded

@@ -82,6 +82,7 @@ pub fn parse_str<T: DeserializeOwned>(
             .location()
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
         let mut message = bare_message(&e, line, column);
+        let (line, column) = better_place(text, &message, line, column);
         if message == WHOLE_NUMBER {
             if let Some(token) = token_at(text, line, column) {
                 message = format!("{WHOLE_NUMBER}, not `{token}`");
@@ -99,6 +100,11 @@ pub fn parse_str<T: DeserializeOwned>(
             message,
         )
         .with_source(whole);
+        // A tab sits between nodes: no key path describes it well.
+        let mut p = p;
+        if p.message.contains("a tab is used") {
+            p.path = None;
+        }
         match hint {
             Some(h) => p.hint(h),
             None => p,
@@ -131,6 +137,10 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
             "unexpected end of input",
             "the file ends where a value was expected (is it empty?)",
         ),
+        (
+            "while scanning a plain scalar, found a tab",
+            "a tab is used for indentation here",
+        ),
     ];
     let mut out = msg.to_owned();
     for (from, to) in PLAIN {
@@ -140,6 +150,34 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
         out = out.replace(&format!("invalid {int}"), WHOLE_NUMBER);
     }
     out
+}
+
+/// Moves a few errors to where a person would look: a missing top-level key to the top of the
+/// file (the parser notices it at the end), a tab to the tab itself (the parser reports the
+/// scalar before it).
+fn better_place(text: &str, message: &str, line: u32, column: u32) -> (u32, u32) {
+    if message.starts_with("missing key") {
+        let top_level = crate::load::key_path::key_path(text, line, column)
+            .is_none_or(|p| !p.contains(['.', '[']));
+        if top_level {
+            let first = text.lines().position(|l| {
+                let t = l.trim();
+                !t.is_empty() && !t.starts_with('#') && t != "---"
+            });
+            return (first.map_or(1, |i| i as u32 + 1), 1);
+        }
+    }
+    if message.contains("a tab is used") {
+        let from = line.saturating_sub(1) as usize;
+        let tab = text.lines().enumerate().skip(from).find_map(|(i, l)| {
+            l.find('\t')
+                .map(|c| (i as u32 + 1, l[..c].chars().count() as u32 + 1))
+        });
+        if let Some(at) = tab {
+            return at;
+        }
+    }
+    (line, column)
 }
 
 const WHOLE_NUMBER: &str = "expected a whole number";
@@ -187,7 +225,7 @@ fn hint_for(message: &str) -> Option<String> {
         );
     }
     if message.contains("tab") {
-        return Some("indent with spaces, not tabs".to_owned());
+        return Some("indent with spaces: YAML does not allow tabs for indentation".to_owned());
     }
     if message.contains("budget breached") {
         return Some("the file is too large or too deeply nested (or uses aliases that expand hugely); split it up".to_owned());

@@ -31,8 +31,12 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
         phases,
         mut chapters,
         sources,
+        people_complete,
     } = loaded;
-    let ctx = Ctx { sources: &sources };
+    let ctx = Ctx {
+        sources: &sources,
+        people_complete,
+    };
 
     let people = ctx.people(people, problems);
     let known: HashMap<&PersonId, &Person> = people.iter().map(|p| (&p.id.value, p)).collect();
@@ -69,7 +73,13 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
         let (Some(info), Some(phases)) = (&info, &phases) else {
             continue;
         };
-        let length = info.default_length_months.value.min(MAX_MONTHS);
+        let given = info.default_length_months.value;
+        // An out-of-range length is already an error; 12 months keeps the other checks quiet.
+        let length = if (1..=MAX_MONTHS).contains(&given) {
+            given
+        } else {
+            12
+        };
         let end = data
             .end
             .as_ref()
@@ -132,7 +142,10 @@ fn count(pair: &PairFile, phase: &Phase, id: PhaseId) -> PhaseCount {
 
 /// What every check needs: the file texts, to show the offending line.
 pub(crate) struct Ctx<'a> {
-    sources: &'a HashMap<PathBuf, Arc<str>>,
+    pub(crate) sources: &'a HashMap<PathBuf, Arc<str>>,
+    /// Whether every people file loaded; if not, unknown people are not reported (they may be in
+    /// the file that failed).
+    people_complete: bool,
 }
 
 impl Ctx<'_> {
@@ -244,6 +257,7 @@ impl Ctx<'_> {
         problems: &mut Problems,
     ) {
         match known.get(&id.value) {
+            None if !self.people_complete => {}
             None => {
                 let p = Problem::error(
                     Code::UnknownPerson,

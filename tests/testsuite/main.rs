@@ -12,4 +12,5 @@ mod build;
 mod init;
 mod output;
 mod privacy;
+mod rules;
 mod snapshots;
