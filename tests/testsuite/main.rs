@@ -9,6 +9,7 @@ mod harness;
 mod bad_input;
 mod browser;
 mod build;
+mod check_formats;
 mod init;
 mod output;
 mod privacy;
