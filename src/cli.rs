@@ -24,6 +24,79 @@ pub enum Command {
     Check(CheckArgs),
     /// Remove the built site.
     Clean(BuildArgs),
+    /// Start a new pair or person file from the program's own data.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Write the JSON Schemas of the program's files, for editor completion and checking.
+    Schema(SchemaArgs),
+}
+
+/// What `new` makes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A pair file, `content/pairs/<mentor>-<mentee>.yaml`, with every checklist item listed.
+    Pair(NewPairArgs),
+    /// A person file, `content/people/<id>.yaml`.
+    Person(NewPersonArgs),
+}
+
+/// Arguments of `new pair`.
+#[derive(Debug, Args)]
+pub struct NewPairArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The mentor's person id.
+    #[arg(long)]
+    pub mentor: String,
+    /// The mentee's person id.
+    #[arg(long)]
+    pub mentee: String,
+    /// The start date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// The pair's id, if not `<mentor>-<mentee>`.
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// Arguments of `new person`.
+#[derive(Debug, Args)]
+pub struct NewPersonArgs {
+    /// `[DIR] ID`: the program folder (default: the current one) and the new person's id.
+    #[arg(num_args = 1..=2, required = true, value_names = ["DIR", "ID"])]
+    pub dir_and_id: Vec<String>,
+    /// Full name.
+    #[arg(long)]
+    pub name: String,
+    /// A role; repeat for several (default: mentee).
+    #[arg(long = "role", value_enum)]
+    pub roles: Vec<RoleArg>,
+    /// Job title or position.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// A role, on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Guides a mentee.
+    Mentor,
+    /// Is guided by a mentor.
+    Mentee,
+    /// Runs the program.
+    Coordinator,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Where to write the schemas (default: `schemas/` in the program folder).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `check`.

@@ -23,19 +23,22 @@ pub struct Config {
     pub site: SiteSection,
 }
 
-/// `book.toml` as written.
-#[derive(Debug, Clone, Deserialize)]
+/// `book.toml` as written (public for its JSON Schema).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct BookToml {
-    book: BookSection,
+pub struct BookToml {
+    /// What the handbook is.
+    pub book: BookSection,
+    /// Where and how the site is written.
     #[serde(default)]
-    build: BuildSection,
+    pub build: BuildSection,
+    /// Where the site is hosted.
     #[serde(default)]
-    site: SiteSection,
+    pub site: SiteSection,
 }
 
 /// `[book]`: what the handbook is.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BookSection {
     /// The handbook's title.
@@ -52,7 +55,7 @@ pub struct BookSection {
 }
 
 /// `[build]`: where and how the site is written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BuildSection {
     /// The output folder, relative to the program folder.
@@ -73,7 +76,7 @@ impl Default for BuildSection {
 }
 
 /// `[site]`: where the site is hosted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SiteSection {
     /// The address the site is served from; links stay relative either way.

@@ -5,8 +5,9 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, NewCommand, RoleArg};
 use mentorbook::cmd;
+use mentorbook::model::Role;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -15,6 +16,37 @@ fn main() -> ExitCode {
         Command::Build(a) => cmd::build(&a.dir, a.dest_dir.as_deref()),
         Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
         Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref()),
+        Command::New(NewCommand::Pair(a)) => cmd::new_pair(
+            &a.dir,
+            &a.mentor,
+            &a.mentee,
+            a.start.as_deref(),
+            a.id.as_deref(),
+        ),
+        Command::New(NewCommand::Person(a)) => {
+            let (dir, id) = match a.dir_and_id.as_slice() {
+                [id] => (".", id.as_str()),
+                [dir, id, ..] => (dir.as_str(), id.as_str()),
+                [] => unreachable!("clap requires an id"),
+            };
+            let roles: Vec<Role> = a
+                .roles
+                .iter()
+                .map(|r| match r {
+                    RoleArg::Mentor => Role::Mentor,
+                    RoleArg::Mentee => Role::Mentee,
+                    RoleArg::Coordinator => Role::Coordinator,
+                })
+                .collect();
+            cmd::new_person(
+                std::path::Path::new(dir),
+                id,
+                &a.name,
+                &roles,
+                a.title.as_deref(),
+            )
+        }
+        Command::Schema(a) => cmd::schema(&a.dir, a.out.as_deref()),
     };
     ExitCode::from(exit as u8)
 }

@@ -4,11 +4,15 @@ mod build;
 mod check;
 mod clean;
 mod init;
+mod new;
+mod schema;
 
 pub use build::build;
 pub use check::check;
 pub use clean::clean;
 pub use init::init;
+pub use new::{new_pair, new_person};
+pub use schema::schema;
 
 use crate::diagnostic::Problems;
 pub(crate) use crate::report::plural as count;

@@ -6,7 +6,7 @@ use super::ChapterId;
 use crate::markdown::Heading;
 
 /// The YAML front matter of a chapter.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The chapter's title.

@@ -30,7 +30,7 @@ pub use program::ProgramInfo;
 use crate::config::Config;
 
 /// How often a pair meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     /// Every week.

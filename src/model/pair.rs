@@ -8,7 +8,7 @@ use super::{Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, P
 use crate::markdown::Markdown;
 
 /// What a pair file holds, as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PairFile {
     /// The mentor's person id.
@@ -56,7 +56,7 @@ pub struct PairFile {
 }
 
 /// Initiation: readiness and the kind of relationship.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Readiness {
     /// The mentee's self-reflection. Private.
@@ -71,7 +71,7 @@ pub struct Readiness {
 }
 
 /// Initiation: the first meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FirstMeeting {
     /// When.
@@ -86,7 +86,9 @@ pub struct FirstMeeting {
 }
 
 /// Where a goal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
     /// Not started yet.
@@ -101,7 +103,7 @@ pub enum GoalStatus {
 }
 
 /// A SMART goal.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// Unique within the pair.
@@ -132,7 +134,7 @@ pub struct Goal {
 }
 
 /// A step towards a goal.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// What the step is.
@@ -146,7 +148,7 @@ pub struct Milestone {
 }
 
 /// The partnership agreement.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// What each expects of the other.
@@ -179,7 +181,7 @@ pub struct Agreement {
 }
 
 /// How the pair communicates.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Communication {
     /// E-mail, phone, chat...
@@ -194,7 +196,7 @@ pub struct Communication {
 }
 
 /// The agreed meeting schedule.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingPlan {
     /// How often.
@@ -209,7 +211,7 @@ pub struct MeetingPlan {
 }
 
 /// Signature dates.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatures {
     /// The mentor signed on.
@@ -221,7 +223,7 @@ pub struct Signatures {
 }
 
 /// One meeting of the log.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// When.
@@ -241,7 +243,7 @@ pub struct Meeting {
 }
 
 /// A check-in on how the relationship works.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// When.
@@ -261,7 +263,7 @@ pub struct Evaluation {
 }
 
 /// How the relationship ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// It ended.
@@ -271,7 +273,7 @@ pub enum Outcome {
 }
 
 /// The closure summary.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Closure {
     /// When it closed.
@@ -299,7 +301,7 @@ pub struct Closure {
 pub struct ProgressMap(pub Vec<(Located<ItemId>, ItemProgress)>);
 
 /// A checklist item marked done.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemProgress {
     /// When it was done.
@@ -343,8 +345,32 @@ impl<'de> Deserialize<'de> for ProgressMap {
                 }
                 Ok(ProgressMap(out))
             }
+            /// A phase written with nothing under it (only commented-out items) has no progress.
+            fn visit_unit<E: serde::de::Error>(self) -> Result<ProgressMap, E> {
+                Ok(ProgressMap::default())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<ProgressMap, E> {
+                Ok(ProgressMap::default())
+            }
         }
-        d.deserialize_map(Entries)
+        d.deserialize_any(Entries)
+    }
+}
+
+/// Item ids mapped to a date, or to `done`, `by` and `comment`.
+impl schemars::JsonSchema for ProgressMap {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ProgressMap".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<Date>();
+        let long = generator.subschema_for::<ItemProgress>();
+        schemars::json_schema!({
+            "type": ["object", "null"],
+            "description": "Checklist item ids (from content/phases/) with the date each was done.",
+            "propertyNames": { "pattern": crate::model::ids::SLUG_PATTERN },
+            "additionalProperties": { "anyOf": [date, long] }
+        })
     }
 }
 

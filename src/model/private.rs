@@ -30,3 +30,21 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Private<T> {
         T::deserialize(d).map(Private)
     }
 }
+
+/// The schema of the value, marked private so editors show it.
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Private<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Private{}", T::schema_name()).into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = generator.subschema_for::<T>();
+        schema.insert(
+            "description".into(),
+            "Private: never published on the site.".into(),
+        );
+        schema
+    }
+}

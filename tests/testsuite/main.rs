@@ -14,4 +14,5 @@ mod init;
 mod output;
 mod privacy;
 mod rules;
+mod schema_and_new;
 mod snapshots;
