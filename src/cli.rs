@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use mentorbook::model::Audience;
 
 /// Turns a mentoring program kept as YAML and Markdown into a browsable handbook.
 #[derive(Debug, Parser)]
@@ -131,7 +132,12 @@ pub struct BuildArgs {
     /// The program folder (the one holding book.toml).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// The output folder, relative to the program folder (default: `[build] dest-dir`, or `book`).
+    /// The output folder, relative to the program folder (default: `[build] dest-dir`, or `book`;
+    /// for a private edition, `book-private/<audience>`).
     #[arg(short = 'd', long = "dest-dir")]
     pub dest_dir: Option<PathBuf>,
+    /// Who the site is for: `public` (the hosted site, the default), `coordinators` (everything),
+    /// or `pair:<pair-id>` (that pair's own private content too).
+    #[arg(long, default_value = "public", value_parser = Audience::parse)]
+    pub audience: Audience,
 }

@@ -7,6 +7,9 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Code, Problem, Span};
 
+/// Where private editions go by default, inside the program folder (keep it out of git).
+pub const PRIVATE_DIR: &str = "book-private";
+
 /// The name of the configuration file in a program folder.
 pub const CONFIG_FILE: &str = "book.toml";
 
@@ -64,6 +67,10 @@ pub struct BuildSection {
     /// The theme: a folder under `themes/`, or the built-in `default`.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Keep raw HTML in guide chapters as written (default: cleaned like every other Markdown).
+    /// Only for chapters you trust: scripts in them would run on your site.
+    #[serde(default)]
+    pub allow_raw_html: bool,
 }
 
 impl Default for BuildSection {
@@ -71,6 +78,7 @@ impl Default for BuildSection {
         BuildSection {
             dest_dir: default_dest(),
             theme: default_theme(),
+            allow_raw_html: false,
         }
     }
 }
@@ -133,6 +141,7 @@ impl Config {
                         "authors",
                         "dest-dir",
                         "theme",
+                        "allow-raw-html",
                         "base-url",
                         "book",
                         "build",
@@ -190,6 +199,16 @@ impl Config {
     /// The output folder, resolved against the program folder.
     pub fn dest_dir(&self) -> PathBuf {
         self.root.join(&self.build.dest_dir)
+    }
+
+    /// Where a build for `audience` goes: the public site in the output folder, a private edition
+    /// in `book-private/<audience>/`. `dest`, when given, is relative to the program folder.
+    pub fn dest_for(&self, audience: &crate::model::Audience, dest: Option<&Path>) -> PathBuf {
+        match dest {
+            Some(d) => self.root.join(d),
+            None if audience.is_public() => self.dest_dir(),
+            None => self.root.join(PRIVATE_DIR).join(audience.folder()),
+        }
     }
 
     /// The program's own theme folder, `themes/<theme>/`, when it exists.

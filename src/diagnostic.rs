@@ -75,11 +75,13 @@ pub enum Code {
     GoalOverdue,
     /// A goal whose measure is a vague verb with no number.
     VagueMeasure,
+    /// A symbolic link in the program folder, which mentorbook does not follow.
+    Symlink,
 }
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 27] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -106,6 +108,7 @@ impl Code {
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
         Code::VagueMeasure,
+        Code::Symlink,
     ];
 
     /// The stable name, `unknown-person`.
@@ -137,6 +140,7 @@ impl Code {
             Code::GoalWithoutDeadline => "goal-without-deadline",
             Code::GoalOverdue => "goal-overdue",
             Code::VagueMeasure => "vague-measure",
+            Code::Symlink => "symlink",
         }
     }
 
@@ -169,6 +173,7 @@ impl Code {
             Code::GoalWithoutDeadline => "MB0502",
             Code::GoalOverdue => "MB0503",
             Code::VagueMeasure => "MB0504",
+            Code::Symlink => "MB0107",
         }
     }
 }
@@ -225,6 +230,12 @@ impl Problem {
             severity: Severity::Warning,
             ..Problem::error(code, span, message)
         }
+    }
+
+    /// Changes the code.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
     }
 
     /// Adds a hint.

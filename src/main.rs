@@ -13,9 +13,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let exit = match &cli.command {
         Command::Init(a) => cmd::init(&a.dir, a.force),
-        Command::Build(a) => cmd::build(&a.dir, a.dest_dir.as_deref()),
+        Command::Build(a) => cmd::build(&a.dir, a.dest_dir.as_deref(), &a.audience),
         Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
-        Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref()),
+        Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref(), &a.audience),
         Command::New(NewCommand::Pair(a)) => cmd::new_pair(
             &a.dir,
             &a.mentor,

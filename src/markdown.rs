@@ -90,6 +90,17 @@ pub fn to_html(
     headings: &mut Vec<Heading>,
     rewrite: Option<LinkRewriter<'_>>,
 ) -> String {
+    to_html_with(source, headings, rewrite, true)
+}
+
+/// [`to_html`], with the choice to keep raw HTML as written (`clean: false`): only for guide
+/// chapters of a program whose `book.toml` sets `allow-raw-html`.
+pub fn to_html_with(
+    source: &str,
+    headings: &mut Vec<Heading>,
+    rewrite: Option<LinkRewriter<'_>>,
+    clean: bool,
+) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(source, options()).collect();
     anchor_headings(&mut events, headings);
     if let Some(rewrite) = rewrite {
@@ -103,7 +114,11 @@ pub fn to_html(
     }
     let mut raw = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    CLEANER.clean(&raw).to_string()
+    if clean {
+        CLEANER.clean(&raw).to_string()
+    } else {
+        raw
+    }
 }
 
 /// Gives each heading of level 2 or more an id made from its text, unique within the document.

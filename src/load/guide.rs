@@ -6,7 +6,8 @@ use crate::markdown;
 use crate::model::{Chapter, ChapterId, FrontMatter, Located};
 
 /// Splits the front matter from the body and renders the body.
-pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
+/// With `raw_html`, raw HTML in the body is kept as written (`[build] allow-raw-html`).
+pub fn chapter(id: ChapterId, file: &SourceFile, raw_html: bool) -> Result<Chapter, Problem> {
     let text: &str = &file.text;
     let normalized = text.replace("\r\n", "\n");
     let Some(after_open) = normalized.strip_prefix("---\n") else {
@@ -35,7 +36,7 @@ pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
     let front: FrontMatter = parse_str(&file.path, &after_open[..end], 1, &file.text)?;
     let body = &after_open[body_start..];
     let mut headings = Vec::new();
-    let html = markdown::to_html(body, &mut headings, Some(&chapter_link));
+    let html = markdown::to_html_with(body, &mut headings, Some(&chapter_link), !raw_html);
     let body_offset = normalized.len() - body.len();
     let links = chapter_links(body)
         .map(|(stem, at)| {
@@ -107,6 +108,7 @@ mod tests {
         let c = chapter(
             ChapterId::new("x").unwrap(),
             &file("---\ntitle: X\norder: 2\n---\n## Part\nSee [b](b.md#one).\n"),
+            false,
         )
         .unwrap();
         assert_eq!(c.front.title, "X");
@@ -124,11 +126,17 @@ mod tests {
         let e = chapter(
             ChapterId::new("x").unwrap(),
             &file("---\ntitle: X\nordre: 2\n---\n"),
+            false,
         )
         .unwrap_err();
         assert_eq!((e.span.line, e.span.column), (3, 1));
         assert_eq!(e.hint.as_deref(), Some("did you mean `order`?"));
-        let e = chapter(ChapterId::new("x").unwrap(), &file("# No front matter\n")).unwrap_err();
+        let e = chapter(
+            ChapterId::new("x").unwrap(),
+            &file("# No front matter\n"),
+            false,
+        )
+        .unwrap_err();
         assert_eq!(e.code, Code::FrontMatter);
     }
 }

@@ -12,6 +12,7 @@ pub mod person;
 pub mod phase;
 mod private;
 pub mod program;
+mod visibility;
 
 use std::collections::HashMap;
 
@@ -26,6 +27,7 @@ pub use person::{Person, Role};
 pub use phase::{ChecklistItem, Owner, Phase, PhaseFile, PhaseId};
 pub use private::Private;
 pub use program::ProgramInfo;
+pub use visibility::{Audience, Visibility};
 
 use crate::config::Config;
 

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private};
+use super::{
+    Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private, Visibility,
+};
 use crate::markdown::Markdown;
 
 /// What a pair file holds, as written.
@@ -23,6 +25,10 @@ pub struct PairFile {
     /// The current phase, when the pair sets it rather than letting it be derived.
     #[serde(default)]
     pub phase: Option<PhaseId>,
+    /// Who may see this pair at all: `public` (the default) lists it on the hosted site; `pair` or
+    /// `coordinators` keep it to the private editions.
+    #[serde(default)]
+    pub visibility: Visibility,
     /// Initiation: readiness.
     #[serde(default)]
     pub readiness: Option<Readiness>,
@@ -131,6 +137,9 @@ pub struct Goal {
     /// Steps on the way.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Who may see this goal (default `public`).
+    #[serde(default)]
+    pub visibility: Visibility,
 }
 
 /// A step towards a goal.
@@ -240,6 +249,9 @@ pub struct Meeting {
     /// What was said. Private.
     #[serde(default)]
     pub notes: Option<Private<Markdown>>,
+    /// Who may see this meeting at all (default `public`: its date, title, agenda and follow-ups).
+    #[serde(default)]
+    pub visibility: Visibility,
 }
 
 /// A check-in on how the relationship works.
@@ -260,6 +272,13 @@ pub struct Evaluation {
     /// The evaluation itself. Private.
     #[serde(default)]
     pub notes: Option<Private<Markdown>>,
+    /// Who may see this evaluation at all (default `pair`: evaluations are personal).
+    #[serde(default = "pair_only")]
+    pub visibility: Visibility,
+}
+
+fn pair_only() -> Visibility {
+    Visibility::Pair
 }
 
 /// How the relationship ended.

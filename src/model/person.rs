@@ -44,8 +44,8 @@ fn unset_id() -> Located<PersonId> {
     Located::unplaced(PersonId::new("unset").expect("a valid slug"))
 }
 
-/// How to reach a person. Private.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+/// How to reach a person. Private: reached only through `Private::reveal`.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// E-mail address.

@@ -18,7 +18,7 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn require_chromium() -> Option<PathBuf> {
+pub fn require_chromium() -> Option<PathBuf> {
     let found = chromium();
     if found.is_none() {
         assert!(
@@ -31,7 +31,7 @@ fn require_chromium() -> Option<PathBuf> {
 }
 
 /// Runs headless Chromium with the flags this machine needs, killing it after a minute.
-fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
+pub fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
     let mut child = Command::new(bin)
         .args([
             "--headless",
@@ -60,7 +60,7 @@ fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output
     child.wait_with_output().expect("chromium output")
 }
 
-fn file_url(path: &Path) -> String {
+pub fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 

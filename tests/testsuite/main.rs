@@ -10,6 +10,7 @@ mod bad_input;
 mod browser;
 mod build;
 mod check_formats;
+mod editions;
 mod init;
 mod output;
 mod privacy;

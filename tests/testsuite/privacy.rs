@@ -23,7 +23,7 @@ fn canaries(name: &str) -> BTreeSet<String> {
 }
 
 /// The private fields the fixture must cover, each by the canary it holds.
-const EXPECTED: &[&str] = &[
+pub const EXPECTED: &[&str] = &[
     "CANARY-MENTEE-REFLECTION-7f3a",
     "CANARY-MENTOR-REFLECTION-7f3a",
     "CANARY-FIRST-MEETING-NOTES-7f3a",
