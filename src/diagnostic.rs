@@ -80,7 +80,7 @@ pub enum Code {
 }
 
 impl Code {
-    /// Every code, in the order of the documentation.
+    /// Every code, in numeric order (the order of docs/problems.md).
     pub const ALL: [Code; 27] = [
         Code::Io,
         Code::Config,
@@ -89,26 +89,26 @@ impl Code {
         Code::BadFileName,
         Code::FrontMatter,
         Code::Encoding,
+        Code::BrokenLink,
+        Code::Symlink,
         Code::UnknownPerson,
         Code::UnknownItem,
         Code::UnknownGoal,
         Code::DuplicateId,
         Code::WrongRole,
+        Code::OverlappingMentee,
         Code::DateOrder,
         Code::OutOfRange,
-        Code::Template,
-        Code::BrokenLink,
-        Code::OverlappingMentee,
         Code::MeetingOutsideDates,
         Code::DeadlineAfterEnd,
         Code::PhaseOutOfOrder,
         Code::ClosureWithoutSummary,
         Code::NoMeetingFrequency,
+        Code::Template,
         Code::GoalWithoutMeasure,
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
         Code::VagueMeasure,
-        Code::Symlink,
     ];
 
     /// The stable name, `unknown-person`.

@@ -85,7 +85,15 @@ pub fn parse_str<T: DeserializeOwned>(
         let (line, column) = better_place(text, &message, line, column);
         if message == WHOLE_NUMBER {
             if let Some(token) = token_at(text, line, column) {
-                message = format!("{WHOLE_NUMBER}, not `{token}`");
+                message = if token
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                {
+                    format!("`{token}` is out of the range this field accepts")
+                } else {
+                    format!("{WHOLE_NUMBER}, not `{token}`")
+                };
             }
         }
         let hint = hint_for(&message);
@@ -143,6 +151,10 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
         ),
     ];
     let mut out = msg.to_owned();
+    if let Some(rest) = out.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        out = format!("the key `{key}` is written twice here");
+    }
     for (from, to) in PLAIN {
         out = out.replacen(from, to, 1);
     }
@@ -224,7 +236,12 @@ fn hint_for(message: &str) -> Option<String> {
                 .to_owned(),
         );
     }
-    if message.contains("tab") {
+    if message.contains("is written twice") {
+        return Some(
+            "keep one of them: the same key cannot be written twice in one place".to_owned(),
+        );
+    }
+    if message.contains("a tab is used") {
         return Some("indent with spaces: YAML does not allow tabs for indentation".to_owned());
     }
     if message.contains("budget breached") {

@@ -42,10 +42,13 @@ impl Date {
     /// Today: the `MENTORBOOK_TODAY` environment variable (`YYYY-MM-DD`) when set, so checks that
     /// depend on the date can be reproduced, otherwise the system's local date.
     pub fn today() -> Date {
-        std::env::var("MENTORBOOK_TODAY")
-            .ok()
-            .and_then(|s| Date::parse(&s).ok())
-            .unwrap_or_else(|| Date(jiff::ZonedDateTime::now().date()))
+        if let Ok(s) = std::env::var("MENTORBOOK_TODAY") {
+            match Date::parse(&s) {
+                Ok(d) => return d,
+                Err(e) => eprintln!("warning: MENTORBOOK_TODAY is ignored: {e}"),
+            }
+        }
+        Date(jiff::ZonedDateTime::now().date())
     }
 
     /// Long English form, `14 March 2025`.

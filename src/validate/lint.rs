@@ -59,7 +59,16 @@ pub(super) fn goals(ctx: &Ctx<'_>, pair: &Pair, today: Date, problems: &mut Prob
 /// A measure written with a vague verb and no number in it.
 fn is_vague(text: &str) -> bool {
     let lower = text.to_lowercase();
-    !lower.chars().any(|c| c.is_ascii_digit()) && VAGUE.iter().any(|v| lower.contains(v))
+    // Whole words only: "acknowledges" does not contain the verb "know".
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |phrase: &str| {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
+    };
+    !lower.chars().any(|c| c.is_ascii_digit()) && VAGUE.iter().any(|v| has(v))
 }
 
 /// Where `measurable:` is written for the goal, falling back to the goal's id.
@@ -91,5 +100,9 @@ mod tests {
         assert!(is_vague("Improve my client communication"));
         assert!(!is_vague("Lead 10 client conversations"));
         assert!(!is_vague("A logged procedure list signed off by Ana"));
+        assert!(!is_vague(
+            "The practice manager acknowledges the new rota in writing."
+        ));
+        assert!(is_vague("Feel more confident with clients"));
     }
 }

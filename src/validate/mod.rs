@@ -272,7 +272,10 @@ impl Ctx<'_> {
                 self.report(problems, p);
             }
             Some(person) => {
-                if let Some(role) = role.filter(|r| !person.roles.contains(r)) {
+                // A person with no role at all is reported once, where the roles are written.
+                if let Some(role) =
+                    role.filter(|r| !person.roles.is_empty() && !person.roles.contains(r))
+                {
                     let r = serde_name(role);
                     let p = Problem::warning(
                         Code::WrongRole,

@@ -75,12 +75,16 @@ pub(super) fn pair(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut 
 }
 
 /// An item marked done in a phase while an earlier phase still has open items: once per phase.
+/// A pair that sets `phase:` has said where it stands, so it is not warned.
 fn out_of_order(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Problems) {
+    if pair.file.phase.is_some() {
+        return;
+    }
     for later in PhaseId::ALL.into_iter().skip(1) {
         let Some(first) = pair.file.progress.get(&later).and_then(|m| m.0.first()) else {
             continue;
         };
-        let open: Vec<&str> = PhaseId::ALL
+        let open: Vec<(PhaseId, &str)> = PhaseId::ALL
             .into_iter()
             .take_while(|p| *p < later)
             .flat_map(|p| {
@@ -89,18 +93,27 @@ fn out_of_order(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Pro
                     .checklist
                     .iter()
                     .filter(move |i| pair.progress_of(p, &i.id.value).is_none())
-                    .map(move |_| p.as_str())
+                    .map(move |i| (p, i.id.value.as_str()))
             })
             .collect();
-        if let Some(earliest) = open.first() {
-            let p = Problem::warning(
-                Code::PhaseOutOfOrder,
-                ctx.at(&pair.source, &first.0),
-                format!("{later} items are marked done while {} earlier item(s) are still open, starting in {earliest}", open.len()),
-            )
-            .hint(format!("mark the {earliest} items done first, or set `phase:` if the pair skipped them on purpose"));
-            ctx.report(problems, p);
+        let Some(&(earliest, _)) = open.first() else {
+            continue;
+        };
+        let mut named: Vec<String> = open
+            .iter()
+            .take(3)
+            .map(|(p, id)| format!("`{p}.{id}`"))
+            .collect();
+        if open.len() > 3 {
+            named.push(format!("and {} more", open.len() - 3));
         }
+        let p = Problem::warning(
+            Code::PhaseOutOfOrder,
+            ctx.at(&pair.source, &first.0),
+            format!("{later} items are marked done while earlier items are still open: {}", named.join(", ")),
+        )
+        .hint(format!("mark the {earliest} items done first, or set `phase: {later}` if the pair skipped them on purpose"));
+        ctx.report(problems, p);
     }
 }
 

@@ -152,3 +152,22 @@ fn paths_are_shown_from_where_the_command_runs() {
         run.stdout
     );
 }
+
+#[test]
+fn every_problem_code_is_documented_in_order() {
+    let doc = std::fs::read_to_string(crate::harness::repo_root().join("docs/problems.md"))
+        .expect("docs/problems.md");
+    let mut last = 0;
+    for code in mentorbook::diagnostic::Code::ALL {
+        let heading = format!("\n## {} {}\n", code.as_str(), code.name());
+        let at = doc
+            .find(&heading)
+            .unwrap_or_else(|| panic!("docs/problems.md has no section `{}`", heading.trim()));
+        assert!(
+            at > last,
+            "{} is out of order in docs/problems.md",
+            code.as_str()
+        );
+        last = at;
+    }
+}
