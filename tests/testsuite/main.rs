@@ -12,6 +12,7 @@ mod build;
 mod check_formats;
 mod editions;
 mod init;
+mod never_panics;
 mod output;
 mod privacy;
 mod rules;
