@@ -19,6 +19,8 @@
 #            tool waits for a disk)
 #   TIMEOUT  seconds before a single build is given up (default 900)
 #   HUGO     the hugo command (default hugo; Debian: apt-get install hugo)
+#   WAIT_IDLE  on a shared machine, wait up to this many seconds before each run until the CPUs
+#            are idle (under 15% busy over 2 s); the wait is not measured (default 0: no wait)
 set -euo pipefail
 export LC_ALL=C
 
@@ -30,6 +32,7 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 OUT=${OUT:-/dev/shm/mentorbook-bench}
 WORK=${WORK:-$OUT/inputs}
 TIMEOUT=${TIMEOUT:-900}
+WAIT_IDLE=${WAIT_IDLE:-0}
 HUGO=${HUGO:-hugo}
 
 need() {
@@ -54,7 +57,7 @@ GEN=$TARGET/release/examples/generate
 
 mkdir -p "$WORK" "$OUT"
 RAW=$OUT/runs.tsv
-printf 'pairs\ttool\trun\twall_s\tmax_rss_kb\n' >"$RAW"
+printf 'pairs\ttool\trun\twall_s\tmax_rss_kb\tload1\n' >"$RAW"
 
 # What the generated files depend on: a change regenerates the cached inputs.
 STAMP="seed=$SEED $(cat "$ROOT"/bench/generator/*.rs "$ROOT"/content/phases/*.yaml \
@@ -72,11 +75,38 @@ generate() {
   echo "$STAMP" >"$dir/stamp"
 }
 
+# The percentage of CPU time spent busy over the next 2 seconds, from /proc/stat.
+busy() {
+  local a b
+  a=$(head -1 /proc/stat)
+  sleep 2
+  b=$(head -1 /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN {
+    n = split(a, x); split(b, y); t = 0
+    for (i = 2; i <= n; i++) t += y[i] - x[i]
+    idle = (y[5] - x[5]) + (y[6] - x[6])
+    printf "%d", t ? 100 * (t - idle) / t : 0 }'
+}
+
+wait_idle() {
+  [ "$WAIT_IDLE" -gt 0 ] || return 0
+  local start=$SECONDS
+  while [ "$(busy)" -ge 15 ]; do
+    if [ $((SECONDS - start)) -ge "$WAIT_IDLE" ]; then
+      echo "the machine is still busy after ${WAIT_IDLE}s; measuring anyway" >&2
+      return 0
+    fi
+  done
+}
+
 # timed TOOL N RUN CMD...: runs CMD, appends "N TOOL RUN wall rss" to $RAW.
 timed() {
   local tool=$1 n=$2 run=$3
   shift 3
-  local t0 t1 rss
+  local t0 t1 rss load
+  wait_idle
+  # The 1-minute load average before the run: a busy machine shows here.
+  load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$EPOCHREALTIME
   if ! /usr/bin/time -f '%M' -o "$OUT/time.txt" timeout "$TIMEOUT" "$@" >"$OUT/log.txt" 2>&1; then
     echo "$tool failed or timed out (${TIMEOUT}s) at $n pairs, run $run:" >&2
@@ -85,8 +115,8 @@ timed() {
   fi
   t1=$EPOCHREALTIME
   rss=$(tail -1 "$OUT/time.txt")
-  awk -v n="$n" -v t="$tool" -v r="$run" -v a="$t0" -v b="$t1" -v m="$rss" \
-    'BEGIN { printf "%s\t%s\t%s\t%.4f\t%s\n", n, t, r, b - a, m }' >>"$RAW"
+  awk -v n="$n" -v t="$tool" -v r="$run" -v a="$t0" -v b="$t1" -v m="$rss" -v l="$load" \
+    'BEGIN { printf "%s\t%s\t%s\t%.4f\t%s\t%s\n", n, t, r, b - a, m, l }' >>"$RAW"
 }
 
 pages() { find "$1" -name '*.html' | wc -l; }
@@ -145,5 +175,7 @@ echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /pro
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)," \
   "$("$HUGO" version | cut -d' ' -f1-2), $(rustc --version | cut -d' ' -f1-2), median of $RUNS runs"
 cat "$TABLE"
+awk -F'\t' 'NR > 1 { if (min == "" || $6 < min) min = $6; if ($6 > max) max = $6 }
+  END { printf "1-minute load average before the runs: %s to %s\n", min, max }' "$RAW"
 echo >&2
 echo "raw timings: $RAW; outputs left in $OUT" >&2

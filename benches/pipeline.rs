@@ -9,7 +9,8 @@
 //! - `full_build`: load, theme, render and [`write_site`] into a folder, as `mentorbook build` does;
 //! - `rebuild_after_editing_one_pair`: one pair file edited, then the full build again.
 //!
-//! `cargo bench --bench pipeline` (a few minutes). The generator is `bench/generator/`, shared with
+//! `cargo bench --bench pipeline` (a few minutes). Files go to a temporary folder in /dev/shm when
+//! it exists (`MENTORBOOK_BENCH_DIR` to choose another). The generator is `bench/generator/`, shared with
 //! `cargo run --example generate`. Numbers are recorded in bench/RESULTS.md, never asserted.
 
 #[path = "../bench/generator/mod.rs"]
@@ -50,7 +51,21 @@ fn pipeline(c: &mut Criterion) {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1000);
-    let tmp = tempfile::tempdir().expect("a temporary folder");
+    // On tmpfs when there is one, as bench/run.sh, so that disk writes do not drown the numbers.
+    let base = std::env::var_os("MENTORBOOK_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            let shm = Path::new("/dev/shm");
+            if shm.is_dir() {
+                shm.to_path_buf()
+            } else {
+                std::env::temp_dir()
+            }
+        });
+    let tmp = tempfile::Builder::new()
+        .prefix("mentorbook-bench-")
+        .tempdir_in(&base)
+        .expect("a temporary folder");
     let root = tmp.path().join("program");
     let dest = tmp.path().join("site");
     let world = generator::World::generate(&generator::Options::new(pairs))
