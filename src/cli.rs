@@ -4,6 +4,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use mentorbook::model::Audience;
 
 /// Turns a mentoring program kept as YAML and Markdown into a browsable handbook.
 #[derive(Debug, Parser)]
@@ -24,17 +25,97 @@ pub enum Command {
     /// Build the site with PDF files of every workbook and of the handbook (needs Chromium).
     Pdf(PdfArgs),
     /// Check the program for problems without writing anything.
-    Check(DirArg),
+    Check(CheckArgs),
     /// Remove the built site.
     Clean(OutArgs),
+    /// Start a new pair or person file from the program's own data.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Write the JSON Schemas of the program's files, for editor completion and checking.
+    Schema(SchemaArgs),
 }
 
-/// A program folder.
+/// What `new` makes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A pair file, `content/pairs/<mentor>-<mentee>.yaml`, with every checklist item listed.
+    Pair(NewPairArgs),
+    /// A person file, `content/people/<id>.yaml`.
+    Person(NewPersonArgs),
+}
+
+/// Arguments of `new pair`.
 #[derive(Debug, Args)]
-pub struct DirArg {
+pub struct NewPairArgs {
     /// The program folder (the one holding book.toml).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// The mentor's person id.
+    #[arg(long)]
+    pub mentor: String,
+    /// The mentee's person id.
+    #[arg(long)]
+    pub mentee: String,
+    /// The start date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// The pair's id, if not `<mentor>-<mentee>`.
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// Arguments of `new person`.
+#[derive(Debug, Args)]
+pub struct NewPersonArgs {
+    /// `[DIR] ID`: the program folder (default: the current one) and the new person's id.
+    #[arg(num_args = 1..=2, required = true, value_names = ["DIR", "ID"])]
+    pub dir_and_id: Vec<String>,
+    /// Full name.
+    #[arg(long)]
+    pub name: String,
+    /// A role; repeat for several (default: mentee).
+    #[arg(long = "role", value_enum)]
+    pub roles: Vec<RoleArg>,
+    /// Job title or position.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// A role, on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Guides a mentee.
+    Mentor,
+    /// Is guided by a mentor.
+    Mentee,
+    /// Runs the program.
+    Coordinator,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Where to write the schemas (default: `schemas/` in the program folder).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// How to print problems: `human` (default), `json` (one object a line) or `github`
+    /// (annotations on a pull request).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: mentorbook::report::Format,
+    /// Fail (exit 1) on warnings too, for strict CI.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Arguments of `init`.
@@ -54,9 +135,14 @@ pub struct OutArgs {
     /// The program folder (the one holding book.toml).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// The output folder, relative to the program folder (default: `[build] dest-dir`, or `book`).
+    /// The output folder, relative to the program folder (default: `[build] dest-dir`, or `book`;
+    /// for a private edition, `book-private/<audience>`).
     #[arg(short = 'd', long = "dest-dir")]
     pub dest_dir: Option<PathBuf>,
+    /// Who the site is for: `public` (the hosted site, the default), `coordinators` (everything),
+    /// or `pair:<pair-id>` (that pair's own private content too).
+    #[arg(long, default_value = "public", value_parser = Audience::parse)]
+    pub audience: Audience,
 }
 
 /// Arguments of `build`.

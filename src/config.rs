@@ -8,6 +8,9 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Code, Problem, Span};
 
+/// Where private editions go by default, inside the program folder (keep it out of git).
+pub const PRIVATE_DIR: &str = "book-private";
+
 /// The name of the configuration file in a program folder.
 pub const CONFIG_FILE: &str = "book.toml";
 
@@ -26,21 +29,25 @@ pub struct Config {
     pub print: PrintSection,
 }
 
-/// `book.toml` as written.
-#[derive(Debug, Clone, Deserialize)]
+/// `book.toml` as written (public for its JSON Schema).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct BookToml {
-    book: BookSection,
+pub struct BookToml {
+    /// What the handbook is.
+    pub book: BookSection,
+    /// Where and how the site is written.
     #[serde(default)]
-    build: BuildSection,
+    pub build: BuildSection,
+    /// Where the site is hosted.
     #[serde(default)]
-    site: SiteSection,
+    pub site: SiteSection,
+    /// How workbooks are printed and PDF files made.
     #[serde(default)]
-    print: PrintSection,
+    pub print: PrintSection,
 }
 
 /// `[book]`: what the handbook is.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BookSection {
     /// The handbook's title.
@@ -57,7 +64,7 @@ pub struct BookSection {
 }
 
 /// `[build]`: where and how the site is written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BuildSection {
     /// The output folder, relative to the program folder.
@@ -66,6 +73,10 @@ pub struct BuildSection {
     /// The theme: a folder under `themes/`, or the built-in `default`.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Keep raw HTML in guide chapters as written (default: cleaned like every other Markdown).
+    /// Only for chapters you trust: scripts in them would run on your site.
+    #[serde(default)]
+    pub allow_raw_html: bool,
 }
 
 impl Default for BuildSection {
@@ -73,12 +84,13 @@ impl Default for BuildSection {
         BuildSection {
             dest_dir: default_dest(),
             theme: default_theme(),
+            allow_raw_html: false,
         }
     }
 }
 
 /// `[site]`: where the site is hosted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SiteSection {
     /// The address the site is served from; links stay relative either way.
@@ -87,7 +99,7 @@ pub struct SiteSection {
 }
 
 /// `[print]`: printed workbooks and their PDF files.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PrintSection {
     /// The paper size of printed pages and PDF files.
@@ -100,7 +112,7 @@ pub struct PrintSection {
 }
 
 /// A paper size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.
@@ -169,6 +181,7 @@ impl Config {
                         "authors",
                         "dest-dir",
                         "theme",
+                        "allow-raw-html",
                         "base-url",
                         "paper",
                         "browser",
@@ -241,6 +254,16 @@ impl Config {
         } else {
             b.clone()
         })
+    }
+
+    /// Where a build for `audience` goes: the public site in the output folder, a private edition
+    /// in `book-private/<audience>/`. `dest`, when given, is relative to the program folder.
+    pub fn dest_for(&self, audience: &crate::model::Audience, dest: Option<&Path>) -> PathBuf {
+        match dest {
+            Some(d) => self.root.join(d),
+            None if audience.is_public() => self.dest_dir(),
+            None => self.root.join(PRIVATE_DIR).join(audience.folder()),
+        }
     }
 
     /// The program's own theme folder, `themes/<theme>/`, when it exists.

@@ -53,9 +53,97 @@ pub enum Code {
     Template,
     /// A value out of range.
     OutOfRange,
+    /// A link between guide chapters that points nowhere.
+    BrokenLink,
+    /// A mentee in two pairs whose dates overlap.
+    OverlappingMentee,
+    /// A meeting dated outside its pair's start and end.
+    MeetingOutsideDates,
+    /// A goal whose deadline is after the pair's end.
+    DeadlineAfterEnd,
+    /// An item done in a later phase while an earlier phase has open items.
+    PhaseOutOfOrder,
+    /// A pair in closure with no closure summary.
+    ClosureWithoutSummary,
+    /// An agreement that does not say how often the pair meets.
+    NoMeetingFrequency,
+    /// A goal with no way to measure it.
+    GoalWithoutMeasure,
+    /// A goal with no deadline.
+    GoalWithoutDeadline,
+    /// A goal whose deadline has passed while it is still open.
+    GoalOverdue,
+    /// A goal whose measure is a vague verb with no number.
+    VagueMeasure,
+    /// A symbolic link in the program folder, which mentorbook does not follow.
+    Symlink,
 }
 
 impl Code {
+    /// Every code, in numeric order (the order of docs/problems.md).
+    pub const ALL: [Code; 27] = [
+        Code::Io,
+        Code::Config,
+        Code::Yaml,
+        Code::MissingFile,
+        Code::BadFileName,
+        Code::FrontMatter,
+        Code::Encoding,
+        Code::BrokenLink,
+        Code::Symlink,
+        Code::UnknownPerson,
+        Code::UnknownItem,
+        Code::UnknownGoal,
+        Code::DuplicateId,
+        Code::WrongRole,
+        Code::OverlappingMentee,
+        Code::DateOrder,
+        Code::OutOfRange,
+        Code::MeetingOutsideDates,
+        Code::DeadlineAfterEnd,
+        Code::PhaseOutOfOrder,
+        Code::ClosureWithoutSummary,
+        Code::NoMeetingFrequency,
+        Code::Template,
+        Code::GoalWithoutMeasure,
+        Code::GoalWithoutDeadline,
+        Code::GoalOverdue,
+        Code::VagueMeasure,
+    ];
+
+    /// The stable name, `unknown-person`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::Config => "config",
+            Code::Yaml => "yaml",
+            Code::MissingFile => "missing-file",
+            Code::BadFileName => "bad-file-name",
+            Code::FrontMatter => "front-matter",
+            Code::Encoding => "encoding",
+            Code::UnknownPerson => "unknown-person",
+            Code::UnknownItem => "unknown-item",
+            Code::UnknownGoal => "unknown-goal",
+            Code::DuplicateId => "duplicate-id",
+            Code::WrongRole => "wrong-role",
+            Code::DateOrder => "date-order",
+            Code::OutOfRange => "out-of-range",
+            Code::Template => "template",
+            Code::BrokenLink => "broken-link",
+            Code::OverlappingMentee => "overlapping-mentee",
+            Code::MeetingOutsideDates => "meeting-outside-dates",
+            Code::DeadlineAfterEnd => "deadline-after-end",
+            Code::PhaseOutOfOrder => "phase-out-of-order",
+            Code::ClosureWithoutSummary => "closure-without-summary",
+            Code::NoMeetingFrequency => "no-meeting-frequency",
+            Code::GoalWithoutMeasure => "goal-without-measure",
+            Code::GoalWithoutDeadline => "goal-without-deadline",
+            Code::GoalOverdue => "goal-overdue",
+            Code::VagueMeasure => "vague-measure",
+            Code::Symlink => "symlink",
+        }
+    }
+
     /// The stable code, `MB0102`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -74,6 +162,18 @@ impl Code {
             Code::DateOrder => "MB0301",
             Code::OutOfRange => "MB0302",
             Code::Template => "MB0401",
+            Code::BrokenLink => "MB0106",
+            Code::OverlappingMentee => "MB0206",
+            Code::MeetingOutsideDates => "MB0303",
+            Code::DeadlineAfterEnd => "MB0304",
+            Code::PhaseOutOfOrder => "MB0305",
+            Code::ClosureWithoutSummary => "MB0306",
+            Code::NoMeetingFrequency => "MB0307",
+            Code::GoalWithoutMeasure => "MB0501",
+            Code::GoalWithoutDeadline => "MB0502",
+            Code::GoalOverdue => "MB0503",
+            Code::VagueMeasure => "MB0504",
+            Code::Symlink => "MB0107",
         }
     }
 }
@@ -103,6 +203,8 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// Where in the YAML's structure, such as `goals[2].time_bound`, when known.
+    pub path: Option<String>,
     /// The file's text and where in it, to show the offending line.
     #[serde(skip)]
     labelled: Option<Labelled>,
@@ -118,6 +220,7 @@ impl Problem {
             message: message.into(),
             hint: None,
             labelled: None,
+            path: None,
         }
     }
 
@@ -127,6 +230,12 @@ impl Problem {
             severity: Severity::Warning,
             ..Problem::error(code, span, message)
         }
+    }
+
+    /// Changes the code.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
     }
 
     /// Adds a hint.
@@ -146,6 +255,14 @@ impl Problem {
     /// Attaches the file's text so the offending line can be shown.
     pub fn with_source(mut self, source: &Arc<str>) -> Self {
         self.labelled = Labelled::new(&self.span.file, source, self.span.line, self.span.column);
+        let yaml = self
+            .span
+            .file
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        if yaml && self.span.line > 0 && self.path.is_none() {
+            self.path = crate::load::key_path::key_path(source, self.span.line, self.span.column);
+        }
         self
     }
 }
@@ -223,7 +340,11 @@ impl std::error::Error for Problem {}
 /// underlined, and the hint.
 impl miette::Diagnostic for Problem {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code.as_str()))
+        Some(Box::new(format!(
+            "{} {}",
+            self.code.as_str(),
+            self.code.name()
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -248,7 +369,7 @@ impl miette::Diagnostic for Problem {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let l = self.labelled.as_ref()?;
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_primary_with_span(None, l.span),
+            miette::LabeledSpan::new_primary_with_span(self.path.clone(), l.span),
         )))
     }
 }

@@ -15,7 +15,9 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod render;
+pub mod report;
 pub mod scaffold;
+pub mod schema;
 pub mod validate;
 
 use std::path::Path;

@@ -5,8 +5,9 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, NewCommand, RoleArg};
 use mentorbook::cmd;
+use mentorbook::model::Role;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -14,15 +15,52 @@ fn main() -> ExitCode {
         Command::Init(a) => cmd::init(&a.dir, a.force),
         Command::Build(a) => {
             let pdf = a.pdf.then(|| pdf_options(a.browser.clone(), a.jobs));
-            cmd::build(&a.out.dir, a.out.dest_dir.as_deref(), pdf.as_ref())
+            cmd::build(
+                &a.out.dir,
+                a.out.dest_dir.as_deref(),
+                &a.out.audience,
+                pdf.as_ref(),
+            )
         }
         Command::Pdf(a) => cmd::pdf(
             &a.out.dir,
             a.out.dest_dir.as_deref(),
+            &a.out.audience,
             &pdf_options(a.browser.browser.clone(), a.browser.jobs),
         ),
-        Command::Check(a) => cmd::check(&a.dir),
-        Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref()),
+        Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
+        Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref(), &a.audience),
+        Command::New(NewCommand::Pair(a)) => cmd::new_pair(
+            &a.dir,
+            &a.mentor,
+            &a.mentee,
+            a.start.as_deref(),
+            a.id.as_deref(),
+        ),
+        Command::New(NewCommand::Person(a)) => {
+            let (dir, id) = match a.dir_and_id.as_slice() {
+                [id] => (".", id.as_str()),
+                [dir, id, ..] => (dir.as_str(), id.as_str()),
+                [] => unreachable!("clap requires an id"),
+            };
+            let roles: Vec<Role> = a
+                .roles
+                .iter()
+                .map(|r| match r {
+                    RoleArg::Mentor => Role::Mentor,
+                    RoleArg::Mentee => Role::Mentee,
+                    RoleArg::Coordinator => Role::Coordinator,
+                })
+                .collect();
+            cmd::new_person(
+                std::path::Path::new(dir),
+                id,
+                &a.name,
+                &roles,
+                a.title.as_deref(),
+            )
+        }
+        Command::Schema(a) => cmd::schema(&a.dir, a.out.as_deref()),
     };
     ExitCode::from(exit as u8)
 }

@@ -29,6 +29,18 @@ impl Markdown {
     }
 }
 
+impl schemars::JsonSchema for Markdown {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Markdown".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "description": "Text; Markdown is allowed." })
+    }
+}
+
 impl<'de> Deserialize<'de> for Markdown {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         String::deserialize(d).map(|s| Markdown::new(&s))
@@ -78,17 +90,29 @@ pub fn to_html(
     headings: &mut Vec<Heading>,
     rewrite: Option<LinkRewriter<'_>>,
 ) -> String {
-    render(source, headings, rewrite, "")
+    render(source, headings, rewrite, "", true)
 }
 
-/// Renders Markdown like [`to_html`], for a document that joins many (the handbook for print):
-/// every heading id starts with `id_prefix`, so ids stay unique across the joined parts.
+/// [`to_html`], with the choice to keep raw HTML as written (`clean: false`): only for guide
+/// chapters of a program whose `book.toml` sets `allow-raw-html`.
+pub fn to_html_with(
+    source: &str,
+    headings: &mut Vec<Heading>,
+    rewrite: Option<LinkRewriter<'_>>,
+    clean: bool,
+) -> String {
+    render(source, headings, rewrite, "", clean)
+}
+
+/// Renders Markdown like [`to_html_with`], for a document that joins many (the handbook for
+/// print): every heading id starts with `id_prefix`, so ids stay unique across the joined parts.
 pub fn to_html_prefixed(
     source: &str,
     id_prefix: &str,
     rewrite: Option<LinkRewriter<'_>>,
+    clean: bool,
 ) -> String {
-    render(source, &mut Vec::new(), rewrite, id_prefix)
+    render(source, &mut Vec::new(), rewrite, id_prefix, clean)
 }
 
 fn render(
@@ -96,6 +120,7 @@ fn render(
     headings: &mut Vec<Heading>,
     rewrite: Option<LinkRewriter<'_>>,
     id_prefix: &str,
+    clean: bool,
 ) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(source, options()).collect();
     anchor_headings(&mut events, headings, id_prefix);
@@ -110,7 +135,11 @@ fn render(
     }
     let mut raw = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    CLEANER.clean(&raw).to_string()
+    if clean {
+        CLEANER.clean(&raw).to_string()
+    } else {
+        raw
+    }
 }
 
 /// Gives each heading of level 2 or more an id made from its text (after `prefix`), unique within
@@ -189,7 +218,7 @@ mod tests {
 
     #[test]
     fn prefixed_headings_stay_unique_in_a_joined_document() {
-        let html = to_html_prefixed("## Part\n## Part", "ch-", None);
+        let html = to_html_prefixed("## Part\n## Part", "ch-", None, true);
         assert!(html.contains(r#"<h2 id="ch-part">"#), "{html}");
         assert!(html.contains(r#"<h2 id="ch-part-2">"#), "{html}");
     }

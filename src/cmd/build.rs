@@ -1,19 +1,26 @@
-//! `mentorbook build`: load, check, render, stage the site, keep the PDF files that are still current,
-//! make the others (`--pdf`), put the site in place.
+//! `mentorbook build`: load, check, render for the audience, stage the site, keep the PDF files that
+//! are still current, make the others (`--pdf`), put the site in place.
 
 use std::path::Path;
 use std::time::Instant;
 
 use super::{Exit, count, failed, print_output_error, print_problems};
 use crate::diagnostic::Problems;
+use crate::model::Audience;
 use crate::pdf;
 use crate::render::{Options, Theme, render};
 
 const NOT_BUILT: &str = "the site was not built; the previous output, if any, is unchanged";
 
-/// Builds the site of the program in `dir` into `dest` (default: the configured output folder), with
-/// PDF files when `with_pdf` is given.
-pub fn build(dir: &Path, dest: Option<&Path>, with_pdf: Option<&pdf::Options>) -> Exit {
+/// Builds the site of the program in `dir` for `audience` into `dest` (default: the configured
+/// output folder for the public site, `book-private/<audience>` for a private edition), with PDF
+/// files when `with_pdf` is given.
+pub fn build(
+    dir: &Path,
+    dest: Option<&Path>,
+    audience: &Audience,
+    with_pdf: Option<&pdf::Options>,
+) -> Exit {
     let started = Instant::now();
     let (program, problems) = crate::load_program(dir);
     let Some(program) = program else {
@@ -23,17 +30,45 @@ pub fn build(dir: &Path, dest: Option<&Path>, with_pdf: Option<&pdf::Options>) -
         return exit;
     };
     print_problems(problems);
-    // Find the browser before anything is written: without one, nothing changes.
+    // Everything that can refuse the build is checked before anything is written: the audience,
+    // where the edition goes, and the browser.
+    if let Audience::Pair(id) = audience {
+        if !program.pairs.iter().any(|p| &p.id == id) {
+            let hint = crate::diagnostic::did_you_mean(
+                id.as_str(),
+                program.pairs.iter().map(|p| p.id.as_str()),
+            )
+            .map_or_else(String::new, |b| format!(" (did you mean `pair:{b}`?)"));
+            eprintln!("error: there is no pair `{id}`{hint}");
+            eprintln!("{NOT_BUILT}");
+            return Exit::Failure;
+        }
+    }
+    let dest = program.config.dest_for(audience, dest);
+    if !audience.is_public() && same_folder(&dest, &program.config.dest_dir()) {
+        eprintln!(
+            "error: refusing to write the {audience} edition into the public site's folder {}",
+            dest.display()
+        );
+        eprintln!(
+            "  help: leave out -d to use {}/{}",
+            crate::config::PRIVATE_DIR,
+            audience.folder()
+        );
+        eprintln!("{NOT_BUILT}");
+        return Exit::Failure;
+    }
     let browser = match with_pdf.map(|o| pdf::find_browser(o.browser.as_deref(), &program.config)) {
         Some(Err(e)) => return pdf_failed(&e),
         Some(Ok(b)) => Some(b),
         None => None,
     };
     let options = Options {
+        audience: audience.clone(),
         pdf: with_pdf.is_some(),
     };
     let site =
-        Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme, options));
+        Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme, &options));
     let site = match site {
         Ok(s) => s,
         Err(p) => {
@@ -44,10 +79,6 @@ pub fn build(dir: &Path, dest: Option<&Path>, with_pdf: Option<&pdf::Options>) -
             return Exit::ProgramErrors;
         }
     };
-    let dest = dest.map_or_else(
-        || program.config.dest_dir(),
-        |d| program.config.root.join(d),
-    );
     let staged = match crate::output::stage(dir, &dest, &site) {
         Ok(s) => s,
         Err(e) => {
@@ -70,8 +101,13 @@ pub fn build(dir: &Path, dest: Option<&Path>, with_pdf: Option<&pdf::Options>) -
         print_output_error(&e);
         return Exit::Failure;
     }
+    let edition = if audience.is_public() {
+        String::new()
+    } else {
+        format!(" (private edition for {audience}: do not publish)")
+    };
     eprintln!(
-        "built {} for {} into {} in {} ms",
+        "built {} for {} into {} in {} ms{edition}",
         count(site.pages.len(), "page", "pages"),
         count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
@@ -98,4 +134,13 @@ fn pdf_failed(e: &pdf::Error) -> Exit {
     }
     eprintln!("{NOT_BUILT}");
     Exit::Failure
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    let norm = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| p.components().collect::<std::path::PathBuf>())
+            .ok()
+    };
+    norm(a) == norm(b)
 }

@@ -2,21 +2,34 @@
 
 use std::path::Path;
 
-use super::{Exit, count, failed, print_problems};
+use super::{Exit, count, failed};
+use crate::diagnostic::Severity;
+use crate::report::{Format, print};
 
-/// Checks the program in `dir` and prints every problem.
-pub fn check(dir: &Path) -> Exit {
+/// Checks the program in `dir` and prints every problem in `format`. With `deny_warnings`, a
+/// warning fails the check too.
+pub fn check(dir: &Path, format: Format, deny_warnings: bool) -> Exit {
     let (program, problems) = crate::load_program(dir);
     let exit = failed(&problems);
-    print_problems(problems);
+    let problems = problems.into_sorted();
+    print(&problems, format, dir);
+    let warned = problems.iter().any(|p| p.severity == Severity::Warning);
     match program {
+        Some(_) if deny_warnings && warned => {
+            if format == Format::Human {
+                eprintln!("warnings are errors here (--deny-warnings)");
+            }
+            Exit::ProgramErrors
+        }
         Some(p) => {
-            eprintln!(
-                "no errors: {}, {}, {}",
-                count(p.people.len(), "person", "people"),
-                count(p.pairs.len(), "pair", "pairs"),
-                count(p.chapters.len(), "guide chapter", "guide chapters")
-            );
+            if format == Format::Human {
+                eprintln!(
+                    "no errors: {}, {}, {}",
+                    count(p.people.len(), "person", "people"),
+                    count(p.pairs.len(), "pair", "pairs"),
+                    count(p.chapters.len(), "guide chapter", "guide chapters")
+                );
+            }
             Exit::Ok
         }
         None => exit,

@@ -5,8 +5,9 @@ use std::path::Path;
 use super::{Exit, failed, print_output_error, print_problems};
 use crate::config::Config;
 
-/// Removes the output folder of the program in `dir` (or `dest`), if mentorbook made it.
-pub fn clean(dir: &Path, dest: Option<&Path>) -> Exit {
+/// Removes the output folder of the program in `dir` for `audience` (or `dest`), if mentorbook
+/// made it.
+pub fn clean(dir: &Path, dest: Option<&Path>, audience: &crate::model::Audience) -> Exit {
     let config = match Config::load(dir) {
         Ok(c) => c,
         Err(p) => {
@@ -17,7 +18,7 @@ pub fn clean(dir: &Path, dest: Option<&Path>) -> Exit {
             return exit;
         }
     };
-    let dest = dest.map_or_else(|| config.dest_dir(), |d| config.root.join(d));
+    let dest = config.dest_for(audience, dest);
     match crate::output::clean(dir, &dest) {
         Ok(true) => {
             eprintln!("removed {}", dest.display());

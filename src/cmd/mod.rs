@@ -4,17 +4,20 @@ mod build;
 mod check;
 mod clean;
 mod init;
+mod new;
 mod pdf;
-
-use std::io::IsTerminal;
+mod schema;
 
 pub use build::build;
 pub use check::check;
 pub use clean::clean;
 pub use init::init;
+pub use new::{new_pair, new_person};
 pub use pdf::pdf;
+pub use schema::schema;
 
-use crate::diagnostic::{Problems, render_human};
+use crate::diagnostic::Problems;
+pub(crate) use crate::report::plural as count;
 
 /// How a command ended, as the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,28 +43,12 @@ fn failed(problems: &Problems) -> Exit {
     }
 }
 
-/// `1 pair`, `2 pairs`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Prints every problem to standard error, in colour on a terminal.
+/// Prints every problem for people, on standard error.
 pub fn print_problems(problems: Problems) {
-    let list = problems.into_sorted();
-    if list.is_empty() {
-        return;
-    }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", render_human(&list, color));
-    let errors = list
-        .iter()
-        .filter(|p| p.severity == crate::diagnostic::Severity::Error)
-        .count();
-    let warnings = list.len() - errors;
-    eprintln!(
-        "{}, {}",
-        count(errors, "error", "errors"),
-        count(warnings, "warning", "warnings")
+    crate::report::print(
+        &problems.into_sorted(),
+        crate::report::Format::Human,
+        std::path::Path::new("."),
     );
 }
 

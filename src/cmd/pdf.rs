@@ -4,8 +4,15 @@
 use std::path::Path;
 
 use super::{Exit, build};
+use crate::model::Audience;
 
-/// Builds the site of the program in `dir` into `dest`, with its PDF files under `pdf/`.
-pub fn pdf(dir: &Path, dest: Option<&Path>, options: &crate::pdf::Options) -> Exit {
-    build(dir, dest, Some(options))
+/// Builds the site of the program in `dir` for `audience` into `dest`, with its PDF files under
+/// `pdf/`. A private edition's PDFs go into that edition's folder, with its pages.
+pub fn pdf(
+    dir: &Path,
+    dest: Option<&Path>,
+    audience: &Audience,
+    options: &crate::pdf::Options,
+) -> Exit {
+    build(dir, dest, audience, Some(options))
 }

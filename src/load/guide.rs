@@ -3,10 +3,11 @@
 use crate::diagnostic::{Code, Problem, Span};
 use crate::load::yaml::{SourceFile, parse_str};
 use crate::markdown;
-use crate::model::{Chapter, ChapterId, FrontMatter};
+use crate::model::{Chapter, ChapterId, FrontMatter, Located};
 
 /// Splits the front matter from the body and renders the body.
-pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
+/// With `raw_html`, raw HTML in the body is kept as written (`[build] allow-raw-html`).
+pub fn chapter(id: ChapterId, file: &SourceFile, raw_html: bool) -> Result<Chapter, Problem> {
     let text: &str = &file.text;
     let normalized = text.replace("\r\n", "\n");
     let Some(after_open) = normalized.strip_prefix("---\n") else {
@@ -35,14 +36,46 @@ pub fn chapter(id: ChapterId, file: &SourceFile) -> Result<Chapter, Problem> {
     let front: FrontMatter = parse_str(&file.path, &after_open[..end], 1, &file.text)?;
     let body = &after_open[body_start..];
     let mut headings = Vec::new();
-    let html = markdown::to_html(body, &mut headings, Some(&chapter_link));
+    let html = markdown::to_html_with(body, &mut headings, Some(&chapter_link), !raw_html);
+    let body_offset = normalized.len() - body.len();
+    let links = chapter_links(body)
+        .map(|(stem, at)| {
+            let (line, column) = crate::config::line_column(&normalized, body_offset + at);
+            Located {
+                value: stem,
+                line,
+                column,
+            }
+        })
+        .collect();
     Ok(Chapter {
         id,
         front,
         body: body.to_owned(),
         html,
         headings,
+        links,
     })
+}
+
+/// The chapter links of a body (`other.md`, `./other.md#part`), as the id they name and their
+/// byte offset in the body, for checking that they point somewhere.
+fn chapter_links(body: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(body)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            let Event::Start(Tag::Link { dest_url, .. }) = event else {
+                return None;
+            };
+            if dest_url.contains("://") || dest_url.starts_with('/') {
+                return None;
+            }
+            let url = dest_url.strip_prefix("./").unwrap_or(&dest_url);
+            let path = url.split('#').next().unwrap_or(url);
+            let stem = path.strip_suffix(".md")?;
+            Some((stem.to_owned(), range.start))
+        })
 }
 
 /// `other.md#part` (a sibling chapter) becomes `../other/index.html#part`.
@@ -71,6 +104,7 @@ mod tests {
         let c = chapter(
             ChapterId::new("x").unwrap(),
             &file("---\ntitle: X\norder: 2\n---\n## Part\nSee [b](b.md#one).\n"),
+            false,
         )
         .unwrap();
         assert_eq!(c.front.title, "X");
@@ -88,11 +122,17 @@ mod tests {
         let e = chapter(
             ChapterId::new("x").unwrap(),
             &file("---\ntitle: X\nordre: 2\n---\n"),
+            false,
         )
         .unwrap_err();
         assert_eq!((e.span.line, e.span.column), (3, 1));
         assert_eq!(e.hint.as_deref(), Some("did you mean `order`?"));
-        let e = chapter(ChapterId::new("x").unwrap(), &file("# No front matter\n")).unwrap_err();
+        let e = chapter(
+            ChapterId::new("x").unwrap(),
+            &file("# No front matter\n"),
+            false,
+        )
+        .unwrap_err();
         assert_eq!(e.code, Code::FrontMatter);
     }
 }

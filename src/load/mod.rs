@@ -4,6 +4,7 @@
 //! Checks that span several files belong to [`crate::validate`].
 
 mod guide;
+pub mod key_path;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -40,6 +41,8 @@ pub struct Loaded {
     pub chapters: Vec<Chapter>,
     /// The text of every file read, for showing the offending line of later problems.
     pub sources: HashMap<PathBuf, Arc<str>>,
+    /// False when a people file failed to load: references to people cannot be checked then.
+    pub people_complete: bool,
 }
 
 /// What a file is, decided from where it is.
@@ -65,12 +68,13 @@ enum Parsed {
 /// Reads every content file of the program; problems go to `problems`.
 pub fn load(config: Config, problems: &mut Problems) -> Loaded {
     let root = config.root.clone();
+    let raw_html = config.build.allow_raw_html;
     let jobs = find_files(&root, problems);
     let results: Vec<(PathBuf, Option<Arc<str>>, Result<Parsed, Problem>)> = jobs
         .into_par_iter()
         .map(|(rel, kind)| match SourceFile::read(&root, &rel) {
             Ok(file) => {
-                let parsed = parse(&file, kind);
+                let parsed = parse(&file, kind, raw_html);
                 (rel, Some(file.text), parsed)
             }
             Err(p) => (rel, None, Err(p)),
@@ -85,6 +89,7 @@ pub fn load(config: Config, problems: &mut Problems) -> Loaded {
         phases: Vec::new(),
         chapters: Vec::new(),
         sources: HashMap::new(),
+        people_complete: true,
     };
     for (rel, text, result) in results {
         if let Some(text) = text {
@@ -98,13 +103,18 @@ pub fn load(config: Config, problems: &mut Problems) -> Loaded {
             Ok(Parsed::Pair(id, pair)) => loaded.pairs.push((id, rel, pair)),
             Ok(Parsed::Phase(id, phase)) => loaded.phases.push((id, rel, phase)),
             Ok(Parsed::Chapter(c)) => loaded.chapters.push(c),
-            Err(p) => problems.push(p),
+            Err(p) => {
+                if rel.starts_with("content/people") || rel.ends_with("people.yaml") {
+                    loaded.people_complete = false;
+                }
+                problems.push(p);
+            }
         }
     }
     loaded
 }
 
-fn parse(file: &SourceFile, kind: Kind) -> Result<Parsed, Problem> {
+fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Problem> {
     Ok(match kind {
         Kind::Program => Parsed::Program(file.parse()?),
         Kind::PeopleList => Parsed::People(file.parse::<PeopleFile>()?.people),
@@ -132,7 +142,7 @@ fn parse(file: &SourceFile, kind: Kind) -> Result<Parsed, Problem> {
         }
         Kind::Pair(id) => Parsed::Pair(id, file.parse()?),
         Kind::Phase(id) => Parsed::Phase(id, file.parse()?),
-        Kind::Chapter(id) => Parsed::Chapter(guide::chapter(id, file)?),
+        Kind::Chapter(id) => Parsed::Chapter(guide::chapter(id, file, raw_html)?),
     })
 }
 
@@ -140,6 +150,19 @@ fn parse(file: &SourceFile, kind: Kind) -> Result<Parsed, Problem> {
 fn find_files(root: &Path, problems: &mut Problems) -> Vec<(PathBuf, Kind)> {
     let content = Path::new(CONTENT_DIR);
     let mut jobs = Vec::new();
+    for single in [
+        content.to_path_buf(),
+        content.join("program.yaml"),
+        content.join("people.yaml"),
+    ] {
+        if root.join(&single).is_symlink() {
+            problems.push(
+                Problem::error(Code::Symlink, Span { file: single, line: 0, column: 0 }, "this is a link, which mentorbook does not follow")
+                    .hint("make it a real file or folder inside the program folder: mentorbook reads nothing outside it"),
+            );
+            return jobs;
+        }
+    }
     let program = content.join("program.yaml");
     if root.join(&program).is_file() {
         jobs.push((program, Kind::Program));
@@ -253,6 +276,13 @@ fn list(
     problems: &mut Problems,
 ) -> Vec<(PathBuf, String)> {
     let full = root.join(dir);
+    if full.is_symlink() {
+        problems.push(
+            Problem::error(Code::Symlink, Span { file: dir.to_path_buf(), line: 0, column: 0 }, "this folder is a link, which mentorbook does not follow")
+                .hint("make it a real folder inside the program folder: mentorbook reads nothing outside it"),
+        );
+        return Vec::new();
+    }
     if !full.is_dir() {
         return Vec::new();
     }
@@ -280,6 +310,16 @@ fn list(
         let name = entry.file_name().to_string_lossy().into_owned();
         let rel = dir.join(&name);
         if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let target = std::fs::read_link(entry.path())
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            problems.push(
+                Problem::error(Code::Symlink, Span { file: rel, line: 0, column: 0 }, format!("this is a link to {target}, which mentorbook does not follow"))
+                    .hint("copy the file into the program folder instead: mentorbook reads nothing outside it"),
+            );
             continue;
         }
         let ext = Path::new(&name)

@@ -82,9 +82,18 @@ pub fn parse_str<T: DeserializeOwned>(
             .location()
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
         let mut message = bare_message(&e, line, column);
+        let (line, column) = better_place(text, &message, line, column);
         if message == WHOLE_NUMBER {
             if let Some(token) = token_at(text, line, column) {
-                message = format!("{WHOLE_NUMBER}, not `{token}`");
+                message = if token
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                {
+                    format!("`{token}` is out of the range this field accepts")
+                } else {
+                    format!("{WHOLE_NUMBER}, not `{token}`")
+                };
             }
         }
         let hint = hint_for(&message);
@@ -99,6 +108,11 @@ pub fn parse_str<T: DeserializeOwned>(
             message,
         )
         .with_source(whole);
+        // A tab sits between nodes: no key path describes it well.
+        let mut p = p;
+        if p.message.contains("a tab is used") {
+            p.path = None;
+        }
         match hint {
             Some(h) => p.hint(h),
             None => p,
@@ -114,7 +128,9 @@ fn clamp(n: u64) -> u32 {
 /// shown separately), in words for people rather than programmers.
 fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
     let full = e.without_snippet().to_string();
-    let msg = full.replacen(&format!(" at line {line}, column {column}"), "", 1);
+    // An error inside an alias says where it is used; that place is the problem's own location.
+    let msg = full.replacen(&format!(" (used at line {line}, column {column})"), "", 1);
+    let msg = msg.replacen(&format!(" at line {line}, column {column}"), "", 1);
     let msg = msg.trim();
     const PLAIN: &[(&str, &str)] = &[
         ("unknown field `", "unknown key `"),
@@ -129,8 +145,16 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
             "unexpected end of input",
             "the file ends where a value was expected (is it empty?)",
         ),
+        (
+            "while scanning a plain scalar, found a tab",
+            "a tab is used for indentation here",
+        ),
     ];
     let mut out = msg.to_owned();
+    if let Some(rest) = out.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        out = format!("the key `{key}` is written twice here");
+    }
     for (from, to) in PLAIN {
         out = out.replacen(from, to, 1);
     }
@@ -138,6 +162,34 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
         out = out.replace(&format!("invalid {int}"), WHOLE_NUMBER);
     }
     out
+}
+
+/// Moves a few errors to where a person would look: a missing top-level key to the top of the
+/// file (the parser notices it at the end), a tab to the tab itself (the parser reports the
+/// scalar before it).
+fn better_place(text: &str, message: &str, line: u32, column: u32) -> (u32, u32) {
+    if message.starts_with("missing key") {
+        let top_level = crate::load::key_path::key_path(text, line, column)
+            .is_none_or(|p| !p.contains(['.', '[']));
+        if top_level {
+            let first = text.lines().position(|l| {
+                let t = l.trim();
+                !t.is_empty() && !t.starts_with('#') && t != "---"
+            });
+            return (first.map_or(1, |i| i as u32 + 1), 1);
+        }
+    }
+    if message.contains("a tab is used") {
+        let from = line.saturating_sub(1) as usize;
+        let tab = text.lines().enumerate().skip(from).find_map(|(i, l)| {
+            l.find('\t')
+                .map(|c| (i as u32 + 1, l[..c].chars().count() as u32 + 1))
+        });
+        if let Some(at) = tab {
+            return at;
+        }
+    }
+    (line, column)
 }
 
 const WHOLE_NUMBER: &str = "expected a whole number";
@@ -184,8 +236,13 @@ fn hint_for(message: &str) -> Option<String> {
                 .to_owned(),
         );
     }
-    if message.contains("tab") {
-        return Some("indent with spaces, not tabs".to_owned());
+    if message.contains("is written twice") {
+        return Some(
+            "keep one of them: the same key cannot be written twice in one place".to_owned(),
+        );
+    }
+    if message.contains("a tab is used") {
+        return Some("indent with spaces: YAML does not allow tabs for indentation".to_owned());
     }
     if message.contains("budget breached") {
         return Some("the file is too large or too deeply nested (or uses aliases that expand hugely); split it up".to_owned());

@@ -39,6 +39,18 @@ impl Date {
         }
     }
 
+    /// Today: the `MENTORBOOK_TODAY` environment variable (`YYYY-MM-DD`) when set, so checks that
+    /// depend on the date can be reproduced, otherwise the system's local date.
+    pub fn today() -> Date {
+        if let Ok(s) = std::env::var("MENTORBOOK_TODAY") {
+            match Date::parse(&s) {
+                Ok(d) => return d,
+                Err(e) => eprintln!("warning: MENTORBOOK_TODAY is ignored: {e}"),
+            }
+        }
+        Date(jiff::ZonedDateTime::now().date())
+    }
+
     /// Long English form, `14 March 2025`.
     pub fn long(self) -> String {
         self.0.strftime("%-d %B %Y").to_string()
@@ -84,5 +96,22 @@ mod tests {
         let d = Date::parse("2025-01-31").unwrap();
         assert_eq!(d.plus_months(1).to_string(), "2025-02-28");
         assert_eq!(d.long(), "31 January 2025");
+    }
+}
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A date written YYYY-MM-DD."
+        })
     }
 }

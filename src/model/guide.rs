@@ -6,7 +6,7 @@ use super::ChapterId;
 use crate::markdown::Heading;
 
 /// The YAML front matter of a chapter.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The chapter's title.
@@ -32,6 +32,8 @@ pub struct Chapter {
     pub html: String,
     /// The body's headings, for a table of contents.
     pub headings: Vec<Heading>,
+    /// Links to other chapters (`other.md`), by the chapter id they name, where they are written.
+    pub links: Vec<super::Located<String>>,
 }
 
 impl Chapter {

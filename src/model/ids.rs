@@ -30,6 +30,9 @@ impl fmt::Display for BadId {
     }
 }
 
+/// The pattern of a valid id, for JSON Schema.
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// Checks that `s` is a slug: `a-z`, `0-9` and dashes, not starting or ending with a dash, no `--`.
 pub fn check_slug(s: &str) -> Result<(), BadId> {
     let ok = !s.is_empty()
@@ -104,6 +107,22 @@ macro_rules! slug_id {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn inline_schema() -> bool {
+                true
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "pattern": SLUG_PATTERN,
+                    "description": "An id: lower-case letters, digits and dashes, such as `ana-lopez`."
+                })
             }
         }
 

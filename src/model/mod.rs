@@ -12,6 +12,7 @@ pub mod person;
 pub mod phase;
 mod private;
 pub mod program;
+mod visibility;
 
 use std::collections::HashMap;
 
@@ -26,11 +27,12 @@ pub use person::{Person, Role};
 pub use phase::{ChecklistItem, Owner, Phase, PhaseFile, PhaseId};
 pub use private::Private;
 pub use program::ProgramInfo;
+pub use visibility::{Audience, Visibility};
 
 use crate::config::Config;
 
 /// How often a pair meets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     /// Every week.

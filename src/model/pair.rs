@@ -4,11 +4,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private};
+use super::{
+    Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private, Visibility,
+};
 use crate::markdown::Markdown;
 
 /// What a pair file holds, as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PairFile {
     /// The mentor's person id.
@@ -23,6 +25,10 @@ pub struct PairFile {
     /// The current phase, when the pair sets it rather than letting it be derived.
     #[serde(default)]
     pub phase: Option<PhaseId>,
+    /// Who may see this pair at all: `public` (the default) lists it on the hosted site; `pair` or
+    /// `coordinators` keep it to the private editions.
+    #[serde(default)]
+    pub visibility: Visibility,
     /// Initiation: readiness.
     #[serde(default)]
     pub readiness: Option<Readiness>,
@@ -37,7 +43,7 @@ pub struct PairFile {
     pub goals: Vec<Goal>,
     /// The partnership agreement.
     #[serde(default)]
-    pub agreement: Option<Agreement>,
+    pub agreement: Option<Located<Agreement>>,
     /// The meeting log.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
@@ -46,7 +52,7 @@ pub struct PairFile {
     pub evaluations: Vec<Evaluation>,
     /// How the relationship ended.
     #[serde(default)]
-    pub closure: Option<Closure>,
+    pub closure: Option<Located<Closure>>,
     /// Checklist progress, by phase then by item id.
     #[serde(default)]
     pub progress: BTreeMap<PhaseId, ProgressMap>,
@@ -56,7 +62,7 @@ pub struct PairFile {
 }
 
 /// Initiation: readiness and the kind of relationship.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Readiness {
     /// The mentee's self-reflection. Private.
@@ -71,7 +77,7 @@ pub struct Readiness {
 }
 
 /// Initiation: the first meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FirstMeeting {
     /// When.
@@ -86,7 +92,9 @@ pub struct FirstMeeting {
 }
 
 /// Where a goal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
     /// Not started yet.
@@ -101,7 +109,7 @@ pub enum GoalStatus {
 }
 
 /// A SMART goal.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// Unique within the pair.
@@ -129,10 +137,13 @@ pub struct Goal {
     /// Steps on the way.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Who may see this goal (default `public`).
+    #[serde(default)]
+    pub visibility: Visibility,
 }
 
 /// A step towards a goal.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// What the step is.
@@ -146,7 +157,7 @@ pub struct Milestone {
 }
 
 /// The partnership agreement.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// What each expects of the other.
@@ -179,7 +190,7 @@ pub struct Agreement {
 }
 
 /// How the pair communicates.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Communication {
     /// E-mail, phone, chat...
@@ -194,7 +205,7 @@ pub struct Communication {
 }
 
 /// The agreed meeting schedule.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingPlan {
     /// How often.
@@ -209,7 +220,7 @@ pub struct MeetingPlan {
 }
 
 /// Signature dates.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatures {
     /// The mentor signed on.
@@ -221,7 +232,7 @@ pub struct Signatures {
 }
 
 /// One meeting of the log.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// When.
@@ -238,10 +249,13 @@ pub struct Meeting {
     /// What was said. Private.
     #[serde(default)]
     pub notes: Option<Private<Markdown>>,
+    /// Who may see this meeting at all (default `public`: its date, title, agenda and follow-ups).
+    #[serde(default)]
+    pub visibility: Visibility,
 }
 
 /// A check-in on how the relationship works.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// When.
@@ -258,10 +272,17 @@ pub struct Evaluation {
     /// The evaluation itself. Private.
     #[serde(default)]
     pub notes: Option<Private<Markdown>>,
+    /// Who may see this evaluation at all (default `pair`: evaluations are personal).
+    #[serde(default = "pair_only")]
+    pub visibility: Visibility,
+}
+
+fn pair_only() -> Visibility {
+    Visibility::Pair
 }
 
 /// How the relationship ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// It ended.
@@ -271,7 +292,7 @@ pub enum Outcome {
 }
 
 /// The closure summary.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Closure {
     /// When it closed.
@@ -299,7 +320,7 @@ pub struct Closure {
 pub struct ProgressMap(pub Vec<(Located<ItemId>, ItemProgress)>);
 
 /// A checklist item marked done.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemProgress {
     /// When it was done.
@@ -343,8 +364,32 @@ impl<'de> Deserialize<'de> for ProgressMap {
                 }
                 Ok(ProgressMap(out))
             }
+            /// A phase written with nothing under it (only commented-out items) has no progress.
+            fn visit_unit<E: serde::de::Error>(self) -> Result<ProgressMap, E> {
+                Ok(ProgressMap::default())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<ProgressMap, E> {
+                Ok(ProgressMap::default())
+            }
         }
-        d.deserialize_map(Entries)
+        d.deserialize_any(Entries)
+    }
+}
+
+/// Item ids mapped to a date, or to `done`, `by` and `comment`.
+impl schemars::JsonSchema for ProgressMap {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ProgressMap".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<Date>();
+        let long = generator.subschema_for::<ItemProgress>();
+        schemars::json_schema!({
+            "type": ["object", "null"],
+            "description": "Checklist item ids (from content/phases/) with the date each was done.",
+            "propertyNames": { "pattern": crate::model::ids::SLUG_PATTERN },
+            "additionalProperties": { "anyOf": [date, long] }
+        })
     }
 }
 
@@ -382,6 +427,8 @@ impl<'de> Deserialize<'de> for ProgressEntry {
 pub struct Pair {
     /// From the file name.
     pub id: PairId,
+    /// The file, relative to the program folder.
+    pub source: std::path::PathBuf,
     /// What the file says.
     pub file: PairFile,
     /// The planned end date, given or derived.

@@ -6,7 +6,7 @@ use super::{Located, PersonId, Private};
 use crate::markdown::Markdown;
 
 /// A role a person has in the program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Guides a mentee.
@@ -18,7 +18,7 @@ pub enum Role {
 }
 
 /// One person. In `people/<id>.yaml` the id comes from the file name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The person's id; filled from the file name for `people/<id>.yaml`.
@@ -44,8 +44,8 @@ fn unset_id() -> Located<PersonId> {
     Located::unplaced(PersonId::new("unset").expect("a valid slug"))
 }
 
-/// How to reach a person. Private.
-#[derive(Debug, Clone, Deserialize)]
+/// How to reach a person. Private: reached only through `Private::reveal`.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// E-mail address.
@@ -60,7 +60,7 @@ pub struct Contact {
 }
 
 /// `content/people.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     /// Everyone in the program.

@@ -8,7 +8,19 @@ use super::{ItemId, Located};
 use crate::markdown::Markdown;
 
 /// One of the four phases, in the order a relationship goes through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PhaseId {
     /// Readiness, choosing each other, the first meeting, getting acquainted.
@@ -58,7 +70,9 @@ impl fmt::Display for PhaseId {
 }
 
 /// Who is responsible for a checklist item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
     /// The mentor.
@@ -71,7 +85,7 @@ pub enum Owner {
 }
 
 /// One step of a phase's checklist.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Stable id, unique across all phases.
@@ -90,7 +104,7 @@ pub struct ChecklistItem {
 }
 
 /// What a phase file holds.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseFile {
     /// The phase's title.

@@ -6,7 +6,7 @@ use super::{Cadence, Located, PersonId};
 use crate::markdown::Markdown;
 
 /// What `content/program.yaml` holds.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramInfo {
     /// The program's name.

@@ -13,10 +13,10 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Problem;
-use crate::model::{Chapter, Pair, Phase, PhaseId, Program};
+use crate::model::{Audience, Chapter, Pair, Phase, PhaseId, Program};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
-use view::{Link, NavView, SiteView, Url, url};
+use view::{Link, NavView, Scope, SiteView, Url, url};
 
 /// One rendered page.
 #[derive(Debug, Clone)]
@@ -39,8 +39,10 @@ pub struct Site {
 }
 
 /// Choices that change what the pages say.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// Who the build is for: the public site (the default) or a private edition.
+    pub audience: Audience,
     /// The build makes PDF files of the workbooks and the handbook, so pages link to them.
     pub pdf: bool,
 }
@@ -70,9 +72,15 @@ struct PageMeta<'a> {
     crumbs: Vec<Link<'a>>,
 }
 
-/// Renders every page of the program with `theme`.
-pub fn render(program: &Program, theme: &mut Theme, options: Options) -> Result<Site, Problem> {
+/// Renders every page of the program that `options.audience` may see, with `theme`. The public
+/// audience gets the hosted site; any other gets a private edition, marked as such on every page.
+/// The pages made for paper are scoped the same way: a pair's workbook exists only when the
+/// audience may see the pair, and holds the private fields the audience may see.
+pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
+    let audience = &options.audience;
+    let scope = Scope::new(program, audience);
     let site = SiteView {
+        audience: audience.to_string(),
         title: &program.config.book.title,
         description: program.config.book.description.as_deref(),
         language: &program.config.book.language,
@@ -104,7 +112,7 @@ pub fn render(program: &Program, theme: &mut Theme, options: Options) -> Result<
                 url: url(&format!("phases/{}", p.id)),
             })
             .collect(),
-        pair_count: program.pairs.len(),
+        pair_count: scope.pairs.len(),
     };
     let globals = theme.tera.global_context();
     globals.insert("site", &site);
@@ -127,7 +135,7 @@ pub fn render(program: &Program, theme: &mut Theme, options: Options) -> Result<
             .map(|(i, c)| PageKind::Chapter(i, c)),
     );
     kinds.extend(program.phases.iter().map(PageKind::Phase));
-    for pair in &program.pairs {
+    for &pair in &scope.pairs {
         kinds.push(PageKind::Pair(pair));
         kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
         kinds.push(PageKind::Workbook(pair));
@@ -135,18 +143,26 @@ pub fn render(program: &Program, theme: &mut Theme, options: Options) -> Result<
     let theme = &*theme;
     let mut pages = kinds
         .into_par_iter()
-        .map(|kind| render_page(program, theme, kind))
+        .map(|kind| render_page(&scope, theme, kind))
         .collect::<Result<Vec<_>, _>>()?;
+    if !audience.is_public() {
+        // A private edition must not be indexed even if it ends up somewhere reachable.
+        pages.push(Page {
+            path: PathBuf::from("robots.txt"),
+            html: "User-agent: *\nDisallow: /\n".to_owned(),
+        });
+    }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Site {
         pages,
         assets: theme.assets.clone(),
-        prints: print::docs(program),
+        prints: print::docs(&scope),
     })
 }
 
-fn render_page(program: &Program, theme: &Theme, kind: PageKind<'_>) -> Result<Page, Problem> {
-    let (dir, template, title, mut ctx) = pages::context(program, kind);
+fn render_page<'a>(scope: &Scope<'a>, theme: &Theme, kind: PageKind<'a>) -> Result<Page, Problem> {
+    let program = scope.program;
+    let (dir, template, title, mut ctx) = pages::context(scope, kind);
     let root = match dir.as_str() {
         // The 404 page is served at any address, so its links start from the site's root.
         "404" => program.config.site.base_url.as_deref().map_or_else(

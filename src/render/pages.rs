@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::view::{DoneView, ItemState, Link, PairView, PersonView, RecordView, Url, url};
+use super::view::{DoneView, ItemState, Link, PairView, PersonView, RecordView, Scope, Url, url};
 use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
 use crate::model::{ChecklistItem, Phase, PhaseId, Program};
@@ -65,8 +65,9 @@ struct Stats {
     meetings: usize,
 }
 
-fn phase_cards(program: &Program) -> Vec<PhaseCard<'_>> {
-    program
+fn phase_cards<'a>(scope: &Scope<'a>) -> Vec<PhaseCard<'a>> {
+    scope
+        .program
         .phases
         .iter()
         .map(|p| PhaseCard {
@@ -75,17 +76,13 @@ fn phase_cards(program: &Program) -> Vec<PhaseCard<'_>> {
             summary: &p.file.summary,
             url: url(&format!("phases/{}", p.id)),
             item_count: p.file.checklist.len(),
-            pair_count: program.pairs.iter().filter(|x| x.phase == p.id).count(),
+            pair_count: scope.pairs.iter().filter(|x| x.phase == p.id).count(),
         })
         .collect()
 }
 
-fn pair_views(program: &Program) -> Vec<PairView<'_>> {
-    program
-        .pairs
-        .iter()
-        .map(|p| PairView::of(program, p))
-        .collect()
+fn pair_views<'a>(scope: &Scope<'a>) -> Vec<PairView<'a>> {
+    scope.pairs.iter().map(|p| PairView::of(scope, p)).collect()
 }
 
 fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Link<'a>>) {
@@ -95,38 +92,34 @@ fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Li
 }
 
 /// The folder, template, title and context of a page.
-pub(super) fn context(
-    program: &Program,
-    kind: PageKind<'_>,
+pub(super) fn context<'a>(
+    scope: &Scope<'a>,
+    kind: PageKind<'a>,
 ) -> (String, &'static str, String, Context) {
+    let program = scope.program;
     match kind {
         PageKind::Home => {
-            let mut ctx = context_with("pairs", &pair_views(program));
-            ctx.insert("phases", &phase_cards(program));
+            let pairs = pair_views(scope);
+            let total = |f: fn(&PairView<'_>) -> usize| pairs.iter().map(f).sum();
+            let stats = Stats {
+                pairs: pairs.len(),
+                per_phase: PhaseId::ALL
+                    .map(|p| scope.pairs.iter().filter(|x| x.phase == p).count()),
+                goals: total(|p| p.goal_count),
+                goals_achieved: total(|p| p.goals_achieved),
+                meetings: total(|p| p.meeting_count),
+            };
+            let mut ctx = context_with("pairs", &pairs);
+            ctx.insert("phases", &phase_cards(scope));
             ctx.insert("description", &program.info.description);
             let coordinators: Vec<PersonView<'_>> = program
                 .info
                 .coordinators
                 .iter()
                 .filter_map(|id| program.person(id))
-                .map(PersonView::of)
+                .map(|p| PersonView::of(scope, p))
                 .collect();
             ctx.insert("coordinators", &coordinators);
-            let f = |g: fn(&crate::model::Pair) -> usize| program.pairs.iter().map(g).sum();
-            let stats = Stats {
-                pairs: program.pairs.len(),
-                per_phase: PhaseId::ALL
-                    .map(|p| program.pairs.iter().filter(|x| x.phase == p).count()),
-                goals: f(|p| p.file.goals.len()),
-                goals_achieved: f(|p| {
-                    p.file
-                        .goals
-                        .iter()
-                        .filter(|g| g.status == crate::model::pair::GoalStatus::Achieved)
-                        .count()
-                }),
-                meetings: f(|p| p.file.meetings.len()),
-            };
             ctx.insert("stats", &stats);
             (
                 String::new(),
@@ -169,15 +162,15 @@ pub(super) fn context(
             "phases".into(),
             "phases.html",
             "The four phases".into(),
-            context_with("phases", &phase_cards(program)),
+            context_with("phases", &phase_cards(scope)),
         ),
         PageKind::Phase(p) => {
             let mut ctx = context_with("phase", &PhaseView::of(p));
-            let pairs: Vec<PairView<'_>> = program
+            let pairs: Vec<PairView<'_>> = scope
                 .pairs
                 .iter()
                 .filter(|x| x.phase == p.id)
-                .map(|x| PairView::of(program, x))
+                .map(|x| PairView::of(scope, x))
                 .collect();
             ctx.insert("pairs", &pairs);
             let links = program
@@ -202,17 +195,17 @@ pub(super) fn context(
             "pairs".into(),
             "pairs.html",
             "Pairs".into(),
-            context_with("pairs", &pair_views(program)),
+            context_with("pairs", &pair_views(scope)),
         ),
         PageKind::Pair(pair) => {
-            let view = PairView::of(program, pair);
+            let view = PairView::of(scope, pair);
             let title = view.title.clone();
             let mut ctx = context_with("pair", &view);
-            ctx.insert("record", &RecordView::of(program, pair));
+            ctx.insert("record", &RecordView::of(scope, pair));
             (format!("pairs/{}", pair.id), "pair.html", title, ctx)
         }
         PageKind::PairPhase(pair, phase_id) => {
-            let view = PairView::of(program, pair);
+            let view = PairView::of(scope, pair);
             let phase = program.phase(phase_id);
             let title = format!("{}: {}", view.title, phase.file.title);
             let items: Vec<ItemState<'_>> = phase
@@ -240,7 +233,7 @@ pub(super) fn context(
             let (prev, next) = prev_next(links, phase_id.index());
             ctx.insert("prev", &prev);
             ctx.insert("next", &next);
-            ctx.insert("record", &RecordView::of(program, pair));
+            ctx.insert("record", &RecordView::of(scope, pair));
             ctx.insert("pair", &view);
             (
                 format!("pairs/{}/{}", pair.id, phase_id),
@@ -250,19 +243,19 @@ pub(super) fn context(
             )
         }
         PageKind::Workbook(pair) => {
-            let title = format!("Workbook: {}", PairView::of(program, pair).title);
+            let title = format!("Workbook: {}", PairView::of(scope, pair).title);
             (
                 format!("pairs/{}/workbook", pair.id),
                 "workbook.html",
                 title,
-                print::workbook(program, Some(pair)),
+                print::workbook(scope, Some(pair)),
             )
         }
         PageKind::BlankWorkbook => (
             "workbook".into(),
             "workbook.html",
             "Blank workbook".into(),
-            print::workbook(program, None),
+            print::workbook(scope, None),
         ),
         PageKind::PrintHandbook => (
             "print".into(),
@@ -316,7 +309,6 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
                 url: url("guide"),
             },
         ],
-        PageKind::Workbook(pair) => print::workbook_crumbs(program, pair),
         PageKind::Chapter(..) => vec![
             home,
             Link {
@@ -338,7 +330,7 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
                 url: url("pairs"),
             },
         ],
-        PageKind::PairPhase(pair, _) => {
+        PageKind::PairPhase(pair, _) | PageKind::Workbook(pair) => {
             let name = |id| program.person(id).map_or("", |p| p.name.as_str());
             let title = format!(
                 "{} & {}",

@@ -11,9 +11,10 @@ use serde::Serialize;
 use tera::Context;
 
 use super::view::{
-    DoneView, ItemState, Link, MeetingView, PairView, PersonView, PrintLinks, RecordView, Url, url,
+    DoneView, ItemState, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url,
 };
 use crate::markdown::{self, Markdown};
+use crate::model::person::Contact;
 use crate::model::{Chapter, ChecklistItem, Date, Pair, PairId, Phase, Program};
 
 /// The site folder that holds the PDF files.
@@ -44,8 +45,9 @@ pub(super) fn links() -> PrintLinks {
     }
 }
 
-/// Everything to print: the handbook, the blank workbook, then every pair's workbook.
-pub(super) fn docs(program: &Program) -> Vec<PrintDoc> {
+/// Everything to print: the handbook, the blank workbook, then the workbook of every pair the
+/// scope's audience may see.
+pub(super) fn docs(scope: &Scope<'_>) -> Vec<PrintDoc> {
     let links = links();
     let mut docs = vec![
         PrintDoc {
@@ -57,7 +59,7 @@ pub(super) fn docs(program: &Program) -> Vec<PrintDoc> {
             pdf: links.workbook_pdf.into(),
         },
     ];
-    docs.extend(program.pairs.iter().map(|p| PrintDoc {
+    docs.extend(scope.pairs.iter().map(|p| PrintDoc {
         page: url(&format!("pairs/{}/workbook", p.id)).into(),
         pdf: pdf_path(p.id.as_str()).into(),
     }));
@@ -90,12 +92,19 @@ struct Party<'a> {
     name: Option<&'a str>,
     /// When they signed the partnership agreement.
     signed: Option<Date>,
+    /// Contact details: only in editions whose audience may see them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact: Option<&'a Contact>,
 }
 
-/// The context of `workbook.html`: a pair's workbook, or the blank one when `pair` is `None`.
-pub(super) fn workbook(program: &Program, pair: Option<&Pair>) -> Context {
-    let view = pair.map(|p| PairView::of(program, p));
-    let record = pair.map_or_else(RecordView::empty, |p| RecordView::of(program, p));
+/// The context of `workbook.html`: a pair's workbook, or the blank one when `pair` is `None`. A
+/// pair's workbook shows what the scope's audience may see of its record: in the public site its
+/// private fields are left out (the template gives them lines to write on), in a private edition
+/// that may see them they are printed. The blank workbook is empty in every edition.
+pub(super) fn workbook<'a>(scope: &Scope<'a>, pair: Option<&'a Pair>) -> Context {
+    let program = scope.program;
+    let view = pair.map(|p| PairView::of(scope, p));
+    let record = pair.map_or_else(RecordView::empty, |p| RecordView::of(scope, p));
     let phases: Vec<WorkbookPhase<'_>> = program
         .phases
         .iter()
@@ -130,11 +139,13 @@ pub(super) fn workbook(program: &Program, pair: Option<&Pair>) -> Context {
             role: "Mentor",
             name: view.as_ref().map(|v| v.mentor.name),
             signed: signed.and_then(|s| s.mentor),
+            contact: view.as_ref().and_then(|v| v.mentor.contact),
         },
         Party {
             role: "Mentee",
             name: view.as_ref().map(|v| v.mentee.name),
             signed: signed.and_then(|s| s.mentee),
+            contact: view.as_ref().and_then(|v| v.mentee.contact),
         },
     ];
     // A pair that has closed has nothing more to write in; an open pair gets room for what comes.
@@ -148,7 +159,12 @@ pub(super) fn workbook(program: &Program, pair: Option<&Pair>) -> Context {
         .coordinators
         .iter()
         .filter_map(|id| program.person(id))
-        .map(PersonView::of)
+        .map(|p| PersonView::of(scope, p))
+        // The blank workbook is the same in every edition: nothing private, not even a contact.
+        .map(|v| PersonView {
+            contact: v.contact.filter(|_| pair.is_some()),
+            ..v
+        })
         .collect();
     let mut ctx = Context::new();
     ctx.insert("phases", &phases);
@@ -199,8 +215,10 @@ fn print_link(target: &str) -> Option<String> {
     })
 }
 
-/// The context of `print.html`: every guide chapter, then every phase with its checklist.
+/// The context of `print.html`: every guide chapter, then every phase with its checklist. Chapters
+/// keep their raw HTML exactly when the site's chapter pages do (`[build] allow-raw-html`).
 pub(super) fn handbook(program: &Program) -> Context {
+    let clean = !program.config.build.allow_raw_html;
     let chapters: Vec<PrintChapter<'_>> = program
         .chapters
         .iter()
@@ -211,6 +229,7 @@ pub(super) fn handbook(program: &Program) -> Context {
                     &c.body,
                     &format!("{anchor}--"),
                     Some(&print_link),
+                    clean,
                 ),
                 anchor,
                 title: &c.front.title,
@@ -230,7 +249,7 @@ fn print_phase(p: &Phase) -> PrintPhase<'_> {
     let anchor = format!("phases--{}", p.id);
     PrintPhase {
         guidance: p.file.guidance.as_ref().map(|g: &Markdown| {
-            markdown::to_html_prefixed(&g.source, &format!("{anchor}--"), None)
+            markdown::to_html_prefixed(&g.source, &format!("{anchor}--"), None, true)
         }),
         anchor,
         id: p.id.as_str(),
@@ -240,25 +259,6 @@ fn print_phase(p: &Phase) -> PrintPhase<'_> {
         checklist: &p.file.checklist,
         sources: &p.file.sources,
     }
-}
-
-/// The breadcrumbs of a pair's workbook.
-pub(super) fn workbook_crumbs<'a>(program: &'a Program, pair: &'a Pair) -> Vec<Link<'a>> {
-    let view = PairView::of(program, pair);
-    vec![
-        Link {
-            title: "Home".into(),
-            url: url(""),
-        },
-        Link {
-            title: "Pairs".into(),
-            url: url("pairs"),
-        },
-        Link {
-            title: view.title.into(),
-            url: view.url,
-        },
-    ]
 }
 
 #[cfg(test)]

@@ -114,7 +114,12 @@ impl Theme {
                     None => templates.push((name, text, rel)),
                 }
             }
-            for (rel, bytes) in read_tree(&dir.join("static"), Path::new(""))? {
+            let static_dir = rel_dir.join("static");
+            for (shown, bytes) in read_tree(&dir.join("static"), &static_dir)? {
+                let rel = shown
+                    .strip_prefix(&static_dir)
+                    .unwrap_or(&shown)
+                    .to_path_buf();
                 match assets.iter_mut().find(|a| a.path == rel) {
                     Some(a) => a.bytes = bytes,
                     None => assets.push(Asset { path: rel, bytes }),
@@ -169,7 +174,7 @@ impl Theme {
             column: u32::try_from(span.start_col + 1).unwrap_or(0),
         };
         let p = Problem::error(Code::Template, at, r.message().to_owned())
-            .hint("see docs/themes.md for the variables and filters each template can use");
+            .hint(template_hint(r.message()));
         match source {
             Some(t) => p.with_source(&t.text),
             None => p,
@@ -199,12 +204,37 @@ impl Theme {
         };
         let source = self.sources.iter().find(|t| t.name == name);
         let file = source.map_or_else(|| PathBuf::from(&name), |t| t.path.clone());
-        let p = Problem::error(Code::Template, Span { file, line, column }, message)
-            .hint("see docs/themes.md for the variables and filters each template can use");
+        let hint = template_hint(&message);
+        let p = Problem::error(Code::Template, Span { file, line, column }, message).hint(hint);
         match source {
             Some(t) => p.with_source(&t.text),
             None => p,
         }
+    }
+}
+
+/// Fields that exist only in private editions (see `render::view`).
+const PRIVATE_FIELDS: &[&str] = &[
+    "notes",
+    "concerns",
+    "contact",
+    "mentee_reflection",
+    "mentor_reflection",
+    "reflection",
+];
+
+/// The hint for a template error: a private field asked for in a build that may not see it gets
+/// its own explanation.
+fn template_hint(message: &str) -> String {
+    let asked = message
+        .strip_prefix("Field `")
+        .and_then(|m| m.split('`').next());
+    match asked {
+        Some(field) if PRIVATE_FIELDS.contains(&field) => format!(
+            "`{field}` is private: it is only there in private editions (build --audience ...). \
+             Guard it with `{{% if x.{field} is defined %}}` so the public site never asks for it"
+        ),
+        _ => "see docs/themes.md for the variables and filters each template can use".to_owned(),
     }
 }
 
@@ -241,6 +271,14 @@ fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Probl
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry =
             entry.map_err(|e| whole(prefix, &format!("cannot read the theme folder: {e}")))?;
+        if entry.path_is_symlink() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            return Err(whole(
+                &prefix.join(rel),
+                "this is a link, which mentorbook does not follow: copy the file into the theme folder",
+            )
+            .with_code(Code::Symlink));
+        }
         if !entry.file_type().is_file() {
             continue;
         }

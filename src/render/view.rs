@@ -1,12 +1,69 @@
-//! View structs: what templates see. They borrow from the [`Program`] and hold only public data:
-//! the model's private fields are of type [`crate::model::Private`], which cannot be serialised, so a
-//! view cannot carry them even by mistake.
+//! View structs: what templates see. They borrow from the [`Program`] and hold only what the
+//! build's [`Audience`] may see. The model's private fields are of type [`crate::model::Private`],
+//! which cannot be serialised: a view gets one only through `Private::reveal`, which asks the
+//! audience. A private field the audience may not see is left out of the view altogether (not set
+//! to null), so a template that prints it fails the build instead of printing an empty value.
 
 use serde::Serialize;
 
 use crate::markdown::Markdown;
 use crate::model::pair::{Agreement, Goal, ItemProgress};
-use crate::model::{ChecklistItem, Date, Pair, Person, PhaseId, Program, Role};
+use crate::model::person::Contact;
+use crate::model::{
+    Audience, ChecklistItem, Date, Pair, PairId, Person, PhaseId, Program, Role, Visibility,
+};
+
+/// The program as one audience sees it: the pairs it may see, and the audience to ask about
+/// private values. Built once per build.
+pub struct Scope<'a> {
+    /// The whole program.
+    pub program: &'a Program,
+    /// Who the build is for.
+    pub audience: &'a Audience,
+    /// The pairs this audience may see, sorted by id.
+    pub pairs: Vec<&'a Pair>,
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of `audience`.
+    pub fn new(program: &'a Program, audience: &'a Audience) -> Self {
+        let pairs = program
+            .pairs
+            .iter()
+            .filter(|p| audience.sees(p.file.visibility, Some(&p.id)))
+            .collect();
+        Scope {
+            program,
+            audience,
+            pairs,
+        }
+    }
+
+    /// Whether content of visibility `v` in `pair` may be shown.
+    pub fn sees(&self, v: Visibility, pair: &Pair) -> bool {
+        self.audience
+            .sees(v.max(pair.file.visibility), Some(&pair.id))
+    }
+
+    /// A person's contact details, when this audience may see them: coordinators see everyone's; a
+    /// pair's edition sees the contact details of that pair's two people.
+    pub fn contact(&self, person: &'a Person) -> Option<&'a Contact> {
+        let id = &person.id.value;
+        let in_pair = |p: &&Pair| &p.file.mentor.value == id || &p.file.mentee.value == id;
+        let pair: Option<&PairId> = match self.audience {
+            Audience::Pair(mine) => self
+                .program
+                .pairs
+                .iter()
+                .filter(in_pair)
+                .find(|p| &p.id == mine)
+                .map(|p| &p.id),
+            _ => None,
+        };
+        let p = person.contact.as_ref()?;
+        p.reveal(self.audience, pair, Visibility::Pair)
+    }
+}
 
 /// A link target, relative to the site root (`pairs/ana-ben/index.html`). Templates write
 /// `{{ root }}{{ x.url }}` so that links work from any page, hosted or opened from disk.
@@ -38,6 +95,8 @@ pub struct SiteView<'a> {
     pub base_url: Option<&'a str>,
     /// Whether the theme has `static/custom.css`, loaded after the theme's own CSS.
     pub custom_css: bool,
+    /// Who the build is for: `public`, `coordinators` or `pair:<pair-id>`.
+    pub audience: String,
     /// The paper size for print, as CSS writes it (`A4`, `letter`).
     pub paper: &'static str,
     /// Whether this build makes PDF files, so pages link to them.
@@ -92,12 +151,16 @@ pub struct PersonView<'a> {
     pub bio: Option<&'a Markdown>,
     /// Roles.
     pub roles: &'a [Role],
+    /// Contact details: only in editions whose audience may see them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<&'a Contact>,
 }
 
 impl<'a> PersonView<'a> {
-    /// The public view of `p`.
-    pub fn of(p: &'a Person) -> Self {
+    /// The view of `p` for the scope's audience.
+    pub fn of(scope: &Scope<'a>, p: &'a Person) -> Self {
         PersonView {
+            contact: scope.contact(p),
             id: p.id.value.as_str(),
             name: &p.name,
             title: p.title.as_deref(),
@@ -174,10 +237,12 @@ fn percent(done: usize, total: usize) -> usize {
 }
 
 impl<'a> PairView<'a> {
-    /// The public view of `pair`.
-    pub fn of(program: &'a Program, pair: &'a Pair) -> Self {
+    /// The view of `pair` for the scope's audience.
+    pub fn of(scope: &Scope<'a>, pair: &'a Pair) -> Self {
+        let program = scope.program;
         let person = |id| {
             PersonView::of(
+                scope,
                 program
                     .person(id)
                     .expect("validated: every person a pair names exists"),
@@ -223,14 +288,27 @@ impl<'a> PairView<'a> {
             done,
             total,
             percent: percent(done, total),
-            goal_count: pair.file.goals.len(),
+            goal_count: pair
+                .file
+                .goals
+                .iter()
+                .filter(|g| scope.sees(g.visibility, pair))
+                .count(),
             goals_achieved: pair
                 .file
                 .goals
                 .iter()
-                .filter(|g| g.status == crate::model::pair::GoalStatus::Achieved)
+                .filter(|g| {
+                    scope.sees(g.visibility, pair)
+                        && g.status == crate::model::pair::GoalStatus::Achieved
+                })
                 .count(),
-            meeting_count: pair.file.meetings.len(),
+            meeting_count: pair
+                .file
+                .meetings
+                .iter()
+                .filter(|m| scope.sees(m.visibility, pair))
+                .count(),
         }
     }
 }
@@ -270,37 +348,50 @@ impl<'a> DoneView<'a> {
     }
 }
 
-/// The public part of a pair's record, for its overview and phase pages.
+/// What a pair's pages show of its record, for the scope's audience. Private fields (marked
+/// `skip_serializing_if`) are present only in editions whose audience may see them.
 #[derive(Serialize)]
 pub struct RecordView<'a> {
     /// Initiation: the relationship type agreed.
     pub relationship_type: Option<&'a str>,
-    /// Initiation: the first meeting, without its notes.
+    /// Initiation: the mentee's readiness reflection. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentee_reflection: Option<&'a Markdown>,
+    /// Initiation: the mentor's readiness reflection. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentor_reflection: Option<&'a Markdown>,
+    /// Initiation: the first meeting.
     pub first_meeting: Option<FirstMeetingView<'a>>,
     /// Negotiation: the vision.
     pub vision: Option<&'a Markdown>,
-    /// SMART goals.
-    pub goals: &'a [Goal],
+    /// SMART goals this audience may see.
+    pub goals: Vec<&'a Goal>,
     /// The agreement.
     pub agreement: Option<&'a Agreement>,
-    /// Meetings, newest first, without notes.
+    /// Meetings this audience may see, newest first.
     pub meetings: Vec<MeetingView<'a>>,
-    /// Evaluations, without notes.
+    /// Evaluations this audience may see.
     pub evaluations: Vec<EvaluationView<'a>>,
-    /// Closure, without the private reflection.
+    /// Closure.
     pub closure: Option<ClosureView<'a>>,
+    /// Worries raised in confidence. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concerns: Option<&'a Markdown>,
 }
 
-/// The public part of the first meeting.
+/// The first meeting.
 #[derive(Serialize)]
 pub struct FirstMeetingView<'a> {
     /// When.
     pub date: Option<Date>,
     /// Where.
     pub place: Option<&'a str>,
+    /// What was said. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<&'a Markdown>,
 }
 
-/// The public part of a meeting.
+/// A meeting.
 #[derive(Serialize)]
 pub struct MeetingView<'a> {
     /// When.
@@ -311,9 +402,12 @@ pub struct MeetingView<'a> {
     pub agenda: &'a [String],
     /// Follow-ups.
     pub follow_ups: &'a [String],
+    /// What was said. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<&'a Markdown>,
 }
 
-/// The public part of an evaluation.
+/// An evaluation.
 #[derive(Serialize)]
 pub struct EvaluationView<'a> {
     /// When.
@@ -324,9 +418,12 @@ pub struct EvaluationView<'a> {
     pub rating: Option<u8>,
     /// One line.
     pub summary: Option<&'a str>,
+    /// The evaluation itself. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<&'a Markdown>,
 }
 
-/// The public part of the closure.
+/// The closure.
 #[derive(Serialize)]
 pub struct ClosureView<'a> {
     /// When.
@@ -335,10 +432,13 @@ pub struct ClosureView<'a> {
     pub outcome: Option<crate::model::pair::Outcome>,
     /// What was achieved.
     pub summary: Option<&'a Markdown>,
-    /// Titles of goals reached.
+    /// Titles of goals reached (that this audience may see).
     pub goals_reached: Vec<&'a str>,
     /// What comes next.
     pub next_steps: Option<&'a Markdown>,
+    /// Personal reflection. Private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<&'a Markdown>,
 }
 
 impl<'a> RecordView<'a> {
@@ -346,52 +446,74 @@ impl<'a> RecordView<'a> {
     pub fn empty() -> Self {
         RecordView {
             relationship_type: None,
+            mentee_reflection: None,
+            mentor_reflection: None,
             first_meeting: None,
             vision: None,
-            goals: &[],
+            goals: Vec::new(),
             agreement: None,
             meetings: Vec::new(),
             evaluations: Vec::new(),
             closure: None,
+            concerns: None,
         }
     }
 
-    /// The public view of a pair's record.
-    pub fn of(program: &'a Program, pair: &'a Pair) -> Self {
+    /// The view of a pair's record for the scope's audience.
+    pub fn of(scope: &Scope<'a>, pair: &'a Pair) -> Self {
+        let (program, audience) = (scope.program, scope.audience);
         let f = &pair.file;
+        let id = Some(&pair.id);
+        // A private value is revealed at the visibility of what holds it, and never wider than
+        // the pair file's own.
+        let reveal = |v: &'a Option<crate::model::Private<Markdown>>, at: Visibility| {
+            v.as_ref()
+                .and_then(|p| p.reveal(audience, id, at.max(f.visibility)))
+        };
         let name = |id: &crate::model::PersonId| program.person(id).map(|p| p.name.as_str());
+        let goals: Vec<&'a Goal> = f
+            .goals
+            .iter()
+            .filter(|g| scope.sees(g.visibility, pair))
+            .collect();
         let mut meetings: Vec<MeetingView<'a>> = f
             .meetings
             .iter()
+            .filter(|m| scope.sees(m.visibility, pair))
             .map(|m| MeetingView {
                 date: m.date.value,
                 title: m.title.as_deref(),
                 agenda: &m.agenda,
                 follow_ups: &m.follow_ups,
+                notes: reveal(&m.notes, m.visibility),
             })
             .collect();
         meetings.sort_by(|a, b| b.date.cmp(&a.date));
+        let readiness = f.readiness.as_ref();
         RecordView {
-            relationship_type: f
-                .readiness
-                .as_ref()
-                .and_then(|r| r.relationship_type.as_deref()),
+            relationship_type: readiness.and_then(|r| r.relationship_type.as_deref()),
+            mentee_reflection: readiness
+                .and_then(|r| reveal(&r.mentee_reflection, Visibility::Pair)),
+            mentor_reflection: readiness
+                .and_then(|r| reveal(&r.mentor_reflection, Visibility::Pair)),
             first_meeting: f.first_meeting.as_ref().map(|m| FirstMeetingView {
                 date: m.date.as_ref().map(|d| d.value),
                 place: m.place.as_deref(),
+                notes: reveal(&m.notes, Visibility::Pair),
             }),
             vision: f.vision.as_ref(),
-            goals: &f.goals,
-            agreement: f.agreement.as_ref(),
+            agreement: f.agreement.as_deref(),
             meetings,
             evaluations: f
                 .evaluations
                 .iter()
+                .filter(|e| scope.sees(e.visibility, pair))
                 .map(|e| EvaluationView {
                     date: e.date.value,
                     by: e.by.as_ref().and_then(|b| name(b)),
                     rating: e.rating.as_ref().map(|r| r.value),
                     summary: e.summary.as_deref(),
+                    notes: reveal(&e.notes, e.visibility),
                 })
                 .collect(),
             closure: f.closure.as_ref().map(|c| ClosureView {
@@ -402,14 +524,17 @@ impl<'a> RecordView<'a> {
                     .goals_reached
                     .iter()
                     .filter_map(|id| {
-                        f.goals
+                        goals
                             .iter()
                             .find(|g| g.id.value == id.value)
                             .map(|g| g.title.as_str())
                     })
                     .collect(),
                 next_steps: c.next_steps.as_ref(),
+                reflection: reveal(&c.reflection, Visibility::Pair),
             }),
+            concerns: reveal(&f.concerns, Visibility::Pair),
+            goals,
         }
     }
 }

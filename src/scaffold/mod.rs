@@ -2,6 +2,8 @@
 //! example's), and a small program with one sample pair. All are built into the binary.
 
 use std::io;
+pub mod new;
+
 use std::path::{Path, PathBuf};
 
 macro_rules! bundled {
@@ -37,6 +39,10 @@ const STARTER: &[(&str, &str)] = &[
         "content/pairs/sam-rivera-jo-chen.yaml",
         include_str!("sample-pair.yaml"),
     ),
+    (
+        ".github/workflows/mentorbook.yml",
+        include_str!("workflow.yml"),
+    ),
 ];
 
 /// What happened to one file.
@@ -48,10 +54,29 @@ pub enum Written {
     Kept(PathBuf),
 }
 
-/// Writes a new program into `dir`, creating folders as needed and never overwriting a file.
+/// Writes a new program into `dir`, creating folders as needed and never overwriting a file:
+/// settings, content, the JSON Schemas its YAML files point editors at, and a CI workflow.
 pub fn write_program(dir: &Path) -> io::Result<Vec<Written>> {
+    let schemas: Vec<(String, String)> = crate::schema::FileKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                format!("{}/{}", crate::schema::SCHEMA_DIR, k.file_name()),
+                k.schema(),
+            )
+        })
+        .collect();
+    let files = STARTER
+        .iter()
+        .chain(GUIDELINES)
+        .map(|(rel, text)| (*rel, *text))
+        .chain(
+            schemas
+                .iter()
+                .map(|(rel, text)| (rel.as_str(), text.as_str())),
+        );
     let mut out = Vec::new();
-    for (rel, text) in STARTER.iter().chain(GUIDELINES) {
+    for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;

@@ -39,7 +39,7 @@ fn assert_one_error(stderr: &str, code: &str, location: &str) {
     assert!(stderr.contains(code), "no {code} in:\n{stderr}");
     assert!(stderr.contains(location), "no {location} in:\n{stderr}");
     assert!(
-        stderr.contains("1 error, 0 warnings"),
+        stderr.contains("\n1 error, "),
         "not exactly one error in:\n{stderr}"
     );
 }
@@ -95,7 +95,7 @@ fn wrong_type() {
     let program = Program::fixture("minimal");
     program.patch(PAIR, "    rating: 4", "    rating: high");
     let err = problems(&program);
-    assert_one_error(&err, "MB0101", &format!("{PAIR}:62:13"));
+    assert_one_error(&err, "MB0101", &format!("{PAIR}:63:13"));
     assert_shows_line(&err, "rating: high");
     insta::assert_snapshot!("wrong_type", err);
 }
@@ -124,7 +124,7 @@ fn rating_out_of_range() {
     let program = Program::fixture("minimal");
     program.patch(PAIR, "    rating: 4", "    rating: 9");
     let err = problems(&program);
-    assert_one_error(&err, "MB0302", &format!("{PAIR}:62:13"));
+    assert_one_error(&err, "MB0302", &format!("{PAIR}:63:13"));
     assert!(err.contains("a rating of 9 is out of range"), "{err}");
     assert!(
         err.contains("help: rate from 1 (poor) to 5 (excellent)"),
@@ -150,7 +150,7 @@ fn unknown_person_without_a_close_match() {
     let program = Program::fixture("minimal");
     program.patch(PAIR, "    by: ben-okafor", "    by: zoe-quinn");
     let err = problems(&program);
-    assert_one_error(&err, "MB0201", &format!("{PAIR}:61:9"));
+    assert_one_error(&err, "MB0201", &format!("{PAIR}:62:9"));
     assert!(
         err.contains(
             "help: add `zoe-quinn` to content/people.yaml, or use the id of someone listed there"
@@ -164,7 +164,7 @@ fn unknown_phase_in_progress() {
     let program = Program::fixture("minimal");
     program.patch(PAIR, "  negotiation:\n", "  negociation:\n");
     let err = problems(&program);
-    assert_one_error(&err, "MB0101", &format!("{PAIR}:73:3"));
+    assert_one_error(&err, "MB0101", &format!("{PAIR}:74:3"));
     assert!(err.contains("`negociation`"), "{err}");
     assert!(err.contains("help: did you mean `negotiation`?"), "{err}");
     insta::assert_snapshot!("unknown_phase_in_progress", err);
@@ -175,7 +175,7 @@ fn progress_names_an_item_that_does_not_exist() {
     let program = Program::fixture("minimal");
     program.patch(PAIR, "    vision: 2025-02-03", "    vison: 2025-02-03");
     let err = problems(&program);
-    assert_one_error(&err, "MB0202", &format!("{PAIR}:74:5"));
+    assert_one_error(&err, "MB0202", &format!("{PAIR}:75:5"));
     assert!(
         err.contains("the negotiation checklist has no item `vison`"),
         "{err}"
@@ -193,7 +193,7 @@ fn progress_names_an_item_of_another_phase() {
         "    vision: 2025-02-03\n    hold-meetings: 2025-03-01\n",
     );
     let err = problems(&program);
-    assert_one_error(&err, "MB0202", &format!("{PAIR}:75:5"));
+    assert_one_error(&err, "MB0202", &format!("{PAIR}:76:5"));
     assert!(
         err.contains("the negotiation checklist has no item `hold-meetings`"),
         "{err}"
@@ -288,7 +288,7 @@ fn unknown_goal_in_closure() {
         format!("{pair}closure:\n  goals_reached: [lead-surgery, lead-surgry]\n"),
     );
     let err = problems(&program);
-    assert_one_error(&err, "MB0203", &format!("{PAIR}:77:33"));
+    assert_one_error(&err, "MB0203", &format!("{PAIR}:78:33"));
     assert!(err.contains("this pair has no goal `lead-surgry`"), "{err}");
     assert!(err.contains("help: did you mean `lead-surgery`?"), "{err}");
 }
@@ -575,7 +575,7 @@ fn an_error_in_an_alias_is_not_cut_off() {
         !message.trim_end().ends_with("(used"),
         "the message is cut off: {message}"
     );
-    assert!(err.contains(&format!("{PAIR}:57:14")), "{err}");
+    assert!(err.contains(&format!("{PAIR}:58:14")), "{err}");
 }
 
 #[test]

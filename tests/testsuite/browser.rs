@@ -19,7 +19,7 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Chromium, or `None` and a note on a developer's machine without it; in CI, a failure.
-pub(crate) fn require_chromium() -> Option<PathBuf> {
+pub fn require_chromium() -> Option<PathBuf> {
     let found = chromium();
     if found.is_none() {
         assert!(
@@ -32,7 +32,7 @@ pub(crate) fn require_chromium() -> Option<PathBuf> {
 }
 
 /// Runs headless Chromium with the flags this machine needs, killing it after a minute.
-fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
+pub fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
     let mut child = Command::new(bin)
         .args([
             "--headless",
@@ -61,7 +61,7 @@ fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output
     child.wait_with_output().expect("chromium output")
 }
 
-fn file_url(path: &Path) -> String {
+pub fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 

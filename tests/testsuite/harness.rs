@@ -42,7 +42,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub struct Program {
     tmp: tempfile::TempDir,
     root: PathBuf,
+    /// The date the program is checked as of (`MENTORBOOK_TODAY`), so date-based lints are stable.
+    today: &'static str,
 }
+
+/// The fixtures are written as of mid-2025.
+pub const FIXTURE_TODAY: &str = "2025-06-01";
+/// The bundled content is written as of this date.
+pub const BUNDLED_TODAY: &str = "2026-11-23";
 
 impl Program {
     /// A copy of `tests/fixtures/<name>`.
@@ -61,7 +68,10 @@ impl Program {
         )
         .expect("copy book.toml");
         copy_dir(&repo_root().join("content"), &program.root.join("content"));
-        program
+        Program {
+            today: BUNDLED_TODAY,
+            ..program
+        }
     }
 
     /// An empty program folder.
@@ -72,7 +82,11 @@ impl Program {
             .expect("create a temporary directory");
         let root = tmp.path().join("program");
         fs::create_dir(&root).expect("create the program folder");
-        Program { tmp, root }
+        Program {
+            tmp,
+            root,
+            today: FIXTURE_TODAY,
+        }
     }
 
     /// The program folder.
@@ -129,13 +143,14 @@ impl Program {
 
     /// Runs `mentorbook <args>` in the program folder.
     pub fn run(&self, args: &[&str]) -> Run {
-        run_in(&self.root, args).filter_path(self.tmp.path())
+        run_as_of(&self.root, args, self.today).filter_path(self.tmp.path())
     }
 
     /// Runs `mentorbook <args>` in the program folder with more time (for PDF files) and with
     /// `env` set (a `None` value removes the variable).
     pub fn run_long(&self, args: &[&str], env: &[(&str, Option<&std::ffi::OsStr>)]) -> Run {
-        run_with(&self.root, args, env, Duration::from_secs(240)).filter_path(self.tmp.path())
+        run_with(&self.root, args, self.today, env, Duration::from_secs(240))
+            .filter_path(self.tmp.path())
     }
 
     /// `mentorbook check`, in the program folder.
@@ -161,13 +176,19 @@ impl Program {
 
 /// Runs `mentorbook <args>` with `dir` as the working directory. Never lets a hang block the suite.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    run_with(dir, args, &[], Duration::from_secs(30))
+    run_as_of(dir, args, FIXTURE_TODAY)
 }
 
-/// Runs `mentorbook <args>` in `dir` with `env` changed, killing it after `timeout`.
+/// Runs `mentorbook <args>` in `dir`, with `today` as the date checks compare against.
+pub fn run_as_of(dir: &Path, args: &[&str], today: &str) -> Run {
+    run_with(dir, args, today, &[], Duration::from_secs(30))
+}
+
+/// Runs `mentorbook <args>` in `dir` as of `today`, with `env` changed, killing it after `timeout`.
 fn run_with(
     dir: &Path,
     args: &[&str],
+    today: &str,
     env: &[(&str, Option<&std::ffi::OsStr>)],
     timeout: Duration,
 ) -> Run {
@@ -175,6 +196,7 @@ fn run_with(
     cmd.current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
+        .env("MENTORBOOK_TODAY", today)
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
         .timeout(timeout);

@@ -580,3 +580,260 @@ fn pdf_files_hold_no_private_field() {
         assert!(public.contains(marker), "{marker} is not in any PDF");
     }
 }
+
+/// The canaries of `tests/fixtures/canary` that belong to its pair: every one but the contact
+/// details of Carol, a coordinator outside the pair.
+fn pair_canaries() -> Vec<&'static str> {
+    crate::privacy::EXPECTED
+        .iter()
+        .copied()
+        .filter(|c| !c.to_lowercase().contains("carol"))
+        .collect()
+}
+
+const CANARY_PAIR: &str = "ana-lopez-ben-okafor";
+
+#[test]
+fn a_workbook_shows_what_its_edition_may_see() {
+    let program = Program::fixture("canary");
+    program.build().success();
+    program
+        .run(&["build", "--audience", &format!("pair:{CANARY_PAIR}")])
+        .success();
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+    let workbook =
+        |site: &str| program.read(format!("{site}/pairs/{CANARY_PAIR}/workbook/index.html"));
+
+    // The public workbook: every private field is lines to write on.
+    let public = workbook("book");
+    assert!(
+        !public.to_lowercase().contains("7f3a"),
+        "a canary reached the public workbook"
+    );
+    assert!(public.contains("PUBLIC-VISION") && public.contains("PUBLIC-AGENDA-ITEM"));
+    assert!(public.contains("Notes from the first meeting") && public.contains("wb-line"));
+
+    // The pair's edition: all of the pair's private fields, no one else's.
+    let pair_site = format!("book-private/pair-{CANARY_PAIR}");
+    let pair = workbook(&pair_site);
+    let missing: Vec<&str> = pair_canaries()
+        .into_iter()
+        .filter(|c| !pair.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "the pair's workbook lacks {missing:?}");
+    assert!(
+        !pair.to_lowercase().contains("carol-7f3a"),
+        "the pair's workbook shows a coordinator's contact"
+    );
+    assert!(pair.contains(&format!("Private edition for pair:{CANARY_PAIR}")));
+    assert!(pair.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+
+    // The coordinators' edition: everything.
+    let coordinators = workbook("book-private/coordinators");
+    let missing: Vec<&&str> = crate::privacy::EXPECTED
+        .iter()
+        .filter(|c| !coordinators.contains(**c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "the coordinators' workbook lacks {missing:?}"
+    );
+
+    // The blank workbook and the handbook for print hold nothing private in any edition.
+    for site in ["book", pair_site.as_str(), "book-private/coordinators"] {
+        for page in ["workbook/index.html", "print/index.html"] {
+            assert!(
+                !program
+                    .read(format!("{site}/{page}"))
+                    .to_lowercase()
+                    .contains("7f3a"),
+                "{site}/{page} holds a private field"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_pair_the_audience_may_not_see_has_no_workbook() {
+    // The bundled program with one pair kept to itself: another pair's edition has the workbooks
+    // of the public pairs and of its own pair, not of that one.
+    let program = Program::bundled();
+    let ids = pair_ids(program.root());
+    assert!(ids.len() > 2);
+    let (mine, hidden) = (&ids[0], &ids[1]);
+    let file = format!("content/pairs/{hidden}.yaml");
+    let text = program.read(&file);
+    program.write(&file, format!("visibility: pair\n{text}"));
+    program
+        .run(&["build", "--audience", &format!("pair:{mine}")])
+        .success();
+    let site = format!("book-private/pair-{mine}");
+    for id in &ids {
+        let wb = program.path(format!("{site}/pairs/{id}/workbook/index.html"));
+        assert_eq!(wb.is_file(), id != hidden, "{}", wb.display());
+    }
+    assert!(
+        program
+            .path(format!("{site}/workbook/index.html"))
+            .is_file()
+    );
+    assert!(broken_links(&program.path(&site)).is_empty());
+
+    // A pair kept to itself has no public workbook, and no link to one.
+    let program = Program::fixture("minimal");
+    program.patch(
+        format!("content/pairs/{CANARY_PAIR}.yaml"),
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\nvisibility: pair\n",
+    );
+    program.build().success();
+    assert!(!program.path(format!("book/pairs/{CANARY_PAIR}")).exists());
+    let text: String = crate::harness::read_tree(&program.path("book"))
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(!text.contains(&format!("{CANARY_PAIR}/workbook")));
+    assert!(!text.contains(&format!("{CANARY_PAIR}.pdf")));
+    program
+        .run(&["build", "--audience", &format!("pair:{CANARY_PAIR}")])
+        .success();
+    assert!(
+        program
+            .path(format!(
+                "book-private/pair-{CANARY_PAIR}/pairs/{CANARY_PAIR}/workbook/index.html"
+            ))
+            .is_file()
+    );
+}
+
+#[test]
+fn a_private_edition_is_refused_before_anything_is_written() {
+    let program = Program::fixture("minimal");
+    // The audience is checked before the browser is looked for, and before anything is written.
+    program
+        .run(&[
+            "pdf",
+            "--audience",
+            "pair:nobody-else",
+            "--browser",
+            "no-such-browser",
+        ])
+        .code(2)
+        .stderr_has("there is no pair `nobody-else`")
+        .stderr_has("the previous output, if any, is unchanged")
+        .stderr_lacks("no-such-browser");
+    program
+        .run(&[
+            "build",
+            "--pdf",
+            "--audience",
+            "coordinators",
+            "-d",
+            "book",
+            "--browser",
+            "no-such-browser",
+        ])
+        .code(2)
+        .stderr_has("refusing to write the coordinators edition into the public site's folder");
+    assert!(!program.path("book").exists() && !program.path("book-private").exists());
+    assert!(
+        crate::harness::entries(program.tmp())
+            .iter()
+            .all(|e| !e.contains("mentorbook-tmp")),
+        "a staged site was left behind"
+    );
+    // A pair cannot take the name of a PDF file, from `new pair` either.
+    program
+        .run(&[
+            "new",
+            "pair",
+            "--mentor",
+            "ana-lopez",
+            "--mentee",
+            "ben-okafor",
+            "--id",
+            "workbook",
+        ])
+        .code(2)
+        .stderr_has("a pair cannot be called `workbook`");
+    assert!(!program.path("content/pairs/workbook.yaml").exists());
+}
+
+#[test]
+fn a_pairs_edition_has_its_pdfs_in_its_own_folder_with_the_pairs_notes() {
+    if !require_tools() {
+        return;
+    }
+    let program = Program::fixture("canary");
+    let site = format!("book-private/pair-{CANARY_PAIR}");
+    program
+        .run_long(&["pdf", "--audience", &format!("pair:{CANARY_PAIR}")], &[])
+        .success()
+        .stderr_has(&format!("3 PDF files in ./{site}/pdf: 3 made in "));
+    assert!(
+        !program.path("book").exists(),
+        "a private edition wrote to the public folder"
+    );
+    let pdfs: Vec<String> = crate::harness::entries(&program.path(format!("{site}/pdf")))
+        .into_iter()
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    assert_eq!(
+        pdfs,
+        [
+            format!("{CANARY_PAIR}.pdf"),
+            "handbook.pdf".to_owned(),
+            "workbook.pdf".to_owned()
+        ]
+    );
+
+    // The pair's workbook: its notes, reflections, concerns and contact details, and on every page
+    // a running foot that says the edition is private.
+    let pdf = program.path(format!("{site}/pdf/{CANARY_PAIR}.pdf"));
+    let pages = page_texts(&pdf);
+    let text = flat(&pages.join("\n"));
+    let missing: Vec<&str> = pair_canaries()
+        .into_iter()
+        .filter(|c| !text.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "the pair's PDF lacks {missing:?}");
+    assert!(!text.to_lowercase().contains("carol-7f3a"));
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            flat(page).contains(&format!("Private edition for pair:{CANARY_PAIR}")),
+            "page {} of the pair's PDF does not say it is private:\n{page}",
+            i + 1
+        );
+    }
+    assert_phases_start_pages(&pdf, &pages);
+
+    // The blank workbook and the handbook hold nothing private.
+    for name in ["workbook.pdf", "handbook.pdf"] {
+        let text = page_texts(&program.path(format!("{site}/pdf/{name}"))).join("\n");
+        assert!(
+            !text.to_lowercase().contains("7f3a"),
+            "{name} holds private data"
+        );
+    }
+
+    // The public PDFs of the same program hold none of it, and a pair kept to itself has no PDF.
+    program.run_long(&["pdf"], &[]).success();
+    let text = page_texts(&program.path(format!("book/pdf/{CANARY_PAIR}.pdf"))).join("\n");
+    assert!(
+        !text.to_lowercase().contains("7f3a"),
+        "the public PDF holds private data"
+    );
+    assert!(!text.contains("Private edition"));
+    program.patch(
+        format!("content/pairs/{CANARY_PAIR}.yaml"),
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\nvisibility: pair\n",
+    );
+    program
+        .run_long(&["pdf"], &[])
+        .success()
+        .stderr_has("2 PDF files in ./book/pdf: ");
+    assert!(!program.path(format!("book/pdf/{CANARY_PAIR}.pdf")).exists());
+}

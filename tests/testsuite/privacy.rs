@@ -23,7 +23,7 @@ pub(crate) fn canaries(name: &str) -> BTreeSet<String> {
 }
 
 /// The private fields the fixture must cover, each by the canary it holds.
-const EXPECTED: &[&str] = &[
+pub const EXPECTED: &[&str] = &[
     "CANARY-MENTEE-REFLECTION-7f3a",
     "CANARY-MENTOR-REFLECTION-7f3a",
     "CANARY-FIRST-MEETING-NOTES-7f3a",
@@ -209,7 +209,7 @@ fn raw_html_in_markdown_is_cleaned() {
 
 /// `text` without the one script the default theme loads itself (the print button of the workbook
 /// and handbook pages), written exactly as the theme writes it: anything else is content's doing.
-fn without_theme_script(text: &str) -> String {
+pub fn without_theme_script(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("<script src=\"") {

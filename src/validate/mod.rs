@@ -1,5 +1,12 @@
 //! Cross-file checks: references between files, duplicate ids, dates in order. Turns what
 //! [`crate::load`] read into a [`Program`], reporting every problem rather than the first.
+//!
+//! `pair` checks each pair file's references; `rules` holds the warnings about a pair's dates and
+//! progress and about the program as a whole; `lint` reviews SMART goals.
+
+mod lint;
+mod pair;
+mod rules;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -24,8 +31,12 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
         phases,
         mut chapters,
         sources,
+        people_complete,
     } = loaded;
-    let ctx = Ctx { sources: &sources };
+    let ctx = Ctx {
+        sources: &sources,
+        people_complete,
+    };
 
     let people = ctx.people(people, problems);
     let known: HashMap<&PersonId, &Person> = people.iter().map(|p| (&p.id.value, p)).collect();
@@ -57,12 +68,18 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
 
     // Pairs are checked even when program.yaml or a phase file failed, so one run shows everything.
     let mut checked = Vec::with_capacity(pairs.len());
-    for (id, file, data) in pairs {
-        ctx.pair(&file, &data, &known, phases.as_deref(), problems);
+    for (id, source, data) in pairs {
+        ctx.pair(&source, &data, &known, phases.as_deref(), problems);
         let (Some(info), Some(phases)) = (&info, &phases) else {
             continue;
         };
-        let length = info.default_length_months.value.min(MAX_MONTHS);
+        let given = info.default_length_months.value;
+        // An out-of-range length is already an error; 12 months keeps the other checks quiet.
+        let length = if (1..=MAX_MONTHS).contains(&given) {
+            given
+        } else {
+            12
+        };
         let end = data
             .end
             .as_ref()
@@ -71,6 +88,7 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
         let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
         checked.push(Pair {
             id,
+            source,
             file: data,
             end,
             phase,
@@ -85,6 +103,16 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
             &b.id,
         ))
     });
+
+    if let Some(phases) = &phases {
+        let today = crate::model::Date::today();
+        for pair in &checked {
+            rules::pair(&ctx, pair, phases, problems);
+            lint::goals(&ctx, pair, today, problems);
+        }
+    }
+    rules::overlapping_mentees(&ctx, &checked, problems);
+    rules::guide_links(&ctx, &chapters, problems);
 
     Some(Program::new(
         config, info?, people, checked, phases?, chapters,
@@ -113,12 +141,15 @@ fn count(pair: &PairFile, phase: &Phase, id: PhaseId) -> PhaseCount {
 }
 
 /// What every check needs: the file texts, to show the offending line.
-struct Ctx<'a> {
-    sources: &'a HashMap<PathBuf, Arc<str>>,
+pub(crate) struct Ctx<'a> {
+    pub(crate) sources: &'a HashMap<PathBuf, Arc<str>>,
+    /// Whether every people file loaded; if not, unknown people are not reported (they may be in
+    /// the file that failed).
+    people_complete: bool,
 }
 
 impl Ctx<'_> {
-    fn at<T>(&self, file: &Path, loc: &Located<T>) -> Span {
+    pub(crate) fn at<T>(&self, file: &Path, loc: &Located<T>) -> Span {
         Span {
             file: file.to_path_buf(),
             line: loc.line,
@@ -126,7 +157,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn report(&self, problems: &mut Problems, p: Problem) {
+    pub(crate) fn report(&self, problems: &mut Problems, p: Problem) {
         let p = match self.sources.get(&p.span.file) {
             Some(src) if p.span.line > 0 => p.with_source(src),
             _ => p,
@@ -217,7 +248,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn person_ref(
+    pub(crate) fn person_ref(
         &self,
         file: &Path,
         id: &Located<PersonId>,
@@ -226,6 +257,7 @@ impl Ctx<'_> {
         problems: &mut Problems,
     ) {
         match known.get(&id.value) {
+            None if !self.people_complete => {}
             None => {
                 let p = Problem::error(
                     Code::UnknownPerson,
@@ -240,7 +272,10 @@ impl Ctx<'_> {
                 self.report(problems, p);
             }
             Some(person) => {
-                if let Some(role) = role.filter(|r| !person.roles.contains(r)) {
+                // A person with no role at all is reported once, where the roles are written.
+                if let Some(role) =
+                    role.filter(|r| !person.roles.is_empty() && !person.roles.contains(r))
+                {
                     let r = serde_name(role);
                     let p = Problem::warning(
                         Code::WrongRole,
@@ -253,135 +288,9 @@ impl Ctx<'_> {
             }
         }
     }
-
-    fn pair(
-        &self,
-        file: &Path,
-        pair: &PairFile,
-        known: &HashMap<&PersonId, &Person>,
-        phases: Option<&[Phase]>,
-        problems: &mut Problems,
-    ) {
-        self.person_ref(file, &pair.mentor, known, Some(Role::Mentor), problems);
-        self.person_ref(file, &pair.mentee, known, Some(Role::Mentee), problems);
-        if pair.mentor.value == pair.mentee.value {
-            let p = Problem::error(
-                Code::DuplicateId,
-                self.at(file, &pair.mentee),
-                "the mentor and the mentee are the same person",
-            )
-            .hint("a pair needs two different people");
-            self.report(problems, p);
-        }
-        if let Some(end) = &pair.end {
-            if end.value < pair.start.value {
-                let p = Problem::error(
-                    Code::DateOrder,
-                    self.at(file, end),
-                    format!(
-                        "the pair ends ({}) before it starts ({})",
-                        end.value, pair.start.value
-                    ),
-                )
-                .hint("check the year: `end` must be on or after `start`");
-                self.report(problems, p);
-            }
-        }
-        let mut goals = HashSet::new();
-        for g in &pair.goals {
-            if !goals.insert(&g.id.value) {
-                let p = Problem::error(
-                    Code::DuplicateId,
-                    self.at(file, &g.id),
-                    format!("two goals have the id `{}`", g.id.value),
-                )
-                .hint("give each goal of the pair its own id");
-                self.report(problems, p);
-            }
-        }
-        if let Some(closure) = &pair.closure {
-            for g in &closure.goals_reached {
-                if !goals.contains(&g.value) {
-                    let p = Problem::error(
-                        Code::UnknownGoal,
-                        self.at(file, g),
-                        format!("this pair has no goal `{}`", g.value),
-                    )
-                    .suggest(g.value.as_str(), goals.iter().map(|g| g.as_str()));
-                    self.report(problems, p);
-                }
-            }
-        }
-        for e in &pair.evaluations {
-            if let Some(by) = &e.by {
-                self.person_ref(file, by, known, None, problems);
-            }
-            if let Some(r) = e.rating.as_ref().filter(|r| !(1..=5).contains(&r.value)) {
-                let p = Problem::error(
-                    Code::OutOfRange,
-                    self.at(file, r),
-                    format!("a rating of {} is out of range", r.value),
-                )
-                .hint("rate from 1 (poor) to 5 (excellent)");
-                self.report(problems, p);
-            }
-        }
-        if let Some(phases) = phases {
-            self.progress(file, pair, known, phases, problems);
-        }
-    }
-
-    fn progress(
-        &self,
-        file: &Path,
-        pair: &PairFile,
-        known: &HashMap<&PersonId, &Person>,
-        phases: &[Phase],
-        problems: &mut Problems,
-    ) {
-        for (phase_id, map) in &pair.progress {
-            let phase = &phases[phase_id.index()];
-            for (item, done) in &map.0 {
-                if let Some(by) = &done.by {
-                    self.person_ref(file, by, known, None, problems);
-                }
-                if phase
-                    .file
-                    .checklist
-                    .iter()
-                    .any(|i| i.id.value == item.value)
-                {
-                    continue;
-                }
-                let elsewhere = phases
-                    .iter()
-                    .find(|p| p.file.checklist.iter().any(|i| i.id.value == item.value));
-                let p = Problem::error(
-                    Code::UnknownItem,
-                    self.at(file, item),
-                    format!("the {phase_id} checklist has no item `{}`", item.value),
-                );
-                let p = match elsewhere {
-                    Some(other) => p.hint(format!(
-                        "`{}` is an item of the {} phase: move it under `{}:`",
-                        item.value, other.id, other.id
-                    )),
-                    None => p
-                        .suggest(
-                            item.value.as_str(),
-                            phase.file.checklist.iter().map(|i| i.id.value.as_str()),
-                        )
-                        .hint_if_none(format!(
-                            "the item ids are listed in content/phases/{phase_id}.yaml"
-                        )),
-                };
-                self.report(problems, p);
-            }
-        }
-    }
 }
 
-fn serde_name(role: Role) -> &'static str {
+pub(crate) fn serde_name(role: Role) -> &'static str {
     match role {
         Role::Mentor => "mentor",
         Role::Mentee => "mentee",
@@ -391,7 +300,7 @@ fn serde_name(role: Role) -> &'static str {
 
 impl Problem {
     /// Adds `hint` unless the problem already has one.
-    fn hint_if_none(self, hint: String) -> Self {
+    pub(crate) fn hint_if_none(self, hint: String) -> Self {
         if self.hint.is_some() {
             self
         } else {

@@ -1,0 +1,151 @@
+//! How `check` (and `build`) print problems: for people, as JSON lines for tools, or as GitHub
+//! workflow commands so problems show inline on a pull request.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Problem, Severity, render_human};
+
+/// An output format for problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// For people: the offending line, underlined, with a hint; in colour on a terminal.
+    #[default]
+    Human,
+    /// One JSON object per line, on standard output.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`), on standard output.
+    Github,
+}
+
+/// One problem as a JSON line.
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    file: PathBuf,
+    line: u32,
+    column: u32,
+    severity: Severity,
+    code: &'static str,
+    name: &'static str,
+    path: Option<&'a str>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// Prints `problems` in `format`. File names are shown relative to the folder the command was run
+/// from (`dir` joined with the file), so tools can open them.
+pub fn print(problems: &[Problem], format: Format, dir: &Path) {
+    match format {
+        Format::Human => {
+            if problems.is_empty() {
+                return;
+            }
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", render_human(problems, color));
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            let warnings = problems.len() - errors;
+            eprintln!(
+                "{}, {}",
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings")
+            );
+        }
+        Format::Json => {
+            for p in problems {
+                let line = JsonProblem {
+                    file: shown(dir, &p.span.file),
+                    line: p.span.line,
+                    column: p.span.column,
+                    severity: p.severity,
+                    code: p.code.as_str(),
+                    name: p.code.name(),
+                    path: p.path.as_deref(),
+                    message: &p.message,
+                    hint: p.hint.as_deref(),
+                };
+                println!(
+                    "{}",
+                    serde_json::to_string(&line).expect("plain data serialises")
+                );
+            }
+        }
+        Format::Github => {
+            for p in problems {
+                println!("{}", github(p, dir));
+            }
+        }
+    }
+}
+
+/// `1 pair`, `2 pairs`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn shown(dir: &Path, file: &Path) -> PathBuf {
+    if file.is_absolute() || dir == Path::new(".") {
+        return file.to_path_buf();
+    }
+    dir.join(file)
+}
+
+/// A GitHub Actions workflow command: `::error file=F,line=L,col=C,title=T::MESSAGE`.
+fn github(p: &Problem, dir: &Path) -> String {
+    let level = match p.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let file = shown(dir, &p.span.file).display().to_string();
+    let mut props = format!("file={}", escape_property(&file));
+    if p.span.line > 0 {
+        props.push_str(&format!(",line={},col={}", p.span.line, p.span.column));
+    }
+    let title = match &p.path {
+        Some(path) => format!("{} {} at {path}", p.code.as_str(), p.code.name()),
+        None => format!("{} {}", p.code.as_str(), p.code.name()),
+    };
+    props.push_str(&format!(",title={}", escape_property(&title)));
+    let mut message = p.message.clone();
+    if let Some(h) = &p.hint {
+        message.push_str("\nhint: ");
+        message.push_str(h);
+    }
+    format!("::{level} {props}::{}", escape_data(&message))
+}
+
+/// Escaping of a workflow command's message, as the runner expects.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping of a workflow command's property value.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Span};
+
+    #[test]
+    fn github_commands_are_escaped() {
+        let span = Span {
+            file: "content/pairs/a,b.yaml".into(),
+            line: 3,
+            column: 7,
+        };
+        let p = Problem::warning(Code::DateOrder, span, "100% done:\nbut late").hint("fix it");
+        assert_eq!(
+            github(&p, Path::new("prog")),
+            "::warning file=prog/content/pairs/a%2Cb.yaml,line=3,col=7,title=MB0301 date-order::100%25 done:%0Abut late%0Ahint: fix it"
+        );
+    }
+}

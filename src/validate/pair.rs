@@ -1,0 +1,137 @@
+//! The references of one pair file: people, goals, ratings, checklist items.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::Ctx;
+use crate::diagnostic::{Code, Problem, Problems};
+use crate::model::pair::PairFile;
+use crate::model::{Person, PersonId, Phase, Role};
+
+impl Ctx<'_> {
+    pub(super) fn pair(
+        &self,
+        file: &Path,
+        pair: &PairFile,
+        known: &HashMap<&PersonId, &Person>,
+        phases: Option<&[Phase]>,
+        problems: &mut Problems,
+    ) {
+        self.person_ref(file, &pair.mentor, known, Some(Role::Mentor), problems);
+        self.person_ref(file, &pair.mentee, known, Some(Role::Mentee), problems);
+        if pair.mentor.value == pair.mentee.value {
+            let p = Problem::error(
+                Code::DuplicateId,
+                self.at(file, &pair.mentee),
+                "the mentor and the mentee are the same person",
+            )
+            .hint("a pair needs two different people");
+            self.report(problems, p);
+        }
+        if let Some(end) = &pair.end {
+            if end.value < pair.start.value {
+                let p = Problem::error(
+                    Code::DateOrder,
+                    self.at(file, end),
+                    format!(
+                        "the pair ends ({}) before it starts ({})",
+                        end.value, pair.start.value
+                    ),
+                )
+                .hint("check the year: `end` must be on or after `start`");
+                self.report(problems, p);
+            }
+        }
+        let mut goals = HashSet::new();
+        for g in &pair.goals {
+            if !goals.insert(&g.id.value) {
+                let p = Problem::error(
+                    Code::DuplicateId,
+                    self.at(file, &g.id),
+                    format!("two goals have the id `{}`", g.id.value),
+                )
+                .hint("give each goal of the pair its own id");
+                self.report(problems, p);
+            }
+        }
+        if let Some(closure) = &pair.closure {
+            for g in &closure.goals_reached {
+                if !goals.contains(&g.value) {
+                    let p = Problem::error(
+                        Code::UnknownGoal,
+                        self.at(file, g),
+                        format!("this pair has no goal `{}`", g.value),
+                    )
+                    .suggest(g.value.as_str(), goals.iter().map(|g| g.as_str()));
+                    self.report(problems, p);
+                }
+            }
+        }
+        for e in &pair.evaluations {
+            if let Some(by) = &e.by {
+                self.person_ref(file, by, known, None, problems);
+            }
+            if let Some(r) = e.rating.as_ref().filter(|r| !(1..=5).contains(&r.value)) {
+                let p = Problem::error(
+                    Code::OutOfRange,
+                    self.at(file, r),
+                    format!("a rating of {} is out of range", r.value),
+                )
+                .hint("rate from 1 (poor) to 5 (excellent)");
+                self.report(problems, p);
+            }
+        }
+        if let Some(phases) = phases {
+            self.progress(file, pair, known, phases, problems);
+        }
+    }
+
+    fn progress(
+        &self,
+        file: &Path,
+        pair: &PairFile,
+        known: &HashMap<&PersonId, &Person>,
+        phases: &[Phase],
+        problems: &mut Problems,
+    ) {
+        for (phase_id, map) in &pair.progress {
+            let phase = &phases[phase_id.index()];
+            for (item, done) in &map.0 {
+                if let Some(by) = &done.by {
+                    self.person_ref(file, by, known, None, problems);
+                }
+                if phase
+                    .file
+                    .checklist
+                    .iter()
+                    .any(|i| i.id.value == item.value)
+                {
+                    continue;
+                }
+                let elsewhere = phases
+                    .iter()
+                    .find(|p| p.file.checklist.iter().any(|i| i.id.value == item.value));
+                let p = Problem::error(
+                    Code::UnknownItem,
+                    self.at(file, item),
+                    format!("the {phase_id} checklist has no item `{}`", item.value),
+                );
+                let p = match elsewhere {
+                    Some(other) => p.hint(format!(
+                        "`{}` is an item of the {} phase: move it under `{}:`",
+                        item.value, other.id, other.id
+                    )),
+                    None => p
+                        .suggest(
+                            item.value.as_str(),
+                            phase.file.checklist.iter().map(|i| i.id.value.as_str()),
+                        )
+                        .hint_if_none(format!(
+                            "the item ids are listed in content/phases/{phase_id}.yaml"
+                        )),
+                };
+                self.report(problems, p);
+            }
+        }
+    }
+}
