@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::view::{DoneView, ItemState, Link, PairView, PersonView, RecordView, Scope, Url, url};
+use super::view::{ItemState, Link, PairView, PersonView, RecordView, Scope, Url, url};
 use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
 use crate::model::{ChecklistItem, Phase, PhaseId, Program};
@@ -208,17 +208,7 @@ pub(super) fn context<'a>(
             let view = PairView::of(scope, pair);
             let phase = program.phase(phase_id);
             let title = format!("{}: {}", view.title, phase.file.title);
-            let items: Vec<ItemState<'_>> = phase
-                .file
-                .checklist
-                .iter()
-                .map(|item| ItemState {
-                    item,
-                    done: pair
-                        .progress_of(phase_id, &item.id.value)
-                        .map(|p| DoneView::of(program, p)),
-                })
-                .collect();
+            let items = ItemState::list(program, phase, Some(pair));
             let mut ctx = context_with("items", &items);
             ctx.insert("phase", &PhaseView::of(phase));
             ctx.insert("step", &view.steps[phase_id.index()]);

@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::view::{
-    DoneView, ItemState, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url,
+    ItemState, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url,
 };
 use crate::markdown::{self, Markdown};
 use crate::model::person::Contact;
@@ -109,17 +109,7 @@ pub(super) fn workbook<'a>(scope: &Scope<'a>, pair: Option<&'a Pair>) -> Context
         .phases
         .iter()
         .map(|phase| {
-            let items: Vec<ItemState<'_>> = phase
-                .file
-                .checklist
-                .iter()
-                .map(|item| ItemState {
-                    item,
-                    done: pair
-                        .and_then(|p| p.progress_of(phase.id, &item.id.value))
-                        .map(|p| DoneView::of(program, p)),
-                })
-                .collect();
+            let items = ItemState::list(program, phase, pair);
             WorkbookPhase {
                 id: phase.id.as_str(),
                 number: phase.id.index() + 1,

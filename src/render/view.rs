@@ -322,6 +322,27 @@ pub struct ItemState<'a> {
     pub done: Option<DoneView<'a>>,
 }
 
+impl<'a> ItemState<'a> {
+    /// Every item of `phase`'s checklist with `pair`'s progress on it (none for a blank workbook).
+    pub fn list(
+        program: &'a Program,
+        phase: &'a crate::model::Phase,
+        pair: Option<&'a Pair>,
+    ) -> Vec<Self> {
+        phase
+            .file
+            .checklist
+            .iter()
+            .map(|item| ItemState {
+                item,
+                done: pair
+                    .and_then(|p| p.progress_of(phase.id, &item.id.value))
+                    .map(|p| DoneView::of(program, p)),
+            })
+            .collect()
+    }
+}
+
 /// A done item.
 #[derive(Serialize)]
 pub struct DoneView<'a> {
