@@ -6,6 +6,9 @@
 //! checklist counts, percentages, long dates); Hugo only renders Markdown into a layout. Private
 //! fields are left out, as mentorbook leaves them out of its pages.
 
+// Phases are numbered 0 to 3 across the pair's progress, the phase files and `PHASE_IDS`.
+#![allow(clippy::needless_range_loop)]
+
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
@@ -136,7 +139,7 @@ fn long(d: Date) -> String {
 }
 
 fn percent(done: usize, total: usize) -> usize {
-    if total == 0 { 0 } else { done * 100 / total }
+    (done * 100).checked_div(total).unwrap_or(0)
 }
 
 fn owner(item: &Item) -> &str {
@@ -616,7 +619,7 @@ impl<'a> Site<'a> {
         }
         let _ = writeln!(s, "## Meetings {}\n", pair.meetings.len());
         let mut meetings: Vec<_> = pair.meetings.iter().collect();
-        meetings.sort_by(|a, b| b.date.cmp(&a.date));
+        meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
         for m in meetings {
             let _ = write!(s, "### {}", long(m.date));
             if let Some(t) = &m.title {
