@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::view::{ItemState, Link, PairView, PersonView, RecordView, Scope, Url, url};
+use super::view::{ItemState, Link, PairView, RecordView, Scope, Url, url};
 use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
 use crate::model::{ChecklistItem, Phase, PhaseId, Program};
@@ -112,14 +112,7 @@ pub(super) fn context<'a>(
             let mut ctx = context_with("pairs", &pairs);
             ctx.insert("phases", &phase_cards(scope));
             ctx.insert("description", &program.info.description);
-            let coordinators: Vec<PersonView<'_>> = program
-                .info
-                .coordinators
-                .iter()
-                .filter_map(|id| program.person(id))
-                .map(|p| PersonView::of(scope, p))
-                .collect();
-            ctx.insert("coordinators", &coordinators);
+            ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
             (
                 String::new(),

@@ -144,12 +144,9 @@ pub(super) fn workbook<'a>(scope: &Scope<'a>, pair: Option<&'a Pair>) -> Context
         Some(p) if p.file.closure.is_some() => 0,
         Some(_) => MEETING_ROWS_OPEN,
     };
-    let coordinators: Vec<PersonView<'_>> = program
-        .info
-        .coordinators
-        .iter()
-        .filter_map(|id| program.person(id))
-        .map(|p| PersonView::of(scope, p))
+    let coordinators: Vec<PersonView<'_>> = scope
+        .coordinators()
+        .into_iter()
         // The blank workbook is the same in every edition: nothing private, not even a contact.
         .map(|v| PersonView {
             contact: v.contact.filter(|_| pair.is_some()),

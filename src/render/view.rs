@@ -49,19 +49,33 @@ impl<'a> Scope<'a> {
     /// pair's edition sees the contact details of that pair's two people.
     pub fn contact(&self, person: &'a Person) -> Option<&'a Contact> {
         let id = &person.id.value;
-        let in_pair = |p: &&Pair| &p.file.mentor.value == id || &p.file.mentee.value == id;
+        // Only a pair's edition asks which pair a person is in: one look-up of that pair (pairs are
+        // sorted by id), not a scan of every pair for every person shown.
         let pair: Option<&PairId> = match self.audience {
             Audience::Pair(mine) => self
                 .program
                 .pairs
-                .iter()
-                .filter(in_pair)
-                .find(|p| &p.id == mine)
+                .binary_search_by(|p| p.id.cmp(mine))
+                .ok()
+                .map(|i| &self.program.pairs[i])
+                .filter(|p| &p.file.mentor.value == id || &p.file.mentee.value == id)
                 .map(|p| &p.id),
             _ => None,
         };
         let p = person.contact.as_ref()?;
         p.reveal(self.audience, pair, Visibility::Pair)
+    }
+
+    /// The program's coordinators, as this audience sees them.
+    pub fn coordinators(&self) -> Vec<PersonView<'a>> {
+        let program = self.program;
+        program
+            .info
+            .coordinators
+            .iter()
+            .filter_map(|id| program.person(id))
+            .map(|p| PersonView::of(self, p))
+            .collect()
     }
 }
 
