@@ -79,7 +79,15 @@ pub fn build(
             return Exit::ProgramErrors;
         }
     };
-    let staged = match crate::output::stage(dir, &dest, &site) {
+    // The pages made for paper, and the static files they load, must be in the staged folder for
+    // the browser to print them, even when unchanged.
+    let printed: std::collections::HashSet<&Path> =
+        site.prints.iter().map(|d| d.page.as_path()).collect();
+    let for_pdf = |p: &Path| {
+        with_pdf.is_some() && (p.starts_with(crate::output::STATIC_DIR) || printed.contains(p))
+    };
+    let files = crate::output::File::all(&site);
+    let staged = match crate::output::stage(dir, &dest, &files, for_pdf) {
         Ok(s) => s,
         Err(e) => {
             print_output_error(&e);
@@ -97,21 +105,31 @@ pub fn build(
         },
         _ => None,
     };
-    if let Err(e) = staged.commit() {
-        print_output_error(&e);
-        return Exit::Failure;
-    }
+    let written = match staged.commit() {
+        Ok(w) => w,
+        Err(e) => {
+            print_output_error(&e);
+            return Exit::Failure;
+        }
+    };
     let edition = if audience.is_public() {
         String::new()
     } else {
         format!(" (private edition for {audience}: do not publish)")
     };
     eprintln!(
-        "built {} for {} into {} in {} ms{edition}",
+        "built {} for {} into {} in {} ms: {} files written, {} unchanged{}{edition}",
         count(site.pages.len(), "page", "pages"),
         count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
-        built_in.as_millis()
+        built_in.as_millis(),
+        written.written,
+        written.unchanged,
+        if written.removed > 0 {
+            format!(", {} removed", written.removed)
+        } else {
+            String::new()
+        }
     );
     if let Some(r) = made {
         eprintln!(

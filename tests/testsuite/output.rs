@@ -200,3 +200,93 @@ fn clean_says_it_refuses_to_remove() {
         .stderr_has("refusing to remove ")
         .stderr_lacks("refusing to replace");
 }
+
+/// Each file of the output folder with its modification time.
+fn stamps(
+    program: &Program,
+) -> std::collections::BTreeMap<std::path::PathBuf, std::time::SystemTime> {
+    program
+        .files("book")
+        .into_keys()
+        .map(|rel| {
+            let t = fs::metadata(program.path("book").join(&rel))
+                .unwrap()
+                .modified()
+                .unwrap();
+            (rel, t)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_without_changes_writes_no_file() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let before = stamps(&program);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    program
+        .build()
+        .success()
+        .stderr_has(": 0 files written, 21 unchanged");
+    assert_eq!(stamps(&program), before, "a file was touched");
+    assert_no_leftovers(&program);
+}
+
+#[test]
+fn a_one_pair_edit_rewrites_only_the_pages_whose_bytes_changed() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let before = stamps(&program);
+    let old = program.files("book");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    program.patch(PAIR, "start: ", "# a comment that changes no page\nstart: ");
+    program.build().success().stderr_has(": 0 files written");
+    assert_eq!(stamps(&program), before);
+
+    program.patch(PAIR, "list** on his own", "list** by himself");
+    program.build().success();
+    let after = stamps(&program);
+    let new = program.files("book");
+    let touched: Vec<_> = after
+        .iter()
+        .filter(|(p, t)| before[*p] != **t)
+        .map(|(p, _)| p.clone())
+        .collect();
+    let changed: Vec<_> = new
+        .iter()
+        .filter(|(p, bytes)| old[*p] != **bytes)
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert!(!changed.is_empty(), "the edit changed no page");
+    // The marker records the new hashes, so it changes with any page.
+    let pages_touched: Vec<_> = touched
+        .iter()
+        .filter(|p| !p.ends_with(".mentorbook-output"))
+        .cloned()
+        .collect();
+    let pages_changed: Vec<_> = changed
+        .iter()
+        .filter(|p| !p.ends_with(".mentorbook-output"))
+        .cloned()
+        .collect();
+    assert_eq!(pages_touched, pages_changed);
+    assert!(!pages_touched.iter().any(|p| p.starts_with("static")));
+}
+
+#[test]
+fn an_output_file_edited_by_hand_is_written_again() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let original = program.read("book/index.html");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Same length, so only its time tells.
+    let same_length: String = original.replacen("<html", "<HTML", 1);
+    assert_eq!(same_length.len(), original.len());
+    program.write("book/index.html", &same_length);
+    program.write("book/guide/index.html", "shorter");
+    program
+        .build()
+        .success()
+        .stderr_has(": 2 files written, 19 unchanged");
+    assert_eq!(program.read("book/index.html"), original);
+}

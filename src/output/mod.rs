@@ -1,18 +1,22 @@
-//! The only writer. A site is written to a temporary folder beside the output folder and swapped into
-//! place when complete, so a failed build leaves the previous site untouched. Only folders that carry
-//! mentorbook's marker file are ever replaced or removed: nothing the user wrote is deleted.
+//! The only writer: puts a rendered site in the output folder, all or nothing, writing only the files
+//! whose bytes changed.
+//!
+//! See [`stage`] for how a build is both incremental and atomic. Only folders that carry mentorbook's
+//! marker file are ever written into, replaced or removed: nothing the user wrote is deleted.
+
+mod manifest;
+mod stage;
+
+pub use manifest::{Entry, Manifest, hash};
+pub use stage::{File, STATIC_DIR, Staged, Written, stage, write_site};
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::render::Site;
-
 /// The file that marks a folder as mentorbook's output, safe to replace.
 pub const MARKER: &str = ".mentorbook-output";
-const MARKER_TEXT: &str =
-    "This folder is written by mentorbook build and replaced on every build. Do not edit it.\n";
+pub(crate) const MARKER_TEXT: &str = "This folder is written by mentorbook build, which updates it on every build and removes \
+     any file it did not write. Do not edit it.\n";
 
 /// Why the site could not be written; every variant names the path it is about.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +34,13 @@ pub enum Error {
         "refusing to remove or replace {path}: it was not made by mentorbook (no {MARKER} file in it)"
     )]
     NotOurs {
+        /// The output folder.
+        path: PathBuf,
+    },
+    /// A rebuild of some pages only found the output folder changed or gone since the last build:
+    /// the caller renders every page and stages again.
+    #[error("the output folder {path} changed since the last build")]
+    Stale {
         /// The output folder.
         path: PathBuf,
     },
@@ -55,12 +66,15 @@ impl Error {
             Error::NotOurs { .. } => {
                 Some("choose another output folder with `-d`, or move that folder away yourself")
             }
-            Error::Io { .. } => None,
+            Error::Io { .. } | Error::Stale { .. } => None,
         }
     }
 }
 
-fn io_err<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> Error + 'a {
+pub(crate) fn io_err<'a>(
+    action: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(io::Error) -> Error + 'a {
     move |source| Error::Io {
         action,
         path: path.to_path_buf(),
@@ -124,11 +138,11 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
     Ok(abs)
 }
 
-fn is_ours_or_empty(dir: &Path) -> bool {
+pub(crate) fn is_ours_or_empty(dir: &Path) -> bool {
     dir.join(MARKER).is_file() || std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
-fn sibling(dest: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sibling(dest: &Path, suffix: &str) -> PathBuf {
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -136,110 +150,8 @@ fn sibling(dest: &Path, suffix: &str) -> PathBuf {
     dest.with_file_name(format!(".{name}.{suffix}"))
 }
 
-/// Writes `site` to `dest` atomically: all or nothing.
-pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<(), Error> {
-    stage(root, dest, site)?.commit()
-}
-
-/// A complete site written to a temporary folder beside the output folder, not yet in place.
-///
-/// [`Staged::commit`] swaps it into place; dropping it without committing removes it, so an error
-/// anywhere between staging and committing leaves the previous output untouched. Between the two,
-/// [`crate::pdf`] adds PDF files to the staged folder's `pdf/`: it is the one other writer, and it
-/// writes nowhere else.
-#[derive(Debug)]
-pub struct Staged {
-    tmp: PathBuf,
-    dest: PathBuf,
-    committed: bool,
-}
-
-impl Staged {
-    /// The staged site, complete but not yet in place.
-    pub fn dir(&self) -> &Path {
-        &self.tmp
-    }
-
-    /// The output folder it will replace (which may hold the previous site).
-    pub fn dest(&self) -> &Path {
-        &self.dest
-    }
-
-    /// Swaps the staged site into place.
-    pub fn commit(mut self) -> Result<(), Error> {
-        self.committed = true;
-        swap_into_place(&self.tmp, &self.dest)
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = remove_ours(&self.tmp);
-        }
-    }
-}
-
-/// Writes `site` to a temporary folder beside `dest`, checked as [`check_dest`] does, for
-/// [`Staged::commit`] to swap into place.
-pub fn stage(root: &Path, dest: &Path, site: &Site) -> Result<Staged, Error> {
-    let dest = check_dest(root, dest)?;
-    let tmp = sibling(&dest, "mentorbook-tmp");
-    remove_ours(&tmp)?;
-    if let Some(parent) = tmp.parent() {
-        std::fs::create_dir_all(parent).map_err(io_err("create", parent))?;
-    }
-    std::fs::create_dir(&tmp).map_err(io_err("create", &tmp))?;
-    let staged = Staged {
-        tmp,
-        dest,
-        committed: false,
-    };
-    let tmp = &staged.tmp;
-    std::fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", tmp))?;
-
-    let files: Vec<(PathBuf, &[u8])> = site
-        .pages
-        .iter()
-        .map(|p| (p.path.clone(), p.html.as_bytes()))
-        .chain(
-            site.assets
-                .iter()
-                .map(|a| (Path::new("static").join(&a.path), a.bytes.as_slice())),
-        )
-        .collect();
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|(p, _)| p.parent().map(|d| tmp.join(d)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(io_err("create", d))?;
-    }
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = tmp.join(rel);
-        std::fs::write(&path, bytes).map_err(io_err("write", &path))
-    })?;
-    Ok(staged)
-}
-
-fn swap_into_place(tmp: &Path, dest: &Path) -> Result<(), Error> {
-    if !dest.exists() {
-        return std::fs::rename(tmp, dest).map_err(io_err("move the new site into", dest));
-    }
-    let old = sibling(dest, "mentorbook-old");
-    remove_ours(&old)?;
-    std::fs::rename(dest, &old).map_err(io_err("move aside", dest))?;
-    if let Err(e) = std::fs::rename(tmp, dest) {
-        let _ = std::fs::rename(&old, dest);
-        return Err(io_err("move the new site into", dest)(e));
-    }
-    remove_ours(&old)
-}
-
 /// Removes `dir` if it exists and carries the marker (or is empty); refuses otherwise.
-fn remove_ours(dir: &Path) -> Result<(), Error> {
+pub(crate) fn remove_ours(dir: &Path) -> Result<(), Error> {
     if !dir.exists() {
         return Ok(());
     }

@@ -1,0 +1,107 @@
+//! What the output folder holds, as mentorbook last wrote it: for each file, a hash of its bytes and
+//! its length. It lives in the marker file, after the marker's sentence, and depends only on the
+//! site's bytes, so two builds of the same program write the same marker.
+//!
+//! A build compares each file it made with the manifest and writes only the ones whose bytes differ,
+//! so a rebuild with no change writes nothing. The marker is written last, so a file that is newer
+//! than the marker, or whose length differs from the manifest's, was changed by someone else since:
+//! it is written again.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// The line that starts the manifest in the marker file; a marker without it (written by an older
+/// mentorbook) has no manifest, and the next build replaces the whole folder.
+const HEADER: &str = "mentorbook-manifest v1";
+
+/// One file as it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// [`hash`] of the bytes.
+    pub hash: u128,
+    /// The length in bytes.
+    pub len: u64,
+}
+
+impl Entry {
+    /// Whether the file at `path` still looks as it did when written: the same length, and not
+    /// modified after `written` (the marker's time). A cheap `stat`, not a read.
+    pub fn matches_disk(&self, path: &Path, written: SystemTime) -> bool {
+        std::fs::symlink_metadata(path).is_ok_and(|m| {
+            m.is_file() && m.len() == self.len && m.modified().is_ok_and(|t| t <= written)
+        })
+    }
+}
+
+/// The hash of a file's bytes: XXH3-128, stable across versions and platforms, and fast enough to
+/// hash a whole site in a few milliseconds. It tells changed files from unchanged ones; it does not
+/// guard against attackers, who could as well edit the files.
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// Every file of the output folder, by path relative to it (with `/` between folders).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Manifest(pub BTreeMap<PathBuf, Entry>);
+
+impl Manifest {
+    /// Reads the manifest from the marker file's text; `None` when it has none or it is damaged,
+    /// which makes the next build write every file.
+    pub fn parse(text: &str) -> Option<Manifest> {
+        let mut lines = text.lines().skip_while(|l| *l != HEADER);
+        lines.next()?;
+        let mut files = BTreeMap::new();
+        for line in lines {
+            let mut parts = line.splitn(3, ' ');
+            let (Some(hash), Some(len), Some(path)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            let entry = Entry {
+                hash: u128::from_str_radix(hash, 16).ok()?,
+                len: len.parse().ok()?,
+            };
+            files.insert(PathBuf::from(path), entry);
+        }
+        Some(Manifest(files))
+    }
+
+    /// The manifest as text for the marker file, after `preamble`.
+    pub fn to_text(&self, preamble: &str) -> String {
+        let mut out = String::with_capacity(preamble.len() + 80 * self.0.len());
+        out.push_str(preamble);
+        out.push_str(HEADER);
+        out.push('\n');
+        for (path, e) in &self.0 {
+            use std::fmt::Write;
+            let _ = writeln!(out, "{:032x} {} {}", e.hash, e.len, path.display());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_damage() {
+        let mut m = Manifest::default();
+        m.0.insert(
+            PathBuf::from("pairs/a b/index.html"),
+            Entry {
+                hash: hash(b"x"),
+                len: 1,
+            },
+        );
+        let text = m.to_text("marker\n");
+        assert_eq!(Manifest::parse(&text), Some(m));
+        assert_eq!(Manifest::parse("marker\n"), None);
+        assert_eq!(Manifest::parse(&format!("{HEADER}\nzz 1 a\n")), None);
+        assert_eq!(
+            Manifest::parse(&format!("{HEADER}\n")),
+            Some(Manifest::default())
+        );
+    }
+}

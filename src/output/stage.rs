@@ -1,0 +1,415 @@
+//! Staging and committing a site: the build is atomic and writes only what changed.
+//!
+//! # Two rules at once
+//!
+//! A failed build must leave the previous site untouched, and a rebuild must not touch a file whose
+//! bytes did not change (so sync-based deploys, browser caches and PDF keys stay warm). Both hold
+//! because a build happens in two steps:
+//!
+//! 1. **[`stage`]** writes each file whose bytes differ from the output folder's [`Manifest`] to a
+//!    temporary folder beside the output folder. Nothing in the output folder is touched, so an error
+//!    here, or anything before [`Staged::commit`] (PDF files failing, say), leaves the previous site
+//!    as it was: dropping the [`Staged`] removes the temporary folder.
+//! 2. **[`Staged::commit`]** moves the changed files into place one rename each, removes the files
+//!    the new site no longer has, and records the new manifest. Renames within one file system do
+//!    not fail for want of space, and each one is atomic, so readers see either the old or the new
+//!    version of a file, never half of one.
+//!
+//! The manifest is rewritten before the renames without the files about to change, and in full
+//! after them (so the marker is newer than every file the build wrote): a commit cut short (power loss) leaves a manifest that makes the next build write
+//! those files again rather than trust them.
+//!
+//! When the output folder does not exist yet, or has no manifest (an older mentorbook wrote it), the
+//! temporary folder receives the whole site and is swapped into place in one rename, as before.
+//!
+//! The `pdf/` folder is [`crate::pdf`]'s: it fills the staged `pdf/` (linking the PDF files that are
+//! still current), and the commit makes the output's `pdf/` hold exactly that.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::manifest::{Entry, Manifest, hash};
+use super::{Error, MARKER, MARKER_TEXT, check_dest, io_err, remove_ours, sibling};
+use crate::render::Site;
+use crate::render::print::PDF_DIR;
+
+/// The site folder that holds the theme's static files.
+pub const STATIC_DIR: &str = "static";
+
+/// A file of the site, for [`stage`].
+#[derive(Debug, Clone)]
+pub struct File<'a> {
+    /// Its path in the site, with `/` between folders.
+    pub path: PathBuf,
+    /// Its bytes, or `None` when the caller knows it is unchanged since the last build into the
+    /// same folder (a partial rebuild); [`stage`] then fails with [`Error::Stale`] if the output
+    /// folder does not hold that file as it was written.
+    pub bytes: Option<&'a [u8]>,
+}
+
+impl<'a> File<'a> {
+    /// Every page and static file of `site`.
+    pub fn all(site: &'a Site) -> Vec<File<'a>> {
+        site.pages
+            .iter()
+            .map(|p| File {
+                path: p.path.clone(),
+                bytes: Some(p.html.as_bytes()),
+            })
+            .chain(site.assets.iter().map(|a| File {
+                path: Path::new(STATIC_DIR).join(&a.path),
+                bytes: Some(&a.bytes),
+            }))
+            .collect()
+    }
+}
+
+/// What a commit did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files written because they are new or their bytes changed.
+    pub written: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files removed because the new site does not have them.
+    pub removed: usize,
+}
+
+/// Writes `site` to `dest`: all or nothing, and only what changed.
+pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<Written, Error> {
+    stage(root, dest, &File::all(site), |_| false)?.commit()
+}
+
+/// How the staged site reaches its place.
+#[derive(Debug)]
+enum Mode {
+    /// The temporary folder holds the whole site and replaces the output folder in one rename.
+    Swap,
+    /// The temporary folder holds the changed files, moved in one by one.
+    Update {
+        /// Paths of the files that changed, staged in the temporary folder.
+        changed: Vec<PathBuf>,
+    },
+}
+
+/// A site ready to be put in place: see the module's documentation.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    dest: PathBuf,
+    mode: Mode,
+    manifest: Manifest,
+    /// The manifest equals the one in place: the marker need not be written.
+    same_manifest: bool,
+    unchanged: usize,
+    committed: bool,
+}
+
+/// What [`stage`] does with one file.
+enum Plan<'a> {
+    Write(&'a Path, &'a [u8], bool),
+    Keep(&'a Path, Entry, Option<&'a [u8]>),
+}
+
+/// Writes to a temporary folder beside `dest` (checked as [`super::check_dest`] does) each file of
+/// `files` whose bytes differ from what `dest` holds, plus those for which `also` is true (the pages
+/// [`crate::pdf`] prints need to be in the staged folder even when unchanged).
+pub fn stage(
+    root: &Path,
+    dest: &Path,
+    files: &[File<'_>],
+    also: impl Fn(&Path) -> bool + Sync,
+) -> Result<Staged, Error> {
+    let dest = check_dest(root, dest)?;
+    let tmp = sibling(&dest, "mentorbook-tmp");
+    remove_ours(&tmp)?;
+    if let Some(parent) = tmp.parent() {
+        fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+    }
+    fs::create_dir(&tmp).map_err(io_err("create", &tmp))?;
+    let mut staged = Staged {
+        tmp,
+        dest,
+        mode: Mode::Swap,
+        manifest: Manifest::default(),
+        same_manifest: false,
+        unchanged: 0,
+        committed: false,
+    };
+    let tmp = staged.tmp.clone();
+    fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", &tmp))?;
+
+    let marker = staged.dest.join(MARKER);
+    let written = fs::metadata(&marker).and_then(|m| m.modified()).ok();
+    let old = written.and_then(|w| {
+        let text = fs::read_to_string(&marker).ok()?;
+        Some((Manifest::parse(&text)?, w))
+    });
+    let dest = &staged.dest;
+    let plans: Vec<Plan<'_>> = files
+        .par_iter()
+        .map(|f| {
+            let path = f.path.as_path();
+            let current = old.as_ref().and_then(|(m, written)| {
+                m.0.get(path)
+                    .filter(|e| e.matches_disk(&dest.join(path), *written))
+            });
+            match (f.bytes, current) {
+                (None, Some(e)) => Ok(Plan::Keep(path, *e, None)),
+                (None, None) => Err(Error::Stale { path: dest.clone() }),
+                (Some(b), Some(e)) if e.len == b.len() as u64 && e.hash == hash(b) => {
+                    Ok(Plan::Keep(path, *e, Some(b)))
+                }
+                (Some(b), _) => Ok(Plan::Write(path, b, true)),
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    let plans: Vec<Plan<'_>> = plans
+        .into_iter()
+        .map(|p| match p {
+            Plan::Keep(path, _, Some(b)) if also(path) => Plan::Write(path, b, false),
+            p => p,
+        })
+        .collect();
+
+    let mut dirs: Vec<PathBuf> = plans
+        .iter()
+        .filter_map(|p| match p {
+            Plan::Write(path, ..) => path.parent().map(|d| tmp.join(d)),
+            Plan::Keep(..) => None,
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        fs::create_dir_all(d).map_err(io_err("create", d))?;
+    }
+    let entries: Vec<(PathBuf, Entry, bool)> = plans
+        .par_iter()
+        .map(|p| match *p {
+            Plan::Keep(path, entry, _) => Ok((path.to_path_buf(), entry, false)),
+            Plan::Write(path, bytes, changed) => {
+                let to = tmp.join(path);
+                fs::write(&to, bytes).map_err(io_err("write", &to))?;
+                let entry = Entry {
+                    hash: hash(bytes),
+                    len: bytes.len() as u64,
+                };
+                Ok((path.to_path_buf(), entry, changed))
+            }
+        })
+        .collect::<Result<_, Error>>()?;
+
+    let mut changed = Vec::new();
+    for (path, entry, was_changed) in entries {
+        if was_changed {
+            changed.push(path.clone());
+        } else {
+            staged.unchanged += 1;
+        }
+        staged.manifest.0.insert(path, entry);
+    }
+    if let Some((old, _)) = &old {
+        staged.same_manifest = *old == staged.manifest;
+        staged.mode = Mode::Update { changed };
+    } else if staged.unchanged > 0 {
+        // Without a manifest nothing is unchanged; this cannot happen, but a swap must be complete.
+        return Err(Error::Stale {
+            path: staged.dest.clone(),
+        });
+    }
+    Ok(staged)
+}
+
+impl Staged {
+    /// The staged folder: the changed files, and the ones [`stage`] was asked to add.
+    pub fn dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// The output folder it will update (which may hold the previous site).
+    pub fn dest(&self) -> &Path {
+        &self.dest
+    }
+
+    /// How many files are new or changed.
+    pub fn changed(&self) -> usize {
+        match &self.mode {
+            Mode::Swap => self.manifest.0.len(),
+            Mode::Update { changed } => changed.len(),
+        }
+    }
+
+    /// Puts the staged site in place.
+    pub fn commit(mut self) -> Result<Written, Error> {
+        self.committed = true;
+        let written = self.changed();
+        let unchanged = self.unchanged;
+        match std::mem::replace(&mut self.mode, Mode::Swap) {
+            Mode::Swap => {
+                write_marker(&self.tmp, &self.tmp, &self.manifest)?;
+                swap_into_place(&self.tmp, &self.dest)?;
+                Ok(Written {
+                    written,
+                    unchanged,
+                    removed: 0,
+                })
+            }
+            Mode::Update { changed } => {
+                if !changed.is_empty() {
+                    let mut partial = self.manifest.clone();
+                    for path in &changed {
+                        partial.0.remove(path);
+                    }
+                    write_marker(&self.tmp, &self.dest, &partial)?;
+                    for path in &changed {
+                        move_into(&self.tmp, &self.dest, path)?;
+                    }
+                }
+                sync_pdf_dir(&self.tmp, &self.dest)?;
+                let removed = remove_others(&self.dest, &self.manifest)?;
+                // A rebuild that changed nothing writes nothing, the marker included.
+                if !changed.is_empty() || !self.same_manifest {
+                    write_marker(&self.tmp, &self.dest, &self.manifest)?;
+                }
+                remove_ours(&self.tmp)?;
+                Ok(Written {
+                    written,
+                    unchanged,
+                    removed,
+                })
+            }
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed || self.tmp.exists() {
+            let _ = remove_ours(&self.tmp);
+        }
+    }
+}
+
+/// Writes the marker with `manifest` into `dir`, through a file in `tmp` renamed over it.
+fn write_marker(tmp: &Path, dir: &Path, manifest: &Manifest) -> Result<(), Error> {
+    let text = manifest.to_text(MARKER_TEXT);
+    let to = dir.join(MARKER);
+    if tmp == dir {
+        return fs::write(&to, text).map_err(io_err("write", &to));
+    }
+    let from = tmp.join(".marker.new");
+    fs::write(&from, text).map_err(io_err("write", &from))?;
+    fs::rename(&from, &to).map_err(io_err("write", &to))
+}
+
+fn move_into(tmp: &Path, dest: &Path, rel: &Path) -> Result<(), Error> {
+    let to = dest.join(rel);
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+    }
+    // A folder where the file goes (a page that became a file) is ours to remove: it is inside the
+    // output folder, which carries the marker.
+    if to.is_dir() {
+        fs::remove_dir_all(&to).map_err(io_err("remove", &to))?;
+    }
+    fs::rename(tmp.join(rel), &to).map_err(io_err("move into place", &to))
+}
+
+/// Makes the output's `pdf/` hold what the staged `pdf/` holds, moving only files that are not
+/// already there (a PDF carried over is a hard link to the file in place).
+fn sync_pdf_dir(tmp: &Path, dest: &Path) -> Result<(), Error> {
+    let (from, to) = (tmp.join(PDF_DIR), dest.join(PDF_DIR));
+    let mut keep = BTreeSet::new();
+    if from.is_dir() {
+        fs::create_dir_all(&to).map_err(io_err("create", &to))?;
+        for entry in fs::read_dir(&from).map_err(io_err("list", &from))? {
+            let entry = entry.map_err(io_err("list", &from))?;
+            let name = entry.file_name();
+            if !same_file(&entry.path(), &to.join(&name)) {
+                fs::rename(entry.path(), to.join(&name)).map_err(io_err("move into place", &to))?;
+            }
+            keep.insert(name);
+        }
+    }
+    if to.is_dir() {
+        for entry in fs::read_dir(&to).map_err(io_err("list", &to))? {
+            let entry = entry.map_err(io_err("list", &to))?;
+            if !keep.contains(&entry.file_name()) {
+                let path = entry.path();
+                let removed = if path.is_dir() {
+                    fs::remove_dir_all(&path)
+                } else {
+                    fs::remove_file(&path)
+                };
+                removed.map_err(io_err("remove", &path))?;
+            }
+        }
+        if keep.is_empty() {
+            fs::remove_dir(&to).map_err(io_err("remove", &to))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `b` already is `a`: the same file (a hard link), or a small file with the same bytes.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if x.dev() == y.dev() && x.ino() == y.ino() {
+            return true;
+        }
+    }
+    const SMALL: u64 = 64 * 1024;
+    x.len() == y.len()
+        && x.len() <= SMALL
+        && matches!((fs::read(a), fs::read(b)), (Ok(p), Ok(q)) if p == q)
+}
+
+/// Removes every file of `dest` that `manifest` does not list (the marker and `pdf/` apart), and the
+/// folders left empty. Returns how many files went.
+fn remove_others(dest: &Path, manifest: &Manifest) -> Result<usize, Error> {
+    let mut removed = 0;
+    // Folders come after what they hold (`contents_first`), so emptied ones can go; `filter_entry`
+    // would not stop the walk from entering `pdf/` in that order, hence the test on the path.
+    let walk = walkdir::WalkDir::new(dest)
+        .min_depth(1)
+        .contents_first(true);
+    for entry in walk {
+        let entry = entry.map_err(|e| io_err("list", dest)(e.into()))?;
+        let path = entry.path();
+        let rel = path.strip_prefix(dest).unwrap_or(path);
+        if rel.starts_with(PDF_DIR) || rel == Path::new(MARKER) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            // Only empty folders go; `remove_dir` refuses the others, which is what we want.
+            let _ = fs::remove_dir(path);
+        } else if !manifest.0.contains_key(rel) {
+            fs::remove_file(path).map_err(io_err("remove", path))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+fn swap_into_place(tmp: &Path, dest: &Path) -> Result<(), Error> {
+    if !dest.exists() {
+        return fs::rename(tmp, dest).map_err(io_err("move the new site into", dest));
+    }
+    let old = sibling(dest, "mentorbook-old");
+    remove_ours(&old)?;
+    fs::rename(dest, &old).map_err(io_err("move aside", dest))?;
+    if let Err(e) = fs::rename(tmp, dest) {
+        let _ = fs::rename(&old, dest);
+        return Err(io_err("move the new site into", dest)(e));
+    }
+    remove_ours(&old)
+}
