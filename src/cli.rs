@@ -22,6 +22,10 @@ pub enum Command {
     Init(InitArgs),
     /// Build the handbook site.
     Build(BuildArgs),
+    /// Build the site, serve it on this machine, and rebuild and reload it on every change.
+    Serve(ServeArgs),
+    /// Build the site, then rebuild it on every change.
+    Watch(WatchArgs),
     /// Build the site with PDF files of every workbook and of the handbook (needs Chromium).
     Pdf(PdfArgs),
     /// Check the program for problems without writing anything.
@@ -160,6 +164,35 @@ pub struct BuildArgs {
     /// With --pdf: how many browsers print at once.
     #[arg(short = 'j', long, value_name = "N", requires = "pdf")]
     pub jobs: Option<NonZeroUsize>,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where to read and write.
+    #[command(flatten)]
+    pub out: WatchArgs,
+    /// The port to listen on; when it is taken, a free one is used and said.
+    #[arg(short = 'p', long, default_value_t = 3000)]
+    pub port: u16,
+    /// The address to listen on. Anything but 127.0.0.1 or ::1 makes the site reachable from
+    /// other machines.
+    #[arg(short = 'n', long = "hostname", default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Arguments of `watch`, and where `serve` reads and writes.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The output folder, relative to the program folder (default: `[build] dest-dir`, or `book`).
+    #[arg(short = 'd', long = "dest-dir")]
+    pub dest_dir: Option<PathBuf>,
 }
 
 /// Arguments of `pdf`.

@@ -281,7 +281,7 @@ pub fn did_you_mean<'a>(
 }
 
 /// Every problem of a run, in a stable order.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Problems(Vec<Problem>);
 
 impl Problems {

@@ -18,7 +18,10 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
+pub mod session;
 pub mod validate;
+pub mod watch;
 
 use std::path::Path;
 

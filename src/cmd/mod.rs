@@ -7,6 +7,8 @@ mod init;
 mod new;
 mod pdf;
 mod schema;
+mod serve;
+mod watch;
 
 pub use build::build;
 pub use check::check;
@@ -15,6 +17,8 @@ pub use init::init;
 pub use new::{new_pair, new_person};
 pub use pdf::pdf;
 pub use schema::schema;
+pub use serve::{Listen, serve};
+pub use watch::watch;
 
 use crate::diagnostic::Problems;
 pub(crate) use crate::report::plural as count;

@@ -3,15 +3,16 @@
 //! A file that fails is reported and left out; the others still load, so one run shows every problem.
 //! Checks that span several files belong to [`crate::validate`].
 
+mod cache;
 mod guide;
 pub mod key_path;
 pub mod yaml;
 
+pub use cache::Cache;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Problem, Problems, Span};
@@ -33,8 +34,8 @@ pub struct Loaded {
     pub info: Option<ProgramInfo>,
     /// People, each with the file they came from.
     pub people: Vec<(PathBuf, Person)>,
-    /// Pairs, each with its id and file.
-    pub pairs: Vec<(PairId, PathBuf, PairFile)>,
+    /// Pairs, each with its id and file (shared with the [`Cache`], which keeps it between loads).
+    pub pairs: Vec<(PairId, PathBuf, Arc<PairFile>)>,
     /// Phases that loaded, each with its file.
     pub phases: Vec<(PhaseId, PathBuf, PhaseFile)>,
     /// Guide chapters.
@@ -57,61 +58,18 @@ enum Kind {
 }
 
 /// One parsed file.
+#[derive(Clone)]
 enum Parsed {
     Program(ProgramInfo),
     People(Vec<Person>),
-    Pair(PairId, PairFile),
+    Pair(PairId, Arc<PairFile>),
     Phase(PhaseId, PhaseFile),
     Chapter(Chapter),
 }
 
 /// Reads every content file of the program; problems go to `problems`.
 pub fn load(config: Config, problems: &mut Problems) -> Loaded {
-    let root = config.root.clone();
-    let raw_html = config.build.allow_raw_html;
-    let jobs = find_files(&root, problems);
-    let results: Vec<(PathBuf, Option<Arc<str>>, Result<Parsed, Problem>)> = jobs
-        .into_par_iter()
-        .map(|(rel, kind)| match SourceFile::read(&root, &rel) {
-            Ok(file) => {
-                let parsed = parse(&file, kind, raw_html);
-                (rel, Some(file.text), parsed)
-            }
-            Err(p) => (rel, None, Err(p)),
-        })
-        .collect();
-
-    let mut loaded = Loaded {
-        config,
-        info: None,
-        people: Vec::new(),
-        pairs: Vec::new(),
-        phases: Vec::new(),
-        chapters: Vec::new(),
-        sources: HashMap::new(),
-        people_complete: true,
-    };
-    for (rel, text, result) in results {
-        if let Some(text) = text {
-            loaded.sources.insert(rel.clone(), text);
-        }
-        match result {
-            Ok(Parsed::Program(info)) => loaded.info = Some(info),
-            Ok(Parsed::People(list)) => loaded
-                .people
-                .extend(list.into_iter().map(|p| (rel.clone(), p))),
-            Ok(Parsed::Pair(id, pair)) => loaded.pairs.push((id, rel, pair)),
-            Ok(Parsed::Phase(id, phase)) => loaded.phases.push((id, rel, phase)),
-            Ok(Parsed::Chapter(c)) => loaded.chapters.push(c),
-            Err(p) => {
-                if rel.starts_with("content/people") || rel.ends_with("people.yaml") {
-                    loaded.people_complete = false;
-                }
-                problems.push(p);
-            }
-        }
-    }
-    loaded
+    Cache::default().load(config, problems).0
 }
 
 fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Problem> {
@@ -140,7 +98,7 @@ fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Proble
             person.id.value = id;
             Parsed::People(vec![person])
         }
-        Kind::Pair(id) => Parsed::Pair(id, file.parse()?),
+        Kind::Pair(id) => Parsed::Pair(id, Arc::new(file.parse()?)),
         Kind::Phase(id) => Parsed::Phase(id, file.parse()?),
         Kind::Chapter(id) => Parsed::Chapter(guide::chapter(id, file, raw_html)?),
     })

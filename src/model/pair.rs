@@ -429,8 +429,8 @@ pub struct Pair {
     pub id: PairId,
     /// The file, relative to the program folder.
     pub source: std::path::PathBuf,
-    /// What the file says.
-    pub file: PairFile,
+    /// What the file says, shared with the loader's cache.
+    pub file: std::sync::Arc<PairFile>,
     /// The planned end date, given or derived.
     pub end: Date,
     /// The current phase, given or derived.

@@ -51,7 +51,7 @@ pub struct File<'a> {
 }
 
 impl<'a> File<'a> {
-    /// Every page and static file of `site`.
+    /// Every page and static file of `site`; the pages it [kept](Site::kept) without bytes.
     pub fn all(site: &'a Site) -> Vec<File<'a>> {
         site.pages
             .iter()
@@ -62,6 +62,10 @@ impl<'a> File<'a> {
             .chain(site.assets.iter().map(|a| File {
                 path: Path::new(STATIC_DIR).join(&a.path),
                 bytes: Some(&a.bytes),
+            }))
+            .chain(site.kept.iter().map(|p| File {
+                path: p.clone(),
+                bytes: None,
             }))
             .collect()
     }

@@ -6,6 +6,7 @@ pub mod print;
 pub mod theme;
 pub mod view;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -13,7 +14,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Chapter, Pair, Phase, PhaseId, Program};
+use crate::model::{Audience, Chapter, Pair, PairId, Phase, PhaseId, Program};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
 use view::{Link, NavView, Scope, SiteView, Url, url};
@@ -30,8 +31,11 @@ pub struct Page {
 /// Everything the output folder will hold.
 #[derive(Debug)]
 pub struct Site {
-    /// Pages, sorted by path.
+    /// Pages, sorted by path: every page, or those a [`Selection`] chose.
     pub pages: Vec<Page>,
+    /// The pages of the site that a [`Selection`] left out, sorted: they are as the last build made
+    /// them.
+    pub kept: Vec<PathBuf>,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
     /// The pages made for paper, each with the PDF file [`crate::pdf`] can make from it.
@@ -45,6 +49,27 @@ pub struct Options {
     pub audience: Audience,
     /// The build makes PDF files of the workbooks and the handbook, so pages link to them.
     pub pdf: bool,
+}
+
+/// Which pages to render.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Every page.
+    #[default]
+    All,
+    /// The pages of these pairs, and every page that is not a pair's (the home page, the lists,
+    /// the guide): what an edit to these pairs' files can change, as long as the set of pairs and
+    /// everything else stay the same.
+    Pairs(BTreeSet<PairId>),
+}
+
+impl Selection {
+    fn includes(&self, kind: PageKind<'_>) -> bool {
+        match (self, kind.pair()) {
+            (Selection::All, _) | (Selection::Pairs(_), None) => true,
+            (Selection::Pairs(ids), Some(pair)) => ids.contains(&pair.id),
+        }
+    }
 }
 
 /// The kinds of page, each with what it is about.
@@ -64,6 +89,24 @@ enum PageKind<'a> {
     NotFound,
 }
 
+impl<'a> PageKind<'a> {
+    /// The pair the page belongs to, if any.
+    fn pair(self) -> Option<&'a Pair> {
+        match self {
+            PageKind::Pair(p) | PageKind::PairPhase(p, _) | PageKind::Workbook(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Where the page goes in the site.
+    fn path(self) -> PathBuf {
+        match pages::dir(self).as_str() {
+            "404" => PathBuf::from("404.html"),
+            dir => PathBuf::from(url(dir)),
+        }
+    }
+}
+
 /// The page's title, where it is, and the way back to the home page.
 #[derive(Serialize)]
 struct PageMeta<'a> {
@@ -77,6 +120,16 @@ struct PageMeta<'a> {
 /// The pages made for paper are scoped the same way: a pair's workbook exists only when the
 /// audience may see the pair, and holds the private fields the audience may see.
 pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
+    render_only(program, theme, options, &Selection::All)
+}
+
+/// Renders the pages that `selection` chooses, as [`render`] would; [`Site::kept`] lists the others.
+pub fn render_only(
+    program: &Program,
+    theme: &mut Theme,
+    options: &Options,
+    selection: &Selection,
+) -> Result<Site, Problem> {
     let audience = &options.audience;
     let scope = Scope::new(program, audience);
     let site = SiteView {
@@ -140,6 +193,9 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
         kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
         kinds.push(PageKind::Workbook(pair));
     }
+    let (kinds, kept): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|&k| selection.includes(k));
+    let mut kept: Vec<PathBuf> = kept.into_iter().map(PageKind::path).collect();
+    kept.sort();
     let theme = &*theme;
     let mut pages = kinds
         .into_par_iter()
@@ -155,6 +211,7 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Site {
         pages,
+        kept,
         assets: theme.assets.clone(),
         prints: print::docs(&scope),
     })
@@ -162,7 +219,8 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
 
 fn render_page<'a>(scope: &Scope<'a>, theme: &Theme, kind: PageKind<'a>) -> Result<Page, Problem> {
     let program = scope.program;
-    let (dir, template, title, mut ctx) = pages::context(scope, kind);
+    let dir = pages::dir(kind);
+    let (template, title, mut ctx) = pages::context(scope, kind);
     let root = match dir.as_str() {
         // The 404 page is served at any address, so its links start from the site's root.
         "404" => program.config.site.base_url.as_deref().map_or_else(
@@ -186,12 +244,10 @@ fn render_page<'a>(scope: &Scope<'a>, theme: &Theme, kind: PageKind<'a>) -> Resu
         .tera
         .render(template, &ctx)
         .map_err(|e| theme.problem(&e))?;
-    let path = if dir == "404" {
-        PathBuf::from("404.html")
-    } else {
-        PathBuf::from(url(&dir))
-    };
-    Ok(Page { path, html })
+    Ok(Page {
+        path: kind.path(),
+        html,
+    })
 }
 
 /// A context with one entry, for the page functions.

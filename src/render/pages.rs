@@ -91,11 +91,29 @@ fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Li
     (prev, next)
 }
 
-/// The folder, template, title and context of a page.
+/// The folder of a page in the site (`pairs/ana-ben/enabling`); the 404 page's is `404`.
+pub(super) fn dir(kind: PageKind<'_>) -> String {
+    match kind {
+        PageKind::Home => String::new(),
+        PageKind::Guide => "guide".into(),
+        PageKind::Chapter(_, c) => format!("guide/{}", c.id),
+        PageKind::Phases => "phases".into(),
+        PageKind::Phase(p) => format!("phases/{}", p.id),
+        PageKind::Pairs => "pairs".into(),
+        PageKind::Pair(pair) => format!("pairs/{}", pair.id),
+        PageKind::PairPhase(pair, phase) => format!("pairs/{}/{}", pair.id, phase),
+        PageKind::Workbook(pair) => format!("pairs/{}/workbook", pair.id),
+        PageKind::BlankWorkbook => "workbook".into(),
+        PageKind::PrintHandbook => "print".into(),
+        PageKind::NotFound => "404".into(),
+    }
+}
+
+/// The template, title and context of a page.
 pub(super) fn context<'a>(
     scope: &Scope<'a>,
     kind: PageKind<'a>,
-) -> (String, &'static str, String, Context) {
+) -> (&'static str, String, Context) {
     let program = scope.program;
     match kind {
         PageKind::Home => {
@@ -114,18 +132,12 @@ pub(super) fn context<'a>(
             ctx.insert("description", &program.info.description);
             ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
-            (
-                String::new(),
-                "index.html",
-                program.config.book.title.clone(),
-                ctx,
-            )
+            ("index.html", program.config.book.title.clone(), ctx)
         }
         PageKind::Guide => {
             let chapters: Vec<ChapterView<'_>> =
                 program.chapters.iter().map(chapter_view).collect();
             (
-                "guide".into(),
                 "guide.html",
                 "Guide".into(),
                 context_with("chapters", &chapters),
@@ -144,15 +156,9 @@ pub(super) fn context<'a>(
             let (prev, next) = prev_next(links, i);
             ctx.insert("prev", &prev);
             ctx.insert("next", &next);
-            (
-                format!("guide/{}", c.id),
-                "chapter.html",
-                c.front.title.clone(),
-                ctx,
-            )
+            ("chapter.html", c.front.title.clone(), ctx)
         }
         PageKind::Phases => (
-            "phases".into(),
             "phases.html",
             "The four phases".into(),
             context_with("phases", &phase_cards(scope)),
@@ -177,15 +183,9 @@ pub(super) fn context<'a>(
             let (prev, next) = prev_next(links, p.id.index());
             ctx.insert("prev", &prev);
             ctx.insert("next", &next);
-            (
-                format!("phases/{}", p.id),
-                "phase.html",
-                p.file.title.clone(),
-                ctx,
-            )
+            ("phase.html", p.file.title.clone(), ctx)
         }
         PageKind::Pairs => (
-            "pairs".into(),
             "pairs.html",
             "Pairs".into(),
             context_with("pairs", &pair_views(scope)),
@@ -195,7 +195,7 @@ pub(super) fn context<'a>(
             let title = view.title.clone();
             let mut ctx = context_with("pair", &view);
             ctx.insert("record", &RecordView::of(scope, pair));
-            (format!("pairs/{}", pair.id), "pair.html", title, ctx)
+            ("pair.html", title, ctx)
         }
         PageKind::PairPhase(pair, phase_id) => {
             let view = PairView::of(scope, pair);
@@ -218,40 +218,23 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             ctx.insert("record", &RecordView::of(scope, pair));
             ctx.insert("pair", &view);
-            (
-                format!("pairs/{}/{}", pair.id, phase_id),
-                template_of(phase_id),
-                title,
-                ctx,
-            )
+            (template_of(phase_id), title, ctx)
         }
         PageKind::Workbook(pair) => {
             let title = format!("Workbook: {}", PairView::of(scope, pair).title);
-            (
-                format!("pairs/{}/workbook", pair.id),
-                "workbook.html",
-                title,
-                print::workbook(scope, Some(pair)),
-            )
+            ("workbook.html", title, print::workbook(scope, Some(pair)))
         }
         PageKind::BlankWorkbook => (
-            "workbook".into(),
             "workbook.html",
             "Blank workbook".into(),
             print::workbook(scope, None),
         ),
         PageKind::PrintHandbook => (
-            "print".into(),
             "print.html",
             program.config.book.title.clone(),
             print::handbook(program),
         ),
-        PageKind::NotFound => (
-            "404".into(),
-            "404.html",
-            "Page not found".into(),
-            Context::new(),
-        ),
+        PageKind::NotFound => ("404.html", "Page not found".into(), Context::new()),
     }
 }
 

@@ -94,6 +94,11 @@ impl Program {
         &self.root
     }
 
+    /// The date the program is checked as of (`MENTORBOOK_TODAY`).
+    pub fn today(&self) -> &'static str {
+        self.today
+    }
+
     /// The temporary directory that holds the program folder.
     pub fn tmp(&self) -> &Path {
         self.tmp.path()

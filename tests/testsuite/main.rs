@@ -18,4 +18,5 @@ mod print;
 mod privacy;
 mod rules;
 mod schema_and_new;
+mod serve;
 mod snapshots;

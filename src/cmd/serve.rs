@@ -1,0 +1,124 @@
+//! `mentorbook serve`: builds, serves the site on this machine, rebuilds on every change and reloads
+//! the open pages, or shows them the errors.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+
+use super::Exit;
+use super::watch::{Shown, report};
+use crate::serve::{Hub, bind, router};
+use crate::session::Session;
+use crate::watch::Watcher;
+
+/// How `serve` listens.
+#[derive(Debug, Clone)]
+pub struct Listen {
+    /// The address to listen on; anything but loopback shares the site with the network.
+    pub host: IpAddr,
+    /// The port; another free one is taken when it is busy.
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// Serves the program in `dir`, built into `dest`, until interrupted.
+pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
+    let mut watcher = match Watcher::new(dir) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch {}: {e}", dir.display());
+            return Exit::Failure;
+        }
+    };
+    let mut session = Session::new(dir, dest);
+    let hub = Hub::new();
+    let first = report(
+        session.rebuild(),
+        "fix it and save: the site is served once it builds",
+    );
+    if let Shown::Failed(text) = first {
+        hub.problems(text);
+    }
+    let Some(out) = session.dest() else {
+        eprintln!("error: book.toml could not be read, so there is no site to serve");
+        return Exit::ProgramErrors;
+    };
+    if !listen.host.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the site reachable from other machines; it may hold \
+             private data, so do this only on a network you trust",
+            listen.host
+        );
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            return Exit::Failure;
+        }
+    };
+    let addr = SocketAddr::new(listen.host, listen.port);
+    let (listener, moved) = match runtime.block_on(bind(addr)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {addr}: {e}");
+            eprintln!("  help: choose another port with `-p`, or another address with `-n`");
+            return Exit::Failure;
+        }
+    };
+    let local = listener.local_addr().unwrap_or(addr);
+    if moved {
+        eprintln!(
+            "port {} is taken; using {} instead",
+            listen.port,
+            local.port()
+        );
+    }
+    let url = format!("http://{local}/");
+    eprintln!("serving {} at {url} (Ctrl-C to stop)", out.display());
+    if listen.open {
+        open_browser(&url);
+    }
+
+    let rebuilds = hub.clone();
+    std::thread::spawn(move || {
+        while watcher.wait().is_some() {
+            match report(session.rebuild(), "the last good site is still served") {
+                Shown::Changed => rebuilds.reload(),
+                Shown::Same => rebuilds.ok(),
+                Shown::Failed(text) => rebuilds.problems(text),
+            }
+        }
+    });
+    let app = router(out, hub);
+    match runtime.block_on(async { axum::serve(listener, app).await }) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            Exit::Failure
+        }
+    }
+}
+
+/// Opens `url` in the default browser, saying so when it cannot.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let started = std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if started.is_err() {
+        eprintln!("could not open a browser ({opener}); open {url} yourself");
+    }
+}

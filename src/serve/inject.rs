@@ -1,0 +1,51 @@
+//! Adds the live-reload script to each HTML page as it is served, so the built files never hold it.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use super::{Hub, PREFIX};
+
+/// The largest page the server will add the script to; a bigger one is served as it is.
+const MAX_PAGE: usize = 64 * 1024 * 1024;
+
+/// Serves the response, adding the script tag to HTML pages.
+///
+/// The tag carries the generation the page belongs to, read *before* the file is, so that the page
+/// is never older than its tag says and a rebuild finished meanwhile reloads it. HTML is sent with
+/// `no-store` and without validators: a page kept by the browser would carry an old generation and
+/// reload forever.
+pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next) -> Response {
+    let generation = hub.generation();
+    let mut response = next.run(req).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let full = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
+    if !is_html || !full {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let tag = format!("<script src=\"{PREFIX}/live.js?g={generation}\" defer></script>");
+    let html = String::from_utf8_lossy(&bytes);
+    let html = match html.find("</head>") {
+        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
+        None => format!("{html}{tag}"),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::ETAG);
+    parts.headers.remove(header::LAST_MODIFIED);
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Response::from_parts(parts, Body::from(html))
+}

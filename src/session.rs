@@ -1,0 +1,277 @@
+//! Building again and again: what `watch` and `serve` keep in memory between builds so that an edit
+//! costs only what it changes.
+//!
+//! A [`Session`] keeps the configuration, the parsed theme, the parsed files ([`load::Cache`]) and
+//! the last program that built. [`Session::rebuild`] then:
+//!
+//! - finds what changed by looking (lengths and times of `book.toml`, the theme's files and the
+//!   content files), not by trusting the watcher's events, so every editor habit works;
+//! - reads and parses only the changed files, and checks the whole program again (cheap);
+//! - renders only the pages an edit can change ([`Selection`]): an edit to pair files re-renders
+//!   those pairs' pages and the pages that are not a pair's (home, lists, guide); anything else
+//!   (`book.toml`, the theme, `program.yaml`, people, phases, chapters, a pair added or removed)
+//!   re-renders every page;
+//! - writes only the files whose bytes changed ([`output::stage`]).
+//!
+//! A rebuild that fails leaves the output and the session's last good program as they were.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::{Code, Problem, Problems, Span};
+use crate::load::{self, CONTENT_DIR};
+use crate::model::{Audience, PairId, Program};
+use crate::output::{self, File, Written};
+use crate::render::{Options, Selection, Theme, render_only};
+
+/// The state kept between builds of one program folder.
+pub struct Session {
+    root: PathBuf,
+    dest: Option<PathBuf>,
+    state: Option<State>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("root", &self.root)
+            .field("dest", &self.dest)
+            .field("loaded", &self.state.is_some())
+            .finish()
+    }
+}
+
+/// What the last successful load of the configuration and theme gave.
+struct State {
+    /// `book.toml` and the theme's files, with their stamps, when they were read.
+    fingerprint: Fingerprint,
+    config: Config,
+    theme: Theme,
+    cache: load::Cache,
+    /// The pairs of the last program that built, or `None` before the first build or after a
+    /// change that needs every page.
+    last_pairs: Option<BTreeSet<PairId>>,
+}
+
+/// `book.toml` and the theme's files, each with its length and time (`None` when missing).
+type Fingerprint = Vec<(PathBuf, Option<(u64, Option<std::time::SystemTime>)>)>;
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The site was rebuilt.
+    Built(Report),
+    /// Nothing changed since the last build.
+    Unchanged,
+    /// The program, the theme or the output folder has errors: nothing was written.
+    Failed(Problems),
+}
+
+/// What a successful rebuild did.
+#[derive(Debug)]
+pub struct Report {
+    /// The output folder.
+    pub dest: PathBuf,
+    /// What was rendered.
+    pub selection: Selection,
+    /// How many pages were rendered.
+    pub rendered: usize,
+    /// How many pages the site has.
+    pub pages: usize,
+    /// What was written.
+    pub written: Written,
+    /// The content files whose change caused the rebuild (empty when everything was built because
+    /// it was the first build, the last one failed, or the configuration or theme changed).
+    pub changed: Vec<PathBuf>,
+    /// Warnings, which do not stop a build.
+    pub warnings: Problems,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+impl Session {
+    /// A session for the program in `root`, building its public site into `dest` (default: the
+    /// configured output folder). Nothing is read until [`Session::rebuild`].
+    pub fn new(root: &Path, dest: Option<&Path>) -> Session {
+        Session {
+            root: root.to_path_buf(),
+            dest: dest.map(Path::to_path_buf),
+            state: None,
+        }
+    }
+
+    /// The output folder, once the configuration has been read.
+    pub fn dest(&self) -> Option<PathBuf> {
+        let state = self.state.as_ref()?;
+        Some(
+            state
+                .config
+                .dest_for(&Audience::Public, self.dest.as_deref()),
+        )
+    }
+
+    /// Builds what changed since the last call (everything, the first time).
+    pub fn rebuild(&mut self) -> Outcome {
+        let started = Instant::now();
+        let mut problems = Problems::default();
+        let fingerprint = fingerprint(&self.root);
+        if self
+            .state
+            .as_ref()
+            .is_none_or(|s| s.fingerprint != fingerprint)
+        {
+            // book.toml or the theme changed (or this is the first build): start over.
+            let config = match Config::load(&self.root) {
+                Ok(c) => c,
+                Err(p) => return failed(problems, p),
+            };
+            let theme = match Theme::load(&config) {
+                Ok(t) => t,
+                Err(p) => return failed(problems, p),
+            };
+            self.state = Some(State {
+                fingerprint,
+                config,
+                theme,
+                cache: load::Cache::default(),
+                last_pairs: None,
+            });
+        }
+        let Some(state) = self.state.as_mut() else {
+            unreachable!("the state was set just above");
+        };
+
+        let (loaded, changed) = state.cache.load(state.config.clone(), &mut problems);
+        let first = state.last_pairs.is_none();
+        if changed.is_empty() && !first {
+            return Outcome::Unchanged;
+        }
+        let program = crate::validate::validate(loaded, &mut problems);
+        let program = match program {
+            Some(p) if !problems.has_errors() => p,
+            _ => {
+                // The files that failed stay changed for the next try: forget the last pairs so
+                // that the next good build renders everything it may have missed.
+                state.last_pairs = None;
+                return Outcome::Failed(problems);
+            }
+        };
+        let selection = select(&program, &changed, state.last_pairs.as_ref());
+        let dest = state
+            .config
+            .dest_for(&Audience::Public, self.dest.as_deref());
+        let written = write(&self.root, &dest, &program, &mut state.theme, &selection);
+        let (written, rendered, pages, selection) = match written {
+            Ok(w) => w,
+            Err(p) => {
+                state.last_pairs = None;
+                return failed(problems, p);
+            }
+        };
+        state.last_pairs = Some(program.pairs.iter().map(|p| p.id.clone()).collect());
+        Outcome::Built(Report {
+            dest,
+            selection,
+            rendered,
+            pages,
+            written,
+            changed: if first { Vec::new() } else { changed },
+            warnings: problems,
+            elapsed: started.elapsed(),
+        })
+    }
+}
+
+/// Which pages an edit to `changed` can change, given the pairs of the last build.
+fn select(program: &Program, changed: &[PathBuf], last: Option<&BTreeSet<PairId>>) -> Selection {
+    let Some(last) = last else {
+        return Selection::All;
+    };
+    let pairs_dir = Path::new(CONTENT_DIR).join("pairs");
+    let same_pairs =
+        program.pairs.len() == last.len() && program.pairs.iter().all(|p| last.contains(&p.id));
+    let mut ids = BTreeSet::new();
+    for path in changed {
+        let pair = same_pairs
+            .then(|| path.strip_prefix(&pairs_dir).ok())
+            .flatten()
+            .and_then(|_| program.pairs.iter().find(|p| &p.source == path));
+        match pair {
+            Some(p) => {
+                ids.insert(p.id.clone());
+            }
+            None => return Selection::All,
+        }
+    }
+    Selection::Pairs(ids)
+}
+
+/// Renders `selection` and writes what changed; renders everything when the output folder is not as
+/// the last build left it. Returns what was written, the pages rendered, the pages in all, and what
+/// was rendered.
+fn write(
+    root: &Path,
+    dest: &Path,
+    program: &Program,
+    theme: &mut Theme,
+    selection: &Selection,
+) -> Result<(Written, usize, usize, Selection), Problem> {
+    let options = Options::default();
+    let mut selection = selection.clone();
+    loop {
+        let site = render_only(program, theme, &options, &selection)?;
+        let files = File::all(&site);
+        let staged = output::stage(root, dest, &files, |_| false);
+        match staged.and_then(output::Staged::commit) {
+            Ok(w) => {
+                let pages = site.pages.len() + site.kept.len();
+                return Ok((w, site.pages.len(), pages, selection));
+            }
+            Err(output::Error::Stale { .. }) if selection != Selection::All => {
+                selection = Selection::All;
+            }
+            Err(e) => {
+                let mut p = Problem::error(
+                    Code::Io,
+                    Span {
+                        file: dest.to_path_buf(),
+                        line: 0,
+                        column: 0,
+                    },
+                    e.to_string(),
+                );
+                if let Some(h) = e.hint() {
+                    p = p.hint(h);
+                }
+                return Err(p);
+            }
+        }
+    }
+}
+
+fn failed(mut problems: Problems, p: Problem) -> Outcome {
+    problems.push(p);
+    Outcome::Failed(problems)
+}
+
+/// `book.toml` and every file under `themes/`, with their lengths and times.
+fn fingerprint(root: &Path) -> Fingerprint {
+    let stamp = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()))
+    };
+    let mut out = vec![(PathBuf::from(CONFIG_FILE), stamp(&root.join(CONFIG_FILE)))];
+    let themes = root.join("themes");
+    for entry in walkdir::WalkDir::new(&themes)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        out.push((rel.to_path_buf(), stamp(entry.path())));
+    }
+    out
+}

@@ -1,0 +1,562 @@
+//! `serve` and `watch` as a coordinator uses them: the binary running in the background, pages
+//! fetched over HTTP, files edited the way editors save them, and the reload events and error
+//! overlays that follow.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::harness::{Program, read_tree};
+
+const PAIR: &str = "content/pairs/ana-lopez-ben-okafor.yaml";
+const PAIR_PAGE: &str = "/pairs/ana-lopez-ben-okafor/";
+/// Long enough for a debug build on a busy machine; the server answers in milliseconds.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A `mentorbook serve` or `watch` running on a program, killed when dropped.
+pub struct Server {
+    child: Child,
+    stderr: Arc<Mutex<String>>,
+    /// The server's address, such as `127.0.0.1:41234`; empty for `watch`.
+    pub addr: String,
+}
+
+impl Server {
+    /// Starts `mentorbook <args>` in the program folder and waits until it says `ready`.
+    pub fn start(program: &Program, args: &[&str], ready: &str) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("mentorbook"))
+            .current_dir(program.root())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env("MENTORBOOK_TODAY", program.today())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start mentorbook");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let pipe = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        let mut server = Server {
+            child,
+            stderr,
+            addr: String::new(),
+        };
+        server.wait_for_stderr(ready);
+        let log = server.stderr();
+        if let Some(at) = log.find("at http://") {
+            let rest = &log[at + "at http://".len()..];
+            server.addr = rest[..rest.find('/').unwrap()].to_owned();
+        }
+        server
+    }
+
+    /// Starts `mentorbook serve -p 0` and waits until it serves.
+    pub fn serve(program: &Program) -> Server {
+        Server::start(program, &["serve", "-p", "0"], "serving ")
+    }
+
+    /// What the server printed so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Waits until standard error contains `needle` (counting from the start).
+    pub fn wait_for_stderr(&mut self, needle: &str) {
+        let started = Instant::now();
+        while !self.stderr().contains(needle) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "mentorbook exited ({status}) before printing {needle:?}:\n{}",
+                    self.stderr()
+                );
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "no {needle:?} within {WAIT:?}; stderr:\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// `GET path`, as sent (no normalisation of `..`).
+    pub fn get(&self, path: &str) -> Response {
+        get(&self.addr, path)
+    }
+
+    /// Opens the event stream, as an open page does.
+    pub fn events(&self) -> Events {
+        Events::open(&self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP response.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: String,
+    pub body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+}
+
+/// One HTTP/1.1 request on a new connection.
+fn get(addr: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("connect to the server");
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the response");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {head:?}"));
+    Response {
+        status,
+        headers: head.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+/// The server-sent events of one connection, read in the background.
+pub struct Events {
+    rx: mpsc::Receiver<(String, String)>,
+}
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).expect("connect to the server");
+        write!(
+            stream,
+            "GET /__mentorbook/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut name = String::new();
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if let Some(n) = line.strip_prefix("event: ") {
+                    name = n.to_owned();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    if tx.send((name.clone(), d.to_owned())).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        Events { rx }
+    }
+
+    /// The next event, as (name, data).
+    pub fn next(&self) -> (String, String) {
+        self.rx
+            .recv_timeout(WAIT)
+            .unwrap_or_else(|_| panic!("no event within {WAIT:?}"))
+    }
+
+    /// Skips events until one called `name`; returns its data.
+    pub fn wait_for(&self, name: &str) -> serde_json::Value {
+        let started = Instant::now();
+        loop {
+            let (n, data) = self.next();
+            if n == name {
+                return serde_json::from_str(&data).expect("JSON event data");
+            }
+            assert!(started.elapsed() < WAIT, "no {name} event within {WAIT:?}");
+        }
+    }
+}
+
+/// Writes `text` to `rel` as many editors save: to a temporary file, renamed over the original.
+fn atomic_save(program: &Program, rel: &str, text: &str) {
+    let path = program.path(rel);
+    let tmp = path.with_file_name(".save.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+}
+
+/// The site as served (minus the live-reload script), and as a fresh `build` makes it, must match.
+fn assert_same_as_a_fresh_build(program: &Program) {
+    program.build_into("fresh").success();
+    let served = read_tree(&program.path("book"));
+    let fresh = read_tree(&program.path("fresh"));
+    assert_eq!(
+        served.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "the served site has other files than a fresh build"
+    );
+    let differing: Vec<_> = served
+        .iter()
+        .filter(|(p, bytes)| fresh[*p] != **bytes)
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "pages differ from a fresh build: {differing:?}"
+    );
+}
+
+#[test]
+fn serves_pages_with_the_reload_script_that_built_files_never_hold() {
+    let program = Program::fixture("minimal");
+    let server = Server::serve(&program);
+    let page = server.get(PAIR_PAGE);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(
+        page.body
+            .contains("<script src=\"/__mentorbook/live.js?g=0\" defer></script></head>")
+    );
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    let on_disk = program.read("book/pairs/ana-lopez-ben-okafor/index.html");
+    assert!(
+        !on_disk.contains("__mentorbook"),
+        "the build output holds the script"
+    );
+    assert_eq!(
+        page.body.replace(
+            "<script src=\"/__mentorbook/live.js?g=0\" defer></script>",
+            ""
+        ),
+        on_disk
+    );
+
+    let css = server.get("/static/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.header("content-type").unwrap().starts_with("text/css"));
+    assert!(!css.body.contains("__mentorbook"));
+    let js = server.get("/__mentorbook/live.js");
+    assert!(
+        js.header("content-type")
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(js.body.contains("EventSource"));
+
+    // A folder without its slash, and a page that does not exist: the site's own 404 page.
+    assert!(matches!(
+        server.get("/pairs/ana-lopez-ben-okafor").status,
+        301 | 307 | 308
+    ));
+    let missing = server.get("/pairs/nobody/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Page not found"), "{}", missing.body);
+}
+
+#[test]
+fn nothing_outside_the_output_folder_is_served() {
+    let program = Program::fixture("minimal");
+    let server = Server::serve(&program);
+    for path in [
+        "/../book.toml",
+        "/../content/people.yaml",
+        "/%2e%2e/book.toml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/static/..%2f..%2fbook.toml",
+        "/static/%2e%2e%2f%2e%2e%2fbook.toml",
+        "/..%5c..%5cbook.toml",
+        "/.mentorbook-output/../../book.toml",
+        "//etc/passwd",
+        "/static/../../content/pairs/ana-lopez-ben-okafor.yaml",
+    ] {
+        let r = server.get(path);
+        assert!(
+            matches!(r.status, 400 | 404),
+            "{path} answered {}: {}",
+            r.status,
+            &r.body[..r.body.len().min(200)]
+        );
+        assert!(!r.body.contains("[book]"), "{path} served book.toml");
+        assert!(!r.body.contains("root:"), "{path} served a system file");
+        assert!(
+            !r.body.contains("mentee: ben-okafor"),
+            "{path} served a pair file"
+        );
+    }
+}
+
+#[test]
+fn an_edit_reloads_open_pages_with_the_new_content() {
+    let program = Program::fixture("minimal");
+    let mut server = Server::serve(&program);
+    let events = server.events();
+    assert_eq!(events.wait_for("ok")["generation"], 0);
+    program.patch(PAIR, "list** on his own", "list** by himself");
+    assert_eq!(events.wait_for("reload")["generation"], 1);
+    server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: rebuilt ");
+    let page = server.get(PAIR_PAGE);
+    assert!(page.body.contains("by himself"), "the page was not rebuilt");
+    assert!(page.body.contains("live.js?g=1"));
+    assert_same_as_a_fresh_build(&program);
+}
+
+#[test]
+fn a_broken_file_shows_the_error_over_the_page_until_it_is_fixed() {
+    let program = Program::fixture("minimal");
+    let mut server = Server::serve(&program);
+    let before = server.get(PAIR_PAGE).body;
+    let events = server.events();
+    events.wait_for("ok");
+
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: nobody-at-all");
+    let problems = events.wait_for("problems")["problems"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for part in [
+        "MB0201",
+        "there is no person `nobody-at-all`",
+        "content/pairs/ana-lopez-ben-okafor.yaml:2:9",
+        "2 │ mentee: nobody-at-all",
+        "help: add `nobody-at-all` to content/people.yaml",
+    ] {
+        assert!(
+            problems.contains(part),
+            "{part:?} missing from:\n{problems}"
+        );
+    }
+    server.wait_for_stderr("the site was not rebuilt; the last good site is still served");
+    // The last good site is still served, and a page opened now gets the errors at once.
+    assert_eq!(server.get(PAIR_PAGE).body, before);
+    assert_eq!(server.events().next().0, "problems");
+
+    // A YAML syntax error, then a template error: each is shown the same way.
+    program.patch(PAIR, "mentee: nobody-at-all", "mentee: [ben-okafor");
+    let syntax = events.wait_for("problems")["problems"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(syntax.contains("MB0101"), "{syntax}");
+    assert!(
+        syntax.contains("content/pairs/ana-lopez-ben-okafor.yaml:"),
+        "{syntax}"
+    );
+
+    // Fixed: the overlay goes (nothing changed since the last good build, so no reload is needed).
+    program.patch(PAIR, "mentee: [ben-okafor", "mentee: ben-okafor");
+    let ok = events.wait_for("ok");
+    assert_eq!(ok["problems"], serde_json::Value::Null);
+    assert_eq!(server.get(PAIR_PAGE).body, before);
+}
+
+#[test]
+fn a_template_error_is_shown_and_a_theme_change_rebuilds_every_page() {
+    let program = Program::fixture("minimal");
+    let server = Server::serve(&program);
+    let events = server.events();
+    events.wait_for("ok");
+    program.write(
+        "themes/default/templates/pair.html",
+        "{% extends \"base.html\" %}{% block content %}\n<p>{{ pair.no_such_field.deeper }}</p>{% endblock %}",
+    );
+    let problems = events.wait_for("problems")["problems"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(problems.contains("MB0401"), "{problems}");
+    assert!(
+        problems.contains("themes/default/templates/pair.html:2:"),
+        "{problems}"
+    );
+    program.write(
+        "themes/default/templates/pair.html",
+        "{% extends \"base.html\" %}{% block content %}<p>A custom pair page</p>{% endblock %}",
+    );
+    events.wait_for("reload");
+    assert!(server.get(PAIR_PAGE).body.contains("A custom pair page"));
+}
+
+#[test]
+fn editor_habits_all_end_in_the_right_site() {
+    let program = Program::fixture("minimal");
+    let mut server = Server::serve(&program);
+    let events = server.events();
+    events.wait_for("ok");
+    let original = program.read(PAIR);
+
+    // An atomic save: a temporary file renamed over the original.
+    atomic_save(
+        &program,
+        PAIR,
+        &original.replace("list** on his own", "list** first"),
+    );
+    events.wait_for("reload");
+    assert!(server.get(PAIR_PAGE).body.contains("list</strong> first"));
+
+    // Deleted, then made again.
+    program.remove(PAIR);
+    std::thread::sleep(Duration::from_millis(5));
+    program.write(PAIR, original.replace("list** on his own", "list** second"));
+    events.wait_for("reload");
+    let deadline = Instant::now() + WAIT;
+    while !server.get(PAIR_PAGE).body.contains("list</strong> second") {
+        assert!(
+            Instant::now() < deadline,
+            "the re-made file was not rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // A burst of saves: the last one wins.
+    for n in 0..10 {
+        program.write(
+            PAIR,
+            original.replace("list** on his own", &format!("list** burst {n}")),
+        );
+    }
+    let deadline = Instant::now() + WAIT;
+    while !server.get(PAIR_PAGE).body.contains("list</strong> burst 9") {
+        assert!(
+            Instant::now() < deadline,
+            "the last save of a burst was not rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // A new pair file, then renamed: its pages come, then move.
+    program.write(
+        "content/pairs/ana-lopez-ben-okafor-2.yaml",
+        "mentor: ana-lopez\nmentee: ben-okafor\nstart: 2025-02-01\n",
+    );
+    let deadline = Instant::now() + WAIT;
+    while server.get("/pairs/ana-lopez-ben-okafor-2/").status != 200 {
+        assert!(Instant::now() < deadline, "the new pair's page never came");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::fs::rename(
+        program.path("content/pairs/ana-lopez-ben-okafor-2.yaml"),
+        program.path("content/pairs/second-pair.yaml"),
+    )
+    .unwrap();
+    let deadline = Instant::now() + WAIT;
+    while server.get("/pairs/second-pair/").status != 200 {
+        assert!(
+            Instant::now() < deadline,
+            "the renamed pair's page never came"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(server.get("/pairs/ana-lopez-ben-okafor-2/").status, 404);
+    // Let the last rebuild finish before comparing.
+    server.wait_for_stderr("second-pair");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_same_as_a_fresh_build(&program);
+}
+
+#[test]
+fn a_busy_port_moves_and_other_hosts_get_a_warning() {
+    let program = Program::fixture("minimal");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let server = Server::start(&program, &["serve", "-p", &port], "serving ");
+    assert!(
+        server
+            .stderr()
+            .contains(&format!("port {port} is taken; using ")),
+        "{}",
+        server.stderr()
+    );
+    assert_eq!(server.get("/").status, 200);
+    drop(server);
+
+    let program = Program::fixture("minimal");
+    let open = Server::start(&program, &["serve", "-p", "0", "-n", "0.0.0.0"], "serving ");
+    assert!(
+        open.stderr()
+            .contains("warning: serving on 0.0.0.0 makes the site reachable from other machines"),
+        "{}",
+        open.stderr()
+    );
+    let local = Server::serve(&program);
+    assert!(!local.stderr().contains("warning:"));
+}
+
+#[test]
+fn watch_rebuilds_on_change_without_serving() {
+    let program = Program::fixture("minimal");
+    let mut watch = Server::start(&program, &["watch"], "watching ");
+    assert!(program.path("book/index.html").is_file());
+    program.patch(PAIR, "list** on his own", "list** by himself");
+    watch.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: rebuilt ");
+    assert!(
+        program
+            .read("book/pairs/ana-lopez-ben-okafor/index.html")
+            .contains("by himself")
+    );
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: nobody-at-all");
+    watch.wait_for_stderr("the site was not rebuilt; the previous output is unchanged");
+    assert!(Path::new(&program.path("book/index.html")).is_file());
+}
+
+#[test]
+fn a_pair_edit_in_a_bigger_program_renders_only_that_pairs_pages_and_the_lists() {
+    let program = Program::bundled();
+    let mut server = Server::serve(&program);
+    let events = server.events();
+    events.wait_for("ok");
+    program.patch(
+        PAIR,
+        "**soft-tissue surgery list** on his own",
+        "**soft-tissue surgery list** by himself",
+    );
+    events.wait_for("reload");
+    server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: rebuilt ");
+    let log = server.stderr();
+    let line = log
+        .lines()
+        .find(|l| l.contains("changed: rebuilt "))
+        .unwrap();
+    let counts: Vec<usize> = line
+        ["changed: rebuilt ".len() + line.find("changed: rebuilt ").unwrap()..]
+        .split(' ')
+        .filter_map(|w| w.parse().ok())
+        .take(2)
+        .collect();
+    let (rendered, total) = (counts[0], counts[1]);
+    // Five pairs with six pages each; one pair's six pages and the pages that are no pair's.
+    assert_eq!(total - rendered, 4 * 6, "{line}");
+    assert!(server.get(PAIR_PAGE).body.contains("by himself"));
+    assert_same_as_a_fresh_build(&program);
+
+    // A phase file is not a pair's: every page is rendered again.
+    program.patch("content/phases/closure.yaml", "title: ", "title: The ");
+    server.wait_for_stderr("content/phases/closure.yaml changed: built ");
+    events.wait_for("reload");
+    assert_same_as_a_fresh_build(&program);
+}
