@@ -1,8 +1,12 @@
 //! Rendering: the program to pages in memory. Pure: reads nothing, writes nothing, so it can be
 //! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
 
+pub mod calendar;
+pub mod charts;
+pub mod dashboard;
 mod pages;
 pub mod print;
+pub mod progress;
 pub mod theme;
 pub mod view;
 
@@ -13,17 +17,17 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Chapter, Pair, Phase, PhaseId, Program};
+use crate::model::{Audience, Chapter, Date, Pair, Phase, PhaseId, Program};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
 use view::{Link, NavView, Scope, SiteView, Url, url};
 
-/// One rendered page.
+/// One rendered page, or another file made from the program (a calendar, `robots.txt`).
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Path in the site, such as `pairs/ana-ben/enabling/index.html`.
+    /// Path in the site, such as `pairs/ana-ben/enabling/index.html` or `calendar.ics`.
     pub path: PathBuf,
-    /// The HTML.
+    /// The file's text: HTML for a page, or the format its path's extension names.
     pub html: String,
 }
 
@@ -45,18 +49,24 @@ pub struct Options {
     pub audience: Audience,
     /// The build makes PDF files of the workbooks and the handbook, so pages link to them.
     pub pdf: bool,
+    /// The date the dashboard counts from (quiet pairs, relationships ending soon). `None` means
+    /// [`Date::today`]; commands pass it in so that rendering itself reads no clock.
+    pub today: Option<Date>,
 }
 
 /// The kinds of page, each with what it is about.
 #[derive(Clone, Copy)]
 enum PageKind<'a> {
-    Home,
+    Home(&'a dashboard::Dashboard<'a>),
+    /// The coordinators' edition only.
+    Dashboard(&'a dashboard::Dashboard<'a>),
     Guide,
     Chapter(usize, &'a Chapter),
     Phases,
     Phase(&'a Phase),
     Pairs,
-    Pair(&'a Pair),
+    /// A pair's overview, with the date its progress picture marks as today.
+    Pair(&'a Pair, Date),
     PairPhase(&'a Pair, PhaseId),
     Workbook(&'a Pair),
     BlankWorkbook,
@@ -118,8 +128,10 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
     globals.insert("site", &site);
     globals.insert("nav", &nav);
 
+    let today = options.today.unwrap_or_else(Date::today);
+    let dashboard = dashboard::Dashboard::of(&scope, today);
     let mut kinds = vec![
-        PageKind::Home,
+        PageKind::Home(&dashboard),
         PageKind::Guide,
         PageKind::Phases,
         PageKind::Pairs,
@@ -135,8 +147,11 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
             .map(|(i, c)| PageKind::Chapter(i, c)),
     );
     kinds.extend(program.phases.iter().map(PageKind::Phase));
+    if *audience == Audience::Coordinators {
+        kinds.push(PageKind::Dashboard(&dashboard));
+    }
     for &pair in &scope.pairs {
-        kinds.push(PageKind::Pair(pair));
+        kinds.push(PageKind::Pair(pair, today));
         kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
         kinds.push(PageKind::Workbook(pair));
     }
@@ -145,6 +160,7 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
         .into_par_iter()
         .map(|kind| render_page(&scope, theme, kind))
         .collect::<Result<Vec<_>, _>>()?;
+    pages.extend(calendar::files(&scope));
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
         pages.push(Page {

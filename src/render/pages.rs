@@ -98,7 +98,7 @@ pub(super) fn context<'a>(
 ) -> (String, &'static str, String, Context) {
     let program = scope.program;
     match kind {
-        PageKind::Home => {
+        PageKind::Home(dashboard) => {
             let pairs = pair_views(scope);
             let total = |f: fn(&PairView<'_>) -> usize| pairs.iter().map(f).sum();
             let stats = Stats {
@@ -114,10 +114,21 @@ pub(super) fn context<'a>(
             ctx.insert("description", &program.info.description);
             ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
+            ctx.insert("dashboard", dashboard);
             (
                 String::new(),
                 "index.html",
                 program.config.book.title.clone(),
+                ctx,
+            )
+        }
+        PageKind::Dashboard(dashboard) => {
+            let mut ctx = context_with("dashboard", dashboard);
+            ctx.insert("pairs", &pair_views(scope));
+            (
+                "dashboard".into(),
+                "dashboard.html",
+                "Dashboard".into(),
                 ctx,
             )
         }
@@ -190,11 +201,15 @@ pub(super) fn context<'a>(
             "Pairs".into(),
             context_with("pairs", &pair_views(scope)),
         ),
-        PageKind::Pair(pair) => {
+        PageKind::Pair(pair, today) => {
             let view = PairView::of(scope, pair);
             let title = view.title.clone();
             let mut ctx = context_with("pair", &view);
             ctx.insert("record", &RecordView::of(scope, pair));
+            ctx.insert(
+                "picture",
+                &super::progress::Picture::of(scope, pair, &view.steps, today),
+            );
             (format!("pairs/{}", pair.id), "pair.html", title, ctx)
         }
         PageKind::PairPhase(pair, phase_id) => {
@@ -281,8 +296,12 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
         url: url(""),
     };
     match kind {
-        PageKind::Home | PageKind::NotFound => Vec::new(),
-        PageKind::Guide | PageKind::Phases | PageKind::Pairs | PageKind::BlankWorkbook => {
+        PageKind::Home(_) | PageKind::NotFound => Vec::new(),
+        PageKind::Guide
+        | PageKind::Phases
+        | PageKind::Pairs
+        | PageKind::BlankWorkbook
+        | PageKind::Dashboard(_) => {
             vec![home]
         }
         PageKind::PrintHandbook => vec![
@@ -306,7 +325,7 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
                 url: url("phases"),
             },
         ],
-        PageKind::Pair(_) => vec![
+        PageKind::Pair(..) => vec![
             home,
             Link {
                 title: "Pairs".into(),
