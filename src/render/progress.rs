@@ -135,7 +135,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
         let tx = notch.max(x) + 10.0;
         let _ = write!(
             s,
-            "<a href=\"{phase}/index.html\"><g class=\"step phase-{phase} is-{state}\" data-phase=\"{phase}\" data-state=\"{state}\" data-value=\"{done}\" data-of=\"{total}\"><title>{title}: {done} of {total} items done</title><polygon points=\"{points}\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"{sw}\"{dash}/><text class=\"step-title\" x=\"{tx}\" y=\"22\" fill=\"{ink}\">{mark}{num}. {title}</text><text class=\"step-count\" x=\"{tx}\" y=\"41\" fill=\"{ink}\">{done} of {total} done</text></g></a>",
+            "<a href=\"{phase}/index.html\"><g class=\"step phase-{phase} is-{state}\" data-label=\"{title}\" data-phase=\"{phase}\" data-state=\"{state}\" data-value=\"{done}\" data-of=\"{total}\"><title>{title}: {done} of {total} items done</title><polygon points=\"{points}\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"{sw}\"{dash}/><text class=\"step-title\" x=\"{tx}\" y=\"22\" fill=\"{ink}\">{mark}{num}. {title}</text><text class=\"step-count\" x=\"{tx}\" y=\"41\" fill=\"{ink}\">{done} of {total} done</text></g></a>",
             phase = step.id,
             state = step.state,
             done = step.done,
