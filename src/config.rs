@@ -27,6 +27,8 @@ pub struct Config {
     pub site: SiteSection,
     /// `[print]`.
     pub print: PrintSection,
+    /// `[dashboard]`.
+    pub dashboard: DashboardSection,
 }
 
 /// `book.toml` as written (public for its JSON Schema).
@@ -44,6 +46,9 @@ pub struct BookToml {
     /// How workbooks are printed and PDF files made.
     #[serde(default)]
     pub print: PrintSection,
+    /// What the dashboard on the home page counts.
+    #[serde(default)]
+    pub dashboard: DashboardSection,
 }
 
 /// `[book]`: what the handbook is.
@@ -109,6 +114,31 @@ pub struct PrintSection {
     /// program folder). When unset, `chromium`, `chromium-browser` and `google-chrome` are tried.
     #[serde(default)]
     pub browser: Option<PathBuf>,
+}
+
+/// `[dashboard]`: what the dashboard on the home page counts.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DashboardSection {
+    /// A pair that has not met for more than this many days is listed as quiet (default 30).
+    #[serde(default = "default_quiet_after_days")]
+    #[schemars(range(min = 1, max = 365))]
+    pub quiet_after_days: u32,
+}
+
+impl Default for DashboardSection {
+    fn default() -> Self {
+        DashboardSection {
+            quiet_after_days: default_quiet_after_days(),
+        }
+    }
+}
+
+/// The most days `quiet-after-days` may be: a pair quiet for a year is not a useful warning.
+pub const MAX_QUIET_AFTER_DAYS: u32 = 365;
+
+fn default_quiet_after_days() -> u32 {
+    30
 }
 
 /// A paper size.
@@ -185,10 +215,12 @@ impl Config {
                         "base-url",
                         "paper",
                         "browser",
+                        "quiet-after-days",
                         "book",
                         "build",
                         "site",
                         "print",
+                        "dashboard",
                     ],
                 ),
                 None => p,
@@ -200,6 +232,7 @@ impl Config {
             build: raw.build,
             site: raw.site,
             print: raw.print,
+            dashboard: raw.dashboard,
         };
         config.check(&source)?;
         Ok(config)
@@ -234,6 +267,23 @@ impl Config {
             )
             .hint(format!(
                 "make the folder themes/{theme}/ or use theme = \"default\""
+            ))
+            .with_source(source));
+        }
+        let quiet = self.dashboard.quiet_after_days;
+        if !(1..=MAX_QUIET_AFTER_DAYS).contains(&quiet) {
+            let (line, column) = find_key(source, "quiet-after-days");
+            return Err(Problem::error(
+                Code::Config,
+                Span {
+                    file: CONFIG_FILE.into(),
+                    line,
+                    column,
+                },
+                format!("`quiet-after-days = {quiet}` is out of range"),
+            )
+            .hint(format!(
+                "write a number of days from 1 to {MAX_QUIET_AFTER_DAYS}, such as 30: a pair that has not met for longer is listed as quiet"
             ))
             .with_source(source));
         }
@@ -286,6 +336,23 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(column).unwrap_or(u32::MAX),
     )
+}
+
+/// Where the value of `key` is, on the first line that sets it, for pointing at a number TOML
+/// accepted but we did not.
+fn find_key(text: &str, key: &str) -> (u32, u32) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.trim_start().strip_prefix(key)
+            && let Some(eq) = rest.find('=').filter(|&i| rest[..i].trim().is_empty())
+        {
+            let value = &rest[eq + 1..];
+            let at = line.len() - value.len() + (value.len() - value.trim_start().len());
+            return line_column(text, offset + at);
+        }
+        offset += line.len();
+    }
+    (0, 0)
 }
 
 /// Where `needle` first appears, for pointing at a value TOML accepted but we did not.

@@ -66,6 +66,7 @@ pub fn build(
     let options = Options {
         audience: audience.clone(),
         pdf: with_pdf.is_some(),
+        today: Some(crate::model::Date::today()),
     };
     let site =
         Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme, &options));

@@ -47,6 +47,10 @@ pub struct PairFile {
     /// The meeting log.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
+    /// Dates of meetings planned ahead, for the pair's calendar file. When left out, the calendar
+    /// plans meetings from the agreement's meeting frequency.
+    #[serde(default)]
+    pub planned_meetings: Vec<Located<Date>>,
     /// Check-ins on the relationship.
     #[serde(default)]
     pub evaluations: Vec<Evaluation>,

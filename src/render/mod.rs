@@ -1,8 +1,12 @@
 //! Rendering: the program to pages in memory. Pure: reads nothing, writes nothing, so it can be
 //! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
 
+pub mod calendar;
+pub mod charts;
+pub mod dashboard;
 mod pages;
 pub mod print;
+pub mod progress;
 pub mod theme;
 pub mod view;
 
@@ -14,17 +18,17 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Chapter, Pair, PairId, Phase, PhaseId, Program};
+use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId, Program};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
 use view::{Link, NavView, Scope, SiteView, Url, url};
 
-/// One rendered page.
+/// One rendered page, or another file made from the program (a calendar, `robots.txt`).
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Path in the site, such as `pairs/ana-ben/enabling/index.html`.
+    /// Path in the site, such as `pairs/ana-ben/enabling/index.html` or `calendar.ics`.
     pub path: PathBuf,
-    /// The HTML.
+    /// The file's text: HTML for a page, or the format its path's extension names.
     pub html: String,
 }
 
@@ -49,6 +53,9 @@ pub struct Options {
     pub audience: Audience,
     /// The build makes PDF files of the workbooks and the handbook, so pages link to them.
     pub pdf: bool,
+    /// The date the dashboard counts from (quiet pairs, relationships ending soon). `None` means
+    /// [`Date::today`]; commands pass it in so that rendering itself reads no clock.
+    pub today: Option<Date>,
 }
 
 /// Which pages to render.
@@ -65,9 +72,13 @@ pub enum Selection {
 
 impl Selection {
     fn includes(&self, kind: PageKind<'_>) -> bool {
-        match (self, kind.pair()) {
-            (Selection::All, _) | (Selection::Pairs(_), None) => true,
-            (Selection::Pairs(ids), Some(pair)) => ids.contains(&pair.id),
+        kind.pair().is_none_or(|p| self.includes_pair(p))
+    }
+
+    fn includes_pair(&self, pair: &Pair) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Pairs(ids) => ids.contains(&pair.id),
         }
     }
 }
@@ -75,13 +86,16 @@ impl Selection {
 /// The kinds of page, each with what it is about.
 #[derive(Clone, Copy)]
 enum PageKind<'a> {
-    Home,
+    Home(&'a dashboard::Dashboard<'a>),
+    /// The coordinators' edition only.
+    Dashboard(&'a dashboard::Dashboard<'a>),
     Guide,
     Chapter(usize, &'a Chapter),
     Phases,
     Phase(&'a Phase),
     Pairs,
-    Pair(&'a Pair),
+    /// A pair's overview, with the date its progress picture marks as today.
+    Pair(&'a Pair, Date),
     PairPhase(&'a Pair, PhaseId),
     Workbook(&'a Pair),
     BlankWorkbook,
@@ -93,7 +107,7 @@ impl<'a> PageKind<'a> {
     /// The pair the page belongs to, if any.
     fn pair(self) -> Option<&'a Pair> {
         match self {
-            PageKind::Pair(p) | PageKind::PairPhase(p, _) | PageKind::Workbook(p) => Some(p),
+            PageKind::Pair(p, _) | PageKind::PairPhase(p, _) | PageKind::Workbook(p) => Some(p),
             _ => None,
         }
     }
@@ -171,8 +185,10 @@ pub fn render_only(
     globals.insert("site", &site);
     globals.insert("nav", &nav);
 
+    let today = options.today.unwrap_or_else(Date::today);
+    let dashboard = dashboard::Dashboard::of(&scope, today);
     let mut kinds = vec![
-        PageKind::Home,
+        PageKind::Home(&dashboard),
         PageKind::Guide,
         PageKind::Phases,
         PageKind::Pairs,
@@ -188,19 +204,31 @@ pub fn render_only(
             .map(|(i, c)| PageKind::Chapter(i, c)),
     );
     kinds.extend(program.phases.iter().map(PageKind::Phase));
+    if *audience == Audience::Coordinators {
+        kinds.push(PageKind::Dashboard(&dashboard));
+    }
     for &pair in &scope.pairs {
-        kinds.push(PageKind::Pair(pair));
+        kinds.push(PageKind::Pair(pair, today));
         kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
         kinds.push(PageKind::Workbook(pair));
     }
     let (kinds, kept): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|&k| selection.includes(k));
     let mut kept: Vec<PathBuf> = kept.into_iter().map(PageKind::path).collect();
-    kept.sort();
     let theme = &*theme;
     let mut pages = kinds
         .into_par_iter()
         .map(|kind| render_page(&scope, theme, kind))
         .collect::<Result<Vec<_>, _>>()?;
+    let in_selection = |pair: &Pair| selection.includes_pair(pair);
+    pages.extend(calendar::files(&scope, &in_selection));
+    kept.extend(
+        scope
+            .pairs
+            .iter()
+            .filter(|p| !in_selection(p))
+            .map(|p| calendar::pair_path(p)),
+    );
+    kept.sort();
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
         pages.push(Page {

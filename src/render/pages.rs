@@ -94,13 +94,14 @@ fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Li
 /// The folder of a page in the site (`pairs/ana-ben/enabling`); the 404 page's is `404`.
 pub(super) fn dir(kind: PageKind<'_>) -> String {
     match kind {
-        PageKind::Home => String::new(),
+        PageKind::Home(_) => String::new(),
+        PageKind::Dashboard(_) => "dashboard".into(),
         PageKind::Guide => "guide".into(),
         PageKind::Chapter(_, c) => format!("guide/{}", c.id),
         PageKind::Phases => "phases".into(),
         PageKind::Phase(p) => format!("phases/{}", p.id),
         PageKind::Pairs => "pairs".into(),
-        PageKind::Pair(pair) => format!("pairs/{}", pair.id),
+        PageKind::Pair(pair, _) => format!("pairs/{}", pair.id),
         PageKind::PairPhase(pair, phase) => format!("pairs/{}/{}", pair.id, phase),
         PageKind::Workbook(pair) => format!("pairs/{}/workbook", pair.id),
         PageKind::BlankWorkbook => "workbook".into(),
@@ -116,7 +117,7 @@ pub(super) fn context<'a>(
 ) -> (&'static str, String, Context) {
     let program = scope.program;
     match kind {
-        PageKind::Home => {
+        PageKind::Home(dashboard) => {
             let pairs = pair_views(scope);
             let total = |f: fn(&PairView<'_>) -> usize| pairs.iter().map(f).sum();
             let stats = Stats {
@@ -132,7 +133,13 @@ pub(super) fn context<'a>(
             ctx.insert("description", &program.info.description);
             ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
+            ctx.insert("dashboard", dashboard);
             ("index.html", program.config.book.title.clone(), ctx)
+        }
+        PageKind::Dashboard(dashboard) => {
+            let mut ctx = context_with("dashboard", dashboard);
+            ctx.insert("pairs", &pair_views(scope));
+            ("dashboard.html", "Dashboard".into(), ctx)
         }
         PageKind::Guide => {
             let chapters: Vec<ChapterView<'_>> =
@@ -190,11 +197,15 @@ pub(super) fn context<'a>(
             "Pairs".into(),
             context_with("pairs", &pair_views(scope)),
         ),
-        PageKind::Pair(pair) => {
+        PageKind::Pair(pair, today) => {
             let view = PairView::of(scope, pair);
             let title = view.title.clone();
             let mut ctx = context_with("pair", &view);
             ctx.insert("record", &RecordView::of(scope, pair));
+            ctx.insert(
+                "picture",
+                &super::progress::Picture::of(scope, pair, &view.steps, today),
+            );
             ("pair.html", title, ctx)
         }
         PageKind::PairPhase(pair, phase_id) => {
@@ -264,8 +275,12 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
         url: url(""),
     };
     match kind {
-        PageKind::Home | PageKind::NotFound => Vec::new(),
-        PageKind::Guide | PageKind::Phases | PageKind::Pairs | PageKind::BlankWorkbook => {
+        PageKind::Home(_) | PageKind::NotFound => Vec::new(),
+        PageKind::Guide
+        | PageKind::Phases
+        | PageKind::Pairs
+        | PageKind::BlankWorkbook
+        | PageKind::Dashboard(_) => {
             vec![home]
         }
         PageKind::PrintHandbook => vec![
@@ -289,7 +304,7 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
                 url: url("phases"),
             },
         ],
-        PageKind::Pair(_) => vec![
+        PageKind::Pair(..) => vec![
             home,
             Link {
                 title: "Pairs".into(),

@@ -35,6 +35,9 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "workbook.html",
     "print.html",
     "404.html",
+    "dashboard.html",
+    "dashboard-charts.html",
+    "pair-progress.html",
 );
 
 /// The default theme's static files.

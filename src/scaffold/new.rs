@@ -154,6 +154,7 @@ const PAIR_BODY: &str = r#"
 #     agenda: [First topic, Second topic]
 #     follow_ups: [Who does what next]
 #     notes: Private notes.     # private
+# planned_meetings: [YYYY-MM-DD, YYYY-MM-DD]   # for the calendar file; default: from the agreement's frequency
 # evaluations:
 #   - date: YYYY-MM-DD
 #     by: person-id

@@ -40,10 +40,27 @@ fn expected_pages(root: &Path) -> BTreeSet<PathBuf> {
     pages
 }
 
-/// Checks that `site` holds exactly the pages of the program in `root`, the stylesheet and the
-/// marker, and that every page is a complete HTML document.
+/// The calendar files of a program's site: the program's key dates and one for each pair.
+fn expected_calendars(root: &Path) -> BTreeSet<PathBuf> {
+    let ids = pair_ids(root);
+    let mut files: BTreeSet<PathBuf> = ids
+        .iter()
+        .map(|id| format!("pairs/{id}/meetings.ics").into())
+        .collect();
+    if !ids.is_empty() {
+        files.insert("calendar.ics".into());
+    }
+    files
+}
+
+/// Checks that `site` holds exactly the pages and calendar files of the program in `root`, the
+/// stylesheet and the marker, and that every page is a complete HTML document.
 fn assert_complete_site(root: &Path, site: &Path) {
     let files = read_tree(site);
+    let calendars = expected_calendars(root);
+    for c in &calendars {
+        assert!(files.contains_key(c), "{} is missing", c.display());
+    }
     let html: BTreeSet<PathBuf> = files
         .keys()
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
@@ -70,6 +87,7 @@ fn assert_complete_site(root: &Path, site: &Path) {
     );
     for other in files.keys() {
         let ok = html.contains(other)
+            || calendars.contains(other)
             || other.starts_with("static")
             || other == Path::new(".mentorbook-output");
         assert!(ok, "unexpected file in the site: {}", other.display());
@@ -123,7 +141,7 @@ fn bundled_program_builds_every_page() {
     );
     let run = program.build();
     run.success();
-    let pages = expected_pages(program.root()).len();
+    let pages = expected_pages(program.root()).len() + expected_calendars(program.root()).len();
     let pairs = pair_ids(program.root()).len();
     run.stderr_has(&format!("built {pages} pages for {pairs} pairs into "));
     assert_complete_site(program.root(), &program.path("book"));
@@ -143,7 +161,7 @@ fn minimal_program_builds_every_page_with_no_broken_links() {
     program
         .build()
         .success()
-        .stderr_has("built 18 pages for 1 pair into ./book in ")
+        .stderr_has("built 20 pages for 1 pair into ./book in ")
         .stderr_lacks("warning");
     assert_complete_site(program.root(), &program.path("book"));
     let broken = broken_links(&program.path("book"));

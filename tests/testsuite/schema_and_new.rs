@@ -43,6 +43,7 @@ fn every_bundled_and_fixture_yaml_file_is_valid_against_its_schema() {
         repo_root().to_path_buf(),
         repo_root().join("tests/fixtures/minimal"),
         repo_root().join("tests/fixtures/canary"),
+        repo_root().join("tests/fixtures/dashboard"),
     ] {
         for (rel, bytes) in read_tree(&root.join("content")) {
             let rel = Path::new("content").join(rel);

@@ -1,0 +1,377 @@
+//! Calendar files (iCalendar, RFC 5545): `pairs/<pair-id>/meetings.ics` for each pair the audience
+//! may see (meetings logged and planned, goal deadlines, milestones due, the start and the planned
+//! end) and `calendar.ics`, the program's key dates (every pair's start and planned end).
+//!
+//! Calendar apps match events by UID, so a re-imported or subscribed file updates its events rather
+//! than adding them again. A UID is made of what the event is, in the pair, in the program:
+//! `meeting-2025-03-04@ana-ben.riverside-mentoring-program`. A planned meeting and the meeting
+//! logged on that date share their UID, so logging a planned meeting updates it. A deadline is
+//! named by its goal's id, not its date, so moving the deadline moves the event.
+//!
+//! The files are deterministic: events are all-day (`VALUE=DATE`, no time zone to get wrong), and
+//! `DTSTAMP` is the latest date recorded in what the file covers (a meeting, a checklist item done,
+//! a milestone reached), never the clock. Only what the audience may see is used: no notes at all,
+//! no hidden meeting or goal, and no hidden pair.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use icalendar::{Calendar, Component, Event, EventStatus, Property};
+
+use super::Page;
+use super::dashboard::{meeting_dates, pair_title};
+use super::view::Scope;
+use crate::model::{Cadence, Date, Pair};
+
+/// The program's calendar file, at the site's root.
+pub const PROGRAM_CALENDAR: &str = "calendar.ics";
+
+/// The calendar file of each pair, in the pair's folder.
+pub const PAIR_CALENDAR: &str = "meetings.ics";
+
+/// At most this many meetings are planned from an agreement's frequency.
+const MAX_PLANNED: usize = 120;
+
+/// The calendar file of `pair`, as a path in the site.
+pub fn pair_path(pair: &Pair) -> PathBuf {
+    PathBuf::from(format!("pairs/{}/{PAIR_CALENDAR}", pair.id))
+}
+
+/// The calendar files of every pair the scope's audience may see for which `only` is true, and the
+/// program's (when there is a pair to put in it: a calendar needs at least one event).
+pub fn files(scope: &Scope<'_>, only: &(dyn Fn(&Pair) -> bool + Sync)) -> Vec<Page> {
+    use rayon::prelude::*;
+    let slug = program_slug(&scope.program.info.name);
+    let mut pages: Vec<Page> = scope
+        .pairs
+        .par_iter()
+        .filter(|pair| only(pair))
+        .map(|pair| Page {
+            path: pair_path(pair),
+            html: pair_calendar(scope, pair, &slug).to_string(),
+        })
+        .collect();
+    if let Some(cal) = program_calendar(scope, &slug) {
+        pages.push(Page {
+            path: PathBuf::from(PROGRAM_CALENDAR),
+            html: cal.to_string(),
+        });
+    }
+    pages
+}
+
+/// The program's name as the domain part of UIDs: lower-case ASCII letters and digits joined by
+/// dashes (`riverside-mentoring-program`); `mentorbook` when nothing is left.
+pub fn program_slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "mentorbook".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// One event before it becomes iCalendar.
+struct Entry {
+    date: Date,
+    kind: String,
+    summary: String,
+    description: Option<String>,
+    status: Option<EventStatus>,
+}
+
+fn new_calendar(scope: &Scope<'_>, name: &str) -> Calendar {
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new(
+        "PRODID",
+        format!("-//mentorbook//{}//EN", scope.program.info.name),
+    ));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    cal.name(name);
+    cal
+}
+
+/// `20250304`.
+fn ical_date(d: Date) -> String {
+    d.0.strftime("%Y%m%d").to_string()
+}
+
+fn event(entry: &Entry, uid: &str, stamp: Date, url: Option<&str>) -> Event {
+    let mut e = Event::new();
+    e.uid(uid)
+        .add_property("DTSTAMP", format!("{}T000000Z", ical_date(stamp)))
+        .append_property(
+            Property::new("DTSTART", ical_date(entry.date))
+                .add_parameter("VALUE", "DATE")
+                .done(),
+        )
+        .append_property(
+            Property::new(
+                "DTEND",
+                ical_date(Date(entry.date.0.tomorrow().unwrap_or(entry.date.0))),
+            )
+            .add_parameter("VALUE", "DATE")
+            .done(),
+        )
+        .summary(&entry.summary)
+        .add_property("TRANSP", "TRANSPARENT");
+    if let Some(d) = &entry.description {
+        e.description(d);
+    }
+    if let Some(s) = entry.status {
+        e.status(s);
+    }
+    if let Some(u) = url {
+        e.url(u);
+    }
+    e.done()
+}
+
+/// The web address of the pair's page, when `[site] base-url` is set.
+fn pair_url(scope: &Scope<'_>, pair: &Pair) -> Option<String> {
+    let base = scope.program.config.site.base_url.as_deref()?;
+    Some(format!(
+        "{}/pairs/{}/index.html",
+        base.trim_end_matches('/'),
+        pair.id
+    ))
+}
+
+/// The latest date recorded in what the audience may see of `pair`: its start, its meetings,
+/// checklist items done, milestones reached, signatures, its closure. Never a date to come.
+fn stamp(scope: &Scope<'_>, pair: &Pair) -> Date {
+    let f = &pair.file;
+    let goals = f.goals.iter().filter(|g| scope.sees(g.visibility, pair));
+    let signed = f
+        .agreement
+        .as_ref()
+        .and_then(|a| a.signed.as_ref())
+        .into_iter()
+        .flat_map(|s| s.mentor.into_iter().chain(s.mentee));
+    std::iter::once(f.start.value)
+        .chain(meeting_dates(scope, pair))
+        .chain(
+            f.progress
+                .values()
+                .flat_map(|m| m.0.iter().map(|(_, p)| p.done.value)),
+        )
+        .chain(goals.flat_map(|g| g.milestones.iter().filter_map(|m| m.done)))
+        .chain(signed)
+        .chain(
+            f.closure
+                .as_ref()
+                .and_then(|c| c.date.as_ref())
+                .map(|d| d.value),
+        )
+        .max()
+        .unwrap_or(f.start.value)
+}
+
+/// The meetings to come: the pair file's `planned_meetings` when it has them, otherwise one every
+/// agreed interval (`agreement.meetings.frequency`) after the last meeting logged (or the first
+/// meeting, or the start), up to the planned end or the closure.
+fn planned(scope: &Scope<'_>, pair: &Pair) -> (Vec<Date>, Option<&'static str>) {
+    let f = &pair.file;
+    if !f.planned_meetings.is_empty() {
+        return (f.planned_meetings.iter().map(|d| d.value).collect(), None);
+    }
+    let frequency = f
+        .agreement
+        .as_ref()
+        .and_then(|a| a.meetings.as_ref())
+        .and_then(|m| m.frequency);
+    let Some(frequency) = frequency else {
+        return (Vec::new(), None);
+    };
+    let anchor = meeting_dates(scope, pair)
+        .chain(
+            f.first_meeting
+                .as_ref()
+                .and_then(|m| m.date.as_ref())
+                .map(|d| d.value),
+        )
+        .max()
+        .unwrap_or(f.start.value);
+    let until = f
+        .closure
+        .as_ref()
+        .and_then(|c| c.date.as_ref())
+        .map_or(pair.end, |d| d.value.min(pair.end));
+    let (every, words) = match frequency {
+        Cadence::Weekly => (Step::Days(7), "weekly"),
+        Cadence::Fortnightly => (Step::Days(14), "fortnightly"),
+        Cadence::Monthly => (Step::Months(1), "monthly"),
+        Cadence::Quarterly => (Step::Months(3), "quarterly"),
+    };
+    let dates = (1..=MAX_PLANNED)
+        .map_while(|k| {
+            let d = match every {
+                Step::Days(n) => anchor
+                    .0
+                    .checked_add(jiff::Span::new().days(n * k as i64))
+                    .ok()
+                    .map(Date)?,
+                Step::Months(n) => anchor.plus_months(n * k as u32),
+            };
+            (d <= until && d > anchor).then_some(d)
+        })
+        .collect();
+    (dates, Some(words))
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Days(i64),
+    Months(u32),
+}
+
+fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> Calendar {
+    let title = pair_title(scope, pair);
+    let f = &pair.file;
+    let mut entries = vec![
+        Entry {
+            date: f.start.value,
+            kind: "start".into(),
+            summary: format!("{title}: the relationship starts"),
+            description: None,
+            status: None,
+        },
+        Entry {
+            date: pair.end,
+            kind: "end".into(),
+            summary: format!("{title}: planned end of the relationship"),
+            description: None,
+            status: None,
+        },
+    ];
+    let mut logged = HashSet::new();
+    for m in f.meetings.iter().filter(|m| scope.sees(m.visibility, pair)) {
+        logged.insert(m.date.value);
+        entries.push(Entry {
+            date: m.date.value,
+            kind: format!("meeting-{}", m.date.value),
+            summary: match &m.title {
+                Some(t) => format!("{title}: {t}"),
+                None => format!("{title}: meeting"),
+            },
+            description: (!m.agenda.is_empty()).then(|| format!("Agenda: {}", m.agenda.join("; "))),
+            status: Some(EventStatus::Confirmed),
+        });
+    }
+    let (dates, frequency) = planned(scope, pair);
+    for d in dates.into_iter().filter(|d| !logged.contains(d)) {
+        entries.push(Entry {
+            date: d,
+            kind: format!("meeting-{d}"),
+            summary: format!("{title}: planned meeting"),
+            description: Some(match frequency {
+                Some(words) => format!(
+                    "Planned from the agreement to meet {words}: agree the day and time together."
+                ),
+                None => "Planned in the pair's file.".to_owned(),
+            }),
+            status: Some(EventStatus::Tentative),
+        });
+    }
+    for g in f.goals.iter().filter(|g| scope.sees(g.visibility, pair)) {
+        if let Some(d) = &g.time_bound {
+            entries.push(Entry {
+                date: d.value,
+                kind: format!("deadline-{}", g.id.value),
+                summary: format!("{title}: deadline of the goal “{}”", g.title),
+                description: None,
+                status: None,
+            });
+        }
+        for m in &g.milestones {
+            if let Some(due) = m.due {
+                entries.push(Entry {
+                    date: due,
+                    kind: format!("milestone-{}-{due}", g.id.value),
+                    summary: format!("{title}: milestone “{}” due", m.title),
+                    description: Some(format!("A step towards the goal “{}”.", g.title)),
+                    status: None,
+                });
+            }
+        }
+    }
+    let mut cal = new_calendar(scope, &format!("{title} · {}", scope.program.info.name));
+    add(
+        &mut cal,
+        entries,
+        &format!("{}.{slug}", pair.id),
+        stamp(scope, pair),
+        pair_url(scope, pair).as_deref(),
+    );
+    cal.done()
+}
+
+/// The program's key dates; none when the audience may see no pair.
+fn program_calendar(scope: &Scope<'_>, slug: &str) -> Option<Calendar> {
+    let stamp = scope.pairs.iter().map(|p| stamp(scope, p)).max()?;
+    let mut cal = new_calendar(scope, &scope.program.info.name);
+    for pair in &scope.pairs {
+        let title = pair_title(scope, pair);
+        let entries = vec![
+            Entry {
+                date: pair.file.start.value,
+                kind: "start".into(),
+                summary: format!("{title}: the relationship starts"),
+                description: None,
+                status: None,
+            },
+            Entry {
+                date: pair.end,
+                kind: "end".into(),
+                summary: format!("{title}: planned end of the relationship"),
+                description: None,
+                status: None,
+            },
+        ];
+        add(
+            &mut cal,
+            entries,
+            &format!("{}.{slug}", pair.id),
+            stamp,
+            pair_url(scope, pair).as_deref(),
+        );
+    }
+    Some(cal.done())
+}
+
+/// Adds `entries` to `cal` by date, each once: the first entry of a UID wins.
+fn add(cal: &mut Calendar, mut entries: Vec<Entry>, domain: &str, stamp: Date, url: Option<&str>) {
+    entries.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
+    let mut seen = HashSet::new();
+    for entry in &entries {
+        let uid = format!("{}@{domain}", entry.kind);
+        if seen.insert(uid.clone()) {
+            cal.push(event(entry, &uid, stamp, url));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::program_slug;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            program_slug("Riverside Mentoring Program"),
+            "riverside-mentoring-program"
+        );
+        assert_eq!(program_slug("  Ça va? 2025 "), "a-va-2025");
+        assert_eq!(program_slug("日本"), "mentorbook");
+    }
+}

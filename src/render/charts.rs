@@ -1,0 +1,266 @@
+//! SVG charts, drawn at build time: no script runs in the reader's browser. Every chart has a
+//! `<title>` and a `<desc>`, every mark carries its own text (a label and its number), so a chart
+//! reads the same in print, in grayscale and to a screen reader; the page puts a data table beneath.
+//!
+//! Colours come from the theme's CSS (classes and its custom properties, `--ink`, `--accent`,
+//! `--line`, the phase colours); the attributes written here are fall-backs in `currentColor`, so a
+//! dark theme or a print stylesheet only has to change its variables. Every mark has `data-label`
+//! and `data-value` attributes, for tests and for themes.
+
+use std::fmt::Write;
+
+/// Width of a wide chart's view box, in CSS pixels at its natural size; the page shrinks it to fit
+/// a narrow screen. Narrow charts, which sit two abreast, are half as wide.
+pub const WIDTH: f64 = 640.0;
+
+/// About how wide a text is in the charts' 13px type: for leaving room beside a bar.
+fn text_width(s: &str) -> f64 {
+    s.chars().count() as f64 * 7.2
+}
+
+/// Escapes text for an SVG element or attribute.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A number with at most one decimal, as SVG coordinates are written (`12`, `12.5`).
+pub fn n(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// The opening of a chart: `<svg>` with its title and description, which name and describe it for
+/// screen readers (`aria-labelledby`, `aria-describedby`); the title shows as a tooltip.
+pub fn open(id: &str, class: &str, width: f64, height: f64, title: &str, desc: &str) -> String {
+    format!(
+        "<svg class=\"chart {class}\" id=\"{id}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
+        w = n(width),
+        h = n(height),
+        title = esc(title),
+        desc = esc(desc),
+    )
+}
+
+/// One bar of a [`bar_chart`].
+#[derive(Debug, Clone)]
+pub struct Bar {
+    /// What the bar counts, written above it.
+    pub label: String,
+    /// The number it shows.
+    pub value: usize,
+    /// When set, the bar is a share of this (drawn as a track the bar fills): a checklist's items.
+    pub of: Option<usize>,
+    /// The text beside the bar's end: its number, in words (`3 pairs`, `12 of 30 items`).
+    pub text: String,
+    /// A CSS class for its colour, such as `phase-enabling` or `status-achieved`.
+    pub class: String,
+}
+
+/// Horizontal bars, one a row, `width` wide: the label above, the bar below with its number at its
+/// end. Bars without `of` are scaled to the largest value; bars with `of` fill their own track.
+pub fn bar_chart(id: &str, title: &str, desc: &str, width: f64, bars: &[Bar]) -> String {
+    const ROW: f64 = 40.0;
+    const BAR: f64 = 16.0;
+    const LEFT: f64 = 2.0;
+    // Room for the longest number at the end of a bar.
+    let room = bars.iter().map(|b| text_width(&b.text)).fold(0.0, f64::max) + 12.0;
+    let plot = (width - LEFT - room).max(width / 3.0);
+    let height = ROW * bars.len().max(1) as f64 + 4.0;
+    let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f64;
+    let mut s = open(id, "bar-chart", width, height, title, desc);
+    for (i, b) in bars.iter().enumerate() {
+        let y = ROW * i as f64;
+        let fraction = match b.of {
+            Some(0) => 0.0,
+            Some(total) => b.value as f64 / total as f64,
+            None => b.value as f64 / max,
+        };
+        let w = (plot * fraction.min(1.0)).max(if b.value > 0 { 2.0 } else { 0.0 });
+        let _ = write!(
+            s,
+            "<g class=\"bar {class}\" data-label=\"{label}\" data-value=\"{value}\"{of}><title>{label}: {text}</title><text class=\"bar-label\" x=\"{x}\" y=\"{ty}\" fill=\"currentColor\">{label}</text>",
+            class = esc(&b.class),
+            label = esc(&b.label),
+            value = b.value,
+            of =
+                b.of.map_or_else(String::new, |t| format!(" data-of=\"{t}\"")),
+            text = esc(&b.text),
+            x = n(LEFT),
+            ty = n(y + 14.0),
+        );
+        let by = y + 20.0;
+        if b.of.is_some() {
+            let _ = write!(
+                s,
+                "<rect class=\"bar-track\" x=\"{x}\" y=\"{by}\" width=\"{pw}\" height=\"{h}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>",
+                x = n(LEFT),
+                by = n(by),
+                pw = n(plot),
+                h = n(BAR),
+            );
+        }
+        let end = if b.of.is_some() { plot } else { w };
+        let _ = write!(
+            s,
+            "<rect class=\"bar-fill\" x=\"{x}\" y=\"{by}\" width=\"{w}\" height=\"{h}\" fill=\"currentColor\"/><text class=\"bar-value\" x=\"{tx}\" y=\"{vy}\" fill=\"currentColor\">{text}</text></g>",
+            x = n(LEFT),
+            by = n(by),
+            w = n(w),
+            h = n(BAR),
+            tx = n(LEFT + end + 8.0),
+            vy = n(by + 12.5),
+            text = esc(&b.text),
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// One column of a [`column_chart`].
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Under the column: a month's initial, say.
+    pub label: String,
+    /// Under the label, when it starts a new group: the year.
+    pub group: Option<String>,
+    /// The whole name, for the tooltip and `data-label` (`March 2025`).
+    pub name: String,
+    /// The number it shows.
+    pub value: usize,
+}
+
+/// Vertical columns over a time line, each with its number on top (when there is room) and its
+/// label beneath; `unit` names what is counted in the tooltips, one and many (`meeting`,
+/// `meetings`).
+pub fn column_chart(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[Column],
+    unit: (&str, &str),
+) -> String {
+    const TOP: f64 = 22.0;
+    const PLOT: f64 = 150.0;
+    const LEFT: f64 = 30.0;
+    let height = TOP + PLOT + 44.0;
+    let max = columns.iter().map(|c| c.value).max().unwrap_or(0).max(1);
+    let slot = (WIDTH - LEFT - 4.0) / columns.len().max(1) as f64;
+    let bar = (slot * 0.7).max(1.0);
+    // Print every label only where there is room for it.
+    let every = (18.0 / slot).ceil().max(1.0) as usize;
+    let base = TOP + PLOT;
+    let mut s = open(id, "column-chart", WIDTH, height, title, desc);
+    let _ = write!(
+        s,
+        "<g class=\"axis\"><line x1=\"{l}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\" stroke=\"currentColor\"/><line class=\"grid\" x1=\"{l}\" y1=\"{t}\" x2=\"{r}\" y2=\"{t}\" stroke=\"currentColor\" stroke-dasharray=\"2 3\"/><text x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\" fill=\"currentColor\">{max}</text><text x=\"{tx}\" y=\"{by}\" text-anchor=\"end\" fill=\"currentColor\">0</text></g>",
+        l = n(LEFT),
+        r = n(WIDTH - 2.0),
+        b = n(base),
+        t = n(TOP),
+        tx = n(LEFT - 6.0),
+        ty = n(TOP + 4.0),
+        by = n(base + 4.0),
+    );
+    for (i, c) in columns.iter().enumerate() {
+        let x = LEFT + slot * i as f64 + (slot - bar) / 2.0;
+        let h = PLOT * c.value as f64 / max as f64;
+        let mid = x + bar / 2.0;
+        let _ = write!(
+            s,
+            "<g class=\"column\" data-label=\"{name}\" data-value=\"{v}\"><title>{name}: {v} {unit}</title><rect class=\"bar-fill\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"currentColor\"/>",
+            name = esc(&c.name),
+            v = c.value,
+            unit = esc(if c.value == 1 { unit.0 } else { unit.1 }),
+            x = n(x),
+            y = n(base - h),
+            w = n(bar),
+            h = n(h),
+        );
+        if c.value > 0 && slot >= 14.0 {
+            let _ = write!(
+                s,
+                "<text class=\"bar-value\" x=\"{mid}\" y=\"{y}\" text-anchor=\"middle\" fill=\"currentColor\">{v}</text>",
+                mid = n(mid),
+                y = n(base - h - 5.0),
+                v = c.value,
+            );
+        }
+        if i % every == 0 || c.group.is_some() {
+            let _ = write!(
+                s,
+                "<text class=\"tick\" x=\"{mid}\" y=\"{y}\" text-anchor=\"middle\" fill=\"currentColor\">{l}</text>",
+                mid = n(mid),
+                y = n(base + 16.0),
+                l = esc(&c.label),
+            );
+        }
+        if let Some(g) = &c.group {
+            let _ = write!(
+                s,
+                "<text class=\"tick group\" x=\"{x}\" y=\"{y}\" fill=\"currentColor\">{g}</text>",
+                x = n(x),
+                y = n(base + 34.0),
+                g = esc(g),
+            );
+        }
+        s.push_str("</g>");
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_rounds() {
+        assert_eq!(esc("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.345), "12.3");
+    }
+
+    #[test]
+    fn bars_carry_their_values() {
+        let svg = bar_chart(
+            "c",
+            "T",
+            "D",
+            320.0,
+            &[
+                Bar {
+                    label: "A".into(),
+                    value: 3,
+                    of: None,
+                    text: "3 pairs".into(),
+                    class: "x".into(),
+                },
+                Bar {
+                    label: "B".into(),
+                    value: 0,
+                    of: Some(4),
+                    text: "0 of 4".into(),
+                    class: "y".into(),
+                },
+            ],
+        );
+        assert!(svg.contains("data-label=\"A\" data-value=\"3\""));
+        assert!(svg.contains("data-value=\"0\" data-of=\"4\""));
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+}
