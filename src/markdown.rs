@@ -2,30 +2,45 @@
 //!
 //! Every piece of Markdown, from a YAML field or a guide chapter, goes through [`to_html`]: rendered
 //! with pulldown-cmark, then cleaned with ammonia so raw HTML cannot inject scripts, styles or event
-//! handlers. [`Markdown`] fields render once, when their file is loaded, however many pages show them.
+//! handlers. A [`Markdown`] field renders once, the first time a page shows it, however many pages
+//! do; a field no page shows (a private note in the public site) is never rendered.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// A Markdown field from YAML, kept with its rendered, sanitised HTML.
-#[derive(Debug, Clone, Serialize)]
+/// A Markdown field from YAML. Serialised (for templates) as `{ html }`: its rendered, sanitised
+/// HTML, made on first use and kept.
+#[derive(Debug, Clone)]
 pub struct Markdown {
     /// What the user wrote.
-    #[serde(skip)]
     pub source: String,
-    /// Sanitised HTML, safe to insert into a page unescaped.
-    pub html: String,
+    html: OnceLock<String>,
 }
 
 impl Markdown {
-    /// Renders `source`.
+    /// Markdown to render when first shown.
     pub fn new(source: &str) -> Self {
         Markdown {
             source: source.to_owned(),
-            html: to_html(source, &mut Vec::new(), None),
+            html: OnceLock::new(),
         }
+    }
+
+    /// Sanitised HTML, safe to insert into a page unescaped.
+    pub fn html(&self) -> &str {
+        self.html
+            .get_or_init(|| to_html(&self.source, &mut Vec::new(), None))
+    }
+}
+
+impl Serialize for Markdown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Markdown", 1)?;
+        st.serialize_field("html", self.html())?;
+        st.end()
     }
 }
 
@@ -191,10 +206,10 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let html = Markdown::new(
+        let md = Markdown::new(
             "Hi <script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3))",
-        )
-        .html;
+        );
+        let html = md.html();
         assert!(!html.contains("script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
