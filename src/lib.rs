@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -67,9 +67,11 @@ pub fn build(
         audience: audience.clone(),
         pdf: with_pdf.is_some(),
         today: Some(crate::model::Date::today()),
+        progress: crate::progress::Progress::on_terminal(),
     };
     let site =
         Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme, &options));
+    options.progress.finish();
     let site = match site {
         Ok(s) => s,
         Err(p) => {

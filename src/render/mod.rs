@@ -53,6 +53,8 @@ pub struct Options {
     pub audience: Audience,
     /// The build makes PDF files of the workbooks and the handbook, so pages link to them.
     pub pdf: bool,
+    /// Counts rendered pages, for the progress bar of long builds.
+    pub progress: crate::progress::Progress,
     /// The date the dashboard counts from (quiet pairs, relationships ending soon). `None` means
     /// [`Date::today`]; commands pass it in so that rendering itself reads no clock.
     pub today: Option<Date>,
@@ -215,9 +217,14 @@ pub fn render_only(
     let (kinds, kept): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|&k| selection.includes(k));
     let mut kept: Vec<PathBuf> = kept.into_iter().map(PageKind::path).collect();
     let theme = &*theme;
+    options.progress.stage("rendering", kinds.len());
     let mut pages = kinds
         .into_par_iter()
-        .map(|kind| render_page(&scope, theme, kind))
+        .map(|kind| {
+            let page = render_page(&scope, theme, kind);
+            options.progress.inc();
+            page
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     pages.extend(calendar::files(&scope, &in_selection));
