@@ -28,7 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 BIN = os.path.join(TARGET, "release", "mentorbook")
 GENERATE = os.path.join(TARGET, "release", "examples", "generate")
-# The sentence each run edits: every generated and bundled pair has a `vision:` field.
+# The sentence each run edits: the pair's `vision:`, added at the end when it has none.
 VISION = re.compile(r"^(vision: *[|>]?-?\s*\n?\s*)", re.M)
 
 
@@ -114,9 +114,9 @@ def measure(label, program, runs):
         path = os.path.join(pairs_dir, pairs[(run * 7919) % len(pairs)])
         with open(path) as f:
             text = f.read()
-        changed, n = VISION.subn(lambda m: m.group(1) + f"Edit {run}: ", text, count=1)
+        changed, n = VISION.subn(lambda m: m.group(1) + f"Edit {run}, ", text, count=1)
         if n == 0:
-            sys.exit(f"no vision: in {path}")
+            changed = text.rstrip("\n") + f"\nvision: Edit {run}.\n"
         tmp = path + ".save"
         with open(tmp, "w") as f:
             f.write(changed)

@@ -8,9 +8,10 @@
 //!   content files), not by trusting the watcher's events, so every editor habit works;
 //! - reads and parses only the changed files, and checks the whole program again (cheap);
 //! - renders only the pages an edit can change ([`Selection`]): an edit to pair files re-renders
-//!   those pairs' pages and the pages that are not a pair's (home, lists, guide); anything else
-//!   (`book.toml`, the theme, `program.yaml`, people, phases, chapters, a pair added or removed)
-//!   re-renders every page;
+//!   those pairs' pages, and the pages that list or count pairs (home, pairs, phases, dashboard)
+//!   only when what they show of the pairs changed ([`lists_key`]); anything else (`book.toml`,
+//!   the theme, `program.yaml`, people, phases, chapters, a pair added or removed) re-renders
+//!   every page;
 //! - writes only the files whose bytes changed ([`output::stage`]).
 //!
 //! A rebuild that fails leaves the output and the session's last good program as they were.
@@ -24,7 +25,7 @@ use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{Audience, PairId, Program};
 use crate::output::{self, File, Written};
-use crate::render::{Options, Selection, Theme, render_only};
+use crate::render::{Options, Selection, Theme, lists_key, render_only};
 
 /// The state kept between builds of one program folder.
 pub struct Session {
@@ -53,6 +54,10 @@ struct State {
     /// The pairs of the last program that built, or `None` before the first build or after a
     /// change that needs every page.
     last_pairs: Option<BTreeSet<PairId>>,
+    /// What the last build left in the output folder.
+    record: Option<output::Record>,
+    /// [`lists_key`] of the last program that built.
+    lists: u128,
 }
 
 /// `book.toml` and the theme's files, each with its length and time (`None` when missing).
@@ -89,6 +94,34 @@ pub struct Report {
     pub warnings: Problems,
     /// How long it took.
     pub elapsed: Duration,
+    /// How long each stage took.
+    pub stages: Stages,
+}
+
+/// How long each stage of a rebuild took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stages {
+    /// Finding changed files, reading and parsing them.
+    pub load: Duration,
+    /// Checking the whole program.
+    pub check: Duration,
+    /// Rendering the selected pages.
+    pub render: Duration,
+    /// Comparing with the output folder and writing what changed.
+    pub write: Duration,
+}
+
+impl std::fmt::Display for Stages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "load {} ms, check {} ms, render {} ms, write {} ms",
+            self.load.as_millis(),
+            self.check.as_millis(),
+            self.render.as_millis(),
+            self.write.as_millis()
+        )
+    }
 }
 
 impl Session {
@@ -137,18 +170,23 @@ impl Session {
                 theme,
                 cache: load::Cache::default(),
                 last_pairs: None,
+                record: None,
+                lists: 0,
             });
         }
         let Some(state) = self.state.as_mut() else {
             unreachable!("the state was set just above");
         };
 
+        let mut stages = Stages::default();
         let (loaded, changed) = state.cache.load(state.config.clone(), &mut problems);
+        stages.load = started.elapsed();
         let first = state.last_pairs.is_none();
         if changed.is_empty() && !first {
             return Outcome::Unchanged;
         }
         let program = crate::validate::validate(loaded, &mut problems);
+        stages.check = started.elapsed() - stages.load;
         let program = match program {
             Some(p) if !problems.has_errors() => p,
             _ => {
@@ -158,11 +196,25 @@ impl Session {
                 return Outcome::Failed(problems);
             }
         };
-        let selection = select(&program, &changed, state.last_pairs.as_ref());
+        let lists = lists_key(&program, &Options::default());
+        let selection = select(
+            &program,
+            &changed,
+            state.last_pairs.as_ref(),
+            lists != state.lists,
+        );
         let dest = state
             .config
             .dest_for(&Audience::Public, self.dest.as_deref());
-        let written = write(&self.root, &dest, &program, &mut state.theme, &selection);
+        let written = write(
+            &self.root,
+            &dest,
+            &program,
+            &mut state.theme,
+            &selection,
+            &mut stages,
+            &mut state.record,
+        );
         let (written, rendered, pages, selection) = match written {
             Ok(w) => w,
             Err(p) => {
@@ -171,6 +223,7 @@ impl Session {
             }
         };
         state.last_pairs = Some(program.pairs.iter().map(|p| p.id.clone()).collect());
+        state.lists = lists;
         Outcome::Built(Report {
             dest,
             selection,
@@ -180,12 +233,19 @@ impl Session {
             changed: if first { Vec::new() } else { changed },
             warnings: problems,
             elapsed: started.elapsed(),
+            stages,
         })
     }
 }
 
-/// Which pages an edit to `changed` can change, given the pairs of the last build.
-fn select(program: &Program, changed: &[PathBuf], last: Option<&BTreeSet<PairId>>) -> Selection {
+/// Which pages an edit to `changed` can change, given the pairs of the last build and whether what
+/// the lists show of the pairs changed.
+fn select(
+    program: &Program,
+    changed: &[PathBuf],
+    last: Option<&BTreeSet<PairId>>,
+    lists: bool,
+) -> Selection {
     let Some(last) = last else {
         return Selection::All;
     };
@@ -205,7 +265,7 @@ fn select(program: &Program, changed: &[PathBuf], last: Option<&BTreeSet<PairId>
             None => return Selection::All,
         }
     }
-    Selection::Pairs(ids)
+    Selection::Pairs { ids, lists }
 }
 
 /// Renders `selection` and writes what changed; renders everything when the output folder is not as
@@ -217,15 +277,23 @@ fn write(
     program: &Program,
     theme: &mut Theme,
     selection: &Selection,
+    stages: &mut Stages,
+    record: &mut Option<output::Record>,
 ) -> Result<(Written, usize, usize, Selection), Problem> {
     let options = Options::default();
     let mut selection = selection.clone();
     loop {
+        let started = Instant::now();
         let site = render_only(program, theme, &options, &selection)?;
+        stages.render += started.elapsed();
+        let started = Instant::now();
         let files = File::all(&site);
-        let staged = output::stage(root, dest, &files, |_| false);
-        match staged.and_then(output::Staged::commit) {
-            Ok(w) => {
+        let staged = output::stage_after(root, dest, &files, |_| false, record.as_ref());
+        let committed = staged.and_then(output::Staged::commit_recorded);
+        stages.write += started.elapsed();
+        match committed {
+            Ok((w, r)) => {
+                *record = Some(r);
                 let pages = site.pages.len() + site.kept.len();
                 return Ok((w, site.pages.len(), pages, selection));
             }
@@ -233,6 +301,7 @@ fn write(
                 selection = Selection::All;
             }
             Err(e) => {
+                *record = None;
                 let mut p = Problem::error(
                     Code::Io,
                     Span {

@@ -60,12 +60,13 @@ pub(super) fn report(outcome: Outcome, kept: &str) -> Shown {
             };
             let what = match &r.selection {
                 Selection::All => format!("built {}", count(r.pages, "page", "pages")),
-                Selection::Pairs(_) => format!("rebuilt {} of {}", r.rendered, r.pages),
+                Selection::Pairs { .. } => format!("rebuilt {} of {}", r.rendered, r.pages),
             };
             eprintln!(
-                "{cause}{what} into {} in {} ms: {} written, {} unchanged{}{}",
+                "{cause}{what} into {} in {} ms ({}): {} written, {} unchanged{}{}",
                 r.dest.display(),
                 r.elapsed.as_millis(),
+                r.stages,
                 count(r.written.written, "file", "files"),
                 r.written.unchanged,
                 if r.written.removed > 0 {

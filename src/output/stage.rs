@@ -82,6 +82,14 @@ pub struct Written {
     pub removed: usize,
 }
 
+/// What a commit left in the output folder, for the next build of the same session to trust
+/// without looking: the manifest, and the time of the marker that records it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    manifest: Manifest,
+    marker: std::time::SystemTime,
+}
+
 /// Writes `site` to `dest`: all or nothing, and only what changed.
 pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<Written, Error> {
     stage(root, dest, &File::all(site), |_| false)?.commit()
@@ -106,6 +114,9 @@ pub struct Staged {
     dest: PathBuf,
     mode: Mode,
     manifest: Manifest,
+    /// The manifest in place, when a [`Record`] vouched for it: the files it lists and the new
+    /// one does not are removed without listing the folder.
+    trusted: Option<Manifest>,
     /// The manifest equals the one in place: the marker need not be written.
     same_manifest: bool,
     unchanged: usize,
@@ -127,6 +138,19 @@ pub fn stage(
     files: &[File<'_>],
     also: impl Fn(&Path) -> bool + Sync,
 ) -> Result<Staged, Error> {
+    stage_after(root, dest, files, also, None)
+}
+
+/// [`stage`], after a commit of the same process that left `last`. While the marker is as that
+/// commit left it, its manifest is trusted: files are not `stat`ed and the marker is not read,
+/// which is what makes a rebuild of a few pages of a large site fast.
+pub fn stage_after(
+    root: &Path,
+    dest: &Path,
+    files: &[File<'_>],
+    also: impl Fn(&Path) -> bool + Sync,
+    last: Option<&Record>,
+) -> Result<Staged, Error> {
     let dest = check_dest(root, dest)?;
     let tmp = sibling(&dest, "mentorbook-tmp");
     remove_ours(&tmp)?;
@@ -139,6 +163,7 @@ pub fn stage(
         dest,
         mode: Mode::Swap,
         manifest: Manifest::default(),
+        trusted: None,
         same_manifest: false,
         unchanged: 0,
         committed: false,
@@ -148,10 +173,14 @@ pub fn stage(
 
     let marker = staged.dest.join(MARKER);
     let written = fs::metadata(&marker).and_then(|m| m.modified()).ok();
-    let old = written.and_then(|w| {
-        let text = fs::read_to_string(&marker).ok()?;
-        Some((Manifest::parse(&text)?, w))
-    });
+    let trusted = last.filter(|r| written == Some(r.marker));
+    let old = match trusted {
+        Some(r) => Some((r.manifest.clone(), r.marker)),
+        None => written.and_then(|w| {
+            let text = fs::read_to_string(&marker).ok()?;
+            Some((Manifest::parse(&text)?, w))
+        }),
+    };
     let dest = &staged.dest;
     let plans: Vec<Plan<'_>> = files
         .par_iter()
@@ -159,7 +188,7 @@ pub fn stage(
             let path = f.path.as_path();
             let current = old.as_ref().and_then(|(m, written)| {
                 m.0.get(path)
-                    .filter(|e| e.matches_disk(&dest.join(path), *written))
+                    .filter(|e| trusted.is_some() || e.matches_disk(&dest.join(path), *written))
             });
             match (f.bytes, current) {
                 (None, Some(e)) => Ok(Plan::Keep(path, *e, None)),
@@ -216,9 +245,10 @@ pub fn stage(
         }
         staged.manifest.0.insert(path, entry);
     }
-    if let Some((old, _)) = &old {
-        staged.same_manifest = *old == staged.manifest;
+    if let Some((old, _)) = old {
+        staged.same_manifest = old == staged.manifest;
         staged.mode = Mode::Update { changed };
+        staged.trusted = trusted.is_some().then_some(old);
     } else if staged.unchanged > 0 {
         // Without a manifest nothing is unchanged; this cannot happen, but a swap must be complete.
         return Err(Error::Stale {
@@ -245,6 +275,23 @@ impl Staged {
             Mode::Swap => self.manifest.0.len(),
             Mode::Update { changed } => changed.len(),
         }
+    }
+
+    /// Puts the staged site in place, and returns what the next [`stage_after`] may trust.
+    pub fn commit_recorded(self) -> Result<(Written, Record), Error> {
+        let marker = self.dest.join(MARKER);
+        let manifest = self.manifest.clone();
+        let written = self.commit()?;
+        let time = fs::metadata(&marker)
+            .and_then(|m| m.modified())
+            .map_err(io_err("read", &marker))?;
+        Ok((
+            written,
+            Record {
+                manifest,
+                marker: time,
+            },
+        ))
     }
 
     /// Puts the staged site in place.
@@ -274,7 +321,10 @@ impl Staged {
                     }
                 }
                 sync_pdf_dir(&self.tmp, &self.dest)?;
-                let removed = remove_others(&self.dest, &self.manifest)?;
+                let removed = match &self.trusted {
+                    Some(old) => remove_dropped(&self.dest, old, &self.manifest)?,
+                    None => remove_others(&self.dest, &self.manifest)?,
+                };
                 // A rebuild that changed nothing writes nothing, the marker included.
                 if !changed.is_empty() || !self.same_manifest {
                     write_marker(&self.tmp, &self.dest, &self.manifest)?;
@@ -399,6 +449,27 @@ fn remove_others(dest: &Path, manifest: &Manifest) -> Result<usize, Error> {
         } else if !manifest.0.contains_key(rel) {
             fs::remove_file(path).map_err(io_err("remove", path))?;
             removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Removes the files `old` lists and `new` does not, and the folders they leave empty.
+fn remove_dropped(dest: &Path, old: &Manifest, new: &Manifest) -> Result<usize, Error> {
+    let mut removed = 0;
+    for rel in old.0.keys().filter(|p| !new.0.contains_key(*p)) {
+        let path = dest.join(rel);
+        match fs::remove_file(&path) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err("remove", &path)(e)),
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != dest) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
         }
     }
     Ok(removed)

@@ -66,23 +66,48 @@ pub enum Selection {
     /// Every page.
     #[default]
     All,
-    /// The pages of these pairs, and every page that is not a pair's (the home page, the lists,
-    /// the guide): what an edit to these pairs' files can change, as long as the set of pairs and
-    /// everything else stay the same.
-    Pairs(BTreeSet<PairId>),
+    /// What an edit to the files of some pairs can change, when the set of pairs and everything
+    /// else stay the same: those pairs' pages and, when `lists` is true, the pages that list or
+    /// count pairs (home, pairs, phases, dashboard). The guide's pages cannot change then.
+    Pairs {
+        /// The pairs whose pages are rendered.
+        ids: BTreeSet<PairId>,
+        /// Whether what the lists show of the pairs changed (see [`lists_key`]).
+        lists: bool,
+    },
 }
 
 impl Selection {
     fn includes(&self, kind: PageKind<'_>) -> bool {
-        kind.pair().is_none_or(|p| self.includes_pair(p))
+        match (self, kind.pair()) {
+            (Selection::All, _) => true,
+            (_, Some(p)) => self.includes_pair(p),
+            (Selection::Pairs { lists, .. }, None) => *lists && kind.lists_pairs(),
+        }
     }
 
     fn includes_pair(&self, pair: &Pair) -> bool {
         match self {
             Selection::All => true,
-            Selection::Pairs(ids) => ids.contains(&pair.id),
+            Selection::Pairs { ids, .. } => ids.contains(&pair.id),
         }
     }
+}
+
+/// A hash of everything the pages that list or count pairs show of them (each pair's summary and
+/// the dashboard), for the audience and date of `options`. Two programs with the same key give
+/// those pages the same bytes, so a rebuild after an edit that keeps the key need not render them.
+pub fn lists_key(program: &Program, options: &Options) -> u128 {
+    let scope = Scope::new(program, &options.audience);
+    let today = options.today.unwrap_or_else(Date::today);
+    let dashboard = dashboard::Dashboard::of(&scope, today);
+    let views: Vec<_> = scope
+        .pairs
+        .iter()
+        .map(|p| view::PairView::of(&scope, p))
+        .collect();
+    let bytes = serde_json::to_vec(&(&views, &dashboard)).unwrap_or_default();
+    crate::output::hash(&bytes)
 }
 
 /// The kinds of page, each with what it is about.
@@ -106,6 +131,18 @@ enum PageKind<'a> {
 }
 
 impl<'a> PageKind<'a> {
+    /// Whether the page lists or counts pairs.
+    fn lists_pairs(self) -> bool {
+        matches!(
+            self,
+            PageKind::Home(_)
+                | PageKind::Pairs
+                | PageKind::Phases
+                | PageKind::Phase(_)
+                | PageKind::Dashboard(_)
+        )
+    }
+
     /// The pair the page belongs to, if any.
     fn pair(self) -> Option<&'a Pair> {
         match self {

@@ -532,8 +532,24 @@ fn watch_rebuilds_on_change_without_serving() {
     assert!(Path::new(&program.path("book/index.html")).is_file());
 }
 
+/// Waits for the `n`th partial rebuild; returns its pages rendered and pages in all.
+fn rebuilt(server: &mut Server, n: usize) -> (usize, usize) {
+    const SAID: &str = "changed: rebuilt ";
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let log = server.stderr();
+        if let Some(line) = log.lines().filter(|l| l.contains(SAID)).nth(n - 1) {
+            let rest = &line[line.find(SAID).unwrap() + SAID.len()..];
+            let numbers: Vec<usize> = rest.split(' ').filter_map(|w| w.parse().ok()).collect();
+            return (numbers[0], numbers[1]);
+        }
+        assert!(Instant::now() < deadline, "no rebuild {n}:\n{log}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 #[test]
-fn a_pair_edit_in_a_bigger_program_renders_only_that_pairs_pages_and_the_lists() {
+fn a_pair_edit_renders_its_pairs_pages_and_the_lists_only_when_they_change() {
     let program = Program::bundled();
     let mut server = Server::serve(&program);
     let events = server.events();
@@ -544,28 +560,40 @@ fn a_pair_edit_in_a_bigger_program_renders_only_that_pairs_pages_and_the_lists()
         "**soft-tissue surgery list** by himself",
     );
     events.wait_for("reload");
-    server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: rebuilt ");
-    let log = server.stderr();
-    let line = log
-        .lines()
-        .find(|l| l.contains("changed: rebuilt "))
-        .unwrap();
-    let counts: Vec<usize> = line
-        ["changed: rebuilt ".len() + line.find("changed: rebuilt ").unwrap()..]
-        .split(' ')
-        .filter_map(|w| w.parse().ok())
-        .take(2)
-        .collect();
-    let (rendered, total) = (counts[0], counts[1]);
-    // Five pairs with six pages and a calendar each: one pair's are rendered, and the pages that
-    // are no pair's.
-    assert_eq!(total - rendered, 4 * 7, "{line}");
+    let (rendered, total) = rebuilt(&mut server, 1);
+    // The pair's six pages and calendar, and the program's calendar: the vision is on no list.
+    assert_eq!((rendered, total), (8, 56));
     assert!(server.get(PAIR_PAGE).body.contains("by himself"));
+    assert_same_as_a_fresh_build(&program);
+
+    // A goal dropped: the lists count goals by status, so they are rendered too (home, pairs,
+    // phases and the four phase pages).
+    program.patch(PAIR, "    status: dropped", "    status: achieved");
+    events.wait_for("reload");
+    assert_eq!(rebuilt(&mut server, 2), (8 + 7, 56));
     assert_same_as_a_fresh_build(&program);
 
     // A phase file is not a pair's: every page is rendered again.
     program.patch("content/phases/closure.yaml", "title: ", "title: The ");
     server.wait_for_stderr("content/phases/closure.yaml changed: built ");
     events.wait_for("reload");
+    assert_same_as_a_fresh_build(&program);
+}
+
+#[test]
+fn an_output_folder_removed_while_serving_is_built_again_in_full() {
+    let program = Program::bundled();
+    let mut server = Server::serve(&program);
+    let events = server.events();
+    events.wait_for("ok");
+    std::fs::remove_dir_all(program.path("book")).unwrap();
+    program.patch(
+        PAIR,
+        "**soft-tissue surgery list** on his own",
+        "**soft-tissue surgery list** by himself",
+    );
+    events.wait_for("reload");
+    server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: built 56 pages");
+    assert!(server.get(PAIR_PAGE).body.contains("by himself"));
     assert_same_as_a_fresh_build(&program);
 }
