@@ -7,7 +7,10 @@
 //!   none, rendered; the API renders whole sites only, so the cost of one pair's six pages (its overview, four phases and workbook) is the
 //!   difference between the two (the rest is the home, guide, phase and index pages);
 //! - `full_build`: load, theme, render and [`write_site`] into a folder, as `mentorbook build` does;
-//! - `rebuild_after_editing_one_pair`: one pair file edited, then the full build again.
+//! - `rebuild_after_editing_one_pair`: one pair file edited, then the full build again;
+//! - `session_rebuild_after_editing_one_pair`: the same edit, rebuilt by a
+//!   [`mentorbook::session::Session`] as `serve` and `watch` do (only the changed file read, only
+//!   that pair's pages rendered, only changed files written).
 //!
 //! `cargo bench --bench pipeline` (a few minutes). Files go to a temporary folder in /dev/shm when
 //! it exists (`MENTORBOOK_BENCH_DIR` to choose another). The generator is `bench/generator/`, shared with
@@ -118,8 +121,6 @@ fn pipeline(c: &mut Criterion) {
     g.throughput(Throughput::Elements(pages));
     g.bench_function("full_build", |b| b.iter(|| build(&root, &dest)));
 
-    // TODO(incremental): when the library has an incremental rebuild, bench it here (edit one pair
-    // file, rebuild only what depends on it) instead of this full build after the edit.
     let pair = &world.pairs[world.pairs.len() / 2];
     let path = root.join(generator::yaml::pair_path(pair));
     let original = std::fs::read_to_string(&path).expect("the pair file");
@@ -135,6 +136,25 @@ fn pipeline(c: &mut Criterion) {
             flip = !flip;
             std::fs::write(&path, if flip { &edited } else { &original }).expect("edit");
             build(&root, &dest)
+        })
+    });
+
+    let served = tmp.path().join("served");
+    let mut session = mentorbook::session::Session::new(&root, Some(&served));
+    let first = session.rebuild();
+    assert!(
+        matches!(first, mentorbook::session::Outcome::Built(_)),
+        "{first:?}"
+    );
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("session_rebuild_after_editing_one_pair", |b| {
+        b.iter(|| {
+            flip = !flip;
+            std::fs::write(&path, if flip { &edited } else { &original }).expect("edit");
+            match session.rebuild() {
+                mentorbook::session::Outcome::Built(r) => r.rendered,
+                other => panic!("{other:?}"),
+            }
         })
     });
     g.finish();

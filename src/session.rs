@@ -56,8 +56,8 @@ struct State {
     last_pairs: Option<BTreeSet<PairId>>,
     /// What the last build left in the output folder.
     record: Option<output::Record>,
-    /// [`lists_key`] of the last program that built.
-    lists: u128,
+    /// The last program that built, to compare an edited pair with what it was.
+    last: Option<Program>,
 }
 
 /// `book.toml` and the theme's files, each with its length and time (`None` when missing).
@@ -171,7 +171,7 @@ impl Session {
                 cache: load::Cache::default(),
                 last_pairs: None,
                 record: None,
-                lists: 0,
+                last: None,
             });
         }
         let Some(state) = self.state.as_mut() else {
@@ -196,12 +196,11 @@ impl Session {
                 return Outcome::Failed(problems);
             }
         };
-        let lists = lists_key(&program, &Options::default());
         let selection = select(
             &program,
             &changed,
             state.last_pairs.as_ref(),
-            lists != state.lists,
+            state.last.as_ref(),
         );
         let dest = state
             .config
@@ -223,7 +222,7 @@ impl Session {
             }
         };
         state.last_pairs = Some(program.pairs.iter().map(|p| p.id.clone()).collect());
-        state.lists = lists;
+        state.last = Some(program);
         Outcome::Built(Report {
             dest,
             selection,
@@ -238,13 +237,13 @@ impl Session {
     }
 }
 
-/// Which pages an edit to `changed` can change, given the pairs of the last build and whether what
-/// the lists show of the pairs changed.
+/// Which pages an edit to `changed` can change, given the pairs of the last build and the program
+/// it built.
 fn select(
     program: &Program,
     changed: &[PathBuf],
     last: Option<&BTreeSet<PairId>>,
-    lists: bool,
+    before: Option<&Program>,
 ) -> Selection {
     let Some(last) = last else {
         return Selection::All;
@@ -265,6 +264,10 @@ fn select(
             None => return Selection::All,
         }
     }
+    let lists = before.is_none_or(|before| {
+        let options = Options::default();
+        lists_key(before, &options, &ids) != lists_key(program, &options, &ids)
+    });
     Selection::Pairs { ids, lists }
 }
 

@@ -5,7 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 
 use super::Exit;
-use super::watch::{Shown, report};
+use super::watch::{Console, Shown};
 use crate::serve::{Hub, bind, router};
 use crate::session::Session;
 use crate::watch::Watcher;
@@ -32,7 +32,8 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
     };
     let mut session = Session::new(dir, dest);
     let hub = Hub::new();
-    let first = report(
+    let mut console = Console::default();
+    let first = console.report(
         session.rebuild(),
         "fix it and save: the site is served once it builds",
     );
@@ -87,7 +88,7 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
     let rebuilds = hub.clone();
     std::thread::spawn(move || {
         while watcher.wait().is_some() {
-            match report(session.rebuild(), "the last good site is still served") {
+            match console.report(session.rebuild(), "the last good site is still served") {
                 Shown::Changed => rebuilds.reload(),
                 Shown::Same => rebuilds.ok(),
                 Shown::Failed(text) => rebuilds.problems(text),

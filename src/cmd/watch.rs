@@ -17,13 +17,14 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
         }
     };
     let mut session = Session::new(dir, dest);
-    report(
+    let mut console = Console::default();
+    console.report(
         session.rebuild(),
         "the previous output, if any, is unchanged",
     );
     eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
     while watcher.wait().is_some() {
-        report(session.rebuild(), "the previous output is unchanged");
+        console.report(session.rebuild(), "the previous output is unchanged");
     }
     Exit::Ok
 }
@@ -39,9 +40,48 @@ pub(super) enum Shown {
     Failed(String),
 }
 
-/// Prints what a rebuild did, on standard error: what changed, what was rendered and written, how
-/// long it took; or the problems and `kept` (what still stands) when it failed.
-pub(super) fn report(outcome: Outcome, kept: &str) -> Shown {
+/// What the console last showed, so that warnings are printed when they change, not after every
+/// save.
+#[derive(Debug, Default)]
+pub(super) struct Console {
+    warnings: Vec<(String, std::path::PathBuf, u32, u32, String)>,
+}
+
+impl Console {
+    /// Prints what a rebuild did, on standard error: what changed, what was rendered and written,
+    /// how long each stage took; or the problems and `kept` (what still stands) when it failed.
+    pub(super) fn report(&mut self, outcome: Outcome, kept: &str) -> Shown {
+        if let Outcome::Built(r) = &outcome {
+            let now: Vec<_> = r
+                .warnings
+                .iter()
+                .map(|p| {
+                    let s = &p.span;
+                    (
+                        p.code.name().to_owned(),
+                        s.file.clone(),
+                        s.line,
+                        s.column,
+                        p.message.clone(),
+                    )
+                })
+                .collect();
+            if now == self.warnings {
+                let count = now.len();
+                return report(outcome, kept, Some(count));
+            }
+            self.warnings = now;
+        } else {
+            // After a failure, the warnings of the next good build are worth seeing again.
+            self.warnings.clear();
+        }
+        report(outcome, kept, None)
+    }
+}
+
+/// Prints what a rebuild did; `seen` is the number of warnings when they are the ones printed
+/// last time, so not printed again.
+fn report(outcome: Outcome, kept: &str, seen: Option<usize>) -> Shown {
     match outcome {
         Outcome::Unchanged => Shown::Same,
         Outcome::Failed(problems) => {
@@ -52,7 +92,9 @@ pub(super) fn report(outcome: Outcome, kept: &str) -> Shown {
         }
         Outcome::Built(r) => {
             let had_warnings = r.warnings.iter().next().is_some();
-            print_problems(r.warnings);
+            if seen.is_none() {
+                print_problems(r.warnings);
+            }
             let cause = match r.changed.as_slice() {
                 [] => String::new(),
                 [one] => format!("{} changed: ", one.display()),
@@ -74,7 +116,11 @@ pub(super) fn report(outcome: Outcome, kept: &str) -> Shown {
                 } else {
                     String::new()
                 },
-                if had_warnings { " (with warnings)" } else { "" }
+                match seen {
+                    Some(n) if n > 0 => format!(" ({} as before)", count(n, "warning", "warnings")),
+                    _ if had_warnings => " (with warnings)".to_owned(),
+                    _ => String::new(),
+                }
             );
             if r.written.written + r.written.removed > 0 {
                 Shown::Changed

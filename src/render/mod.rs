@@ -94,19 +94,21 @@ impl Selection {
     }
 }
 
-/// A hash of everything the pages that list or count pairs show of them (each pair's summary and
-/// the dashboard), for the audience and date of `options`. Two programs with the same key give
-/// those pages the same bytes, so a rebuild after an edit that keeps the key need not render them.
-pub fn lists_key(program: &Program, options: &Options) -> u128 {
+/// A hash of everything the pages that list or count pairs show of the pairs `ids` (each one's
+/// summary, and the dashboard of that pair alone), for the audience and date of `options`. When an
+/// edit to those pairs keeps the key, the pages that list pairs keep their bytes and need not be
+/// rendered again.
+pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
     let scope = Scope::new(program, &options.audience);
     let today = options.today.unwrap_or_else(Date::today);
-    let dashboard = dashboard::Dashboard::of(&scope, today);
-    let views: Vec<_> = scope
-        .pairs
-        .iter()
-        .map(|p| view::PairView::of(&scope, p))
-        .collect();
-    let bytes = serde_json::to_vec(&(&views, &dashboard)).unwrap_or_default();
+    let mut bytes = Vec::new();
+    for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
+        let mut alone = Scope::new(program, &options.audience);
+        alone.pairs = vec![pair];
+        let view = view::PairView::of(&scope, pair);
+        let dashboard = dashboard::Dashboard::of(&alone, today);
+        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard));
+    }
     crate::output::hash(&bytes)
 }
 
@@ -225,7 +227,14 @@ pub fn render_only(
     globals.insert("nav", &nav);
 
     let today = options.today.unwrap_or_else(Date::today);
-    let dashboard = dashboard::Dashboard::of(&scope, today);
+    let lists = match selection {
+        Selection::All => true,
+        Selection::Pairs { lists, .. } => *lists,
+    };
+    // Counting for the dashboard goes over every pair: only when a page shows it.
+    let mut no_pairs = Scope::new(program, audience);
+    no_pairs.pairs.clear();
+    let dashboard = dashboard::Dashboard::of(if lists { &scope } else { &no_pairs }, today);
     let mut kinds = vec![
         PageKind::Home(&dashboard),
         PageKind::Guide,
