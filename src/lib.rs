@@ -18,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 pub mod validate;
 
 use std::path::Path;

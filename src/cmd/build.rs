@@ -108,7 +108,15 @@ pub fn build(
     };
     eprintln!(
         "built {} for {} into {} in {} ms{edition}",
-        count(site.pages.len(), "page", "pages"),
+        // Pages a reader opens: not robots.txt or the search index.
+        count(
+            site.pages
+                .iter()
+                .filter(|p| p.path.extension().is_some_and(|e| e == "html"))
+                .count(),
+            "page",
+            "pages"
+        ),
         count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
         built_in.as_millis()

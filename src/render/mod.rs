@@ -30,7 +30,7 @@ pub struct Page {
 /// Everything the output folder will hold.
 #[derive(Debug)]
 pub struct Site {
-    /// Pages, sorted by path.
+    /// Pages, sorted by path, and the other files rendered (robots.txt, the search index).
     pub pages: Vec<Page>,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
@@ -145,6 +145,10 @@ pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result
         .into_par_iter()
         .map(|kind| render_page(&scope, theme, kind))
         .collect::<Result<Vec<_>, _>>()?;
+    pages.push(Page {
+        path: PathBuf::from(crate::search::INDEX_PATH),
+        html: crate::search::script(&scope),
+    });
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
         pages.push(Page {

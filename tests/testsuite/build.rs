@@ -71,6 +71,7 @@ fn assert_complete_site(root: &Path, site: &Path) {
     for other in files.keys() {
         let ok = html.contains(other)
             || other.starts_with("static")
+            || other == Path::new("search-index.js")
             || other == Path::new(".mentorbook-output");
         assert!(ok, "unexpected file in the site: {}", other.display());
     }
