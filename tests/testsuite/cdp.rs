@@ -16,7 +16,8 @@
 //! ```
 //!
 //! Every step has a time limit and panics with what it was waiting for, so a test never hangs.
-//! The browser is killed, and its profile deleted, when the [`Browser`] is dropped.
+//! The browser and its helper processes are killed, and its profile deleted, when the [`Browser`]
+//! is dropped (or when [`Browser::launch`] fails). Unix only, like the rest of the browser tests.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader};
@@ -34,7 +35,6 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A headless Chromium and one page in it.
 pub struct Browser {
-    child: Child,
     socket: WebSocket<TcpStream>,
     session: String,
     next_id: u64,
@@ -42,7 +42,27 @@ pub struct Browser {
     events: VecDeque<Value>,
     /// The last lines Chromium wrote to stderr, for failure messages.
     stderr: mpsc::Receiver<String>,
+    /// Dropped after the socket, before the profile: the browser is gone before its folder is.
+    _process: Process,
     _profile: tempfile::TempDir,
+}
+
+/// The browser's process and its helpers (renderers, GPU, network...), which share a process
+/// group whose id is the browser's: all of them are killed when this is dropped, also when the
+/// test failed before the DevTools connection was up.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // The whole group, by its id (the browser's pid): helpers are not always gone with it.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 impl Browser {
@@ -52,7 +72,9 @@ impl Browser {
             .prefix("mentorbook-cdp-")
             .tempdir()
             .expect("a profile folder");
-        let mut child = Command::new(bin)
+        let mut command = Command::new(bin);
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command
             .args([
                 "--headless",
                 "--no-sandbox",
@@ -71,10 +93,11 @@ impl Browser {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let stderr = child.stderr.take().expect("piped stderr");
+        let process = Process(child);
         // Chromium prints the address of its DevTools endpoint on stderr. A thread reads every line
         // (a full pipe would block the browser) and passes them on.
         let (tx, rx) = mpsc::channel();
-        let stderr = child.stderr.take().expect("piped stderr");
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines() {
                 let Ok(line) = line else { break };
@@ -95,8 +118,6 @@ impl Browser {
                     seen.push(line);
                 }
                 Err(_) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
                     panic!(
                         "Chromium printed no DevTools address within {COMMAND_TIMEOUT:?}:\n{}",
                         seen.join("\n")
@@ -106,8 +127,8 @@ impl Browser {
         };
         let socket = connect(&ws);
         let mut browser = Browser {
-            child,
             socket,
+            _process: process,
             session: String::new(),
             next_id: 0,
             events: VecDeque::new(),
@@ -327,9 +348,11 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // Ask the browser to quit; `process` then kills whatever is left.
+        self.next_id += 1;
+        let close = json!({ "id": self.next_id, "method": "Browser.close" });
+        let _ = self.socket.send(Message::text(close.to_string()));
         let _ = self.socket.close(None);
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod accessibility;
 mod bad_input;
 mod browser;
 mod build;
