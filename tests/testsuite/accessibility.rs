@@ -201,6 +201,25 @@ fn the_keyboard_reaches_the_skip_link_search_toggle_and_sidebar() {
     b.press("Tab");
     b.press("Enter");
     assert_eq!(b.eval("location.hash"), "#main");
+
+    // A checklist's guidance opens and closes from the keyboard, and Tab goes from one to the next.
+    let pair = pair_ids(program.root()).into_iter().next().expect("a pair");
+    b.navigate(&file_url(
+        &program.path(format!("book/pairs/{pair}/enabling/index.html")),
+    ));
+    let open = "document.querySelector('.checklist details').open";
+    assert_eq!(b.eval(open), false);
+    b.eval("document.querySelector('.checklist summary').focus()");
+    b.press("Enter");
+    assert_eq!(b.eval(open), true);
+    b.press("Space");
+    assert_eq!(b.eval(open), false);
+    b.press("Tab");
+    assert_eq!(
+        b.eval("document.activeElement === document.querySelectorAll('.checklist summary')[1]"),
+        true,
+        "Tab does not go to the next checklist item's guidance"
+    );
 }
 
 #[test]

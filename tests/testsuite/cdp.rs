@@ -13,7 +13,16 @@
 //! b.wait_for("document.querySelector('[role=option]')", Duration::from_secs(5));
 //! let n = b.eval("document.querySelectorAll('[role=option]').length");
 //! let other = b.call("Page.reload", json!({}));  // any other command of the protocol
+//!
+//! // A live reload: forget the events so far, change a file, wait for the page to load again.
+//! b.clear_events();
+//! std::fs::write(&pair_file, changed)?;
+//! b.wait_for_event("Page.loadEventFired", Duration::from_secs(10));
 //! ```
+//!
+//! Events of the page (`Page.*` after `Page.enable`, `Runtime.*` after `Runtime.enable`, both
+//! enabled at launch) are kept while commands wait for their answers, so an event that arrived
+//! during an `eval` is not lost; [`Browser::wait_for_event`] takes them in order.
 //!
 //! Every step has a time limit and panics with what it was waiting for, so a test never hangs.
 //! The browser and its helper processes are killed, and its profile deleted, when the [`Browser`]
