@@ -4,8 +4,8 @@
 //! The index is a script that assigns `window.mentorbookSearch`, so that `static/search.js` can load
 //! it with a `<script src>` from a site opened from disk, where `fetch` is not allowed. It holds:
 //!
-//! - `lang`: the book's language and the [`Language`] rules (stems, stop words) the browser applies to
-//!   what the reader types;
+//! - `lang`: the book's language, and `rules`: the [`Language`] rules (stems, stop words, accents)
+//!   the browser applies to what the reader types;
 //! - `pages`: `[kind, url, title]`, kind 0 guide, 1 phase, 2 pair;
 //! - `docs`: one a section, `[page, anchor, title, text]`, anchor `""` for the top of the page;
 //! - `terms` (sorted, in UTF-16 order as JavaScript compares strings) and `postings`: for each term
@@ -14,6 +14,7 @@
 //! Pairs are read through [`RecordView`] and [`PersonView`], which hold only what the audience may
 //! see: the public build's index cannot hold a private field, just as its pages cannot.
 
+mod fold;
 mod text;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
 use crate::render::view::{PairView, PersonView, RecordView, Scope, url};
+pub use fold::FOLD;
 pub use text::{Language, Section, sections};
 
 /// What a page of the index is.

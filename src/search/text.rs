@@ -8,6 +8,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::fold::FOLD;
 use crate::markdown;
 
 /// A part of a Markdown document: the text before its first heading, or a heading (level 2 or
@@ -113,15 +114,22 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words of `text`, lower-cased: runs of letters and digits, apostrophes dropped (so
-/// `mentee's` is `mentees`). `static/search.js` splits what the reader types the same way.
+/// The words of `text`, lower-cased and folded ([`FOLD`]): runs of letters and digits,
+/// apostrophes dropped (so `mentee's` is `mentees`). `static/search.js` splits what the reader
+/// types the same way.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| {
-            w.chars()
-                .filter(|&c| c != '\'' && c != '’')
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
+            let mut out = String::with_capacity(w.len());
+            for c in w.chars().filter(|&c| c != '\'' && c != '’') {
+                for lower in c.to_lowercase() {
+                    match FOLD.binary_search_by_key(&lower, |&(from, _)| from) {
+                        Ok(i) => out.push_str(FOLD[i].1),
+                        Err(_) => out.push(lower),
+                    }
+                }
+            }
+            out
         })
         .filter(|w| !w.is_empty())
 }
@@ -137,6 +145,8 @@ pub struct Language {
     pub min: usize,
     /// Words too common to index (matched before stemming).
     pub stop: &'static [&'static str],
+    /// Letters written as others in the index ([`FOLD`]), before stop words and stems.
+    pub fold: &'static [(char, &'static str)],
 }
 
 /// A small English suffix stemmer: plurals, `-ing`, `-ed`, `-ies`, then a final `e` or a doubled
@@ -196,12 +206,14 @@ impl Language {
                 steps: ENGLISH_STEPS,
                 min: 3,
                 stop: ENGLISH_STOP,
+                fold: FOLD,
             }
         } else {
             Language {
                 steps: &[],
                 min: 3,
                 stop: &[],
+                fold: FOLD,
             }
         }
     }
@@ -264,7 +276,10 @@ mod tests {
     #[test]
     fn words_fold_case_and_apostrophes() {
         let w: Vec<_> = words("The mentee's GOALS: López, 2025-03!").collect();
-        assert_eq!(w, ["the", "mentees", "goals", "lópez", "2025", "03"]);
+        assert_eq!(w, ["the", "mentees", "goals", "lopez", "2025", "03"]);
+        let w: Vec<_> = words("Müller STRAẞE Łódź Ørsted").collect();
+        assert_eq!(w, ["muller", "strasse", "lodz", "orsted"]);
+        assert!(FOLD.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

@@ -223,6 +223,22 @@ fn search_finds_sections_from_disk_with_the_keyboard() {
         groups.as_array().unwrap().contains(&Value::from("Pairs")),
         "{groups}"
     );
+    // Accents are folded: `lopez` finds and highlights `López`.
+    b.press("Escape");
+    b.press("Escape");
+    b.press("/");
+    b.type_text("lopez");
+    b.wait_for(
+        "document.querySelectorAll('[role=option]').length > 0",
+        wait,
+    );
+    let marked =
+        b.eval("[...document.querySelectorAll('#search-results mark')].map(m => m.textContent)");
+    assert!(
+        marked.as_array().unwrap().contains(&Value::from("López")),
+        "{marked}"
+    );
+
     b.press("Escape");
     b.press("Escape");
     assert_eq!(

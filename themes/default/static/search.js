@@ -38,12 +38,18 @@
     index = window.mentorbookSearch;
     index.stop = {};
     index.rules.stop.forEach(function (w) { index.stop[w] = true; });
+    index.fold = {};
+    index.rules.fold.forEach(function (p) { index.fold[p[0]] = p[1]; });
   }
 
   // The same words and stems as the index (src/search/text.rs): letters and digits, lower-cased,
   // apostrophes dropped, then each step's first matching suffix rule.
   var WORD = /[\p{L}\p{N}'\u2019]+/gu;
-  function clean(w) { return w.replace(/['\u2019]/g, "").toLowerCase(); }
+  function clean(w) {
+    return Array.from(w.replace(/['\u2019]/g, "").toLowerCase()).map(function (c) {
+      return index.fold[c] || c;
+    }).join("");
+  }
   function stem(w) {
     var rules = index.rules;
     rules.steps.forEach(function (step) {
