@@ -108,11 +108,11 @@ pub fn build(
     };
     eprintln!(
         "built {} for {} into {} in {} ms{edition}",
-        // Pages a reader opens: not robots.txt or the search index.
+        // The search index is not a page.
         count(
             site.pages
                 .iter()
-                .filter(|p| p.path.extension().is_some_and(|e| e == "html"))
+                .filter(|p| p.path != std::path::Path::new(crate::search::INDEX_PATH))
                 .count(),
             "page",
             "pages"
