@@ -76,7 +76,8 @@ pub struct Heading {
 /// Rewrites a link target written in Markdown; returns `None` to keep it as it is.
 pub type LinkRewriter<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-fn options() -> Options {
+/// The Markdown extensions every document is rendered with.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -159,7 +160,7 @@ fn render(
 
 /// Gives each heading of level 2 or more an id made from its text (after `prefix`), unique within
 /// the document.
-fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>, prefix: &str) {
+pub(crate) fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>, prefix: &str) {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {

@@ -58,6 +58,8 @@ struct State {
     record: Option<output::Record>,
     /// The last program that built, to compare an edited pair with what it was.
     last: Option<Program>,
+    /// The last build left the search index out: [`Session::catch_up`] makes it.
+    index_behind: bool,
 }
 
 /// `book.toml` and the theme's files, each with its length and time (`None` when missing).
@@ -172,6 +174,7 @@ impl Session {
                 last_pairs: None,
                 record: None,
                 last: None,
+                index_behind: false,
             });
         }
         let Some(state) = self.state.as_mut() else {
@@ -222,6 +225,7 @@ impl Session {
             }
         };
         state.last_pairs = Some(program.pairs.iter().map(|p| p.id.clone()).collect());
+        state.index_behind = matches!(selection, Selection::Pairs { .. });
         state.last = Some(program);
         Outcome::Built(Report {
             dest,
@@ -234,6 +238,37 @@ impl Session {
             elapsed: started.elapsed(),
             stages,
         })
+    }
+}
+
+impl Session {
+    /// Makes what the last rebuild left for later (the search index, after a partial rebuild), and
+    /// returns what was written; `None` when nothing was left.
+    pub fn catch_up(&mut self) -> Option<Result<Written, Problems>> {
+        let state = self.state.as_mut()?;
+        let program = state.last.as_ref()?;
+        if !std::mem::take(&mut state.index_behind) {
+            return None;
+        }
+        let dest = state
+            .config
+            .dest_for(&Audience::Public, self.dest.as_deref());
+        let mut stages = Stages::default();
+        let result = write(
+            &self.root,
+            &dest,
+            program,
+            &mut state.theme,
+            &Selection::Index,
+            &mut stages,
+            &mut state.record,
+        );
+        Some(result.map(|(w, ..)| w).map_err(|p| {
+            state.last_pairs = None;
+            let mut ps = Problems::default();
+            ps.push(p);
+            ps
+        }))
     }
 }
 
@@ -297,10 +332,14 @@ fn write(
         match committed {
             Ok((w, r)) => {
                 *record = Some(r);
-                let pages = site.pages.len() + site.kept.len();
-                return Ok((w, site.pages.len(), pages, selection));
+                // The search index is not a page (as `build` counts).
+                let index = Path::new(crate::search::INDEX_PATH);
+                let rendered = site.pages.iter().filter(|p| p.path != index).count();
+                let kept = site.kept.iter().filter(|p| p.as_path() != index).count();
+                return Ok((w, rendered, rendered + kept, selection));
             }
             Err(output::Error::Stale { .. }) if selection != Selection::All => {
+                *record = None;
                 selection = Selection::All;
             }
             Err(e) => {

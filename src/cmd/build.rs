@@ -122,7 +122,15 @@ pub fn build(
     };
     eprintln!(
         "built {} for {} into {} in {} ms: {} files written, {} unchanged{}{edition}",
-        count(site.pages.len(), "page", "pages"),
+        // The search index is not a page.
+        count(
+            site.pages
+                .iter()
+                .filter(|p| p.path != std::path::Path::new(crate::search::INDEX_PATH))
+                .count(),
+            "page",
+            "pages"
+        ),
         count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
         built_in.as_millis(),

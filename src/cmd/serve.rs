@@ -93,6 +93,9 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
                 Shown::Same => rebuilds.ok(),
                 Shown::Failed(text) => rebuilds.problems(text),
             }
+            // After the pages are in place and reloading: the search index, which no page
+            // shows until someone searches.
+            super::watch::catch_up(&mut session);
         }
     });
     let app = router(out, hub);

@@ -25,8 +25,25 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
     eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
     while watcher.wait().is_some() {
         console.report(session.rebuild(), "the previous output is unchanged");
+        catch_up(&mut session);
     }
     Exit::Ok
+}
+
+/// Makes what the last rebuild left for later, saying so when it fails.
+pub(super) fn catch_up(session: &mut Session) {
+    let started = std::time::Instant::now();
+    match session.catch_up() {
+        Some(Ok(_)) => eprintln!(
+            "search index updated in {} ms",
+            started.elapsed().as_millis()
+        ),
+        Some(Err(problems)) => {
+            print_problems(problems);
+            eprintln!("the search index was not updated");
+        }
+        None => {}
+    }
 }
 
 /// What a rebuild means for the open pages.
@@ -102,7 +119,9 @@ fn report(outcome: Outcome, kept: &str, seen: Option<usize>) -> Shown {
             };
             let what = match &r.selection {
                 Selection::All => format!("built {}", count(r.pages, "page", "pages")),
-                Selection::Pairs { .. } => format!("rebuilt {} of {}", r.rendered, r.pages),
+                Selection::Pairs { .. } | Selection::Index => {
+                    format!("rebuilt {} of {}", r.rendered, r.pages)
+                }
             };
             eprintln!(
                 "{cause}{what} into {} in {} ms ({}): {} written, {} unchanged{}{}",

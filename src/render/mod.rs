@@ -35,7 +35,8 @@ pub struct Page {
 /// Everything the output folder will hold.
 #[derive(Debug)]
 pub struct Site {
-    /// Pages, sorted by path: every page, or those a [`Selection`] chose.
+    /// Pages, sorted by path, and the other files rendered (robots.txt, calendars, the search
+    /// index): every one, or those a [`Selection`] chose.
     pub pages: Vec<Page>,
     /// The pages of the site that a [`Selection`] left out, sorted: they are as the last build made
     /// them.
@@ -69,12 +70,17 @@ pub enum Selection {
     /// What an edit to the files of some pairs can change, when the set of pairs and everything
     /// else stay the same: those pairs' pages and, when `lists` is true, the pages that list or
     /// count pairs (home, pairs, phases, dashboard). The guide's pages cannot change then.
+    ///
+    /// The search index, made from every pair, is left out: it is not shown until someone
+    /// searches, so a rebuild that must be quick renders it afterwards with [`Selection::Index`].
     Pairs {
         /// The pairs whose pages are rendered.
         ids: BTreeSet<PairId>,
         /// Whether what the lists show of the pairs changed (see [`lists_key`]).
         lists: bool,
     },
+    /// Only the search index.
+    Index,
 }
 
 impl Selection {
@@ -83,6 +89,7 @@ impl Selection {
             (Selection::All, _) => true,
             (_, Some(p)) => self.includes_pair(p),
             (Selection::Pairs { lists, .. }, None) => *lists && kind.lists_pairs(),
+            (Selection::Index, None) => false,
         }
     }
 
@@ -90,6 +97,7 @@ impl Selection {
         match self {
             Selection::All => true,
             Selection::Pairs { ids, .. } => ids.contains(&pair.id),
+            Selection::Index => false,
         }
     }
 }
@@ -230,6 +238,7 @@ pub fn render_only(
     let lists = match selection {
         Selection::All => true,
         Selection::Pairs { lists, .. } => *lists,
+        Selection::Index => false,
     };
     // Counting for the dashboard goes over every pair: only when a page shows it.
     let mut no_pairs = Scope::new(program, audience);
@@ -281,6 +290,16 @@ pub fn render_only(
             .filter(|p| !in_selection(p))
             .map(|p| calendar::pair_path(p)),
     );
+    kept.sort();
+    let index = PathBuf::from(crate::search::INDEX_PATH);
+    if matches!(selection, Selection::All | Selection::Index) {
+        pages.push(Page {
+            path: index,
+            html: crate::search::script(&scope),
+        });
+    } else {
+        kept.push(index);
+    }
     kept.sort();
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.

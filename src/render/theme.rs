@@ -54,6 +54,14 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "print.js",
         include_bytes!("../../themes/default/static/print.js"),
     ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "theme.js",
+        include_bytes!("../../themes/default/static/theme.js"),
+    ),
 ];
 
 /// A static file to copy into the site's `static/` folder.

@@ -43,6 +43,8 @@
 
   function onStatus(event) {
     var status = JSON.parse(event.data);
+    // For tests and the curious: the page is listening.
+    window.mentorbookLive = status;
     if (status.problems) {
       show(status.problems);
     } else if (status.generation !== generation) {

@@ -6,10 +6,12 @@
 
 mod harness;
 
+mod accessibility;
 mod bad_input;
 mod browser;
 mod build;
 mod calendar;
+mod cdp;
 mod check_formats;
 mod dashboard;
 mod editions;
@@ -20,5 +22,6 @@ mod print;
 mod privacy;
 mod rules;
 mod schema_and_new;
+mod search;
 mod serve;
 mod snapshots;

@@ -227,7 +227,7 @@ fn a_rebuild_without_changes_writes_no_file() {
     program
         .build()
         .success()
-        .stderr_has(": 0 files written, 23 unchanged");
+        .stderr_has(": 0 files written, 26 unchanged");
     assert_eq!(stamps(&program), before, "a file was touched");
     assert_no_leftovers(&program);
 }
@@ -287,6 +287,6 @@ fn an_output_file_edited_by_hand_is_written_again() {
     program
         .build()
         .success()
-        .stderr_has(": 2 files written, 21 unchanged");
+        .stderr_has(": 2 files written, 24 unchanged");
     assert_eq!(program.read("book/index.html"), original);
 }

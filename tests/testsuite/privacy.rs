@@ -207,15 +207,30 @@ fn raw_html_in_markdown_is_cleaned() {
     assert!(chapter.contains("<b>bold</b>"), "harmless HTML was dropped");
 }
 
-/// `text` without the one script the default theme loads itself (the print button of the workbook
-/// and handbook pages), written exactly as the theme writes it: anything else is content's doing.
+/// The scripts the default theme loads itself, each exactly as the theme writes it after the
+/// `../` that lead to the site's root: the print button, search, and the light/dark toggle.
+const THEME_SCRIPTS: &[&str] = &[
+    "static/print.js\" defer></script>",
+    "static/search.js\" defer></script>",
+    "static/theme.js\"></script>",
+];
+
+/// `text` without the scripts the default theme loads itself, written exactly as the theme writes
+/// them: anything else is content's doing.
 pub fn without_theme_script(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("<script src=\"") {
         let after = &rest[i + "<script src=\"".len()..];
-        let ups = after.len() - after.trim_start_matches("../").len();
-        match after[ups..].strip_prefix("static/print.js\" defer></script>") {
+        // `../` back to the root, or `/` on the 404 page, which is served at any address.
+        let ups = match after.strip_prefix('/') {
+            Some(_) => 1,
+            None => after.len() - after.trim_start_matches("../").len(),
+        };
+        match THEME_SCRIPTS
+            .iter()
+            .find_map(|s| after[ups..].strip_prefix(s))
+        {
             Some(tail) => {
                 out.push_str(&rest[..i]);
                 rest = tail;
@@ -232,10 +247,13 @@ pub fn without_theme_script(text: &str) -> String {
 
 #[test]
 fn only_the_theme_script_is_let_through() {
-    let page = "<head><script src=\"../../static/print.js\" defer></script></head>";
+    let page = "<head><script src=\"../../static/print.js\" defer></script><script src=\"../static/theme.js\"></script><script src=\"/static/search.js\" defer></script></head>";
     assert_eq!(without_theme_script(page), "<head></head>");
     for other in [
         "<script src=\"../../static/print.js\"></script>",
+        "<script src=\"../../static/search.js\"></script>",
+        "<script src=\"../../static/theme.js?x\"></script>",
+        "<script src=\"//evil.example/static/theme.js\"></script>",
         "<script src=\"https://evil.example/static/print.js\" defer></script>",
         "<script>alert(1)</script>",
     ] {
@@ -253,7 +271,10 @@ fn html_in_plain_text_fields_is_escaped() {
     );
     program.build().success();
     let enabling = program.read("book/pairs/ana-lopez-ben-okafor/enabling/index.html");
-    assert!(!enabling.contains("<script"), "an agenda item ran as HTML");
+    assert!(
+        !without_theme_script(&enabling).contains("<script"),
+        "an agenda item ran as HTML"
+    );
     assert!(
         enabling.contains("&lt;script&gt;"),
         "the agenda item is not shown escaped"
@@ -299,4 +320,45 @@ fn a_theme_that_prints_everything_it_is_given_still_publishes_no_private_field()
     for public in PUBLIC {
         assert!(dumps.contains(public), "{public} is not in any context");
     }
+}
+
+#[test]
+fn the_search_index_holds_no_private_field() {
+    let program = Program::fixture("canary");
+    program.build().success();
+    // The index stores words as lower-cased terms (`canary`, `concern`, `7f3a`), so look for the
+    // canaries' common part on its own: no word of a private field may be a term either.
+    let public = program.read("book/search-index.js").to_lowercase();
+    assert!(
+        !public.contains("7f3a"),
+        "a private field reached the public search index"
+    );
+    let index = crate::search::index_of(&program, "book");
+    let text = index.to_string();
+    for marker in [
+        "PUBLIC-NAME-ANA",
+        "PUBLIC-VISION",
+        "PUBLIC-GOAL-TITLE",
+        "PUBLIC-AGREEMENT-EXPECTATIONS",
+        "PUBLIC-MEETING-TITLE",
+        "PUBLIC-AGENDA-ITEM",
+        "PUBLIC-CLOSURE-SUMMARY",
+    ] {
+        assert!(text.contains(marker), "{marker} is not in the index");
+    }
+
+    // The coordinators' edition indexes what they may see: the same search finds the canaries,
+    // so the check above would see a leak.
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+    let private = program.read("book-private/coordinators/search-index.js");
+    for canary in ["CANARY-CONCERNS-7f3a", "CANARY-MEETING-NOTES-1-7f3a"] {
+        assert!(
+            private.contains(canary),
+            "{canary} is not in the coordinators' index"
+        );
+    }
+    let index = crate::search::index_of(&program, "book-private/coordinators");
+    assert!(index["terms"].as_array().unwrap().contains(&"7f3a".into()));
 }

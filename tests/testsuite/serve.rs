@@ -207,25 +207,34 @@ fn atomic_save(program: &Program, rel: &str, text: &str) {
     std::fs::rename(&tmp, &path).unwrap();
 }
 
-/// The site as served (minus the live-reload script), and as a fresh `build` makes it, must match.
+/// The site as served (minus the live-reload script), and as a fresh `build` makes it, must match,
+/// within [`WAIT`]: the search index is brought up to date just after the pages.
 fn assert_same_as_a_fresh_build(program: &Program) {
     program.build_into("fresh").success();
-    let served = read_tree(&program.path("book"));
     let fresh = read_tree(&program.path("fresh"));
-    assert_eq!(
-        served.keys().collect::<Vec<_>>(),
-        fresh.keys().collect::<Vec<_>>(),
-        "the served site has other files than a fresh build"
-    );
-    let differing: Vec<_> = served
-        .iter()
-        .filter(|(p, bytes)| fresh[*p] != **bytes)
-        .map(|(p, _)| p.display().to_string())
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "pages differ from a fresh build: {differing:?}"
-    );
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let served = read_tree(&program.path("book"));
+        let mut differing: Vec<_> = served
+            .iter()
+            .filter(|(p, bytes)| fresh.get(*p) != Some(*bytes))
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        differing.extend(
+            fresh
+                .keys()
+                .filter(|p| !served.contains_key(*p))
+                .map(|p| format!("{} (missing)", p.display())),
+        );
+        if differing.is_empty() {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the served site differs from a fresh build: {differing:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]
@@ -596,4 +605,49 @@ fn an_output_folder_removed_while_serving_is_built_again_in_full() {
     server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: built 56 pages");
     assert!(server.get(PAIR_PAGE).body.contains("by himself"));
     assert_same_as_a_fresh_build(&program);
+}
+
+/// A real browser: Debian's headless Chromium opens a page from `serve`; an edit reloads it by
+/// itself, a broken file lays the error over it, and the fix takes the error away.
+#[test]
+fn an_open_page_in_chromium_reloads_itself_and_shows_errors() {
+    let Some(bin) = crate::browser::require_chromium() else {
+        return;
+    };
+    let program = Program::fixture("minimal");
+    let server = Server::serve(&program);
+    let mut browser = crate::cdp::Browser::launch(&bin);
+    browser.navigate(&format!("http://{}{PAIR_PAGE}", server.addr));
+    let text = "document.body.innerText";
+    assert!(browser.eval(text).as_str().unwrap().contains("on his own"));
+    // Wait until the page listens: the stream's first event has been handled.
+    browser.wait_for("window.mentorbookLive !== undefined", WAIT);
+
+    browser.clear_events();
+    program.patch(PAIR, "list** on his own", "list** by himself");
+    browser.wait_for_event("Page.loadEventFired", WAIT);
+    browser.wait_for("document.body.innerText.includes('by himself')", WAIT);
+
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: nobody-at-all");
+    browser.wait_for(
+        "document.getElementById('mentorbook-problems') !== null",
+        WAIT,
+    );
+    let overlay = browser.eval("document.getElementById('mentorbook-problems').innerText");
+    let overlay = overlay.as_str().unwrap();
+    assert!(
+        overlay.contains("there is no person `nobody-at-all`"),
+        "{overlay}"
+    );
+    assert!(
+        overlay.contains("content/pairs/ana-lopez-ben-okafor.yaml:2:9"),
+        "{overlay}"
+    );
+
+    program.patch(PAIR, "mentee: nobody-at-all", "mentee: ben-okafor");
+    browser.wait_for(
+        "document.getElementById('mentorbook-problems') === null",
+        WAIT,
+    );
+    assert!(browser.eval(text).as_str().unwrap().contains("by himself"));
 }

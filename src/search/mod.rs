@@ -1,0 +1,335 @@
+//! The search index: every section of the guide, the phases' guidance and checklist items, and the
+//! pairs, as the build's audience may see them, in `search-index.js` at the site's root.
+//!
+//! The index is a script that assigns `window.mentorbookSearch`, so that `static/search.js` can load
+//! it with a `<script src>` from a site opened from disk, where `fetch` is not allowed. It holds:
+//!
+//! - `lang`: the book's language, and `rules`: the [`Language`] rules (stems, stop words, accents)
+//!   the browser applies to what the reader types;
+//! - `pages`: `[kind, url, title]`, kind 0 guide, 1 phase, 2 pair;
+//! - `docs`: one a section, `[page, anchor, title, text]`, anchor `""` for the top of the page;
+//! - `terms` (sorted, in UTF-16 order as JavaScript compares strings) and `postings`: for each term
+//!   the documents holding it, as gaps between ascending document numbers.
+//!
+//! Pairs are read through [`RecordView`] and [`PersonView`], which hold only what the audience may
+//! see: the public build's index cannot hold a private field, just as its pages cannot.
+
+mod fold;
+mod text;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::markdown::Markdown;
+use crate::model::PhaseId;
+use crate::render::view::{PairView, PersonView, RecordView, Scope, url};
+pub use fold::FOLD;
+pub use text::{Language, Section, sections};
+
+/// What a page of the index is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A guide chapter.
+    Guide = 0,
+    /// A phase: its guidance and checklist.
+    Phase = 1,
+    /// A pair's pages.
+    Pair = 2,
+}
+
+/// The file the index is written to, relative to the site's root.
+pub const INDEX_PATH: &str = "search-index.js";
+
+/// How much of a section's text the index keeps to show around the words found (in characters,
+/// cut at a word). Every word of a section is indexed; only this much is shipped to be shown,
+/// which keeps the index near a tenth of the site's HTML when the guide is long.
+const SHOWN: usize = 400;
+
+/// A searchable section: where it is and what it says.
+#[derive(Debug, Clone)]
+struct Doc {
+    page: usize,
+    anchor: String,
+    title: String,
+    text: String,
+}
+
+/// The documents of one build, before the term index is made.
+#[derive(Default)]
+struct Docs {
+    pages: Vec<(Kind, String, String)>,
+    docs: Vec<Doc>,
+}
+
+impl Docs {
+    fn page(&mut self, kind: Kind, url: String, title: &str) -> usize {
+        self.pages.push((kind, url, title.to_owned()));
+        self.pages.len() - 1
+    }
+
+    fn doc(&mut self, page: usize, anchor: &str, title: &str, text: String) {
+        let text = text::collapse(&text);
+        if title.is_empty() && text.is_empty() {
+            return;
+        }
+        self.docs.push(Doc {
+            page,
+            anchor: anchor.to_owned(),
+            title: title.to_owned(),
+            text,
+        });
+    }
+}
+
+/// The start of `text` the index shows: at most [`SHOWN`] characters, cut after a word, with `…`
+/// when something was cut.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN) {
+        None => text.into(),
+        Some((end, _)) => {
+            let cut = text[..end].rfind(' ').unwrap_or(end);
+            format!("{}…", &text[..cut]).into()
+        }
+    }
+}
+
+impl Docs {
+    /// One document per section of `md`; the text before its first heading goes under `title`.
+    fn markdown(&mut self, page: usize, title: &str, md: &str) {
+        for s in sections(md) {
+            match s.anchor {
+                Some(anchor) => self.doc(page, &anchor, &s.title, s.text),
+                None => self.doc(page, "", title, s.text),
+            }
+        }
+    }
+}
+
+/// Text made of the non-empty parts, one space apart.
+#[derive(Default)]
+struct Text(String);
+
+impl Text {
+    fn add(&mut self, part: Option<&str>) -> &mut Self {
+        if let Some(p) = part.map(str::trim).filter(|p| !p.is_empty()) {
+            if !self.0.is_empty() {
+                self.0.push(' ');
+            }
+            self.0.push_str(p);
+        }
+        self
+    }
+
+    fn md(&mut self, md: Option<&Markdown>) -> &mut Self {
+        self.add(md.map(|m| text::plain(&m.source)).as_deref())
+    }
+
+    fn person(&mut self, p: &PersonView<'_>) -> &mut Self {
+        self.add(Some(p.name)).add(p.title).md(p.bio)
+    }
+
+    fn take(&mut self) -> String {
+        std::mem::take(&mut self.0)
+    }
+}
+
+/// Collects the sections the scope's audience may see.
+fn collect(scope: &Scope<'_>) -> Docs {
+    let program = scope.program;
+    let mut d = Docs::default();
+    for c in &program.chapters {
+        let page = d.page(Kind::Guide, url(&format!("guide/{}", c.id)), &c.front.title);
+        d.markdown(page, &c.front.title, &c.body);
+    }
+    for p in &program.phases {
+        let f = &p.file;
+        let page = d.page(Kind::Phase, url(&format!("phases/{}", p.id)), &f.title);
+        // The summary and the guidance up to its first heading are the top of the page.
+        let mut parts = f
+            .guidance
+            .as_ref()
+            .map_or_else(Vec::new, |g| sections(&g.source));
+        let top = match parts.first() {
+            Some(s) if s.anchor.is_none() => parts.remove(0).text,
+            _ => String::new(),
+        };
+        d.doc(page, "", &f.title, format!("{} {top}", f.summary));
+        for s in parts {
+            let anchor = s.anchor.unwrap_or_default();
+            d.doc(page, &anchor, &s.title, s.text);
+        }
+        for item in &f.checklist {
+            let mut t = Text::default();
+            t.md(item.guidance.as_ref());
+            for q in &item.questions {
+                t.add(Some(q));
+            }
+            d.doc(
+                page,
+                &format!("item-{}", item.id.value),
+                &item.text,
+                t.take(),
+            );
+        }
+    }
+    for &pair in &scope.pairs {
+        pair_docs(&mut d, scope, pair);
+    }
+    d
+}
+
+/// A pair's overview and phase pages, each section a document.
+fn pair_docs<'a>(d: &mut Docs, scope: &Scope<'a>, pair: &'a crate::model::Pair) {
+    let view = PairView::of(scope, pair);
+    let record = RecordView::of(scope, pair);
+    let mut t = Text::default();
+    let overview = d.page(Kind::Pair, view.url.clone(), &view.title);
+    t.person(&view.mentor).person(&view.mentee);
+    t.add(Some(view.phase_title));
+    d.doc(overview, "", &view.title, t.take());
+    if record.concerns.is_some() {
+        t.md(record.concerns);
+        d.doc(overview, "concerns-title", "Concerns", t.take());
+    }
+    let phase_page = |d: &mut Docs, p: PhaseId| {
+        let title = format!("{}: {}", view.title, scope.program.phase(p).file.title);
+        d.page(Kind::Pair, url(&format!("pairs/{}/{p}", pair.id)), &title)
+    };
+
+    let page = phase_page(d, PhaseId::Initiation);
+    t.add(record.relationship_type)
+        .md(record.mentee_reflection)
+        .md(record.mentor_reflection);
+    if let Some(m) = &record.first_meeting {
+        t.add(m.place).md(m.notes);
+    }
+    d.doc(page, "start-title", "Getting started", t.take());
+
+    let page = phase_page(d, PhaseId::Negotiation);
+    if record.vision.is_some() {
+        d.doc(page, "vision-title", "Vision", t.md(record.vision).take());
+    }
+    for g in &record.goals {
+        t.md(g.specific.as_ref())
+            .md(g.measurable.as_ref())
+            .md(g.achievable.as_ref())
+            .md(g.relevant.as_ref());
+        for m in &g.milestones {
+            t.add(Some(&m.title));
+        }
+        d.doc(page, &format!("goal-{}", g.id.value), &g.title, t.take());
+    }
+    if let Some(a) = record.agreement {
+        for md in [
+            &a.expectations,
+            &a.boundaries,
+            &a.confidentiality,
+            &a.ethics,
+            &a.conflict_resolution,
+            &a.end_point,
+        ] {
+            t.md(md.as_ref());
+        }
+        if let Some(c) = &a.communication {
+            t.add(c.channel.as_deref())
+                .add(c.response_time.as_deref())
+                .add(c.between_meetings.as_deref());
+        }
+        if let Some(m) = &a.meetings {
+            t.add(m.place.as_deref()).add(m.duration.as_deref());
+        }
+        d.doc(page, "agreement-title", "Partnership agreement", t.take());
+    }
+
+    let page = phase_page(d, PhaseId::Enabling);
+    if !record.meetings.is_empty() {
+        for m in &record.meetings {
+            t.add(m.title);
+            for s in m.agenda.iter().chain(m.follow_ups) {
+                t.add(Some(s));
+            }
+            t.md(m.notes);
+        }
+        d.doc(page, "meetings-title", "Meetings", t.take());
+    }
+    if !record.evaluations.is_empty() {
+        for e in &record.evaluations {
+            t.add(e.summary).md(e.notes);
+        }
+        d.doc(page, "eval-title", "Evaluations", t.take());
+    }
+
+    if let Some(c) = &record.closure {
+        let page = phase_page(d, PhaseId::Closure);
+        t.md(c.summary).md(c.next_steps).md(c.reflection);
+        d.doc(page, "closure-title", "Closing the relationship", t.take());
+    }
+}
+
+/// The index as the script file holds it.
+#[derive(Serialize)]
+struct Index<'a> {
+    v: u8,
+    lang: &'a str,
+    rules: &'a Language,
+    pages: Vec<(u8, &'a str, &'a str)>,
+    docs: Vec<(usize, &'a str, &'a str, std::borrow::Cow<'a, str>)>,
+    terms: Vec<&'a str>,
+    postings: Vec<Vec<usize>>,
+}
+
+/// The search index of what the scope's audience may see, as the text of `search-index.js`.
+pub fn script(scope: &Scope<'_>) -> String {
+    let tag = &scope.program.config.book.language;
+    let rules = Language::for_tag(tag);
+    let d = collect(scope);
+    let mut terms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (n, doc) in d.docs.iter().enumerate() {
+        for word in text::words(&doc.title).chain(text::words(&doc.text)) {
+            if word.chars().count() < 2 || rules.is_stop(&word) {
+                continue;
+            }
+            let list = terms.entry(rules.stem(&word)).or_default();
+            if list.last() != Some(&n) {
+                list.push(n);
+            }
+        }
+    }
+    let mut terms: Vec<(String, Vec<usize>)> = terms.into_iter().collect();
+    // JavaScript compares strings by UTF-16 code units; its binary search needs that order.
+    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let index = Index {
+        v: 1,
+        lang: tag,
+        rules: &rules,
+        pages: d
+            .pages
+            .iter()
+            .map(|(k, u, t)| (*k as u8, u.as_str(), t.as_str()))
+            .collect(),
+        docs: d
+            .docs
+            .iter()
+            .map(|x| (x.page, x.anchor.as_str(), x.title.as_str(), shown(&x.text)))
+            .collect(),
+        terms: terms.iter().map(|(t, _)| t.as_str()).collect(),
+        postings: terms
+            .iter()
+            .map(|(_, docs)| {
+                let mut last = 0;
+                docs.iter()
+                    .map(|&n| {
+                        let gap = n - last;
+                        last = n;
+                        gap
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&index).expect("the index is plain data");
+    format!(
+        "// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = {json};\n"
+    )
+}

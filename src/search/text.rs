@@ -1,0 +1,307 @@
+//! Text for the search index: Markdown to plain text cut at its headings, words, and the book's
+//! language rules (stemming and stop words).
+//!
+//! The language rules are data, not code: [`Language`] is shipped inside the index, and
+//! `static/search.js` applies the same rules to what the reader types, so the browser and the index
+//! always agree on what a word's stem is.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::fold::FOLD;
+use crate::markdown;
+
+/// A part of a Markdown document: the text before its first heading, or a heading (level 2 or
+/// deeper, the ones with anchors) and the text up to the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's anchor id, the same as on the page; `None` for the text before any heading.
+    pub anchor: Option<String>,
+    /// The heading's text (empty for the text before any heading).
+    pub title: String,
+    /// The text, whitespace collapsed.
+    pub text: String,
+}
+
+/// Splits Markdown into [`Section`]s with the anchors [`markdown::to_html`] gives the headings.
+/// Raw HTML is left out; the text before the first heading is a section only when it has text.
+pub fn sections(source: &str) -> Vec<Section> {
+    let mut events: Vec<Event<'_>> = Parser::new_ext(source, markdown::options()).collect();
+    markdown::anchor_headings(&mut events, &mut Vec::new(), "");
+    let mut out = vec![Section {
+        anchor: None,
+        title: String::new(),
+        text: String::new(),
+    }];
+    let mut in_heading = false;
+    // Inside a raw `<script>` or `<style>`, whose text the page never shows (ammonia drops it).
+    let mut in_raw = false;
+    for event in &events {
+        let section = out.last_mut().expect("never empty");
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => in_raw = raw_text_after(h, in_raw),
+            Event::Text(_) | Event::Code(_) if in_raw => {}
+            Event::Start(Tag::Heading { level, id, .. }) if *level != HeadingLevel::H1 => {
+                out.push(Section {
+                    anchor: id.as_ref().map(|i| i.to_string()),
+                    title: String::new(),
+                    text: String::new(),
+                });
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(level)) if *level != HeadingLevel::H1 => in_heading = false,
+            Event::Text(t) | Event::Code(t) => {
+                let to = if in_heading {
+                    &mut section.title
+                } else {
+                    &mut section.text
+                };
+                to.push_str(t);
+            }
+            // Inline markup joins its words to the text around it; the end of a block separates.
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => section.text.push(' '),
+            _ => {}
+        }
+    }
+    for s in &mut out {
+        s.text = collapse(&s.text);
+        s.title = collapse(&s.title);
+    }
+    if out[0].text.is_empty() {
+        out.remove(0);
+    }
+    out
+}
+
+/// Whether the text after the raw HTML `html` is the content of a `<script>` or `<style>`
+/// element, given whether the text before it was (`inside`).
+fn raw_text_after(html: &str, inside: bool) -> bool {
+    let h = html.to_ascii_lowercase();
+    let last = |tags: [&str; 2]| tags.iter().filter_map(|t| h.rfind(t)).max();
+    match (last(["<script", "<style"]), last(["</script", "</style"])) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => inside,
+    }
+}
+
+/// The whole text of some Markdown, without headings' structure.
+pub fn plain(source: &str) -> String {
+    let mut text = String::new();
+    for s in sections(source) {
+        for part in [&s.title, &s.text] {
+            if !part.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(part);
+            }
+        }
+    }
+    text
+}
+
+/// `text` with every run of whitespace made one space, and trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of `text`, lower-cased and folded ([`FOLD`]): runs of letters and digits,
+/// apostrophes dropped (so `mentee's` is `mentees`). `static/search.js` splits what the reader
+/// types the same way.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            for c in w.chars().filter(|&c| c != '\'' && c != '’') {
+                for lower in c.to_lowercase() {
+                    match FOLD.binary_search_by_key(&lower, |&(from, _)| from) {
+                        Ok(i) => out.push_str(FOLD[i].1),
+                        Err(_) => out.push(lower),
+                    }
+                }
+            }
+            out
+        })
+        .filter(|w| !w.is_empty())
+}
+
+/// How the index treats the words of the book's language: shipped in the index so that the
+/// browser stems the reader's words with the same rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct Language {
+    /// Rule steps: in each step the first rule whose suffix ends the word applies, when the word
+    /// it makes has at least `min` characters (and then the step stops either way).
+    pub steps: &'static [&'static [(&'static str, &'static str)]],
+    /// The shortest word a rule may make.
+    pub min: usize,
+    /// Words too common to index (matched before stemming).
+    pub stop: &'static [&'static str],
+    /// Letters written as others in the index ([`FOLD`]), before stop words and stems.
+    pub fold: &'static [(char, &'static str)],
+}
+
+/// A small English suffix stemmer: plurals, `-ing`, `-ed`, `-ies`, then a final `e` or a doubled
+/// consonant, so that *meeting*, *meetings* and *meet*, *agree* and *agrees*, or
+/// *planned* and *plan* find each other.
+/// Rules that map a suffix to itself (`ss`, `eed`) protect words like *process* or *need* from the
+/// rules after them.
+const ENGLISH_STEPS: &[&[(&str, &str)]] = &[
+    &[
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ings", ""),
+        ("ing", ""),
+        ("eed", "eed"),
+        ("ed", ""),
+        ("sses", "ss"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("xes", "x"),
+        ("ss", "ss"),
+        ("us", "us"),
+        ("is", "is"),
+        ("s", ""),
+    ],
+    &[
+        ("e", ""),
+        ("bb", "b"),
+        ("dd", "d"),
+        ("gg", "g"),
+        ("mm", "m"),
+        ("nn", "n"),
+        ("pp", "p"),
+        ("rr", "r"),
+        ("tt", "t"),
+    ],
+];
+
+/// Common English words that would match almost every section.
+const ENGLISH_STOP: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "both", "but", "by", "can", "could", "did", "do", "does", "each", "for",
+    "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it",
+    "its", "just", "may", "me", "more", "most", "my", "no", "not", "of", "on", "one", "or",
+    "other", "our", "out", "over", "own", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up",
+    "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
+    "will", "with", "would", "you", "your",
+];
+
+impl Language {
+    /// The rules for a BCP 47 language tag: English (`en`, `en-GB`...) stems and drops stop
+    /// words; any other language only lower-cases, and the reader's words match by prefix.
+    pub fn for_tag(tag: &str) -> Language {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") {
+            Language {
+                steps: ENGLISH_STEPS,
+                min: 3,
+                stop: ENGLISH_STOP,
+                fold: FOLD,
+            }
+        } else {
+            Language {
+                steps: &[],
+                min: 3,
+                stop: &[],
+                fold: FOLD,
+            }
+        }
+    }
+
+    /// Whether `word` (lower-cased) is too common to index.
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.binary_search(&word).is_ok()
+    }
+
+    /// The stem of `word` (lower-cased).
+    pub fn stem(&self, word: &str) -> String {
+        let mut w = word.to_owned();
+        for step in self.steps {
+            if let Some((suffix, with)) = step.iter().find(|(s, _)| w.ends_with(s)) {
+                let rest = w.len() - suffix.len();
+                if w[..rest].chars().count() + with.chars().count() >= self.min {
+                    w.truncate(rest);
+                    w.push_str(with);
+                }
+            }
+        }
+        w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_stems_bring_forms_together() {
+        let en = Language::for_tag("en-GB");
+        for (a, b) in [
+            ("meeting", "meetings"),
+            ("meet", "meetings"),
+            ("agree", "agrees"),
+            ("mentee", "mentees"),
+            ("boundary", "boundaries"),
+            ("match", "matches"),
+            ("goal", "goals"),
+            ("getting", "get"),
+            ("planned", "plan"),
+            ("need", "needed"),
+        ] {
+            assert_eq!(en.stem(a), en.stem(b), "{a} and {b}");
+        }
+        assert_eq!(en.stem("process"), "process");
+        assert_eq!(en.stem("status"), "status");
+        assert_eq!(en.stem("is"), "is");
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(ENGLISH_STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(Language::for_tag("en").is_stop("the"));
+        assert!(!Language::for_tag("fr").is_stop("the"));
+        assert_eq!(Language::for_tag("fr").stem("réunions"), "réunions");
+    }
+
+    #[test]
+    fn words_fold_case_and_apostrophes() {
+        let w: Vec<_> = words("The mentee's GOALS: López, 2025-03!").collect();
+        assert_eq!(w, ["the", "mentees", "goals", "lopez", "2025", "03"]);
+        let w: Vec<_> = words("Müller STRAẞE Łódź Ørsted").collect();
+        assert_eq!(w, ["muller", "strasse", "lodz", "orsted"]);
+        assert!(FOLD.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn sections_follow_the_page_anchors() {
+        let md = "Intro *text*.\n\n# Big\n\n## Before you meet\nFirst.\n\n### `Code` here\nSecond\nline.\n\n## Before you meet\n<b>raw</b> words";
+        let s = sections(md);
+        let anchors: Vec<_> = s.iter().map(|s| s.anchor.as_deref()).collect();
+        assert_eq!(
+            anchors,
+            [
+                None,
+                Some("before-you-meet"),
+                Some("code-here"),
+                Some("before-you-meet-2")
+            ]
+        );
+        assert_eq!(s[0].text, "Intro text. Big");
+        assert_eq!(s[2].title, "Code here");
+        assert_eq!(s[2].text, "Second line.");
+        assert_eq!(s[3].text, "raw words");
+        let script = "Safe <script>alert('x')</script> <style>p {}</style> text <b>bold</b>.";
+        assert_eq!(plain(script), "Safe text bold.");
+        assert_eq!(plain("## A\nb"), "A b");
+    }
+}

@@ -1,0 +1,286 @@
+// Search over the handbook: the guide, the phases and the pairs, as this build's audience may see
+// them. The index is `search-index.js` at the site's root (made by mentorbook at build time), loaded
+// with a <script> element on first use, so search also works on a site opened from disk, where
+// `fetch` is not allowed. Keys: `/` or `s` to search, arrows to choose, Enter to go, Esc to close.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-search]");
+  if (!box) return;
+  var input = box.querySelector("input");
+  var list = box.querySelector("[role=listbox]");
+  var status = box.querySelector("[role=status]");
+  var root = box.getAttribute("data-root") || "";
+  var GROUPS = ["Guide", "Phases", "Pairs"];
+  var PER_GROUP = 5;
+  var index = null;
+  var results = [];
+  var active = -1;
+
+  box.hidden = false;
+
+  // Runs `then` once the index is there, loading it the first time; while it loads, only the
+  // latest `then` is kept (it reads what is typed by then).
+  var waiting = null;
+  function load(then) {
+    if (index) return then();
+    if (window.mentorbookSearch) { prepare(); return then(); }
+    var loading = waiting !== null;
+    waiting = then;
+    if (loading) return;
+    var script = document.createElement("script");
+    script.src = box.getAttribute("data-index");
+    script.onload = function () { prepare(); var t = waiting; waiting = null; t(); };
+    script.onerror = function () { waiting = null; say("The search index could not be loaded."); };
+    document.head.appendChild(script);
+  }
+
+  function prepare() {
+    index = window.mentorbookSearch;
+    index.stop = {};
+    index.rules.stop.forEach(function (w) { index.stop[w] = true; });
+    index.fold = {};
+    index.rules.fold.forEach(function (p) { index.fold[p[0]] = p[1]; });
+  }
+
+  // The same words and stems as the index (src/search/text.rs): letters and digits, lower-cased,
+  // apostrophes dropped, then each step's first matching suffix rule.
+  var WORD = /[\p{L}\p{N}'\u2019]+/gu;
+  function clean(w) {
+    return Array.from(w.replace(/['\u2019]/g, "").toLowerCase()).map(function (c) {
+      return index.fold[c] || c;
+    }).join("");
+  }
+  function stem(w) {
+    var rules = index.rules;
+    rules.steps.forEach(function (step) {
+      for (var i = 0; i < step.length; i++) {
+        var suffix = step[i][0];
+        if (w.length >= suffix.length && w.slice(w.length - suffix.length) === suffix) {
+          var made = w.slice(0, w.length - suffix.length) + step[i][1];
+          if (Array.from(made).length >= rules.min) w = made;
+          break;
+        }
+      }
+    });
+    return w;
+  }
+
+  // What the reader typed, as stems; the last word may be unfinished.
+  function parse(query) {
+    var words = (query.match(WORD) || []).map(clean).filter(function (w) { return w && !index.stop[w]; });
+    return words.map(function (w, i) { return { stem: stem(w), last: i === words.length - 1 && !/\s$/.test(query) }; });
+  }
+
+  // Whether the term `t` (a stem) is what the query word `q` asks for: a term that starts with it,
+  // or, for the word still being typed, a stem that the word starts with ("meetin" finds "meet").
+  function matches(q, t) {
+    if (t.slice(0, q.stem.length) === q.stem) return true;
+    return q.last && t.length >= 3 && q.stem.slice(0, t.length) === t && q.stem.length - t.length <= 3;
+  }
+
+  function lowerBound(terms, s) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < s) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  function docsOf(i) {
+    var out = [], n = 0;
+    index.postings[i].forEach(function (gap) { n += gap; out.push(n); });
+    return out;
+  }
+
+  // Documents holding every query word, with a score: more for exact stems and for titles.
+  function search(query) {
+    var words = parse(query);
+    if (!words.length) return [];
+    var scores = null;
+    words.forEach(function (q) {
+      var found = {};
+      var start = lowerBound(index.terms, q.stem.slice(0, 3));
+      for (var i = start; i < index.terms.length; i++) {
+        var t = index.terms[i];
+        if (t.slice(0, Math.min(3, q.stem.length)) !== q.stem.slice(0, 3)) break;
+        if (!matches(q, t)) continue;
+        var bonus = t === q.stem ? 2 : 1;
+        docsOf(i).forEach(function (d) { found[d] = Math.max(found[d] || 0, bonus); });
+      }
+      var next = {};
+      Object.keys(found).forEach(function (d) {
+        if (scores === null || d in scores) next[d] = (scores ? scores[d] : 0) + found[d];
+      });
+      scores = next;
+    });
+    var hits = Object.keys(scores).map(function (d) {
+      var doc = index.docs[d];
+      var inTitle = marks(doc[2], words).some(function (m) { return m.hit; }) ? 5 : 0;
+      return { doc: +d, score: scores[d] + inTitle };
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return hits;
+  }
+
+  // `text` cut into words and what is between, each word marked when a query word finds it.
+  function marks(text, words) {
+    var out = [], at = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      if (m.index > at) out.push({ text: text.slice(at, m.index), hit: false });
+      var s = stem(clean(m[0]));
+      out.push({ text: m[0], hit: words.some(function (q) { return matches(q, s); }) });
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) out.push({ text: text.slice(at), hit: false });
+    return out;
+  }
+
+  // `text` with its found words in <mark>, into `into`; `around` keeps only a window of the text
+  // around the first word found.
+  function highlight(into, text, words, around) {
+    var parts = marks(text, words);
+    if (around) {
+      var first = parts.findIndex(function (p) { return p.hit; });
+      var chars = 0, from = 0;
+      for (var i = Math.max(first, 0) - 1; i >= 0; i--) {
+        chars += parts[i].text.length;
+        if (chars > 60) { from = i + 1; break; }
+      }
+      var kept = [], length = 0;
+      for (var j = from; j < parts.length && length < 170; j++) { kept.push(parts[j]); length += parts[j].text.length; }
+      if (from > 0) kept.unshift({ text: "… ", hit: false });
+      if (j < parts.length) kept.push({ text: " …", hit: false });
+      parts = kept;
+    }
+    parts.forEach(function (p) {
+      if (p.hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = p.text;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(p.text));
+      }
+    });
+  }
+
+  function say(text) { status.textContent = text; }
+
+  function show() {
+    // The index may arrive after the reader left the box.
+    if (document.activeElement !== input) return;
+    list.textContent = "";
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    var query = input.value;
+    if (!query.trim()) return close();
+    var words = parse(query);
+    var hits = search(query);
+    var groups = GROUPS.map(function () { return []; });
+    hits.forEach(function (h) {
+      var g = groups[index.pages[index.docs[h.doc][0]][0]];
+      if (g.length < PER_GROUP) g.push(h.doc);
+    });
+    results = [];
+    groups.forEach(function (docs, k) {
+      if (!docs.length) return;
+      var group = document.createElement("div");
+      group.setAttribute("role", "group");
+      group.className = "search-group";
+      var label = document.createElement("div");
+      label.className = "search-group-label";
+      label.id = "search-group-" + k;
+      label.setAttribute("role", "presentation");
+      label.textContent = GROUPS[k];
+      group.setAttribute("aria-labelledby", label.id);
+      group.appendChild(label);
+      docs.forEach(function (d) {
+        var doc = index.docs[d], page = index.pages[doc[0]];
+        var option = document.createElement("a");
+        option.id = "search-result-" + results.length;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.tabIndex = -1;
+        option.className = "search-result";
+        option.href = root + page[1] + (doc[1] ? "#" + doc[1] : "");
+        var title = document.createElement("span");
+        title.className = "search-title";
+        highlight(title, doc[2], words, false);
+        option.appendChild(title);
+        if (doc[2] !== page[2]) {
+          var where = document.createElement("span");
+          where.className = "search-where";
+          where.textContent = page[2];
+          option.appendChild(where);
+        }
+        if (doc[3]) {
+          var snippet = document.createElement("span");
+          snippet.className = "search-snippet";
+          highlight(snippet, doc[3], words, true);
+          option.appendChild(snippet);
+        }
+        option.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        results.push(option);
+        group.appendChild(option);
+      });
+      list.appendChild(group);
+    });
+    if (!results.length) {
+      var none = document.createElement("p");
+      none.className = "search-none";
+      none.textContent = "Nothing found for “" + query.trim() + "”.";
+      list.appendChild(none);
+    }
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    var shown = results.length;
+    say(shown ? shown + (shown === 1 ? " result" : " results") + (hits.length > shown ? " of " + hits.length : "") + "; arrow keys to choose, Enter to open." : "No results.");
+  }
+
+  function close() {
+    list.hidden = true;
+    list.textContent = "";
+    results = [];
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function choose(i) {
+    if (!results.length) return;
+    if (active >= 0) results[active].setAttribute("aria-selected", "false");
+    active = (i + results.length) % results.length;
+    var option = results[active];
+    option.setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({ block: "nearest" });
+  }
+
+  input.addEventListener("input", function () { load(show); });
+  input.addEventListener("focus", function () { load(function () { if (input.value.trim()) show(); }); });
+  input.addEventListener("blur", close);
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) load(show); else choose(active + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); choose(active - 1); }
+    else if (e.key === "Enter") {
+      var option = results[active >= 0 ? active : 0];
+      if (option) { e.preventDefault(); window.location.href = option.href; }
+    } else if (e.key === "Escape") {
+      // The first Escape closes the results and keeps the words (a search field would clear them);
+      // the next one clears the field and leaves it.
+      e.preventDefault();
+      if (!list.hidden) close(); else { input.value = ""; input.blur(); }
+    }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key !== "/" && e.key !== "s") return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();
