@@ -8,7 +8,6 @@ use super::Exit;
 use super::watch::{Console, Shown};
 use crate::serve::{Hub, bind, router};
 use crate::session::Session;
-use crate::watch::Watcher;
 
 /// How `serve` listens.
 #[derive(Debug, Clone)]
@@ -23,12 +22,8 @@ pub struct Listen {
 
 /// Serves the program in `dir`, built into `dest`, until interrupted.
 pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
-    let mut watcher = match Watcher::new(dir) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", dir.display());
-            return Exit::Failure;
-        }
+    let Some(mut watcher) = super::watch::start_watching(dir) else {
+        return Exit::Failure;
     };
     let mut session = Session::new(dir, dest);
     let hub = Hub::new();

@@ -9,12 +9,8 @@ use crate::watch::Watcher;
 
 /// Builds the program in `dir` into `dest`, then rebuilds on every change until interrupted.
 pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
-    let mut watcher = match Watcher::new(dir) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", dir.display());
-            return Exit::Failure;
-        }
+    let Some(mut watcher) = start_watching(dir) else {
+        return Exit::Failure;
     };
     let mut session = Session::new(dir, dest);
     let mut console = Console::default();
@@ -28,6 +24,13 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
         catch_up(&mut session);
     }
     Exit::Ok
+}
+
+/// Starts watching `dir`, saying why when it cannot.
+pub(super) fn start_watching(dir: &Path) -> Option<Watcher> {
+    Watcher::new(dir)
+        .map_err(|e| eprintln!("error: cannot watch {}: {e}", dir.display()))
+        .ok()
 }
 
 /// Makes what the last rebuild left for later, saying so when it fails.

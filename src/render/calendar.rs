@@ -235,12 +235,11 @@ enum Step {
     Months(u32),
 }
 
-fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> Calendar {
-    let title = pair_title(scope, pair);
-    let f = &pair.file;
-    let mut entries = vec![
+/// A pair's start and planned end, as events.
+fn start_and_end(pair: &Pair, title: &str) -> Vec<Entry> {
+    vec![
         Entry {
-            date: f.start.value,
+            date: pair.file.start.value,
             kind: "start".into(),
             summary: format!("{title}: the relationship starts"),
             description: None,
@@ -253,7 +252,13 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> Calendar {
             description: None,
             status: None,
         },
-    ];
+    ]
+}
+
+fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> Calendar {
+    let title = pair_title(scope, pair);
+    let f = &pair.file;
+    let mut entries = start_and_end(pair, &title);
     let mut logged = HashSet::new();
     for m in f.meetings.iter().filter(|m| scope.sees(m.visibility, pair)) {
         logged.insert(m.date.value);
@@ -322,22 +327,7 @@ fn program_calendar(scope: &Scope<'_>, slug: &str) -> Option<Calendar> {
     let mut cal = new_calendar(scope, &scope.program.info.name);
     for pair in &scope.pairs {
         let title = pair_title(scope, pair);
-        let entries = vec![
-            Entry {
-                date: pair.file.start.value,
-                kind: "start".into(),
-                summary: format!("{title}: the relationship starts"),
-                description: None,
-                status: None,
-            },
-            Entry {
-                date: pair.end,
-                kind: "end".into(),
-                summary: format!("{title}: planned end of the relationship"),
-                description: None,
-                status: None,
-            },
-        ];
+        let entries = start_and_end(pair, &title);
         add(
             &mut cal,
             entries,

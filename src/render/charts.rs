@@ -47,8 +47,33 @@ pub fn n(x: f64) -> String {
 /// The opening of a chart: `<svg>` with its title and description, which name and describe it for
 /// screen readers (`aria-labelledby`, `aria-describedby`); the title shows as a tooltip.
 pub fn open(id: &str, class: &str, width: f64, height: f64, title: &str, desc: &str) -> String {
+    open_as("img", id, class, width, height, title, desc)
+}
+
+/// [`open`] for a picture that holds links: a named group, since an image cannot hold controls
+/// that a keyboard reaches.
+pub fn open_group(
+    id: &str,
+    class: &str,
+    width: f64,
+    height: f64,
+    title: &str,
+    desc: &str,
+) -> String {
+    open_as("group", id, class, width, height, title, desc)
+}
+
+fn open_as(
+    role: &str,
+    id: &str,
+    class: &str,
+    width: f64,
+    height: f64,
+    title: &str,
+    desc: &str,
+) -> String {
     format!(
-        "<svg class=\"chart {class}\" id=\"{id}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
+        "<svg class=\"chart {class}\" id=\"{id}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"{role}\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
         w = n(width),
         h = n(height),
         title = esc(title),

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::charts::{esc, n, open};
+use super::charts::{esc, n, open, open_group};
 use super::dashboard::days_between;
 use super::view::{PhaseStep, Scope};
 use crate::model::pair::GoalStatus;
@@ -96,7 +96,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let mut s = open(
+    let mut s = open_group(
         "picture-track",
         "phase-picture",
         WIDTH,

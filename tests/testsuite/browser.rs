@@ -31,19 +31,22 @@ pub fn require_chromium() -> Option<PathBuf> {
     found
 }
 
+/// Headless, and nothing that reaches the network: what Chromium needs on this machine and in CI.
+pub const FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
 /// Runs headless Chromium with the flags this machine needs, killing it after a minute.
 pub fn headless(bin: &Path, profile: &Path, args: &[String]) -> std::process::Output {
     let mut child = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
+        .args(FLAGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .stdout(Stdio::piped())
