@@ -295,6 +295,11 @@ impl Problems {
         self.0.extend(ps);
     }
 
+    /// The problems, in the order they were found.
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.0
+    }
+
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|p| p.severity == Severity::Error)

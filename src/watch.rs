@@ -18,7 +18,7 @@ use crate::load::CONTENT_DIR;
 /// How long the files must be quiet before a change is reported: long enough to gather an editor's
 /// save (write a temporary file, rename it over the old one) into one change, short enough not to be
 /// felt.
-pub const QUIET: Duration = Duration::from_millis(20);
+pub const QUIET: Duration = Duration::from_millis(10);
 
 /// The folder of theme overrides, watched when it exists.
 const THEMES_DIR: &str = "themes";

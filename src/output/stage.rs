@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::manifest::{Entry, Manifest, hash};
+use super::manifest::{Entry, Manifest, hash, key};
 use super::{Error, MARKER, MARKER_TEXT, check_dest, io_err, remove_ours, sibling};
 use crate::render::Site;
 use crate::render::print::PDF_DIR;
@@ -187,7 +187,7 @@ pub fn stage_after(
         .map(|f| {
             let path = f.path.as_path();
             let current = old.as_ref().and_then(|(m, written)| {
-                m.0.get(path)
+                m.0.get(key(path).as_ref())
                     .filter(|e| trusted.is_some() || e.matches_disk(&dest.join(path), *written))
             });
             match (f.bytes, current) {
@@ -243,7 +243,7 @@ pub fn stage_after(
         } else {
             staged.unchanged += 1;
         }
-        staged.manifest.0.insert(path, entry);
+        staged.manifest.0.insert(key(&path).into_owned(), entry);
     }
     if let Some((old, _)) = old {
         staged.same_manifest = old == staged.manifest;
@@ -313,7 +313,7 @@ impl Staged {
                 if !changed.is_empty() {
                     let mut partial = self.manifest.clone();
                     for path in &changed {
-                        partial.0.remove(path);
+                        partial.0.remove(key(path).as_ref());
                     }
                     write_marker(&self.tmp, &self.dest, &partial)?;
                     for path in &changed {
@@ -446,7 +446,7 @@ fn remove_others(dest: &Path, manifest: &Manifest) -> Result<usize, Error> {
         if entry.file_type().is_dir() {
             // Only empty folders go; `remove_dir` refuses the others, which is what we want.
             let _ = fs::remove_dir(path);
-        } else if !manifest.0.contains_key(rel) {
+        } else if !manifest.0.contains_key(key(rel).as_ref()) {
             fs::remove_file(path).map_err(io_err("remove", path))?;
             removed += 1;
         }

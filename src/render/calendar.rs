@@ -37,9 +37,10 @@ pub fn pair_path(pair: &Pair) -> PathBuf {
     PathBuf::from(format!("pairs/{}/{PAIR_CALENDAR}", pair.id))
 }
 
-/// The calendar files of every pair the scope's audience may see for which `only` is true, and the
-/// program's (when there is a pair to put in it: a calendar needs at least one event).
-pub fn files(scope: &Scope<'_>, only: &(dyn Fn(&Pair) -> bool + Sync)) -> Vec<Page> {
+/// The calendar files of every pair the scope's audience may see for which `only` is true, and,
+/// when `whole` is true, the program's (when there is a pair to put in it: a calendar needs at least
+/// one event).
+pub fn files(scope: &Scope<'_>, only: &(dyn Fn(&Pair) -> bool + Sync), whole: bool) -> Vec<Page> {
     use rayon::prelude::*;
     let slug = program_slug(&scope.program.info.name);
     let mut pages: Vec<Page> = scope
@@ -51,7 +52,7 @@ pub fn files(scope: &Scope<'_>, only: &(dyn Fn(&Pair) -> bool + Sync)) -> Vec<Pa
             html: pair_calendar(scope, pair, &slug).to_string(),
         })
         .collect();
-    if let Some(cal) = program_calendar(scope, &slug) {
+    if let Some(cal) = whole.then(|| program_calendar(scope, &slug)).flatten() {
         pages.push(Page {
             path: PathBuf::from(PROGRAM_CALENDAR),
             html: cal.to_string(),
@@ -149,7 +150,7 @@ fn pair_url(scope: &Scope<'_>, pair: &Pair) -> Option<String> {
 
 /// The latest date recorded in what the audience may see of `pair`: its start, its meetings,
 /// checklist items done, milestones reached, signatures, its closure. Never a date to come.
-fn stamp(scope: &Scope<'_>, pair: &Pair) -> Date {
+pub(super) fn stamp(scope: &Scope<'_>, pair: &Pair) -> Date {
     let f = &pair.file;
     let goals = f.goals.iter().filter(|g| scope.sees(g.visibility, pair));
     let signed = f

@@ -103,7 +103,8 @@ impl Selection {
 }
 
 /// A hash of everything the pages that list or count pairs show of the pairs `ids` (each one's
-/// summary, and the dashboard of that pair alone), for the audience and date of `options`. When an
+/// summary, the dashboard of that pair alone, and its dates in the program's calendar), for the
+/// audience and date of `options`. When an
 /// edit to those pairs keeps the key, the pages that list pairs keep their bytes and need not be
 /// rendered again.
 pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
@@ -115,7 +116,9 @@ pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -
         alone.pairs = vec![pair];
         let view = view::PairView::of(&scope, pair);
         let dashboard = dashboard::Dashboard::of(&alone, today);
-        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard));
+        // The program's calendar shows each pair's dates and the latest date of all.
+        let stamp = calendar::stamp(&scope, pair);
+        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, stamp));
     }
     crate::output::hash(&bytes)
 }
@@ -282,7 +285,11 @@ pub fn render_only(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
-    pages.extend(calendar::files(&scope, &in_selection));
+    pages.extend(calendar::files(&scope, &in_selection, lists));
+    let whole = PathBuf::from(calendar::PROGRAM_CALENDAR);
+    if !lists && !scope.pairs.is_empty() {
+        kept.push(whole);
+    }
     kept.extend(
         scope
             .pairs

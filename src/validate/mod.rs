@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::Loaded;
 use crate::model::pair::{PairFile, PhaseCount};
@@ -67,33 +69,43 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
     }
 
     // Pairs are checked even when program.yaml or a phase file failed, so one run shows everything.
-    let mut checked = Vec::with_capacity(pairs.len());
-    for (id, source, data) in pairs {
-        ctx.pair(&source, &data, &known, phases.as_deref(), problems);
-        let (Some(info), Some(phases)) = (&info, &phases) else {
-            continue;
-        };
-        let given = info.default_length_months.value;
-        // An out-of-range length is already an error; 12 months keeps the other checks quiet.
-        let length = if (1..=MAX_MONTHS).contains(&given) {
-            given
-        } else {
-            12
-        };
-        let end = data
-            .end
-            .as_ref()
-            .map_or_else(|| data.start.value.plus_months(length), |e| e.value);
-        let counts = PhaseId::ALL.map(|p| count(&data, &phases[p.index()], p));
-        let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
-        checked.push(Pair {
-            id,
-            source,
-            file: data,
-            end,
-            phase,
-            counts,
-        });
+    // Each pair on its own, in parallel; the problems are sorted when shown.
+    let results: Vec<(Problems, Option<Pair>)> = pairs
+        .into_par_iter()
+        .map(|(id, source, data)| {
+            let mut found = Problems::default();
+            ctx.pair(&source, &data, &known, phases.as_deref(), &mut found);
+            let (Some(info), Some(phases)) = (&info, &phases) else {
+                return (found, None);
+            };
+            let given = info.default_length_months.value;
+            // An out-of-range length is already an error; 12 months keeps the other checks quiet.
+            let length = if (1..=MAX_MONTHS).contains(&given) {
+                given
+            } else {
+                12
+            };
+            let end = data
+                .end
+                .as_ref()
+                .map_or_else(|| data.start.value.plus_months(length), |e| e.value);
+            let counts = PhaseId::ALL.map(|p| count(&data, &phases[p.index()], p));
+            let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
+            let pair = Pair {
+                id,
+                source,
+                file: data,
+                end,
+                phase,
+                counts,
+            };
+            (found, Some(pair))
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(results.len());
+    for (found, pair) in results {
+        problems.extend(found.into_vec());
+        checked.extend(pair);
     }
     checked.sort_by(|a, b| a.id.cmp(&b.id));
     chapters.sort_by(|a, b| {
@@ -106,9 +118,17 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
 
     if let Some(phases) = &phases {
         let today = crate::model::Date::today();
-        for pair in &checked {
-            rules::pair(&ctx, pair, phases, problems);
-            lint::goals(&ctx, pair, today, problems);
+        let found: Vec<Problems> = checked
+            .par_iter()
+            .map(|pair| {
+                let mut found = Problems::default();
+                rules::pair(&ctx, pair, phases, &mut found);
+                lint::goals(&ctx, pair, today, &mut found);
+                found
+            })
+            .collect();
+        for f in found {
+            problems.extend(f.into_vec());
         }
     }
     rules::overlapping_mentees(&ctx, &checked, problems);
