@@ -142,10 +142,10 @@ fn render(
     anchor_headings(&mut events, headings, id_prefix);
     if let Some(rewrite) = rewrite {
         for e in &mut events {
-            if let Event::Start(Tag::Link { dest_url, .. }) = e {
-                if let Some(new) = rewrite(dest_url) {
-                    *dest_url = CowStr::from(new);
-                }
+            if let Event::Start(Tag::Link { dest_url, .. }) = e
+                && let Some(new) = rewrite(dest_url)
+            {
+                *dest_url = CowStr::from(new);
             }
         }
     }

@@ -32,17 +32,17 @@ pub fn build(
     print_problems(problems);
     // Everything that can refuse the build is checked before anything is written: the audience,
     // where the edition goes, and the browser.
-    if let Audience::Pair(id) = audience {
-        if !program.pairs.iter().any(|p| &p.id == id) {
-            let hint = crate::diagnostic::did_you_mean(
-                id.as_str(),
-                program.pairs.iter().map(|p| p.id.as_str()),
-            )
-            .map_or_else(String::new, |b| format!(" (did you mean `pair:{b}`?)"));
-            eprintln!("error: there is no pair `{id}`{hint}");
-            eprintln!("{NOT_BUILT}");
-            return Exit::Failure;
-        }
+    if let Audience::Pair(id) = audience
+        && !program.pairs.iter().any(|p| &p.id == id)
+    {
+        let hint = crate::diagnostic::did_you_mean(
+            id.as_str(),
+            program.pairs.iter().map(|p| p.id.as_str()),
+        )
+        .map_or_else(String::new, |b| format!(" (did you mean `pair:{b}`?)"));
+        eprintln!("error: there is no pair `{id}`{hint}");
+        eprintln!("{NOT_BUILT}");
+        return Exit::Failure;
     }
     let dest = program.config.dest_for(audience, dest);
     if !audience.is_public() && same_folder(&dest, &program.config.dest_dir()) {

@@ -83,18 +83,18 @@ pub fn parse_str<T: DeserializeOwned>(
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
         let mut message = bare_message(&e, line, column);
         let (line, column) = better_place(text, &message, line, column);
-        if message == WHOLE_NUMBER {
-            if let Some(token) = token_at(text, line, column) {
-                message = if token
-                    .trim_start_matches('-')
-                    .bytes()
-                    .all(|b| b.is_ascii_digit())
-                {
-                    format!("`{token}` is out of the range this field accepts")
-                } else {
-                    format!("{WHOLE_NUMBER}, not `{token}`")
-                };
-            }
+        if message == WHOLE_NUMBER
+            && let Some(token) = token_at(text, line, column)
+        {
+            message = if token
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            {
+                format!("`{token}` is out of the range this field accepts")
+            } else {
+                format!("{WHOLE_NUMBER}, not `{token}`")
+            };
         }
         let hint = hint_for(&message);
         let line = if line == 0 { 0 } else { line + line_offset };

@@ -247,7 +247,7 @@ pub struct PairView<'a> {
 }
 
 fn percent(done: usize, total: usize) -> usize {
-    if total == 0 { 0 } else { done * 100 / total }
+    (done * 100).checked_div(total).unwrap_or(0)
 }
 
 impl<'a> PairView<'a> {
@@ -523,7 +523,7 @@ impl<'a> RecordView<'a> {
                 notes: reveal(&m.notes, m.visibility),
             })
             .collect();
-        meetings.sort_by(|a, b| b.date.cmp(&a.date));
+        meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
         let readiness = f.readiness.as_ref();
         RecordView {
             relationship_type: readiness.and_then(|r| r.relationship_type.as_deref()),

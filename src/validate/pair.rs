@@ -28,19 +28,19 @@ impl Ctx<'_> {
             .hint("a pair needs two different people");
             self.report(problems, p);
         }
-        if let Some(end) = &pair.end {
-            if end.value < pair.start.value {
-                let p = Problem::error(
-                    Code::DateOrder,
-                    self.at(file, end),
-                    format!(
-                        "the pair ends ({}) before it starts ({})",
-                        end.value, pair.start.value
-                    ),
-                )
-                .hint("check the year: `end` must be on or after `start`");
-                self.report(problems, p);
-            }
+        if let Some(end) = &pair.end
+            && end.value < pair.start.value
+        {
+            let p = Problem::error(
+                Code::DateOrder,
+                self.at(file, end),
+                format!(
+                    "the pair ends ({}) before it starts ({})",
+                    end.value, pair.start.value
+                ),
+            )
+            .hint("check the year: `end` must be on or after `start`");
+            self.report(problems, p);
         }
         let mut goals = HashSet::new();
         for g in &pair.goals {

@@ -65,12 +65,12 @@ pub(super) fn pair(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut 
         .hint("add `closure:` with a `summary:` of what the two of you achieved");
         ctx.report(problems, p);
     }
-    if let Some(a) = &pair.file.agreement {
-        if a.meetings.as_ref().is_none_or(|m| m.frequency.is_none()) {
-            let p = Problem::warning(Code::NoMeetingFrequency, ctx.at(file, a), "the agreement does not say how often you meet")
+    if let Some(a) = &pair.file.agreement
+        && a.meetings.as_ref().is_none_or(|m| m.frequency.is_none())
+    {
+        let p = Problem::warning(Code::NoMeetingFrequency, ctx.at(file, a), "the agreement does not say how often you meet")
                 .hint("add `meetings:` with `frequency: monthly` (or weekly, fortnightly, quarterly) to the agreement");
-            ctx.report(problems, p);
-        }
+        ctx.report(problems, p);
     }
 }
 

@@ -169,10 +169,10 @@ impl Events {
             for line in BufReader::new(stream).lines().map_while(Result::ok) {
                 if let Some(n) = line.strip_prefix("event: ") {
                     name = n.to_owned();
-                } else if let Some(d) = line.strip_prefix("data: ") {
-                    if tx.send((name.clone(), d.to_owned())).is_err() {
-                        return;
-                    }
+                } else if let Some(d) = line.strip_prefix("data: ")
+                    && tx.send((name.clone(), d.to_owned())).is_err()
+                {
+                    return;
                 }
             }
         });
