@@ -27,6 +27,11 @@ pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next
         .is_some_and(|v| v.starts_with("text/html"));
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if response.status() == StatusCode::NOT_FOUND && !is_html {
+        // No 404 page: the site was never built (the program had errors from the start). A page
+        // that carries the script still shows those errors, and reloads once they are fixed.
+        return not_built(generation);
+    }
     let full = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
     if !is_html || !full {
         return response;
@@ -35,7 +40,7 @@ pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    let tag = format!("<script src=\"{PREFIX}/live.js?g={generation}\" defer></script>");
+    let tag = script_tag(generation);
     let html = String::from_utf8_lossy(&bytes);
     let html = match html.find("</head>") {
         Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
@@ -48,4 +53,27 @@ pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Response::from_parts(parts, Body::from(html))
+}
+
+fn script_tag(generation: u64) -> String {
+    format!("<script src=\"{PREFIX}/live.js?g={generation}\" defer></script>")
+}
+
+/// The page served where there is no site yet.
+fn not_built(generation: u64) -> Response {
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title>{}</head>\
+         <body><main><h1>Not built yet</h1><p>mentorbook has not built this page: see the console, \
+         or the message over this page.</p></main></body></html>\n",
+        script_tag(generation)
+    );
+    let mut response = Response::new(Body::from(html));
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

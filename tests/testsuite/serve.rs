@@ -652,3 +652,30 @@ fn an_open_page_in_chromium_reloads_itself_and_shows_errors() {
     );
     assert!(browser.eval(text).as_str().unwrap().contains("by himself"));
 }
+
+#[test]
+fn a_program_broken_from_the_start_shows_its_errors_until_it_builds() {
+    let program = Program::fixture("minimal");
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: nobody-at-all");
+    let server = Server::start(&program, &["serve", "-p", "0"], "serving ");
+    let page = server.get("/");
+    assert_eq!(page.status, 404);
+    assert!(
+        page.body.contains("/__mentorbook/live.js?g=0"),
+        "{}",
+        page.body
+    );
+    let events = server.events();
+    let problems = events.wait_for("problems")["problems"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        problems.contains("there is no person `nobody-at-all`"),
+        "{problems}"
+    );
+
+    program.patch(PAIR, "mentee: nobody-at-all", "mentee: ben-okafor");
+    assert_eq!(events.wait_for("reload")["generation"], 1);
+    assert_eq!(server.get("/").status, 200);
+}
