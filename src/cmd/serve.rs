@@ -36,7 +36,9 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
         hub.problems(text);
     }
     let Some(out) = session.dest() else {
-        eprintln!("error: book.toml could not be read, so there is no site to serve");
+        eprintln!(
+            "error: book.toml or the theme could not be loaded (see above), so there is nothing to serve"
+        );
         return Exit::ProgramErrors;
     };
     if !listen.host.is_loopback() {
