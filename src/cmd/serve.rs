@@ -91,7 +91,9 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
                 Shown::Failed(text) => rebuilds.problems(text),
             }
             // After the pages are in place and reloading: the search index, which no page
-            // shows until someone searches.
+            // shows until someone searches. It waits a moment, so that the reload event and the
+            // reloaded pages are served before it keeps both cores busy.
+            std::thread::sleep(std::time::Duration::from_millis(100));
             super::watch::catch_up(&mut session);
         }
     });
