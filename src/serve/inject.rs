@@ -38,7 +38,15 @@ pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
-        return Response::from_parts(parts, Body::empty());
+        // The file could not be read to the end: say so rather than send a body shorter than the
+        // length announced.
+        let mut failed =
+            Response::new(Body::from("could not read the page; reload to try again\n"));
+        *failed.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        failed
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return failed;
     };
     let tag = script_tag(generation);
     let html = String::from_utf8_lossy(&bytes);
