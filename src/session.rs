@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
-use crate::model::{Audience, PairId, Program};
+use crate::model::{Audience, Program};
 use crate::output::{self, File, Written};
 use crate::render::{Options, Selection, Theme, lists_key, render_only};
 
@@ -51,12 +51,10 @@ struct State {
     config: Config,
     theme: Theme,
     cache: load::Cache,
-    /// The pairs of the last program that built, or `None` before the first build or after a
-    /// change that needs every page.
-    last_pairs: Option<BTreeSet<PairId>>,
     /// What the last build left in the output folder.
     record: Option<output::Record>,
-    /// The last program that built, to compare an edited pair with what it was.
+    /// The last program that built, to compare an edited pair with what it was; `None` before the
+    /// first build and after a failed one, so that the next good build renders every page.
     last: Option<Program>,
     /// The last build left the search index out: [`Session::catch_up`] makes it.
     index_behind: bool,
@@ -171,7 +169,6 @@ impl Session {
                 config,
                 theme,
                 cache: load::Cache::default(),
-                last_pairs: None,
                 record: None,
                 last: None,
                 index_behind: false,
@@ -184,7 +181,7 @@ impl Session {
         let mut stages = Stages::default();
         let (loaded, changed) = state.cache.load(state.config.clone(), &mut problems);
         stages.load = started.elapsed();
-        let first = state.last_pairs.is_none();
+        let first = state.last.is_none();
         if changed.is_empty() && !first {
             return Outcome::Unchanged;
         }
@@ -193,18 +190,13 @@ impl Session {
         let program = match program {
             Some(p) if !problems.has_errors() => p,
             _ => {
-                // The files that failed stay changed for the next try: forget the last pairs so
+                // The files that failed stay changed for the next try: forget the last program so
                 // that the next good build renders everything it may have missed.
-                state.last_pairs = None;
+                state.last = None;
                 return Outcome::Failed(problems);
             }
         };
-        let selection = select(
-            &program,
-            &changed,
-            state.last_pairs.as_ref(),
-            state.last.as_ref(),
-        );
+        let selection = select(&program, &changed, state.last.as_ref());
         let dest = state
             .config
             .dest_for(&Audience::Public, self.dest.as_deref());
@@ -220,11 +212,10 @@ impl Session {
         let (written, rendered, pages, selection) = match written {
             Ok(w) => w,
             Err(p) => {
-                state.last_pairs = None;
+                state.last = None;
                 return failed(problems, p);
             }
         };
-        state.last_pairs = Some(program.pairs.iter().map(|p| p.id.clone()).collect());
         state.index_behind = matches!(selection, Selection::Pairs { .. });
         state.last = Some(program);
         Outcome::Built(Report {
@@ -263,29 +254,31 @@ impl Session {
             &mut stages,
             &mut state.record,
         );
-        Some(result.map(|(w, ..)| w).map_err(|p| {
-            state.last_pairs = None;
-            let mut ps = Problems::default();
-            ps.push(p);
-            ps
-        }))
+        Some(match result {
+            Ok((w, ..)) => Ok(w),
+            Err(p) => {
+                state.last = None;
+                let mut ps = Problems::default();
+                ps.push(p);
+                Err(ps)
+            }
+        })
     }
 }
 
-/// Which pages an edit to `changed` can change, given the pairs of the last build and the program
-/// it built.
-fn select(
-    program: &Program,
-    changed: &[PathBuf],
-    last: Option<&BTreeSet<PairId>>,
-    before: Option<&Program>,
-) -> Selection {
-    let Some(last) = last else {
+/// Which pages an edit to `changed` can change, given the program the last build made.
+fn select(program: &Program, changed: &[PathBuf], before: Option<&Program>) -> Selection {
+    let Some(before) = before else {
         return Selection::All;
     };
     let pairs_dir = Path::new(CONTENT_DIR).join("pairs");
-    let same_pairs =
-        program.pairs.len() == last.len() && program.pairs.iter().all(|p| last.contains(&p.id));
+    // Both lists are sorted by id.
+    let same_pairs = program.pairs.len() == before.pairs.len()
+        && program
+            .pairs
+            .iter()
+            .zip(&before.pairs)
+            .all(|(a, b)| a.id == b.id);
     let mut ids = BTreeSet::new();
     for path in changed {
         let pair = same_pairs
@@ -299,10 +292,8 @@ fn select(
             None => return Selection::All,
         }
     }
-    let lists = before.is_none_or(|before| {
-        let options = Options::default();
-        lists_key(before, &options, &ids) != lists_key(program, &options, &ids)
-    });
+    let options = Options::default();
+    let lists = lists_key(before, &options, &ids) != lists_key(program, &options, &ids);
     Selection::Pairs { ids, lists }
 }
 
@@ -332,11 +323,8 @@ fn write(
         match committed {
             Ok((w, r)) => {
                 *record = Some(r);
-                // The search index is not a page (as `build` counts).
-                let index = Path::new(crate::search::INDEX_PATH);
-                let rendered = site.pages.iter().filter(|p| p.path != index).count();
-                let kept = site.kept.iter().filter(|p| p.as_path() != index).count();
-                return Ok((w, rendered, rendered + kept, selection));
+                let rendered = site.rendered_pages();
+                return Ok((w, rendered, rendered + site.kept_pages(), selection));
             }
             Err(output::Error::Stale { .. }) if selection != Selection::All => {
                 *record = None;

@@ -122,15 +122,7 @@ pub fn build(
     };
     eprintln!(
         "built {} for {} into {} in {} ms: {} files written, {} unchanged{}{edition}",
-        // The search index is not a page.
-        count(
-            site.pages
-                .iter()
-                .filter(|p| p.path != std::path::Path::new(crate::search::INDEX_PATH))
-                .count(),
-            "page",
-            "pages"
-        ),
+        count(site.rendered_pages(), "page", "pages"),
         count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
         built_in.as_millis(),

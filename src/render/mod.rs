@@ -47,6 +47,23 @@ pub struct Site {
     pub prints: Vec<PrintDoc>,
 }
 
+impl Site {
+    /// How many pages were rendered: the files of [`Site::pages`] but the search index, which is
+    /// data for the pages rather than a page.
+    pub fn rendered_pages(&self) -> usize {
+        self.pages.iter().filter(|p| is_page(&p.path)).count()
+    }
+
+    /// How many pages were [kept](Site::kept), counted as [`Site::rendered_pages`] counts.
+    pub fn kept_pages(&self) -> usize {
+        self.kept.iter().filter(|p| is_page(p)).count()
+    }
+}
+
+fn is_page(path: &std::path::Path) -> bool {
+    path != std::path::Path::new(crate::search::INDEX_PATH)
+}
+
 /// Choices that change what the pages say.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -112,8 +129,11 @@ pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -
     let today = options.today.unwrap_or_else(Date::today);
     let mut bytes = Vec::new();
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
-        let mut alone = Scope::new(program, &options.audience);
-        alone.pairs = vec![pair];
+        let alone = Scope {
+            program,
+            audience: &options.audience,
+            pairs: vec![pair],
+        };
         let view = view::PairView::of(&scope, pair);
         let dashboard = dashboard::Dashboard::of(&alone, today);
         // The program's calendar shows each pair's dates and the latest date of all.
@@ -244,8 +264,11 @@ pub fn render_only(
         Selection::Index => false,
     };
     // Counting for the dashboard goes over every pair: only when a page shows it.
-    let mut no_pairs = Scope::new(program, audience);
-    no_pairs.pairs.clear();
+    let no_pairs = Scope {
+        program,
+        audience,
+        pairs: Vec::new(),
+    };
     let dashboard = dashboard::Dashboard::of(if lists { &scope } else { &no_pairs }, today);
     let mut kinds = vec![
         PageKind::Home(&dashboard),
