@@ -141,6 +141,7 @@ impl Theme {
 
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
+        tera.set_escape_fn(escape_html);
         let english = config.book.language == "en" || config.book.language.starts_with("en-");
         tera.register_filter("long_date", move |s: &str, _: Kwargs, _: &State| {
             long_date(s, english)
@@ -348,5 +349,48 @@ mod tests {
     fn css_strings_cannot_escape_their_quotes() {
         let s = css_quote("O\"Brien \\ Co; x\n");
         assert_eq!(s, r#""O\22 Brien \5c  Co; x\a ""#);
+    }
+}
+
+/// Escapes text for HTML as Tera's own escaping does (`&`, `<`, `>`, `"` and `'`, the last as
+/// `&#39;`), but writes the runs between those characters in one call each rather than a byte at a
+/// time: escaping was a tenth of the rendering time.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
+#[cfg(test)]
+mod escape_tests {
+    #[test]
+    fn escapes_as_tera_does() {
+        for text in [
+            "",
+            "plain",
+            "a & b < c > d \"e\" 'f'",
+            "&&",
+            "<",
+            "é'ü\"",
+            "x>",
+        ] {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            super::escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut teras).unwrap();
+            assert_eq!(ours, teras, "{text}");
+        }
     }
 }
