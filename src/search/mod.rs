@@ -17,7 +17,7 @@
 mod fold;
 mod text;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -46,23 +46,37 @@ pub const INDEX_PATH: &str = "search-index.js";
 /// which keeps the index near a tenth of the site's HTML when the guide is long.
 const SHOWN: usize = 400;
 
-/// A searchable section: where it is and what it says.
+/// A searchable section: where it is, and the start of what it says.
 #[derive(Debug, Clone)]
 struct Doc {
     page: usize,
     anchor: String,
     title: String,
-    text: String,
+    /// The start of the text, as [`shown`] cuts it: every word is in the terms, only this much is
+    /// kept.
+    shown: String,
 }
 
-/// The documents of one build, before the term index is made.
-#[derive(Default)]
-struct Docs {
+/// Part of the index: some pages, their sections, and the terms of those sections, each with the
+/// sections (numbered in this part, ascending) that hold it. Parts are made in parallel, a batch
+/// of pairs each, and joined in order, so the index is the same whatever the threads did.
+struct Part<'r> {
+    rules: &'r Language,
     pages: Vec<(Kind, String, String)>,
     docs: Vec<Doc>,
+    terms: HashMap<String, Vec<u32>>,
 }
 
-impl Docs {
+impl<'r> Part<'r> {
+    fn new(rules: &'r Language) -> Self {
+        Part {
+            rules,
+            pages: Vec::new(),
+            docs: Vec::new(),
+            terms: HashMap::new(),
+        }
+    }
+
     fn page(&mut self, kind: Kind, url: String, title: &str) -> usize {
         self.pages.push((kind, url, title.to_owned()));
         self.pages.len() - 1
@@ -73,12 +87,38 @@ impl Docs {
         if title.is_empty() && text.is_empty() {
             return;
         }
+        let n = u32::try_from(self.docs.len()).expect("fewer than 4 billion sections");
+        for word in text::words(title).chain(text::words(&text)) {
+            if word.chars().count() < 2 || self.rules.is_stop(&word) {
+                continue;
+            }
+            let list = self.terms.entry(self.rules.stem(&word)).or_default();
+            if list.last() != Some(&n) {
+                list.push(n);
+            }
+        }
         self.docs.push(Doc {
             page,
             anchor: anchor.to_owned(),
             title: title.to_owned(),
-            text,
+            shown: shown(&text).into_owned(),
         });
+    }
+
+    /// Adds `other` after what this part holds.
+    fn append(&mut self, other: Part<'_>) {
+        let (pages, docs) = (self.pages.len(), self.docs.len() as u32);
+        self.pages.extend(other.pages);
+        self.docs.extend(other.docs.into_iter().map(|d| Doc {
+            page: d.page + pages,
+            ..d
+        }));
+        for (term, list) in other.terms {
+            self.terms
+                .entry(term)
+                .or_default()
+                .extend(list.into_iter().map(|n| n + docs));
+        }
     }
 }
 
@@ -94,7 +134,7 @@ fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-impl Docs {
+impl Part<'_> {
     /// One document per section of `md`; the text before its first heading goes under `title`.
     fn markdown(&mut self, page: usize, title: &str, md: &str) {
         for s in sections(md) {
@@ -134,10 +174,14 @@ impl Text {
     }
 }
 
-/// Collects the sections the scope's audience may see.
-fn collect(scope: &Scope<'_>) -> Docs {
+/// How many pairs make one part of the index.
+const PAIRS_A_PART: usize = 64;
+
+/// Collects the sections the scope's audience may see, with their terms.
+fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
+    use rayon::prelude::*;
     let program = scope.program;
-    let mut d = Docs::default();
+    let mut d = Part::new(rules);
     for c in &program.chapters {
         let page = d.page(Kind::Guide, url(&format!("guide/{}", c.id)), &c.front.title);
         d.markdown(page, &c.front.title, &c.body);
@@ -173,14 +217,25 @@ fn collect(scope: &Scope<'_>) -> Docs {
             );
         }
     }
-    for &pair in &scope.pairs {
-        pair_docs(&mut d, scope, pair);
+    let parts: Vec<Part<'r>> = scope
+        .pairs
+        .par_chunks(PAIRS_A_PART)
+        .map(|pairs| {
+            let mut part = Part::new(rules);
+            for &pair in pairs {
+                pair_docs(&mut part, scope, pair);
+            }
+            part
+        })
+        .collect();
+    for part in parts {
+        d.append(part);
     }
     d
 }
 
 /// A pair's overview and phase pages, each section a document.
-fn pair_docs<'a>(d: &mut Docs, scope: &Scope<'a>, pair: &'a crate::model::Pair) {
+fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pair) {
     let view = PairView::of(scope, pair);
     let record = RecordView::of(scope, pair);
     let mut t = Text::default();
@@ -192,7 +247,7 @@ fn pair_docs<'a>(d: &mut Docs, scope: &Scope<'a>, pair: &'a crate::model::Pair) 
         t.md(record.concerns);
         d.doc(overview, "concerns-title", "Concerns", t.take());
     }
-    let phase_page = |d: &mut Docs, p: PhaseId| {
+    let phase_page = |d: &mut Part<'_>, p: PhaseId| {
         let title = format!("{}: {}", view.title, scope.program.phase(p).file.title);
         d.page(Kind::Pair, url(&format!("pairs/{}/{p}", pair.id)), &title)
     };
@@ -274,29 +329,17 @@ struct Index<'a> {
     lang: &'a str,
     rules: &'a Language,
     pages: Vec<(u8, &'a str, &'a str)>,
-    docs: Vec<(usize, &'a str, &'a str, std::borrow::Cow<'a, str>)>,
+    docs: Vec<(usize, &'a str, &'a str, &'a str)>,
     terms: Vec<&'a str>,
-    postings: Vec<Vec<usize>>,
+    postings: Vec<Vec<u32>>,
 }
 
 /// The search index of what the scope's audience may see, as the text of `search-index.js`.
 pub fn script(scope: &Scope<'_>) -> String {
     let tag = &scope.program.config.book.language;
     let rules = Language::for_tag(tag);
-    let d = collect(scope);
-    let mut terms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (n, doc) in d.docs.iter().enumerate() {
-        for word in text::words(&doc.title).chain(text::words(&doc.text)) {
-            if word.chars().count() < 2 || rules.is_stop(&word) {
-                continue;
-            }
-            let list = terms.entry(rules.stem(&word)).or_default();
-            if list.last() != Some(&n) {
-                list.push(n);
-            }
-        }
-    }
-    let mut terms: Vec<(String, Vec<usize>)> = terms.into_iter().collect();
+    let d = collect(scope, &rules);
+    let mut terms: Vec<(String, Vec<u32>)> = d.terms.into_iter().collect();
     // JavaScript compares strings by UTF-16 code units; its binary search needs that order.
     terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let index = Index {
@@ -311,7 +354,14 @@ pub fn script(scope: &Scope<'_>) -> String {
         docs: d
             .docs
             .iter()
-            .map(|x| (x.page, x.anchor.as_str(), x.title.as_str(), shown(&x.text)))
+            .map(|x| {
+                (
+                    x.page,
+                    x.anchor.as_str(),
+                    x.title.as_str(),
+                    x.shown.as_str(),
+                )
+            })
             .collect(),
         terms: terms.iter().map(|(t, _)| t.as_str()).collect(),
         postings: terms
