@@ -24,8 +24,8 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{Audience, Program};
-use crate::output::{self, File, Written};
-use crate::render::{Options, Selection, Theme, lists_key, render_only};
+use crate::output::{self, Stopped, Written};
+use crate::render::{Options, Selection, Theme, lists_key, render_to};
 
 /// The state kept between builds of one program folder.
 pub struct Session {
@@ -105,9 +105,10 @@ pub struct Stages {
     pub load: Duration,
     /// Checking the whole program.
     pub check: Duration,
-    /// Rendering the selected pages.
+    /// Rendering the selected pages, each staged as it is made (written to the temporary folder
+    /// when its bytes changed).
     pub render: Duration,
-    /// Comparing with the output folder and writing what changed.
+    /// The rest of the writing: the kept pages checked, the changed files moved into place.
     pub write: Duration,
 }
 
@@ -313,24 +314,29 @@ fn write(
     let mut selection = selection.clone();
     loop {
         let started = Instant::now();
-        let site = render_only(program, theme, &options, &selection)?;
-        stages.render += started.elapsed();
-        let started = Instant::now();
-        let files = File::all(&site);
-        let staged = output::stage_after(root, dest, &files, |_| false, record.as_ref());
-        let committed = staged.and_then(output::Staged::commit_recorded);
-        stages.write += started.elapsed();
-        match committed {
-            Ok((w, r)) => {
+        let result = render_and_stage(root, dest, program, theme, &options, &selection, record);
+        let written = result.and_then(|(site, staged, rendered_in)| {
+            stages.render += rendered_in;
+            let committed = staged.commit_recorded()?;
+            Ok((site, committed))
+        });
+        let elapsed = started.elapsed();
+        stages.write += elapsed.saturating_sub(stages.render);
+        match written {
+            Ok((site, (w, r))) => {
                 *record = Some(r);
                 let rendered = site.rendered_pages();
                 return Ok((w, rendered, rendered + site.kept_pages(), selection));
             }
-            Err(output::Error::Stale { .. }) if selection != Selection::All => {
+            Err(Stopped::Output(output::Error::Stale { .. })) if selection != Selection::All => {
                 *record = None;
                 selection = Selection::All;
             }
-            Err(e) => {
+            Err(Stopped::Render(p)) => {
+                *record = None;
+                return Err(p);
+            }
+            Err(Stopped::Output(e)) => {
                 *record = None;
                 let mut p = Problem::error(
                     Code::Io,
@@ -348,6 +354,31 @@ fn write(
             }
         }
     }
+}
+
+/// Renders `selection` straight into a [`output::Stager`] (the kept pages must be in the output
+/// folder as the last build left them), and returns the site, the staged folder, and how long the
+/// rendering took.
+fn render_and_stage(
+    root: &Path,
+    dest: &Path,
+    program: &Program,
+    theme: &mut Theme,
+    options: &Options,
+    selection: &Selection,
+    record: &Option<output::Record>,
+) -> Result<(crate::render::Site, output::Staged, Duration), Stopped> {
+    let stager = output::Stager::open(root, dest, record.as_ref())?;
+    let started = Instant::now();
+    let site = render_to(program, theme, options, selection, &|page| {
+        Ok::<_, Stopped>(stager.put(&page.path, page.html.as_bytes())?)
+    })?;
+    let rendered_in = started.elapsed();
+    stager.put_assets(&site.assets)?;
+    for path in &site.kept {
+        stager.keep(path)?;
+    }
+    Ok((site, stager.finish(|_| false)?, rendered_in))
 }
 
 fn failed(mut problems: Problems, p: Problem) -> Outcome {

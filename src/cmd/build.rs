@@ -7,8 +7,9 @@ use std::time::Instant;
 use super::{Exit, count, failed, print_output_error, print_problems};
 use crate::diagnostic::Problems;
 use crate::model::Audience;
+use crate::output::Stopped;
 use crate::pdf;
-use crate::render::{Options, Theme, render};
+use crate::render::{Options, Selection, Theme, render_to};
 
 const NOT_BUILT: &str = "the site was not built; the previous output, if any, is unchanged";
 
@@ -69,17 +70,33 @@ pub fn build(
         today: Some(crate::model::Date::today()),
         progress: crate::progress::Progress::on_terminal(),
     };
-    let site =
-        Theme::load(&program.config).and_then(|mut theme| render(&program, &mut theme, &options));
+    let loaded_in = started.elapsed();
+    let mut theme = match Theme::load(&program.config) {
+        Ok(t) => t,
+        Err(p) => return render_failed(p),
+    };
+    // Pages go to the staged folder as they are rendered, so the site is never in memory whole.
+    let stager = match crate::output::Stager::open(dir, &dest, None) {
+        Ok(s) => s,
+        Err(e) => {
+            print_output_error(&e);
+            return Exit::Failure;
+        }
+    };
+    let site = render_to(&program, &mut theme, &options, &Selection::All, &|page| {
+        Ok::<_, Stopped>(stager.put(&page.path, page.html.as_bytes())?)
+    })
+    .and_then(|site| {
+        stager.put_assets(&site.assets)?;
+        Ok(site)
+    });
     options.progress.finish();
     let site = match site {
         Ok(s) => s,
-        Err(p) => {
-            let mut ps = Problems::default();
-            ps.push(p);
-            print_problems(ps);
-            eprintln!("{NOT_BUILT}");
-            return Exit::ProgramErrors;
+        Err(Stopped::Render(p)) => return render_failed(p),
+        Err(Stopped::Output(e)) => {
+            print_output_error(&e);
+            return Exit::Failure;
         }
     };
     // The pages made for paper, and the static files they load, must be in the staged folder for
@@ -89,8 +106,7 @@ pub fn build(
     let for_pdf = |p: &Path| {
         with_pdf.is_some() && (p.starts_with(crate::output::STATIC_DIR) || printed.contains(p))
     };
-    let files = crate::output::File::all(&site);
-    let staged = match crate::output::stage(dir, &dest, &files, for_pdf) {
+    let staged = match stager.finish(for_pdf) {
         Ok(s) => s,
         Err(e) => {
             print_output_error(&e);
@@ -98,6 +114,7 @@ pub fn build(
         }
     };
     let built_in = started.elapsed();
+    let rendered_in = built_in - loaded_in;
     if let Err(e) = pdf::carry_over(&staged, &site) {
         return pdf_failed(&e);
     }
@@ -121,11 +138,13 @@ pub fn build(
         format!(" (private edition for {audience}: do not publish)")
     };
     eprintln!(
-        "built {} for {} into {} in {} ms: {} files written, {} unchanged{}{edition}",
+        "built {} for {} into {} in {} ms (load and check {} ms, render {} ms): {} files written, {} unchanged{}{edition}",
         count(site.rendered_pages(), "page", "pages"),
         count(program.pairs.len(), "pair", "pairs"),
         dest.display(),
         built_in.as_millis(),
+        loaded_in.as_millis(),
+        rendered_in.as_millis(),
         written.written,
         written.unchanged,
         if written.removed > 0 {
@@ -145,6 +164,15 @@ pub fn build(
         );
     }
     Exit::Ok
+}
+
+/// Prints why a page could not be rendered; nothing was put in place.
+fn render_failed(p: crate::diagnostic::Problem) -> Exit {
+    let mut ps = Problems::default();
+    ps.push(p);
+    print_problems(ps);
+    eprintln!("{NOT_BUILT}");
+    Exit::ProgramErrors
 }
 
 /// Prints why the PDF files could not be made; nothing was put in place.

@@ -8,7 +8,9 @@ mod manifest;
 mod stage;
 
 pub use manifest::{Entry, Manifest, hash};
-pub use stage::{File, Record, STATIC_DIR, Staged, Written, stage, stage_after, write_site};
+pub use stage::{
+    File, Record, STATIC_DIR, Staged, Stager, Written, stage, stage_after, write_site,
+};
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -54,6 +56,28 @@ pub enum Error {
         /// The cause.
         source: io::Error,
     },
+}
+
+/// Why a build streamed into a [`Stager`] stopped: a page failed to render, or a file failed to be
+/// staged. Either way nothing in the output folder was touched.
+#[derive(Debug)]
+pub enum Stopped {
+    /// A page failed to render (a template error).
+    Render(crate::diagnostic::Problem),
+    /// A file could not be staged.
+    Output(Error),
+}
+
+impl From<crate::diagnostic::Problem> for Stopped {
+    fn from(p: crate::diagnostic::Problem) -> Self {
+        Stopped::Render(p)
+    }
+}
+
+impl From<Error> for Stopped {
+    fn from(e: Error) -> Self {
+        Stopped::Output(e)
+    }
 }
 
 impl Error {

@@ -6,18 +6,21 @@
 //! bytes did not change (so sync-based deploys, browser caches and PDF keys stay warm). Both hold
 //! because a build happens in two steps:
 //!
-//! 1. **[`stage`]** writes each file whose bytes differ from the output folder's [`Manifest`] to a
-//!    temporary folder beside the output folder. Nothing in the output folder is touched, so an error
-//!    here, or anything before [`Staged::commit`] (PDF files failing, say), leaves the previous site
-//!    as it was: dropping the [`Staged`] removes the temporary folder.
+//! 1. **[`Stager`]** writes each file whose bytes differ from the output folder's [`Manifest`] to a
+//!    temporary folder beside the output folder, as the pages are rendered (so a large site is
+//!    never held in memory whole); [`stage`] does it for files already in memory. Nothing in the
+//!    output folder is touched, so an error here (a page that fails to render, say), or anything
+//!    before [`Staged::commit`] (PDF files failing), leaves the previous site as it was: dropping
+//!    the [`Stager`] or the [`Staged`] removes the temporary folder.
 //! 2. **[`Staged::commit`]** moves the changed files into place one rename each, removes the files
 //!    the new site no longer has, and records the new manifest. Renames within one file system do
 //!    not fail for want of space, and each one is atomic, so readers see either the old or the new
 //!    version of a file, never half of one.
 //!
 //! The manifest is rewritten before the renames without the files about to change, and in full
-//! after them (so the marker is newer than every file the build wrote): a commit cut short (power loss) leaves a manifest that makes the next build write
-//! those files again rather than trust them.
+//! after them (so the marker is newer than every file the build wrote): a commit cut short (power
+//! loss) leaves a manifest that makes the next build write those files again rather than trust
+//! them.
 //!
 //! When the output folder does not exist yet, or has no manifest (an older mentorbook wrote it), the
 //! temporary folder receives the whole site and is swapped into place in one rename, as before.
@@ -28,6 +31,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -123,12 +127,6 @@ pub struct Staged {
     committed: bool,
 }
 
-/// What [`stage`] does with one file.
-enum Plan<'a> {
-    Write(&'a Path, &'a [u8], bool),
-    Keep(&'a Path, Entry, Option<&'a [u8]>),
-}
-
 /// Writes to a temporary folder beside `dest` (checked as [`super::check_dest`] does) each file of
 /// `files` whose bytes differ from what `dest` holds, plus those for which `also` is true (the pages
 /// [`crate::pdf`] prints need to be in the staged folder even when unchanged).
@@ -141,9 +139,7 @@ pub fn stage(
     stage_after(root, dest, files, also, None)
 }
 
-/// [`stage`], after a commit of the same process that left `last`. While the marker is as that
-/// commit left it, its manifest is trusted: files are not `stat`ed and the marker is not read,
-/// which is what makes a rebuild of a few pages of a large site fast.
+/// [`stage`], after a commit of the same process that left `last`: see [`Stager::open`].
 pub fn stage_after(
     root: &Path,
     dest: &Path,
@@ -151,111 +147,185 @@ pub fn stage_after(
     also: impl Fn(&Path) -> bool + Sync,
     last: Option<&Record>,
 ) -> Result<Staged, Error> {
-    let dest = check_dest(root, dest)?;
-    let tmp = sibling(&dest, "mentorbook-tmp");
-    remove_ours(&tmp)?;
-    if let Some(parent) = tmp.parent() {
-        fs::create_dir_all(parent).map_err(io_err("create", parent))?;
-    }
-    fs::create_dir(&tmp).map_err(io_err("create", &tmp))?;
-    let mut staged = Staged {
-        tmp,
-        dest,
-        mode: Mode::Swap,
-        manifest: Manifest::default(),
-        trusted: None,
-        same_manifest: false,
-        unchanged: 0,
-        committed: false,
-    };
-    let tmp = staged.tmp.clone();
-    fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", &tmp))?;
+    let stager = Stager::open(root, dest, last)?;
+    files.par_iter().try_for_each(|f| match f.bytes {
+        Some(b) => stager.put(&f.path, b),
+        None => stager.keep(&f.path),
+    })?;
+    stager.finish(also)
+}
 
-    let marker = staged.dest.join(MARKER);
-    let written = fs::metadata(&marker).and_then(|m| m.modified()).ok();
-    let trusted = last.filter(|r| written == Some(r.marker));
-    let old = match trusted {
-        Some(r) => Some((r.manifest.clone(), r.marker)),
-        None => written.and_then(|w| {
-            let text = fs::read_to_string(&marker).ok()?;
-            Some((Manifest::parse(&text)?, w))
-        }),
-    };
-    let dest = &staged.dest;
-    let plans: Vec<Plan<'_>> = files
-        .par_iter()
-        .map(|f| {
-            let path = f.path.as_path();
-            let current = old.as_ref().and_then(|(m, written)| {
-                m.0.get(key(path).as_ref())
-                    .filter(|e| trusted.is_some() || e.matches_disk(&dest.join(path), *written))
-            });
-            match (f.bytes, current) {
-                (None, Some(e)) => Ok(Plan::Keep(path, *e, None)),
-                (None, None) => Err(Error::Stale { path: dest.clone() }),
-                (Some(b), Some(e)) if e.len == b.len() as u64 && e.hash == hash(b) => {
-                    Ok(Plan::Keep(path, *e, Some(b)))
-                }
-                (Some(b), _) => Ok(Plan::Write(path, b, true)),
-            }
-        })
-        .collect::<Result<_, _>>()?;
-    let plans: Vec<Plan<'_>> = plans
-        .into_iter()
-        .map(|p| match p {
-            Plan::Keep(path, _, Some(b)) if also(path) => Plan::Write(path, b, false),
-            p => p,
-        })
-        .collect();
+/// What became of one file given to a [`Stager`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    /// New or changed: written to the temporary folder.
+    Written,
+    /// Given with the same bytes as the output folder holds: not written.
+    Same,
+    /// Kept without bytes (a partial rebuild): as the last build wrote it.
+    Kept,
+}
 
-    let mut dirs: Vec<PathBuf> = plans
-        .iter()
-        .filter_map(|p| match p {
-            Plan::Write(path, ..) => path.parent().map(|d| tmp.join(d)),
-            Plan::Keep(..) => None,
-        })
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(io_err("create", d))?;
-    }
-    let entries: Vec<(PathBuf, Entry, bool)> = plans
-        .par_iter()
-        .map(|p| match *p {
-            Plan::Keep(path, entry, _) => Ok((path.to_path_buf(), entry, false)),
-            Plan::Write(path, bytes, changed) => {
-                let to = tmp.join(path);
-                fs::write(&to, bytes).map_err(io_err("write", &to))?;
-                let entry = Entry {
-                    hash: hash(bytes),
-                    len: bytes.len() as u64,
-                };
-                Ok((path.to_path_buf(), entry, changed))
-            }
-        })
-        .collect::<Result<_, Error>>()?;
+/// Stages a site one file at a time, from any thread, as the files are rendered: a large site is
+/// never held in memory whole. [`Stager::finish`] gives the [`Staged`] site to commit; dropping the
+/// stager (an error while rendering) removes the temporary folder and leaves the output as it was.
+#[derive(Debug)]
+pub struct Stager {
+    staged: Staged,
+    /// The manifest in place and the marker's time, when there is one.
+    old: Option<(Manifest, std::time::SystemTime)>,
+    /// A [`Record`] vouches for `old`: the files are not `stat`ed.
+    trusted: bool,
+    files: Mutex<Vec<(String, Entry, Fate)>>,
+}
 
-    let mut changed = Vec::new();
-    for (path, entry, was_changed) in entries {
-        if was_changed {
-            changed.push(path.clone());
-        } else {
-            staged.unchanged += 1;
+impl Stager {
+    /// Makes the temporary folder beside `dest` (checked as [`super::check_dest`] does) and reads
+    /// the manifest in place. With `last`, the record of a commit of the same process, the manifest
+    /// is trusted while the marker is as that commit left it: files are not `stat`ed and the marker
+    /// is not read, which is what makes a rebuild of a few pages of a large site fast.
+    pub fn open(root: &Path, dest: &Path, last: Option<&Record>) -> Result<Stager, Error> {
+        let dest = check_dest(root, dest)?;
+        let tmp = sibling(&dest, "mentorbook-tmp");
+        remove_ours(&tmp)?;
+        if let Some(parent) = tmp.parent() {
+            fs::create_dir_all(parent).map_err(io_err("create", parent))?;
         }
-        staged.manifest.0.insert(key(&path).into_owned(), entry);
+        fs::create_dir(&tmp).map_err(io_err("create", &tmp))?;
+        let staged = Staged {
+            tmp,
+            dest,
+            mode: Mode::Swap,
+            manifest: Manifest::default(),
+            trusted: None,
+            same_manifest: false,
+            unchanged: 0,
+            committed: false,
+        };
+        fs::write(staged.tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", &staged.tmp))?;
+        let marker = staged.dest.join(MARKER);
+        let written = fs::metadata(&marker).and_then(|m| m.modified()).ok();
+        let trusted = last.filter(|r| written == Some(r.marker));
+        let old = match trusted {
+            Some(r) => Some((r.manifest.clone(), r.marker)),
+            None => written.and_then(|w| {
+                let text = fs::read_to_string(&marker).ok()?;
+                Some((Manifest::parse(&text)?, w))
+            }),
+        };
+        Ok(Stager {
+            staged,
+            old,
+            trusted: trusted.is_some(),
+            files: Mutex::new(Vec::new()),
+        })
     }
-    if let Some((old, _)) = old {
-        staged.same_manifest = old == staged.manifest;
-        staged.mode = Mode::Update { changed };
-        staged.trusted = trusted.is_some().then_some(old);
-    } else if staged.unchanged > 0 {
-        // Without a manifest nothing is unchanged; this cannot happen, but a swap must be complete.
-        return Err(Error::Stale {
-            path: staged.dest.clone(),
-        });
+
+    /// The entry of the output folder's manifest for `path`, if the file is still as written.
+    fn current(&self, path: &Path) -> Option<Entry> {
+        let (manifest, written) = self.old.as_ref()?;
+        let entry = manifest.0.get(key(path).as_ref())?;
+        (self.trusted || entry.matches_disk(&self.staged.dest.join(path), *written))
+            .then_some(*entry)
     }
-    Ok(staged)
+
+    fn record(&self, path: &Path, entry: Entry, fate: Fate) {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.push((key(path).into_owned(), entry, fate));
+    }
+
+    /// Stages the file at `path` in the site (with `/` between folders) with `bytes`: written to the
+    /// temporary folder when the output folder does not hold these bytes there.
+    pub fn put(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let entry = Entry {
+            hash: hash(bytes),
+            len: bytes.len() as u64,
+        };
+        if self.current(path) == Some(entry) {
+            self.record(path, entry, Fate::Same);
+            return Ok(());
+        }
+        write_creating(&self.staged.tmp.join(path), bytes)?;
+        self.record(path, entry, Fate::Written);
+        Ok(())
+    }
+
+    /// Stages the theme's static files, under [`STATIC_DIR`].
+    pub fn put_assets(&self, assets: &[crate::render::Asset]) -> Result<(), Error> {
+        assets
+            .par_iter()
+            .try_for_each(|a| self.put(&Path::new(STATIC_DIR).join(&a.path), &a.bytes))
+    }
+
+    /// Keeps the file at `path` as the last build wrote it; fails with [`Error::Stale`] when the
+    /// output folder no longer holds it so (the caller then renders every page).
+    pub fn keep(&self, path: &Path) -> Result<(), Error> {
+        let entry = self.current(path).ok_or_else(|| Error::Stale {
+            path: self.staged.dest.clone(),
+        })?;
+        self.record(path, entry, Fate::Kept);
+        Ok(())
+    }
+
+    /// The site as staged, with the unchanged files for which `also` is true copied into the
+    /// staged folder too (the pages [`crate::pdf`] prints must be there even when unchanged).
+    pub fn finish(self, also: impl Fn(&Path) -> bool + Sync) -> Result<Staged, Error> {
+        let Stager {
+            mut staged,
+            old,
+            trusted,
+            files,
+        } = self;
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+            .par_iter()
+            .filter(|(path, _, fate)| *fate == Fate::Same && also(Path::new(path)))
+            .try_for_each(|(path, ..)| {
+                let (from, to) = (staged.dest.join(path), staged.tmp.join(path));
+                if let Some(parent) = to.parent() {
+                    fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+                }
+                if fs::hard_link(&from, &to).is_err() {
+                    fs::copy(&from, &to).map_err(io_err("copy", &from))?;
+                }
+                Ok::<_, Error>(())
+            })?;
+        let mut changed = Vec::new();
+        for (path, entry, fate) in files {
+            if fate == Fate::Written {
+                changed.push(PathBuf::from(&path));
+            } else {
+                staged.unchanged += 1;
+            }
+            staged.manifest.0.insert(path, entry);
+        }
+        if let Some((old, _)) = old {
+            staged.same_manifest = old == staged.manifest;
+            staged.mode = Mode::Update { changed };
+            staged.trusted = trusted.then_some(old);
+        } else if staged.unchanged > 0 {
+            // Without a manifest nothing is unchanged; this cannot happen, but a swap must be
+            // complete.
+            return Err(Error::Stale {
+                path: staged.dest.clone(),
+            });
+        }
+        Ok(staged)
+    }
+}
+
+/// Writes `bytes` to `path`, making its folder first when missing.
+fn write_creating(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    match fs::write(path, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+            }
+            fs::write(path, bytes).map_err(io_err("write", path))
+        }
+        other => other.map_err(io_err("write", path)),
+    }
 }
 
 impl Staged {
@@ -267,6 +337,11 @@ impl Staged {
     /// The output folder it will update (which may hold the previous site).
     pub fn dest(&self) -> &Path {
         &self.dest
+    }
+
+    /// The manifest entry of the file at `path` in the new site.
+    pub fn entry(&self, path: &Path) -> Option<Entry> {
+        self.manifest.0.get(key(path).as_ref()).copied()
     }
 
     /// How many files are new or changed.

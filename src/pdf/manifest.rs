@@ -6,6 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use super::{Error, io_err};
+use crate::output::Staged;
 use crate::render::{PrintDoc, Site};
 
 /// The file in `pdf/` that records the key of each PDF.
@@ -15,54 +16,34 @@ const MANIFEST_HEADER: &str =
 
 /// Changes whenever a PDF made by this version of mentorbook could differ from one made before for the
 /// same page: with the version, and with the browser's command line (`super::browser`).
-const KEY_SALT: &str = concat!("mentorbook ", env!("CARGO_PKG_VERSION"), " pdf 1");
+const KEY_SALT: &str = concat!("mentorbook ", env!("CARGO_PKG_VERSION"), " pdf 2");
 
-/// A 128-bit FNV-1a hash: small, stable across Rust versions and platforms, and plenty to tell
-/// whether a page changed (it guards against accidents, not attackers).
-#[derive(Clone, Copy)]
-struct Fnv(u128);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u128::from(*b);
-            self.0 = self
-                .0
-                .wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
-        }
-    }
-    /// Writes the length first, so that two fields can never run into each other.
-    fn field(&mut self, bytes: &[u8]) {
-        self.write(&(bytes.len() as u64).to_le_bytes());
-        self.write(bytes);
-    }
+/// Adds `bytes` to `key` after their length, so that two fields can never run into each other.
+fn field(key: &mut Vec<u8>, bytes: &[u8]) {
+    key.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    key.extend_from_slice(bytes);
 }
 
-/// The key of each PDF of `site`, in the order of `site.prints`: the hash of its page and of every
+/// The key of each PDF of `site`, in the order of `site.prints`: a hash of its page (the staged
+/// site's [manifest entry](Staged::entry), which holds the hash of the page's bytes) and of every
 /// static file.
-pub(super) fn keys(site: &Site) -> Vec<String> {
-    let mut common = Fnv::new();
-    common.field(KEY_SALT.as_bytes());
+pub(super) fn keys(site: &Site, staged: &Staged) -> Vec<String> {
+    let mut common = Vec::new();
+    field(&mut common, KEY_SALT.as_bytes());
     for a in &site.assets {
-        common.field(a.path.to_string_lossy().as_bytes());
-        common.field(&a.bytes);
+        field(&mut common, a.path.to_string_lossy().as_bytes());
+        field(&mut common, &a.bytes);
     }
-    let pages: std::collections::HashMap<&Path, &str> = site
-        .pages
-        .iter()
-        .map(|p| (p.path.as_path(), p.html.as_str()))
-        .collect();
+    let common = crate::output::hash(&common).to_le_bytes();
     site.prints
         .iter()
         .map(|doc| {
-            let mut h = common;
-            let page = pages.get(doc.page.as_path());
-            h.field(doc.page.to_string_lossy().as_bytes());
-            h.field(page.map_or(&[][..], |html| html.as_bytes()));
-            format!("{:032x}", h.0)
+            let mut key = common.to_vec();
+            field(&mut key, doc.page.to_string_lossy().as_bytes());
+            if let Some(entry) = staged.entry(&doc.page) {
+                field(&mut key, &entry.hash.to_le_bytes());
+            }
+            format!("{:032x}", crate::output::hash(&key))
         })
         .collect()
 }
@@ -133,13 +114,13 @@ mod tests {
     }
 
     #[test]
-    fn hash_fields_cannot_run_into_each_other() {
+    fn key_fields_cannot_run_into_each_other() {
         let key = |parts: &[&[u8]]| {
-            let mut h = Fnv::new();
+            let mut key = Vec::new();
             for p in parts {
-                h.field(p);
+                field(&mut key, p);
             }
-            h.0
+            key
         };
         assert_ne!(key(&[b"ab", b"c"]), key(&[b"a", b"bc"]));
         assert_eq!(key(&[b"ab", b"c"]), key(&[b"ab", b"c"]));

@@ -141,7 +141,7 @@ pub fn carry_over(staged: &Staged, site: &Site) -> Result<usize, Error> {
     }
     let new_dir = staged.dir().join(PDF_DIR);
     let mut kept = Manifest::default();
-    for (doc, key) in site.prints.iter().zip(keys(site)) {
+    for (doc, key) in site.prints.iter().zip(keys(site, staged)) {
         let name = file_name(doc);
         let from = old_dir.join(&name);
         let current = old.0.get(&name) == Some(&key);
@@ -204,7 +204,7 @@ pub fn make(
     let dir = staged.dir().join(PDF_DIR);
     fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
     let have = Manifest::read(&dir);
-    let keys = keys(site);
+    let keys = keys(site, staged);
     let todo: Vec<&PrintDoc> = site
         .prints
         .iter()

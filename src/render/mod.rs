@@ -8,6 +8,7 @@ mod pages;
 pub mod print;
 pub mod progress;
 pub mod theme;
+mod values;
 pub mod view;
 
 use std::collections::BTreeSet;
@@ -21,6 +22,7 @@ use crate::diagnostic::Problem;
 use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId, Program};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
+use values::{PairValues, Shared};
 use view::{Link, NavView, Scope, SiteView, Url, url};
 
 /// One rendered page, or another file made from the program (a calendar, `robots.txt`).
@@ -36,8 +38,11 @@ pub struct Page {
 #[derive(Debug)]
 pub struct Site {
     /// Pages, sorted by path, and the other files rendered (robots.txt, calendars, the search
-    /// index): every one, or those a [`Selection`] chose.
+    /// index): every one, or those a [`Selection`] chose. Empty when [`render_to`] handed them
+    /// to a sink.
     pub pages: Vec<Page>,
+    /// The paths of the files rendered, sorted.
+    pub paths: Vec<PathBuf>,
     /// The pages of the site that a [`Selection`] left out, sorted: they are as the last build made
     /// them.
     pub kept: Vec<PathBuf>,
@@ -51,7 +56,7 @@ impl Site {
     /// How many pages were rendered: the files of [`Site::pages`] but the search index, which is
     /// data for the pages rather than a page.
     pub fn rendered_pages(&self) -> usize {
-        self.pages.iter().filter(|p| is_page(&p.path)).count()
+        self.paths.iter().filter(|p| is_page(p)).count()
     }
 
     /// How many pages were [kept](Site::kept), counted as [`Site::rendered_pages`] counts.
@@ -216,6 +221,27 @@ pub fn render_only(
     options: &Options,
     selection: &Selection,
 ) -> Result<Site, Problem> {
+    let pages = std::sync::Mutex::new(Vec::new());
+    let mut site = render_to(program, theme, options, selection, &|page| {
+        pages.lock().unwrap_or_else(|e| e.into_inner()).push(page);
+        Ok::<_, Problem>(())
+    })?;
+    site.pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
+    site.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(site)
+}
+
+/// Renders the pages that `selection` chooses and hands each one to `sink` as soon as it is made,
+/// from any thread, so that a large site is never held in memory whole: the [`Site`] returned has
+/// no [`Site::pages`], only their [paths](Site::paths). The first error, of a page or of the sink,
+/// stops the rendering.
+pub fn render_to<E: From<Problem> + Send>(
+    program: &Program,
+    theme: &mut Theme,
+    options: &Options,
+    selection: &Selection,
+    sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
+) -> Result<Site, E> {
     let audience = &options.audience;
     let scope = Scope::new(program, audience);
     let site = SiteView {
@@ -297,18 +323,38 @@ pub fn render_only(
     }
     let (kinds, kept): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|&k| selection.includes(k));
     let mut kept: Vec<PathBuf> = kept.into_iter().map(PageKind::path).collect();
+    let mut paths: Vec<PathBuf> = kinds.iter().map(|&k| k.path()).collect();
     let theme = &*theme;
+    let shared = Shared::of(program);
     options.progress.stage("rendering", kinds.len());
-    let mut pages = kinds
-        .into_par_iter()
-        .map(|kind| {
-            let page = render_page(&scope, theme, kind);
-            options.progress.inc();
-            page
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
-    pages.extend(calendar::files(&scope, &in_selection, lists));
+    let index = PathBuf::from(crate::search::INDEX_PATH);
+    let with_index = matches!(selection, Selection::All | Selection::Index);
+    // The search index is made from every pair alongside the pages; both share rayon's threads.
+    let (pages, index_page) = rayon::join(
+        || {
+            jobs(kinds).into_par_iter().try_for_each(|job| {
+                let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
+                for kind in job {
+                    let page = render_page(&scope, theme, kind, &shared, values.as_ref())?;
+                    options.progress.inc();
+                    sink(page)?;
+                }
+                Ok::<_, E>(())
+            })
+        },
+        || {
+            with_index.then(|| Page {
+                path: index.clone(),
+                html: crate::search::script(&scope),
+            })
+        },
+    );
+    pages?;
+    for page in calendar::files(&scope, &in_selection, lists) {
+        paths.push(page.path.clone());
+        sink(page)?;
+    }
     let whole = PathBuf::from(calendar::PROGRAM_CALENDAR);
     if !lists && !scope.pairs.is_empty() {
         kept.push(whole);
@@ -320,37 +366,56 @@ pub fn render_only(
             .filter(|p| !in_selection(p))
             .map(|p| calendar::pair_path(p)),
     );
-    kept.sort();
-    let index = PathBuf::from(crate::search::INDEX_PATH);
-    if matches!(selection, Selection::All | Selection::Index) {
-        pages.push(Page {
-            path: index,
-            html: crate::search::script(&scope),
-        });
-    } else {
-        kept.push(index);
+    match index_page {
+        Some(page) => {
+            paths.push(page.path.clone());
+            sink(page)?;
+        }
+        None => kept.push(index),
     }
     kept.sort();
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
-        pages.push(Page {
+        let page = Page {
             path: PathBuf::from("robots.txt"),
             html: "User-agent: *\nDisallow: /\n".to_owned(),
-        });
+        };
+        paths.push(page.path.clone());
+        sink(page)?;
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    paths.sort();
     Ok(Site {
-        pages,
+        pages: Vec::new(),
+        paths,
         kept,
         assets: theme.assets.clone(),
         prints: print::docs(&scope),
     })
 }
 
-fn render_page<'a>(scope: &Scope<'a>, theme: &Theme, kind: PageKind<'a>) -> Result<Page, Problem> {
+/// The pages to render, in jobs: each pair's pages together, so that they share the pair's values;
+/// every other page alone.
+fn jobs(kinds: Vec<PageKind<'_>>) -> Vec<Vec<PageKind<'_>>> {
+    let mut jobs: Vec<Vec<PageKind<'_>>> = Vec::new();
+    for kind in kinds {
+        match (jobs.last_mut(), kind.pair()) {
+            (Some(job), Some(p)) if job[0].pair().is_some_and(|q| q.id == p.id) => job.push(kind),
+            _ => jobs.push(vec![kind]),
+        }
+    }
+    jobs
+}
+
+fn render_page<'a>(
+    scope: &Scope<'a>,
+    theme: &Theme,
+    kind: PageKind<'a>,
+    shared: &Shared,
+    pair: Option<&PairValues<'a>>,
+) -> Result<Page, Problem> {
     let program = scope.program;
     let dir = pages::dir(kind);
-    let (template, title, mut ctx) = pages::context(scope, kind);
+    let (template, title, mut ctx) = pages::context(scope, kind, shared, pair);
     let root = match dir.as_str() {
         // The 404 page is served at any address, so its links start from the site's root.
         "404" => program.config.site.base_url.as_deref().map_or_else(

@@ -3,10 +3,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::view::{ItemState, Link, PairView, RecordView, Scope, Url, url};
+use super::values::{PairValues, Shared};
+use super::view::{Link, PairView, Scope, Url, url};
 use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
-use crate::model::{ChecklistItem, Phase, PhaseId, Program};
+use crate::model::{ChecklistItem, Pair, Phase, PhaseId, Program};
 
 /// A phase as a card on the home and phases pages.
 #[derive(Serialize)]
@@ -21,7 +22,7 @@ struct PhaseCard<'a> {
 
 /// A phase page's subject.
 #[derive(Serialize)]
-struct PhaseView<'a> {
+pub(super) struct PhaseView<'a> {
     id: &'static str,
     title: &'a str,
     summary: &'a str,
@@ -32,7 +33,7 @@ struct PhaseView<'a> {
 }
 
 impl<'a> PhaseView<'a> {
-    fn of(p: &'a Phase) -> Self {
+    pub(super) fn of(p: &'a Phase) -> Self {
         PhaseView {
             id: p.id.as_str(),
             title: &p.file.title,
@@ -114,8 +115,19 @@ pub(super) fn dir(kind: PageKind<'_>) -> String {
 pub(super) fn context<'a>(
     scope: &Scope<'a>,
     kind: PageKind<'a>,
+    shared: &Shared,
+    pair: Option<&PairValues<'a>>,
 ) -> (&'static str, String, Context) {
     let program = scope.program;
+    // A pair's values, made by the caller once for all its pages, or here for this page alone.
+    let made = match (pair, kind.pair()) {
+        (None, Some(p)) => Some(PairValues::of(scope, shared, p)),
+        _ => None,
+    };
+    let pair_values = |_: &Pair| {
+        pair.or(made.as_ref())
+            .expect("a pair's page has the pair's values")
+    };
     match kind {
         PageKind::Home(dashboard) => {
             let pairs = pair_views(scope);
@@ -171,7 +183,8 @@ pub(super) fn context<'a>(
             context_with("phases", &phase_cards(scope)),
         ),
         PageKind::Phase(p) => {
-            let mut ctx = context_with("phase", &PhaseView::of(p));
+            let mut ctx = Context::new();
+            ctx.insert_value("phase", shared.phases[p.id.index()].clone());
             let pairs: Vec<PairView<'_>> = scope
                 .pairs
                 .iter()
@@ -198,23 +211,25 @@ pub(super) fn context<'a>(
             context_with("pairs", &pair_views(scope)),
         ),
         PageKind::Pair(pair, today) => {
-            let view = PairView::of(scope, pair);
-            let title = view.title.clone();
-            let mut ctx = context_with("pair", &view);
-            ctx.insert("record", &RecordView::of(scope, pair));
+            let values = pair_values(pair);
+            let view = &values.view;
+            let mut ctx = Context::new();
+            ctx.insert_value("pair", values.view_value.clone());
+            ctx.insert_value("record", values.record.clone());
             ctx.insert(
                 "picture",
                 &super::progress::Picture::of(scope, pair, &view.steps, today),
             );
-            ("pair.html", title, ctx)
+            ("pair.html", view.title.clone(), ctx)
         }
         PageKind::PairPhase(pair, phase_id) => {
-            let view = PairView::of(scope, pair);
+            let values = pair_values(pair);
+            let view = &values.view;
             let phase = program.phase(phase_id);
             let title = format!("{}: {}", view.title, phase.file.title);
-            let items = ItemState::list(program, phase, Some(pair));
-            let mut ctx = context_with("items", &items);
-            ctx.insert("phase", &PhaseView::of(phase));
+            let mut ctx = Context::new();
+            ctx.insert_value("items", values.checklists[phase_id.index()].items.clone());
+            ctx.insert_value("phase", shared.phases[phase_id.index()].clone());
             ctx.insert("step", &view.steps[phase_id.index()]);
             let links = view
                 .steps
@@ -227,18 +242,23 @@ pub(super) fn context<'a>(
             let (prev, next) = prev_next(links, phase_id.index());
             ctx.insert("prev", &prev);
             ctx.insert("next", &next);
-            ctx.insert("record", &RecordView::of(scope, pair));
-            ctx.insert("pair", &view);
+            ctx.insert_value("record", values.record.clone());
+            ctx.insert_value("pair", values.view_value.clone());
             (template_of(phase_id), title, ctx)
         }
         PageKind::Workbook(pair) => {
-            let title = format!("Workbook: {}", PairView::of(scope, pair).title);
-            ("workbook.html", title, print::workbook(scope, Some(pair)))
+            let values = pair_values(pair);
+            let title = format!("Workbook: {}", values.view.title);
+            (
+                "workbook.html",
+                title,
+                print::workbook(scope, shared, Some((pair, values))),
+            )
         }
         PageKind::BlankWorkbook => (
             "workbook.html",
             "Blank workbook".into(),
-            print::workbook(scope, None),
+            print::workbook(scope, shared, None),
         ),
         PageKind::PrintHandbook => (
             "print.html",

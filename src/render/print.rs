@@ -10,9 +10,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::Context;
 
-use super::view::{
-    ItemState, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url,
-};
+use super::values::{PairValues, Shared};
+use super::view::{MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url};
 use crate::markdown::{self, Markdown};
 use crate::model::person::Contact;
 use crate::model::{Chapter, ChecklistItem, Date, Pair, PairId, Phase, Program};
@@ -78,7 +77,8 @@ struct WorkbookPhase<'a> {
     number: usize,
     title: &'a str,
     summary: &'a str,
-    items: Vec<ItemState<'a>>,
+    /// `[{item, done}]`, as [`ItemState`](super::view::ItemState) serialises.
+    items: tera::Value,
     done: usize,
     total: usize,
 }
@@ -101,23 +101,31 @@ struct Party<'a> {
 /// pair's workbook shows what the scope's audience may see of its record: in the public site its
 /// private fields are left out (the template gives them lines to write on), in a private edition
 /// that may see them they are printed. The blank workbook is empty in every edition.
-pub(super) fn workbook<'a>(scope: &Scope<'a>, pair: Option<&'a Pair>) -> Context {
+pub(super) fn workbook<'a>(
+    scope: &Scope<'a>,
+    shared: &Shared,
+    pair: Option<(&'a Pair, &PairValues<'a>)>,
+) -> Context {
     let program = scope.program;
-    let view = pair.map(|p| PairView::of(scope, p));
+    let (values, pair) = (pair.map(|(_, v)| v), pair.map(|(p, _)| p));
+    let view = values.map(|v| &v.view);
     let record = pair.map_or_else(RecordView::empty, |p| RecordView::of(scope, p));
     let phases: Vec<WorkbookPhase<'_>> = program
         .phases
         .iter()
         .map(|phase| {
-            let items = ItemState::list(program, phase, pair);
+            let list = match values {
+                Some(v) => v.checklists[phase.id.index()].clone(),
+                None => shared.checklist(program, phase.id, None),
+            };
             WorkbookPhase {
                 id: phase.id.as_str(),
                 number: phase.id.index() + 1,
                 title: &phase.file.title,
                 summary: &phase.file.summary,
-                done: items.iter().filter(|i| i.done.is_some()).count(),
-                total: items.len(),
-                items,
+                done: list.done,
+                total: list.total,
+                items: list.items,
             }
         })
         .collect();
@@ -160,8 +168,16 @@ pub(super) fn workbook<'a>(scope: &Scope<'a>, pair: Option<&'a Pair>) -> Context
     ctx.insert("parties", &parties);
     ctx.insert("open", &(blank_rows > 0));
     ctx.insert("coordinators", &coordinators);
-    ctx.insert("record", &record);
-    ctx.insert("pair", &view);
+    match values {
+        Some(v) => {
+            ctx.insert_value("record", v.record.clone());
+            ctx.insert_value("pair", v.view_value.clone());
+        }
+        None => {
+            ctx.insert("record", &record);
+            ctx.insert("pair", &None::<PairView<'_>>);
+        }
+    }
     ctx
 }
 

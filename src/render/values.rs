@@ -1,0 +1,109 @@
+//! Template values made once and shared by every page that shows them.
+//!
+//! Putting data in a Tera context converts it to Tera's values, a copy of every string. Tera's
+//! values are reference-counted, so a clone is cheap: a phase's view and checklist are converted
+//! once per build for all the pairs' pages, and a pair's summary, record and checklists once for
+//! its six pages (overview, four phases, workbook), rather than once per page.
+
+use tera::Value;
+
+use super::pages::PhaseView;
+use super::view::{DoneView, PairView, RecordView, Scope};
+use crate::model::{Pair, PhaseId, Program};
+
+/// The values every page of one rendering may share: those of the phases.
+pub(super) struct Shared {
+    /// Each phase's view, by [`PhaseId::index`].
+    pub phases: Vec<Value>,
+    /// Each phase's checklist items, by [`PhaseId::index`].
+    items: Vec<Vec<Value>>,
+}
+
+impl Shared {
+    pub fn of(program: &Program) -> Shared {
+        Shared {
+            phases: program
+                .phases
+                .iter()
+                .map(|p| Value::from_serializable(&PhaseView::of(p)))
+                .collect(),
+            items: program
+                .phases
+                .iter()
+                .map(|p| {
+                    p.file
+                        .checklist
+                        .iter()
+                        .map(Value::from_serializable)
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// A phase's checklist with `pair`'s progress on each item (none for a blank workbook), as
+    /// [`super::view::ItemState`] serialises: `[{item, done}]`; and how many items are done.
+    pub fn checklist(&self, program: &Program, phase: PhaseId, pair: Option<&Pair>) -> Checklist {
+        let p = program.phase(phase);
+        let mut done = 0;
+        let items = p
+            .file
+            .checklist
+            .iter()
+            .zip(&self.items[phase.index()])
+            .map(|(item, value)| {
+                let progress = pair
+                    .and_then(|pair| pair.progress_of(phase, &item.id.value))
+                    .map(|e| DoneView::of(program, e));
+                done += usize::from(progress.is_some());
+                let mut map = tera::Map::default();
+                map.insert("item".into(), value.clone());
+                map.insert("done".into(), Value::from_serializable(&progress));
+                Value::from(map)
+            })
+            .collect::<Vec<_>>();
+        Checklist {
+            total: items.len(),
+            items: Value::from(items),
+            done,
+        }
+    }
+}
+
+/// A phase's checklist as a template value, with its counts.
+#[derive(Clone)]
+pub(super) struct Checklist {
+    /// `[{item, done}]`.
+    pub items: Value,
+    /// Items done.
+    pub done: usize,
+    /// Items in all.
+    pub total: usize,
+}
+
+/// The values of one pair, for its pages.
+pub(super) struct PairValues<'a> {
+    /// The pair's summary.
+    pub view: PairView<'a>,
+    /// `view` as a template value.
+    pub view_value: Value,
+    /// What the scope's audience may see of its record.
+    pub record: Value,
+    /// Its checklist of each phase, by [`PhaseId::index`].
+    pub checklists: Vec<Checklist>,
+}
+
+impl<'a> PairValues<'a> {
+    pub fn of(scope: &Scope<'a>, shared: &Shared, pair: &'a Pair) -> PairValues<'a> {
+        let view = PairView::of(scope, pair);
+        PairValues {
+            view_value: Value::from_serializable(&view),
+            view,
+            record: Value::from_serializable(&RecordView::of(scope, pair)),
+            checklists: PhaseId::ALL
+                .iter()
+                .map(|&p| shared.checklist(scope.program, p, Some(pair)))
+                .collect(),
+        }
+    }
+}
