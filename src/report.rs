@@ -38,23 +38,7 @@ struct JsonProblem<'a> {
 /// from (`dir` joined with the file), so tools can open them.
 pub fn print(problems: &[Problem], format: Format, dir: &Path) {
     match format {
-        Format::Human => {
-            if problems.is_empty() {
-                return;
-            }
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", render_human(problems, color));
-            let errors = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count();
-            let warnings = problems.len() - errors;
-            eprintln!(
-                "{}, {}",
-                plural(errors, "error", "errors"),
-                plural(warnings, "warning", "warnings")
-            );
-        }
+        Format::Human => eprint!("{}", human(problems, stderr_color())),
         Format::Json => {
             for p in problems {
                 let line = JsonProblem {
@@ -80,6 +64,30 @@ pub fn print(problems: &[Problem], format: Format, dir: &Path) {
             }
         }
     }
+}
+
+/// Whether problems on standard error are shown in colour: on a terminal, unless `NO_COLOR` is set.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// `problems` for people, as [`Format::Human`] prints them, with the count of errors and warnings
+/// at the end; empty when there are none.
+pub fn human(problems: &[Problem], color: bool) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    format!(
+        "{}{}, {}\n",
+        render_human(problems, color),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    )
 }
 
 /// `1 pair`, `2 pairs`.

@@ -8,6 +8,7 @@ use super::{Exit, count, failed, print_output_error, print_problems};
 use crate::diagnostic::Problems;
 use crate::model::Audience;
 use crate::output::Stopped;
+use crate::output::inputs::{self, LastBuild};
 use crate::pdf;
 use crate::render::{Options, Selection, Theme, render_to};
 
@@ -23,6 +24,26 @@ pub fn build(
     with_pdf: Option<&pdf::Options>,
 ) -> Exit {
     let started = Instant::now();
+    let color = crate::report::stderr_color();
+    let today = crate::model::Date::today();
+    // Builds with PDF files are not recorded: they depend on a browser as well.
+    let inputs = with_pdf
+        .is_none()
+        .then(|| Inputs::of(dir, dest, audience, today, color))
+        .flatten();
+    if let Some(inputs) = &inputs
+        && let Some((last, files)) = inputs::unchanged_since(&inputs.dest, inputs.fingerprint)
+    {
+        eprint!("{}", last.warnings);
+        eprintln!(
+            "built {} for {} into {} in {} ms: nothing changed since the last build: 0 files written, {files} unchanged",
+            count(last.pages, "page", "pages"),
+            count(last.pairs, "pair", "pairs"),
+            inputs.dest.display(),
+            started.elapsed().as_millis(),
+        );
+        return Exit::Ok;
+    }
     let (program, problems) = crate::load_program(dir);
     let Some(program) = program else {
         let exit = failed(&problems);
@@ -30,7 +51,8 @@ pub fn build(
         eprintln!("{NOT_BUILT}");
         return exit;
     };
-    print_problems(problems);
+    let warnings = crate::report::human(&problems.into_sorted(), color);
+    eprint!("{warnings}");
     // Everything that can refuse the build is checked before anything is written: the audience,
     // where the edition goes, and the browser.
     if let Audience::Pair(id) = audience
@@ -67,7 +89,7 @@ pub fn build(
     let options = Options {
         audience: audience.clone(),
         pdf: with_pdf.is_some(),
-        today: Some(crate::model::Date::today()),
+        today: Some(today),
         progress: crate::progress::Progress::on_terminal(),
     };
     let loaded_in = started.elapsed();
@@ -132,6 +154,18 @@ pub fn build(
             return Exit::Failure;
         }
     };
+    if let Some(inputs) = inputs {
+        let last = LastBuild {
+            fingerprint: inputs.fingerprint,
+            pages: site.rendered_pages(),
+            pairs: program.pairs.len(),
+            warnings,
+        };
+        // Without a record the next build is a full one, which is only slower.
+        if let Err(e) = inputs::record(&inputs.dest, &last) {
+            eprintln!("warning: {e}");
+        }
+    }
     let edition = if audience.is_public() {
         String::new()
     } else {
@@ -164,6 +198,42 @@ pub fn build(
         );
     }
     Exit::Ok
+}
+
+/// What a build without PDF files reads, for telling whether the last build already made its site.
+struct Inputs {
+    /// The output folder.
+    dest: std::path::PathBuf,
+    /// The program folder's [fingerprint](crate::load::fingerprint), with everything else the site
+    /// and the console depend on mixed in.
+    fingerprint: u128,
+}
+
+impl Inputs {
+    /// `None` when `book.toml` or a file cannot be read: the build then reports it.
+    fn of(
+        dir: &Path,
+        dest: Option<&Path>,
+        audience: &Audience,
+        today: crate::model::Date,
+        color: bool,
+    ) -> Option<Inputs> {
+        let config = crate::config::Config::load(dir).ok()?;
+        let dest = std::path::absolute(config.dest_for(audience, dest)).ok()?;
+        // The executable (another build of mentorbook may render differently: its size and time
+        // tell, as they do for cargo), the edition, the date pages and checks depend on, and how
+        // problems are shown. Not where the program or the output folder are: the site does not
+        // depend on it.
+        let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        let context = format!(
+            "{}\n{} {:?}\n{audience}\n{today}\n{color}",
+            env!("CARGO_PKG_VERSION"),
+            exe.len(),
+            exe.modified().ok()?,
+        );
+        let fingerprint = crate::load::fingerprint(dir, &context)?;
+        Some(Inputs { dest, fingerprint })
+    }
 }
 
 /// Prints why a page could not be rendered; nothing was put in place.

@@ -4,11 +4,13 @@
 //! Checks that span several files belong to [`crate::validate`].
 
 mod cache;
+mod fingerprint;
 mod guide;
 pub mod key_path;
 pub mod yaml;
 
 pub use cache::Cache;
+pub use fingerprint::fingerprint;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 //! See [`stage`] for how a build is both incremental and atomic. Only folders that carry mentorbook's
 //! marker file are ever written into, replaced or removed: nothing the user wrote is deleted.
 
+pub mod inputs;
 mod manifest;
 mod stage;
 

@@ -280,6 +280,14 @@ fn warnings_do_not_stop_the_build() {
             .path("book/pairs/ana-lopez-ben-okafor/index.html")
             .is_file()
     );
+    // Built again without a change, the program is not read again, but its warnings are shown.
+    let again = program.build();
+    again
+        .success()
+        .stderr_has("nothing changed since the last build")
+        .stderr_has("`ben-okafor` is not listed as a mentor")
+        .stderr_has("0 errors, 3 warnings");
+    assert_eq!(again.stderr.lines().count(), run.stderr.lines().count());
 }
 
 #[test]

@@ -202,6 +202,11 @@ fn run_with(
         .args(args)
         .env("NO_COLOR", "1")
         .env("MENTORBOOK_TODAY", today)
+        // Records of past builds (for telling a no-change build) go to a folder of the tests'.
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("mentorbook-tests-cache"),
+        )
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
         .timeout(timeout);

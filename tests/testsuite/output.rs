@@ -227,9 +227,49 @@ fn a_rebuild_without_changes_writes_no_file() {
     program
         .build()
         .success()
-        .stderr_has(": 0 files written, 26 unchanged");
+        .stderr_has("nothing changed since the last build: 0 files written, 26 unchanged");
     assert_eq!(stamps(&program), before, "a file was touched");
     assert_no_leftovers(&program);
+}
+
+#[test]
+fn an_unchanged_program_is_built_again_when_its_output_was_changed() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let site = program.files("book");
+    // A stray file, a page removed, a page edited by hand: each makes the next build a full one,
+    // which puts the site back as it was.
+    program.write("book/stray.html", "left over");
+    program
+        .build()
+        .success()
+        .stderr_lacks("nothing changed")
+        .stderr_has(": 0 files written, 26 unchanged, 1 removed");
+    program.remove("book/guide/index.html");
+    program
+        .build()
+        .success()
+        .stderr_has(": 1 files written, 25 unchanged");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let page = program.read("book/index.html");
+    program.write("book/index.html", page.replacen("<html", "<HTML", 1));
+    program
+        .build()
+        .success()
+        .stderr_has(": 1 files written, 25 unchanged");
+    assert_eq!(program.files("book"), site);
+    program
+        .build()
+        .success()
+        .stderr_has("nothing changed since the last build");
+    // Another date can change pages (and warnings): a full build.
+    program
+        .run_long(
+            &["build"],
+            &[("MENTORBOOK_TODAY", Some("2031-01-01".as_ref()))],
+        )
+        .success()
+        .stderr_lacks("nothing changed");
 }
 
 #[test]
@@ -240,8 +280,21 @@ fn a_one_pair_edit_rewrites_only_the_pages_whose_bytes_changed() {
     let old = program.files("book");
     std::thread::sleep(std::time::Duration::from_millis(20));
     program.patch(PAIR, "start: ", "# a comment that changes no page\nstart: ");
-    program.build().success().stderr_has(": 0 files written");
-    assert_eq!(stamps(&program), before);
+    program
+        .build()
+        .success()
+        .stderr_lacks("nothing changed")
+        .stderr_has(": 0 files written");
+    // Only the record of what the build read changes.
+    let inputs = std::path::Path::new(".mentorbook-inputs");
+    let without_inputs = |mut s: std::collections::BTreeMap<_, _>| {
+        s.remove(inputs);
+        s
+    };
+    assert_eq!(
+        without_inputs(stamps(&program)),
+        without_inputs(before.clone())
+    );
 
     program.patch(PAIR, "list** on his own", "list** by himself");
     program.build().success();

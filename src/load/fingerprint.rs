@@ -1,0 +1,94 @@
+//! A fingerprint of everything a build reads from the program folder, so that a `build` of a
+//! program that has not changed since the last one can say so without parsing or rendering it
+//! (see [`crate::output::inputs`]).
+//!
+//! The fingerprint covers `book.toml` and every file under `content/` and `themes/` (paths, kinds
+//! and bytes, hashed with XXH3-128 in parallel), plus whatever else the caller names: the
+//! mentorbook executable, the audience, today's date. Bytes rather than modification times, so a
+//! file touched without a change (a `git checkout`, say) does not cost a build, and a change made
+//! within the clock's resolution is never missed.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
+
+use super::CONTENT_DIR;
+
+/// The folders and files a build reads, relative to the program folder.
+const INPUTS: [&str; 3] = [crate::config::CONFIG_FILE, CONTENT_DIR, "themes"];
+
+/// The fingerprint of the program folder at `root`, with `context` (anything else the build's
+/// output depends on) mixed in; `None` when a file cannot be read, so the caller builds in full.
+pub fn fingerprint(root: &Path, context: &str) -> Option<u128> {
+    let mut files = Vec::new();
+    for top in INPUTS {
+        let path = root.join(top);
+        if std::fs::symlink_metadata(&path).is_err() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&path).sort_by_file_name() {
+            let entry = entry.ok()?;
+            if !entry.file_type().is_dir() {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    let hashes: Vec<u128> = files
+        .par_iter()
+        .map(|path| {
+            let meta = std::fs::symlink_metadata(path).ok()?;
+            let bytes = if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(path).ok()?;
+                target.to_string_lossy().into_owned().into_bytes()
+            } else {
+                std::fs::read(path).ok()?
+            };
+            let mut h = Xxh3::new();
+            let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+            // Each field is preceded by its length, so no two lists of files hash alike.
+            for field in [rel.as_bytes(), &[u8::from(meta.is_symlink())], &bytes] {
+                h.update(&(field.len() as u64).to_le_bytes());
+                h.update(field);
+            }
+            Some(h.digest128())
+        })
+        .collect::<Option<_>>()?;
+    let mut all = Xxh3::new();
+    all.update(&(context.len() as u64).to_le_bytes());
+    all.update(context.as_bytes());
+    for h in hashes {
+        all.update(&h.to_le_bytes());
+    }
+    Some(all.digest128())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_with_a_file_its_name_or_the_context() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/pairs")).unwrap();
+        std::fs::write(root.join("book.toml"), "[book]\n").unwrap();
+        std::fs::write(root.join("content/pairs/a.yaml"), "x: 1\n").unwrap();
+        let first = fingerprint(root, "today").unwrap();
+        assert_eq!(fingerprint(root, "today"), Some(first));
+        assert_ne!(fingerprint(root, "tomorrow"), Some(first));
+        std::fs::write(root.join("content/pairs/a.yaml"), "x: 2\n").unwrap();
+        let edited = fingerprint(root, "today").unwrap();
+        assert_ne!(edited, first);
+        std::fs::rename(
+            root.join("content/pairs/a.yaml"),
+            root.join("content/pairs/b.yaml"),
+        )
+        .unwrap();
+        assert_ne!(fingerprint(root, "today"), Some(edited));
+        std::fs::write(root.join("output-is-not-an-input.html"), "x").unwrap();
+        let renamed = fingerprint(root, "today");
+        std::fs::write(root.join("output-is-not-an-input.html"), "y").unwrap();
+        assert_eq!(fingerprint(root, "today"), renamed);
+    }
+}

@@ -1,0 +1,290 @@
+//! What the last `build` read, so that a build of an unchanged program ends in a fraction of a second
+//! without parsing, rendering or writing anything.
+//!
+//! After a build, a record in the user's cache folder (`$XDG_CACHE_HOME/mentorbook/builds/`, or
+//! `~/.cache/...`; one file per output folder) keeps the [fingerprint](crate::load::fingerprint)
+//! of everything the build read, a hash of the marker file it left in the output folder (which
+//! holds the manifest of every file it wrote), the counts for the summary line, and the warnings it
+//! printed. The record is not in the output folder, which is published: warnings quote the lines
+//! they are about, and those may be private. The next build with the same fingerprint trusts the
+//! output folder only if it is still exactly as that build left it:
+//!
+//! - the marker is byte for byte the one recorded (a build or `serve` since, even one cut short,
+//!   rewrites it);
+//! - every file the manifest lists has its recorded length and is not newer than the marker;
+//! - the folder holds no other file.
+//!
+//! Anything else, or a record that is missing or damaged, means a full build, which writes only the
+//! files whose bytes changed and then records its inputs again. The record is written after the
+//! site is in place, so a build cut short leaves either no record or one that no longer matches the
+//! marker.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+
+use super::manifest::{Manifest, hash};
+use super::{Error, MARKER, io_err};
+
+/// The first line of the record; a record of another version is not trusted.
+const HEADER: &str = "mentorbook-inputs v1";
+
+/// What a build recorded of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastBuild {
+    /// The fingerprint of the program folder and of the build's context.
+    pub fingerprint: u128,
+    /// Pages rendered, for the summary line.
+    pub pages: usize,
+    /// Pairs in the program, for the summary line.
+    pub pairs: usize,
+    /// The warnings the build printed, exactly as printed, to be printed again.
+    pub warnings: String,
+}
+
+/// The last build's record, when it was made with `fingerprint` and the output folder at `dest` is
+/// still as that build left it; also the number of files the site has.
+pub fn unchanged_since(dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
+    unchanged_in(&cache_dir()?, dest, fingerprint)
+}
+
+fn unchanged_in(cache: &Path, dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
+    let text = fs::read_to_string(record_file(cache, dest)).ok()?;
+    let (last, marker_hash) = parse(&text, dest)?;
+    if last.fingerprint != fingerprint {
+        return None;
+    }
+    let marker_path = dest.join(MARKER);
+    let marker = fs::read_to_string(&marker_path).ok()?;
+    if hash(marker.as_bytes()) != marker_hash {
+        return None;
+    }
+    let written = fs::metadata(&marker_path).and_then(|m| m.modified()).ok()?;
+    let manifest = Manifest::parse(&marker)?;
+    // Every file in the folder is listed and as written; as many as the manifest lists, so none is
+    // missing.
+    let files = intact_files(dest, "", &manifest, written)?;
+    (files == manifest.0.len()).then_some((last, files))
+}
+
+/// Whether the folder at `dir` (the output folder, or a folder in it at `prefix`) holds only files
+/// that `manifest` lists, each with its length and not modified after `written`; `Some(n)` with their
+/// number when it does. Folders are listed in parallel, and each file is looked up by its folder and
+/// name rather than its whole path: a site of 10,000 pairs has some 50,000 folders and 70,000 files,
+/// and listing and `stat`ing them one path after another takes most of a second.
+fn intact_files(
+    dir: &Path,
+    prefix: &str,
+    manifest: &Manifest,
+    written: SystemTime,
+) -> Option<usize> {
+    let mut files = 0;
+    let mut dirs = Vec::new();
+    for entry in fs::read_dir(dir).ok()? {
+        let entry = entry.ok()?;
+        let name = entry.file_name();
+        let name = name.to_str()?;
+        if prefix.is_empty() && name == MARKER {
+            continue;
+        }
+        let key = if prefix.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if entry.file_type().ok()?.is_dir() {
+            dirs.push((entry.path(), key));
+            continue;
+        }
+        let meta = entry.metadata().ok()?;
+        let listed = manifest.0.get(&key)?;
+        let modified = meta.modified().ok()?;
+        if !meta.is_file() || meta.len() != listed.len || modified > written {
+            return None;
+        }
+        files += 1;
+    }
+    let below: Option<usize> = dirs
+        .par_iter()
+        .map(|(d, key)| intact_files(d, key, manifest, written))
+        .sum();
+    Some(files + below?)
+}
+
+/// The folder of the records: `$XDG_CACHE_HOME/mentorbook/builds`, or `~/.cache/...`; `None`
+/// without either, which only means full builds.
+fn cache_dir() -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| Some(PathBuf::from(std::env::var_os("HOME")?).join(".cache")))
+        .filter(|p| p.is_absolute())?;
+    Some(cache.join("mentorbook").join("builds"))
+}
+
+/// The file in `cache` that holds the record of the last build into `dest` (an absolute path).
+fn record_file(cache: &Path, dest: &Path) -> PathBuf {
+    cache.join(format!(
+        "{:032x}",
+        hash(dest.as_os_str().as_encoded_bytes())
+    ))
+}
+
+/// Records `last`, the build that has just put its site in the output folder at `dest` (an absolute
+/// path); an identical record is left as it is.
+pub fn record(dest: &Path, last: &LastBuild) -> Result<(), Error> {
+    match cache_dir() {
+        Some(cache) => record_in(&cache, dest, last),
+        None => Ok(()),
+    }
+}
+
+fn record_in(cache: &Path, dest: &Path, last: &LastBuild) -> Result<(), Error> {
+    let path = record_file(cache, dest);
+    let marker_path = dest.join(MARKER);
+    let marker = fs::read(&marker_path).map_err(io_err("read", &marker_path))?;
+    let text = format!(
+        "{HEADER}\n{}\nfingerprint {:032x}\nmarker {:032x}\npages {}\npairs {}\nwarnings\n{}",
+        dest.display(),
+        last.fingerprint,
+        hash(&marker),
+        last.pages,
+        last.pairs,
+        last.warnings
+    );
+    if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
+    fs::create_dir_all(cache).map_err(io_err("create", cache))?;
+    // Two builds at once each write their own file; the last rename wins, and both are right.
+    let new = path.with_extension(format!("{}.new", std::process::id()));
+    write_private(&new, text.as_bytes()).map_err(io_err("write", &new))?;
+    fs::rename(&new, &path).map_err(io_err("write", &path))
+}
+
+/// Writes a file only its owner can read: it holds warnings, which quote the program's lines.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
+/// The record and the marker's hash from the record's text.
+fn parse(text: &str, dest: &Path) -> Option<(LastBuild, u128)> {
+    let mut lines = text.splitn(8, '\n');
+    if lines.next()? != HEADER || Path::new(lines.next()?) != dest {
+        return None;
+    }
+    let mut field = |name: &str| lines.next()?.strip_prefix(name)?.strip_prefix(' ');
+    let fingerprint = u128::from_str_radix(field("fingerprint")?, 16).ok()?;
+    let marker = u128::from_str_radix(field("marker")?, 16).ok()?;
+    let pages = field("pages")?.parse().ok()?;
+    let pairs = field("pairs")?.parse().ok()?;
+    if lines.next()? != "warnings" {
+        return None;
+    }
+    let warnings = lines.next().unwrap_or("").to_owned();
+    Some((
+        LastBuild {
+            fingerprint,
+            pages,
+            pairs,
+            warnings,
+        },
+        marker,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::manifest::Entry;
+
+    fn site(dir: &Path) {
+        let mut m = Manifest::default();
+        fs::write(dir.join("index.html"), "hello").unwrap();
+        m.0.insert(
+            "index.html".to_owned(),
+            Entry {
+                hash: hash(b"hello"),
+                len: 5,
+            },
+        );
+        fs::write(dir.join(MARKER), m.to_text("marker\n")).unwrap();
+    }
+
+    fn last() -> LastBuild {
+        LastBuild {
+            fingerprint: 42,
+            pages: 1,
+            pairs: 0,
+            warnings: "warning: one\nand a second line\n".to_owned(),
+        }
+    }
+
+    fn record(dest: &Path, last: &LastBuild) {
+        record_in(&dest.with_extension("cache"), dest, last).unwrap();
+    }
+
+    fn unchanged_since(dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
+        unchanged_in(&dest.with_extension("cache"), dest, fingerprint)
+    }
+
+    #[test]
+    fn trusts_only_an_untouched_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = &dir.path().join("book");
+        fs::create_dir(dest).unwrap();
+        site(dest);
+        record(dest, &last());
+        assert_eq!(unchanged_since(dest, 42), Some((last(), 1)));
+        assert_eq!(unchanged_since(dest, 43), None, "another fingerprint");
+
+        fs::write(dest.join("stray.html"), "x").unwrap();
+        assert_eq!(
+            unchanged_since(dest, 42),
+            None,
+            "a file the build did not write"
+        );
+        fs::remove_file(dest.join("stray.html")).unwrap();
+        assert!(unchanged_since(dest, 42).is_some());
+
+        fs::write(dest.join("index.html"), "hello, world").unwrap();
+        assert_eq!(unchanged_since(dest, 42), None, "a file edited by hand");
+        site(dest);
+        assert_eq!(
+            unchanged_since(dest, 42),
+            Some((last(), 1)),
+            "the same marker"
+        );
+
+        fs::write(dest.join(MARKER), "marker\n").unwrap();
+        assert_eq!(unchanged_since(dest, 42), None, "another marker");
+        site(dest);
+        assert_eq!(
+            unchanged_since(&dir.path().join("other"), 42),
+            None,
+            "no record"
+        );
+    }
+
+    #[test]
+    fn a_damaged_record_is_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = &dir.path().join("book");
+        fs::create_dir(dest).unwrap();
+        site(dest);
+        record(dest, &last());
+        let file = record_file(&dest.with_extension("cache"), dest);
+        let text = fs::read_to_string(&file).unwrap();
+        for cut in [0, 10, 30, 60, 100] {
+            fs::write(&file, &text[..cut]).unwrap();
+            assert_eq!(unchanged_since(dest, 42), None, "cut at {cut}");
+        }
+    }
+}
