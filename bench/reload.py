@@ -116,6 +116,14 @@ def measure(label, program, runs):
     server = Serve(program)
     stream = server.events()
     assert next_event(stream) == "ok"
+    # PERF=FILE records a `perf` profile of the server during the edits only.
+    perf = os.environ.get("PERF") and subprocess.Popen(
+        ["perf", "record", "-F", "2000", "-g", "-o", os.environ["PERF"], "-p", str(server.proc.pid)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    if perf:
+        time.sleep(1)
     times = []
     for run in range(runs):
         path = os.path.join(pairs_dir, pairs[(run * 7919) % len(pairs)])
@@ -140,6 +148,9 @@ def measure(label, program, runs):
         # save, as between a person's saves.
         wait_idle(server, run + 1)
     last = [l for l in server.text().splitlines() if " changed: " in l][-1]
+    if perf:
+        perf.send_signal(2)
+        perf.wait()
     server.stop()
     times.sort()
     q = statistics.quantiles(times, n=10)

@@ -6,7 +6,9 @@
 //!
 //! - finds what changed by looking (lengths and times of `book.toml`, the theme's files and the
 //!   content files), not by trusting the watcher's events, so every editor habit works;
-//! - reads and parses only the changed files, and checks the whole program again (cheap);
+//! - reads and parses only the changed files, and checks the program again: every pair after a
+//!   change to people, phases or `program.yaml`, only the changed pairs after an edit to pair files
+//!   ([`crate::validate::Memo`]);
 //! - renders only the pages an edit can change ([`Selection`]): an edit to pair files re-renders
 //!   those pairs' pages, and the pages that list or count pairs (home, pairs, phases, dashboard)
 //!   only when what they show of the pairs changed ([`lists_key`]); anything else (`book.toml`,
@@ -51,6 +53,8 @@ struct State {
     config: Config,
     theme: Theme,
     cache: load::Cache,
+    /// Each pair's checks, for checking again only the pairs that changed.
+    memo: crate::validate::Memo,
     /// What the last build left in the output folder.
     record: Option<output::Record>,
     /// The last program that built, to compare an edited pair with what it was; `None` before the
@@ -170,6 +174,7 @@ impl Session {
                 config,
                 theme,
                 cache: load::Cache::default(),
+                memo: crate::validate::Memo::default(),
                 record: None,
                 last: None,
                 index_behind: false,
@@ -186,7 +191,13 @@ impl Session {
         if changed.is_empty() && !first {
             return Outcome::Unchanged;
         }
-        let program = crate::validate::validate(loaded, &mut problems);
+        // A pair's checks read the people, the phases and program.yaml: after a change to anything
+        // but pair files, every pair is checked again.
+        let pairs_dir = Path::new(CONTENT_DIR).join("pairs");
+        if !changed.iter().all(|p| p.starts_with(&pairs_dir)) {
+            state.memo.forget();
+        }
+        let program = crate::validate::validate_with(loaded, &mut problems, Some(&mut state.memo));
         stages.check = started.elapsed() - stages.load;
         let program = match program {
             Some(p) if !problems.has_errors() => p,
@@ -314,7 +325,15 @@ fn write(
     let mut selection = selection.clone();
     loop {
         let started = Instant::now();
-        let result = render_and_stage(root, dest, program, theme, &options, &selection, record);
+        let result = render_and_stage(
+            root,
+            dest,
+            program,
+            theme,
+            &options,
+            &selection,
+            record.take(),
+        );
         let written = result.and_then(|(site, staged, rendered_in)| {
             stages.render += rendered_in;
             let committed = staged.commit_recorded()?;
@@ -366,19 +385,21 @@ fn render_and_stage(
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
-    record: &Option<output::Record>,
+    record: Option<output::Record>,
 ) -> Result<(crate::render::Site, output::Staged, Duration), Stopped> {
-    let stager = output::Stager::open(root, dest, record.as_ref())?;
+    let stager = output::Stager::open(root, dest, record)?;
     let started = Instant::now();
     let site = render_to(program, theme, options, selection, &|page| {
         Ok::<_, Stopped>(stager.put(&page.path, page.html.as_bytes())?)
     })?;
     let rendered_in = started.elapsed();
     stager.put_assets(&site.assets)?;
-    for path in &site.kept {
-        stager.keep(path)?;
-    }
-    Ok((site, stager.finish(|_| false)?, rendered_in))
+    // A partial rebuild has the last build's files: the ones not rendered are kept as they are.
+    let staged = match selection {
+        Selection::All => stager.finish(|_| false)?,
+        _ => stager.finish_partial()?,
+    };
+    Ok((site, staged, rendered_in))
 }
 
 fn failed(mut problems: Problems, p: Problem) -> Outcome {

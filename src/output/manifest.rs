@@ -76,11 +76,16 @@ impl Manifest {
 
     /// The manifest as text for the marker file, after `preamble`.
     pub fn to_text(&self, preamble: &str) -> String {
+        self.to_text_except(preamble, |_| false)
+    }
+
+    /// [`Manifest::to_text`] without the files for which `left_out` is true.
+    pub fn to_text_except(&self, preamble: &str, left_out: impl Fn(&str) -> bool) -> String {
         let mut out = String::with_capacity(preamble.len() + 80 * self.0.len());
         out.push_str(preamble);
         out.push_str(HEADER);
         out.push('\n');
-        for (path, e) in &self.0 {
+        for (path, e) in self.0.iter().filter(|(p, _)| !left_out(p)) {
             use std::fmt::Write;
             let _ = writeln!(out, "{:032x} {} {}", e.hash, e.len, path);
         }

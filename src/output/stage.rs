@@ -123,6 +123,8 @@ pub struct Staged {
     trusted: Option<Manifest>,
     /// The manifest equals the one in place: the marker need not be written.
     same_manifest: bool,
+    /// The files are those in place ([`Stager::finish_partial`]): none is removed.
+    partial: bool,
     unchanged: usize,
     committed: bool,
 }
@@ -145,7 +147,7 @@ pub fn stage_after(
     dest: &Path,
     files: &[File<'_>],
     also: impl Fn(&Path) -> bool + Sync,
-    last: Option<&Record>,
+    last: Option<Record>,
 ) -> Result<Staged, Error> {
     let stager = Stager::open(root, dest, last)?;
     files.par_iter().try_for_each(|f| match f.bytes {
@@ -184,7 +186,7 @@ impl Stager {
     /// the manifest in place. With `last`, the record of a commit of the same process, the manifest
     /// is trusted while the marker is as that commit left it: files are not `stat`ed and the marker
     /// is not read, which is what makes a rebuild of a few pages of a large site fast.
-    pub fn open(root: &Path, dest: &Path, last: Option<&Record>) -> Result<Stager, Error> {
+    pub fn open(root: &Path, dest: &Path, last: Option<Record>) -> Result<Stager, Error> {
         let dest = check_dest(root, dest)?;
         let tmp = sibling(&dest, "mentorbook-tmp");
         remove_ours(&tmp)?;
@@ -199,6 +201,7 @@ impl Stager {
             manifest: Manifest::default(),
             trusted: None,
             same_manifest: false,
+            partial: false,
             unchanged: 0,
             committed: false,
         };
@@ -206,8 +209,9 @@ impl Stager {
         let marker = staged.dest.join(MARKER);
         let written = fs::metadata(&marker).and_then(|m| m.modified()).ok();
         let trusted = last.filter(|r| written == Some(r.marker));
+        let is_trusted = trusted.is_some();
         let old = match trusted {
-            Some(r) => Some((r.manifest.clone(), r.marker)),
+            Some(r) => Some((r.manifest, r.marker)),
             None => written.and_then(|w| {
                 let text = fs::read_to_string(&marker).ok()?;
                 Some((Manifest::parse(&text)?, w))
@@ -216,7 +220,7 @@ impl Stager {
         Ok(Stager {
             staged,
             old,
-            trusted: trusted.is_some(),
+            trusted: is_trusted,
             files: Mutex::new(Vec::new()),
         })
     }
@@ -315,6 +319,57 @@ impl Stager {
     }
 }
 
+impl Stager {
+    /// The site as staged, for a rebuild of some of the files of the last build: every file of the
+    /// output folder's manifest that was not [put](Stager::put) is kept as it is (checked as
+    /// [`Stager::keep`] checks, unless a [`Record`] vouches for the folder). The set of files must
+    /// be the last build's: a rebuild that adds or removes files stages every file and calls
+    /// [`Stager::finish`]. Costs only what was put, however large the site.
+    pub fn finish_partial(self) -> Result<Staged, Error> {
+        let Stager {
+            mut staged,
+            old,
+            trusted,
+            files,
+        } = self;
+        let stale = || Error::Stale {
+            path: staged.dest.clone(),
+        };
+        let Some((mut manifest, written)) = old else {
+            return Err(stale());
+        };
+        let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut changed = Vec::new();
+        let mut put = std::collections::HashSet::with_capacity(files.len());
+        for (path, entry, fate) in files {
+            if fate == Fate::Written {
+                changed.push(PathBuf::from(&path));
+            }
+            put.insert(path.clone());
+            manifest.0.insert(path, entry);
+        }
+        if !trusted {
+            let dest = &staged.dest;
+            let intact = manifest
+                .0
+                .par_iter()
+                .filter(|(path, _)| !put.contains(*path))
+                .all(|(path, entry)| entry.matches_disk(&dest.join(path), written));
+            if !intact {
+                return Err(stale());
+            }
+        }
+        staged.unchanged = manifest.0.len() - changed.len();
+        staged.same_manifest = changed.is_empty();
+        staged.manifest = manifest;
+        staged.mode = Mode::Update { changed };
+        // Nothing was dropped: the files are the last build's.
+        staged.trusted = Some(Manifest::default());
+        staged.partial = true;
+        Ok(staged)
+    }
+}
+
 /// Writes `bytes` to `path`, making its folder first when missing.
 fn write_creating(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     match fs::write(path, bytes) {
@@ -353,10 +408,10 @@ impl Staged {
     }
 
     /// Puts the staged site in place, and returns what the next [`stage_after`] may trust.
-    pub fn commit_recorded(self) -> Result<(Written, Record), Error> {
+    pub fn commit_recorded(mut self) -> Result<(Written, Record), Error> {
         let marker = self.dest.join(MARKER);
-        let manifest = self.manifest.clone();
-        let written = self.commit()?;
+        let written = self.put_in_place()?;
+        let manifest = std::mem::take(&mut self.manifest);
         let time = fs::metadata(&marker)
             .and_then(|m| m.modified())
             .map_err(io_err("read", &marker))?;
@@ -371,6 +426,10 @@ impl Staged {
 
     /// Puts the staged site in place.
     pub fn commit(mut self) -> Result<Written, Error> {
+        self.put_in_place()
+    }
+
+    fn put_in_place(&mut self) -> Result<Written, Error> {
         self.committed = true;
         let written = self.changed();
         let unchanged = self.unchanged;
@@ -386,17 +445,19 @@ impl Staged {
             }
             Mode::Update { changed } => {
                 if !changed.is_empty() {
-                    let mut partial = self.manifest.clone();
-                    for path in &changed {
-                        partial.0.remove(key(path).as_ref());
-                    }
-                    write_marker(&self.tmp, &self.dest, &partial)?;
+                    let changing: std::collections::HashSet<std::borrow::Cow<'_, str>> =
+                        changed.iter().map(|p| key(p)).collect();
+                    let partial = self
+                        .manifest
+                        .to_text_except(MARKER_TEXT, |path| changing.contains(path));
+                    write_marker_text(&self.tmp, &self.dest, &partial)?;
                     for path in &changed {
                         move_into(&self.tmp, &self.dest, path)?;
                     }
                 }
                 sync_pdf_dir(&self.tmp, &self.dest)?;
                 let removed = match &self.trusted {
+                    _ if self.partial => 0,
                     Some(old) => remove_dropped(&self.dest, old, &self.manifest)?,
                     None => remove_others(&self.dest, &self.manifest)?,
                 };
@@ -425,7 +486,11 @@ impl Drop for Staged {
 
 /// Writes the marker with `manifest` into `dir`, through a file in `tmp` renamed over it.
 fn write_marker(tmp: &Path, dir: &Path, manifest: &Manifest) -> Result<(), Error> {
-    let text = manifest.to_text(MARKER_TEXT);
+    write_marker_text(tmp, dir, &manifest.to_text(MARKER_TEXT))
+}
+
+/// Writes `text` as the marker of `dir`, through a file in `tmp` renamed over it.
+fn write_marker_text(tmp: &Path, dir: &Path, text: &str) -> Result<(), Error> {
     let to = dir.join(MARKER);
     if tmp == dir {
         return fs::write(&to, text).map_err(io_err("write", &to));

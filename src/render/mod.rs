@@ -41,10 +41,10 @@ pub struct Site {
     /// index): every one, or those a [`Selection`] chose. Empty when [`render_to`] handed them
     /// to a sink.
     pub pages: Vec<Page>,
-    /// The paths of the files rendered, sorted.
+    /// The paths of the files rendered, in no particular order.
     pub paths: Vec<PathBuf>,
-    /// The pages of the site that a [`Selection`] left out, sorted: they are as the last build made
-    /// them.
+    /// The pages of the site that a [`Selection`] left out, in no particular order: they are as the
+    /// last build made them.
     pub kept: Vec<PathBuf>,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
@@ -373,7 +373,6 @@ pub fn render_to<E: From<Problem> + Send>(
         }
         None => kept.push(index),
     }
-    kept.sort();
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
         let page = Page {
@@ -383,7 +382,6 @@ pub fn render_to<E: From<Problem> + Send>(
         paths.push(page.path.clone());
         sink(page)?;
     }
-    paths.sort();
     Ok(Site {
         pages: Vec::new(),
         paths,

@@ -17,7 +17,9 @@ use rayon::prelude::*;
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::Loaded;
 use crate::model::pair::{PairFile, PhaseCount};
-use crate::model::{ItemId, Located, Pair, Person, PersonId, Phase, PhaseId, Program, Role};
+use crate::model::{
+    ItemId, Located, Pair, PairId, Person, PersonId, Phase, PhaseId, Program, Role,
+};
 
 /// The longest relationship a program may default to, in months.
 const MAX_MONTHS: u32 = 240;
@@ -25,6 +27,53 @@ const MAX_MONTHS: u32 = 240;
 /// Checks everything that spans files. Returns the program when it is complete enough to render
 /// (it may still have problems: the caller decides by their severity).
 pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
+    validate_with(loaded, problems, None)
+}
+
+/// The checks of each pair from the last [`validate_with`], for a session that checks the program
+/// again after each edit: a pair whose file did not change is not checked again. A pair's checks
+/// read its own file and the people, the phases, `program.yaml` and today's date; after a change to
+/// any of those but a pair's file, [`Memo::forget`] it.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The day the checks were made on (some depend on it); `None` when there are none to trust.
+    valid_on: Option<crate::model::Date>,
+    pairs: HashMap<PairId, Checked>,
+}
+
+impl Memo {
+    /// Forgets every pair's checks: the next run checks every pair.
+    pub fn forget(&mut self) {
+        *self = Memo::default();
+    }
+}
+
+/// One pair's checks, as a [`Memo`] keeps them.
+#[derive(Debug, Clone)]
+struct Checked {
+    /// The file checked (compared by identity: the loader's cache shares one parse).
+    data: Arc<PairFile>,
+    source: PathBuf,
+    problems: Vec<Problem>,
+    /// The pair, unless `program.yaml` or a phase file failed to load.
+    pair: Option<Pair>,
+}
+
+/// What every pair's checks read besides the pair's own file.
+struct Shared<'a> {
+    known: &'a HashMap<&'a PersonId, &'a Person>,
+    info: Option<&'a crate::model::ProgramInfo>,
+    phases: Option<&'a [Phase]>,
+    today: crate::model::Date,
+}
+
+/// [`validate`], keeping each pair's checks in `memo` and reusing those of the pairs that did not
+/// change since the memo's last run.
+pub fn validate_with(
+    loaded: Loaded,
+    problems: &mut Problems,
+    memo: Option<&mut Memo>,
+) -> Option<Program> {
     let Loaded {
         config,
         info,
@@ -69,15 +118,71 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
     }
 
     // Pairs are checked even when program.yaml or a phase file failed, so one run shows everything.
-    // Each pair on its own, in parallel; the problems are sorted when shown.
-    let results: Vec<(Problems, Option<Pair>)> = pairs
+    // Each pair on its own, in parallel; the problems are sorted when shown. A pair whose file is
+    // the one the memo checked (the same parse, shared with the loader's cache) is not checked again.
+    let today = crate::model::Date::today();
+    let last = memo
+        .as_ref()
+        .filter(|m| m.valid_on == Some(today))
+        .map(|m| &m.pairs);
+    let shared = Shared {
+        known: &known,
+        info: info.as_ref(),
+        phases: phases.as_deref(),
+        today,
+    };
+    let results: Vec<(PairId, Checked)> = pairs
         .into_par_iter()
         .map(|(id, source, data)| {
-            let mut found = Problems::default();
-            ctx.pair(&source, &data, &known, phases.as_deref(), &mut found);
-            let (Some(info), Some(phases)) = (&info, &phases) else {
-                return (found, None);
+            let reuse = last
+                .and_then(|l| l.get(&id))
+                .filter(|c| Arc::ptr_eq(&c.data, &data) && c.source == source);
+            let checked = match reuse {
+                Some(c) => c.clone(),
+                None => ctx.check_pair(&id, source, data, &shared),
             };
+            (id, checked)
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(results.len());
+    for (_, c) in &results {
+        problems.extend(c.problems.iter().cloned());
+        checked.extend(c.pair.clone());
+    }
+    if let Some(m) = memo {
+        m.valid_on = Some(today);
+        m.pairs = results.into_iter().collect();
+    }
+    checked.sort_by(|a, b| a.id.cmp(&b.id));
+    chapters.sort_by(|a, b| {
+        (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.id).cmp(&(
+            b.front.order.unwrap_or(i64::MAX),
+            &b.front.title,
+            &b.id,
+        ))
+    });
+
+    rules::overlapping_mentees(&ctx, &checked, problems);
+    rules::guide_links(&ctx, &chapters, problems);
+
+    Some(Program::new(
+        config, info?, people, checked, phases?, chapters,
+    ))
+}
+
+impl Ctx<'_> {
+    /// Checks one pair: its references, then (when the program and its phases loaded) its dates,
+    /// progress and goals.
+    fn check_pair(
+        &self,
+        id: &PairId,
+        source: PathBuf,
+        data: Arc<PairFile>,
+        shared: &Shared<'_>,
+    ) -> Checked {
+        let mut found = Problems::default();
+        self.pair(&source, &data, shared.known, shared.phases, &mut found);
+        let pair = shared.info.zip(shared.phases).map(|(info, phases)| {
             let given = info.default_length_months.value;
             // An out-of-range length is already an error; 12 months keeps the other checks quiet.
             let length = if (1..=MAX_MONTHS).contains(&given) {
@@ -92,51 +197,24 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
             let counts = PhaseId::ALL.map(|p| count(&data, &phases[p.index()], p));
             let phase = data.phase.unwrap_or_else(|| current_phase(&counts));
             let pair = Pair {
-                id,
-                source,
-                file: data,
+                id: id.clone(),
+                source: source.clone(),
+                file: data.clone(),
                 end,
                 phase,
                 counts,
             };
-            (found, Some(pair))
-        })
-        .collect();
-    let mut checked = Vec::with_capacity(results.len());
-    for (found, pair) in results {
-        problems.extend(found.into_vec());
-        checked.extend(pair);
-    }
-    checked.sort_by(|a, b| a.id.cmp(&b.id));
-    chapters.sort_by(|a, b| {
-        (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.id).cmp(&(
-            b.front.order.unwrap_or(i64::MAX),
-            &b.front.title,
-            &b.id,
-        ))
-    });
-
-    if let Some(phases) = &phases {
-        let today = crate::model::Date::today();
-        let found: Vec<Problems> = checked
-            .par_iter()
-            .map(|pair| {
-                let mut found = Problems::default();
-                rules::pair(&ctx, pair, phases, &mut found);
-                lint::goals(&ctx, pair, today, &mut found);
-                found
-            })
-            .collect();
-        for f in found {
-            problems.extend(f.into_vec());
+            rules::pair(self, &pair, phases, &mut found);
+            lint::goals(self, &pair, shared.today, &mut found);
+            pair
+        });
+        Checked {
+            data,
+            source,
+            problems: found.into_vec(),
+            pair,
         }
     }
-    rules::overlapping_mentees(&ctx, &checked, problems);
-    rules::guide_links(&ctx, &chapters, problems);
-
-    Some(Program::new(
-        config, info?, people, checked, phases?, chapters,
-    ))
 }
 
 /// The first phase with an open item; closure when everything is done.

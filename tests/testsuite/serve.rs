@@ -696,3 +696,51 @@ fn a_program_broken_from_the_start_shows_its_errors_until_it_builds() {
     assert_eq!(events.wait_for("reload")["generation"], 1);
     assert_eq!(server.get("/").status, 200);
 }
+
+/// The messages of a session's rebuild, which must have built.
+fn session_messages(outcome: mentorbook::session::Outcome) -> Vec<String> {
+    match outcome {
+        mentorbook::session::Outcome::Built(r) => {
+            let mut m: Vec<String> = r
+                .warnings
+                .into_vec()
+                .into_iter()
+                .map(|p| p.message)
+                .collect();
+            m.sort();
+            m
+        }
+        other => panic!("the rebuild did not build: {other:?}"),
+    }
+}
+
+#[test]
+fn a_session_checks_again_every_pair_an_edit_can_change() {
+    let program = Program::fixture("minimal");
+    let mut session = mentorbook::session::Session::new(program.root(), None);
+    let first = session_messages(session.rebuild());
+    let not_a_mentor = "`ana-lopez` is not listed as a mentor";
+    assert!(!first.iter().any(|m| m == not_a_mentor));
+    // People change: the pair's checks, though its file did not, must be made again.
+    program.patch(
+        "content/people.yaml",
+        "roles: [mentor, coordinator]",
+        "roles: [coordinator]",
+    );
+    let after_people = session_messages(session.rebuild());
+    assert!(
+        after_people.iter().any(|m| m == not_a_mentor),
+        "{after_people:?}"
+    );
+    // A pair edit that changes nothing the checks see keeps the warning, once.
+    program.patch(PAIR, "list** on his own", "list** by himself");
+    let after_pair = session_messages(session.rebuild());
+    assert_eq!(after_pair, after_people);
+    // And it goes with its cause.
+    program.patch(
+        "content/people.yaml",
+        "roles: [coordinator]",
+        "roles: [mentor, coordinator]",
+    );
+    assert_eq!(session_messages(session.rebuild()), first);
+}
