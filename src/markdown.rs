@@ -2,36 +2,35 @@
 //!
 //! Every piece of Markdown, from a YAML field or a guide chapter, goes through [`to_html`]: rendered
 //! with pulldown-cmark, then cleaned with ammonia so raw HTML cannot inject scripts, styles or event
-//! handlers. A [`Markdown`] field renders once, the first time a page shows it, however many pages
-//! do; a field no page shows (a private note in the public site) is never rendered.
+//! handlers. A [`Markdown`] field is rendered when a page shows it, and not kept: the renderer makes
+//! each pair's values once for all of that pair's pages, and a site of 10,000 pairs would otherwise
+//! hold the HTML of every field until the end of the build. A field no page shows (a private note in
+//! the public site) is never rendered.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A Markdown field from YAML. Serialised (for templates) as `{ html }`: its rendered, sanitised
-/// HTML, made on first use and kept.
+/// HTML, made each time it is serialised.
 #[derive(Debug, Clone)]
 pub struct Markdown {
     /// What the user wrote.
     pub source: String,
-    html: OnceLock<String>,
 }
 
 impl Markdown {
-    /// Markdown to render when first shown.
+    /// Markdown to render when shown.
     pub fn new(source: &str) -> Self {
         Markdown {
             source: source.to_owned(),
-            html: OnceLock::new(),
         }
     }
 
     /// Sanitised HTML, safe to insert into a page unescaped.
-    pub fn html(&self) -> &str {
-        self.html
-            .get_or_init(|| to_html(&self.source, &mut Vec::new(), None))
+    pub fn html(&self) -> String {
+        to_html(&self.source, &mut Vec::new(), None)
     }
 }
 
@@ -39,7 +38,7 @@ impl Serialize for Markdown {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Markdown", 1)?;
-        st.serialize_field("html", self.html())?;
+        st.serialize_field("html", &self.html())?;
         st.end()
     }
 }
