@@ -65,6 +65,9 @@ struct Part<'r> {
     pages: Vec<(Kind, String, String)>,
     docs: Vec<Doc>,
     terms: HashMap<String, Vec<u32>>,
+    /// Each word met so far and its stem, `None` for a word left out (too short, or a stop word):
+    /// words repeat, and stemming tries every suffix of every step.
+    stems: HashMap<String, Option<String>>,
 }
 
 impl<'r> Part<'r> {
@@ -74,6 +77,7 @@ impl<'r> Part<'r> {
             pages: Vec::new(),
             docs: Vec::new(),
             terms: HashMap::new(),
+            stems: HashMap::new(),
         }
     }
 
@@ -89,12 +93,21 @@ impl<'r> Part<'r> {
         }
         let n = u32::try_from(self.docs.len()).expect("fewer than 4 billion sections");
         for word in text::words(title).chain(text::words(&text)) {
-            if word.chars().count() < 2 || self.rules.is_stop(&word) {
-                continue;
-            }
-            let list = self.terms.entry(self.rules.stem(&word)).or_default();
-            if list.last() != Some(&n) {
-                list.push(n);
+            let stem = match self.stems.get(&word) {
+                Some(stem) => stem,
+                None => {
+                    let stem = (word.chars().count() >= 2 && !self.rules.is_stop(&word))
+                        .then(|| self.rules.stem(&word));
+                    self.stems.entry(word).or_insert(stem)
+                }
+            };
+            let Some(stem) = stem else { continue };
+            match self.terms.get_mut(stem.as_str()) {
+                Some(list) if list.last() == Some(&n) => {}
+                Some(list) => list.push(n),
+                None => {
+                    self.terms.insert(stem.clone(), vec![n]);
+                }
             }
         }
         self.docs.push(Doc {
