@@ -5,7 +5,8 @@
 //! the last program that built. [`Session::rebuild`] then:
 //!
 //! - finds what changed by looking (lengths and times of `book.toml`, the theme's files and the
-//!   content files), not by trusting the watcher's events, so every editor habit works;
+//!   content files; only of the files the watcher named, when that is enough to see every change:
+//!   [`load::Cache::load_hinted`]), so every editor habit works;
 //! - reads and parses only the changed files, and checks the program again: every pair after a
 //!   change to people, phases or `program.yaml`, only the changed pairs after an edit to pair files
 //!   ([`crate::validate::Memo`]);
@@ -152,6 +153,13 @@ impl Session {
 
     /// Builds what changed since the last call (everything, the first time).
     pub fn rebuild(&mut self) -> Outcome {
+        self.rebuild_hinted(None)
+    }
+
+    /// [`Session::rebuild`], looking for changed content files only at `hints` (paths relative to
+    /// the program folder that the watcher's events named) when they suffice: see
+    /// [`load::Cache::load_hinted`].
+    pub fn rebuild_hinted(&mut self, hints: Option<&[PathBuf]>) -> Outcome {
         let started = Instant::now();
         let mut problems = Problems::default();
         let fingerprint = fingerprint(&self.root);
@@ -185,7 +193,9 @@ impl Session {
         };
 
         let mut stages = Stages::default();
-        let (loaded, changed) = state.cache.load(state.config.clone(), &mut problems);
+        let (loaded, changed) = state
+            .cache
+            .load_hinted(state.config.clone(), hints, &mut problems);
         stages.load = started.elapsed();
         let first = state.last.is_none();
         if changed.is_empty() && !first {

@@ -1,9 +1,11 @@
 //! Telling when a program's files change: `book.toml`, `content/` and `themes/`, through the
 //! operating system's file events (`notify`), debounced so that a burst of saves is one change.
 //!
-//! The events only say *that* something changed; [`crate::session::Session`] finds out *what* by
-//! looking, so a lost or odd event (an atomic save, a file deleted and made again, a rename) never
-//! leaves a stale page.
+//! The events name paths, which [`crate::session::Session`] takes as hints of where to look: it
+//! still finds out *what* changed by looking, and lists the folders again whenever a hint could
+//! change what a listing finds, so an odd event (an atomic save, a file deleted and made again, a
+//! rename) never leaves a stale page. A lost event is reported as "anything", which looks at
+//! everything.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -22,6 +24,12 @@ pub const QUIET: Duration = Duration::from_millis(10);
 
 /// The folder of theme overrides, watched when it exists.
 const THEMES_DIR: &str = "themes";
+
+/// The hints [`Watcher::wait`]'s paths give a rebuild: `None` (look at everything) when one of them
+/// stands for "anything".
+pub fn hints(paths: &[PathBuf]) -> Option<&[PathBuf]> {
+    (!paths.iter().any(|p| p.as_os_str().is_empty())).then_some(paths)
+}
 
 /// Watches a program folder; [`Watcher::wait`] waits for the next change.
 pub struct Watcher {

@@ -84,8 +84,12 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
 
     let rebuilds = hub.clone();
     std::thread::spawn(move || {
-        while watcher.wait().is_some() {
-            match console.report(session.rebuild(), "the last good site is still served") {
+        while let Some(paths) = watcher.wait() {
+            let hints = crate::watch::hints(&paths);
+            match console.report(
+                session.rebuild_hinted(hints),
+                "the last good site is still served",
+            ) {
                 Shown::Changed => rebuilds.reload(),
                 Shown::Same => rebuilds.ok(),
                 Shown::Failed(text) => rebuilds.problems(text),

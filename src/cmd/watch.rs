@@ -19,8 +19,12 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
         "the previous output, if any, is unchanged",
     );
     eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
-    while watcher.wait().is_some() {
-        console.report(session.rebuild(), "the previous output is unchanged");
+    while let Some(paths) = watcher.wait() {
+        let hints = crate::watch::hints(&paths);
+        console.report(
+            session.rebuild_hinted(hints),
+            "the previous output is unchanged",
+        );
         catch_up(&mut session);
     }
     Exit::Ok
