@@ -37,28 +37,34 @@ pub fn pair_path(pair: &Pair) -> PathBuf {
     PathBuf::from(format!("pairs/{}/{PAIR_CALENDAR}", pair.id))
 }
 
-/// The calendar files of every pair the scope's audience may see for which `only` is true, and,
-/// when `whole` is true, the program's (when there is a pair to put in it: a calendar needs at least
-/// one event).
-pub fn files(scope: &Scope<'_>, only: &(dyn Fn(&Pair) -> bool + Sync), whole: bool) -> Vec<Page> {
+/// Hands `sink` the calendar files of every pair the scope's audience may see for which `only` is
+/// true, and, when `whole` is true, the program's (when there is a pair to put in it: a calendar
+/// needs at least one event), each as soon as it is made. The first error of `sink` stops it.
+pub fn files<E: Send>(
+    scope: &Scope<'_>,
+    only: &(dyn Fn(&Pair) -> bool + Sync),
+    whole: bool,
+    sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
+) -> Result<(), E> {
     use rayon::prelude::*;
     let slug = program_slug(&scope.program.info.name);
-    let mut pages: Vec<Page> = scope
+    scope
         .pairs
         .par_iter()
         .filter(|pair| only(pair))
-        .map(|pair| Page {
-            path: pair_path(pair),
-            html: pair_calendar(scope, pair, &slug).to_string(),
-        })
-        .collect();
+        .try_for_each(|pair| {
+            sink(Page {
+                path: pair_path(pair),
+                html: pair_calendar(scope, pair, &slug).to_string(),
+            })
+        })?;
     if let Some(cal) = whole.then(|| program_calendar(scope, &slug)).flatten() {
-        pages.push(Page {
+        sink(Page {
             path: PathBuf::from(PROGRAM_CALENDAR),
             html: cal.to_string(),
-        });
+        })?;
     }
-    pages
+    Ok(())
 }
 
 /// The program's name as the domain part of UIDs: lower-case ASCII letters and digits joined by

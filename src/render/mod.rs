@@ -351,10 +351,15 @@ pub fn render_to<E: From<Problem> + Send>(
         },
     );
     pages?;
-    for page in calendar::files(&scope, &in_selection, lists) {
-        paths.push(page.path.clone());
-        sink(page)?;
-    }
+    // Handed on as they are made: ten thousand calendars would otherwise be held at once.
+    let calendars = std::sync::Mutex::new(Vec::new());
+    calendar::files(&scope, &in_selection, lists, &|page| {
+        let mut made = calendars.lock().unwrap_or_else(|e| e.into_inner());
+        made.push(page.path.clone());
+        drop(made);
+        sink(page)
+    })?;
+    paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
     let whole = PathBuf::from(calendar::PROGRAM_CALENDAR);
     if !lists && !scope.pairs.is_empty() {
         kept.push(whole);
