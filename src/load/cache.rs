@@ -12,13 +12,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
 use super::yaml::SourceFile;
-use super::{Kind, Loaded, Parsed, find_files, parse};
+use super::{Kind, Loaded, Parsed, Sources, find_files, parse};
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
 
@@ -46,7 +45,6 @@ impl Stamp {
 /// One file as last loaded.
 struct Cached {
     stamp: Option<Stamp>,
-    text: Option<Arc<str>>,
     parsed: Result<Parsed, Problem>,
 }
 
@@ -144,14 +142,11 @@ impl Cache {
             pairs: Vec::new(),
             phases: Vec::new(),
             chapters: Vec::new(),
-            sources: HashMap::new(),
+            sources: Sources::new(&root),
             people_complete: true,
         };
         for (rel, _) in jobs {
             let c = &self.files[rel];
-            if let Some(text) = &c.text {
-                loaded.sources.insert(rel.clone(), text.clone());
-            }
             match &c.parsed {
                 Ok(Parsed::Program(info)) => loaded.info = Some(info.clone()),
                 Ok(Parsed::People(list)) => loaded
@@ -211,11 +206,9 @@ fn read(root: &Path, rel: &Path, kind: Kind, raw_html: bool, stamp: Option<Stamp
         Ok(file) => Cached {
             stamp,
             parsed: parse(&file, kind, raw_html),
-            text: Some(file.text),
         },
         Err(p) => Cached {
             stamp,
-            text: None,
             parsed: Err(p),
         },
     }

@@ -43,9 +43,38 @@ pub struct Loaded {
     /// Guide chapters.
     pub chapters: Vec<Chapter>,
     /// The text of every file read, for showing the offending line of later problems.
-    pub sources: HashMap<PathBuf, Arc<str>>,
+    pub sources: Sources,
     /// False when a people file failed to load: references to people cannot be checked then.
     pub people_complete: bool,
+}
+
+/// The texts of the program's files, for showing the offending line of a problem found after
+/// loading (by [`crate::validate`]). Each is read again from disk the first time a problem asks for
+/// it, rather than kept from the load: a program of 10,000 pairs is 184 MB of text, which would
+/// otherwise be held through the whole build. (A file saved again in the moment between the load
+/// and the check would show its new lines; the next build shows the right ones.)
+#[derive(Debug)]
+pub struct Sources {
+    root: PathBuf,
+    read: std::sync::Mutex<HashMap<PathBuf, Option<Arc<str>>>>,
+}
+
+impl Sources {
+    /// The texts of the files of the program folder `root`.
+    pub fn new(root: &Path) -> Sources {
+        Sources {
+            root: root.to_path_buf(),
+            read: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The text of the file `rel` (relative to the program folder); `None` when it cannot be read.
+    pub fn get(&self, rel: &Path) -> Option<Arc<str>> {
+        let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+        read.entry(rel.to_path_buf())
+            .or_insert_with(|| SourceFile::read(&self.root, rel).ok().map(|f| f.text))
+            .clone()
+    }
 }
 
 /// What a file is, decided from where it is.

@@ -240,7 +240,7 @@ fn count(pair: &PairFile, phase: &Phase, id: PhaseId) -> PhaseCount {
 
 /// What every check needs: the file texts, to show the offending line.
 pub(crate) struct Ctx<'a> {
-    pub(crate) sources: &'a HashMap<PathBuf, Arc<str>>,
+    pub(crate) sources: &'a crate::load::Sources,
     /// Whether every people file loaded; if not, unknown people are not reported (they may be in
     /// the file that failed).
     people_complete: bool,
@@ -256,9 +256,12 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn report(&self, problems: &mut Problems, p: Problem) {
-        let p = match self.sources.get(&p.span.file) {
-            Some(src) if p.span.line > 0 => p.with_source(src),
-            _ => p,
+        let source = (p.span.line > 0)
+            .then(|| self.sources.get(&p.span.file))
+            .flatten();
+        let p = match source {
+            Some(src) => p.with_source(&src),
+            None => p,
         };
         problems.push(p);
     }
