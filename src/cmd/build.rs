@@ -161,10 +161,9 @@ pub fn build(
             pairs: program.pairs.len(),
             warnings,
         };
-        // Without a record the next build is a full one, which is only slower.
-        if let Err(e) = inputs::record(&inputs.dest, &last) {
-            eprintln!("warning: {e}");
-        }
+        // Without a record (a cache folder that cannot be written) the next build is a full one,
+        // which is only slower: not worth a warning on every build.
+        let _ = inputs::record(&inputs.dest, &last);
     }
     let edition = if audience.is_public() {
         String::new()
