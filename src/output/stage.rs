@@ -11,7 +11,9 @@
 //!    never held in memory whole); [`stage`] does it for files already in memory. Nothing in the
 //!    output folder is touched, so an error here (a page that fails to render, say), or anything
 //!    before [`Staged::commit`] (PDF files failing), leaves the previous site as it was: dropping
-//!    the [`Stager`] or the [`Staged`] removes the temporary folder.
+//!    the [`Stager`] or the [`Staged`] removes the temporary folder. A rebuild of a few pages of
+//!    the same set of files ([`Stager::finish_partial`]) keeps the rest of the manifest as it is,
+//!    so it costs what it rendered, not what the site holds.
 //! 2. **[`Staged::commit`]** moves the changed files into place one rename each, removes the files
 //!    the new site no longer has, and records the new manifest. Renames within one file system do
 //!    not fail for want of space, and each one is atomic, so readers see either the old or the new
@@ -317,9 +319,7 @@ impl Stager {
         }
         Ok(staged)
     }
-}
 
-impl Stager {
     /// The site as staged, for a rebuild of some of the files of the last build: every file of the
     /// output folder's manifest that was not [put](Stager::put) is kept as it is (checked as
     /// [`Stager::keep`] checks, unless a [`Record`] vouches for the folder). The set of files must
