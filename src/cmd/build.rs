@@ -36,11 +36,12 @@ pub fn build(
     {
         eprint!("{}", last.warnings);
         eprintln!(
-            "built {} for {} into {} in {} ms: nothing changed since the last build: 0 files written, {files} unchanged",
+            "built {} for {} into {} in {} ms: nothing changed since the last build: 0 files written, {files} unchanged{}",
             count(last.pages, "page", "pages"),
             count(last.pairs, "pair", "pairs"),
             inputs.dest.display(),
             started.elapsed().as_millis(),
+            edition_note(audience),
         );
         return Exit::Ok;
     }
@@ -165,11 +166,7 @@ pub fn build(
         // which is only slower: not worth a warning on every build.
         let _ = inputs::record(&inputs.dest, &last);
     }
-    let edition = if audience.is_public() {
-        String::new()
-    } else {
-        format!(" (private edition for {audience}: do not publish)")
-    };
+    let edition = edition_note(audience);
     eprintln!(
         "built {} for {} into {} in {} ms (load and check {} ms, render {} ms): {} files written, {} unchanged{}{edition}",
         count(site.rendered_pages(), "page", "pages"),
@@ -232,6 +229,15 @@ impl Inputs {
         );
         let fingerprint = crate::load::fingerprint(dir, &context)?;
         Some(Inputs { dest, fingerprint })
+    }
+}
+
+/// What the summary line says of a private edition: that it must not be published.
+fn edition_note(audience: &Audience) -> String {
+    if audience.is_public() {
+        String::new()
+    } else {
+        format!(" (private edition for {audience}: do not publish)")
     }
 }
 

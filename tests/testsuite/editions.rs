@@ -40,6 +40,12 @@ fn the_coordinators_edition_holds_every_private_field_and_says_so() {
         .success()
         .stderr_has("book-private/coordinators")
         .stderr_has("do not publish");
+    // Built again with nothing changed, it still says so.
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success()
+        .stderr_has("nothing changed since the last build")
+        .stderr_has("do not publish");
     assert!(
         !program.path("book").exists(),
         "a private edition must not touch the public folder"
