@@ -245,6 +245,12 @@ mod tests {
         (loaded.pairs.len(), changed)
     }
 
+    fn load_all(cache: &mut Cache, root: &Path) -> (usize, Vec<PathBuf>) {
+        let config = Config::load(root).unwrap();
+        let (loaded, changed) = cache.load(config, &mut Problems::default());
+        (loaded.pairs.len(), changed)
+    }
+
     #[test]
     fn hints_find_edits_and_anything_else_lists_again() {
         let dir = program();
@@ -263,6 +269,15 @@ mod tests {
         std::fs::rename(root.join(&tmp), root.join(PAIR)).unwrap();
         let (pairs, changed) = load(&mut cache, root, &[&tmp, PAIR]);
         assert_eq!((pairs, changed), (1, vec![PathBuf::from(PAIR)]));
+
+        // Hints that suffice are all it looks at: an edit nobody named waits for the next listing.
+        std::fs::write(
+            root.join(PAIR),
+            pair.replace("vision: |", "vision: |\n  Newer."),
+        )
+        .unwrap();
+        assert_eq!(load(&mut cache, root, &[&tmp]), (1, vec![]));
+        assert_eq!(load_all(&mut cache, root), (1, vec![PathBuf::from(PAIR)]));
 
         // A new pair file: the hint is not a file the listing knows, so it lists again.
         let new = "content/pairs/ana-lopez-ben-okafor-2.yaml";

@@ -340,12 +340,15 @@ impl Stager {
         };
         let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut changed = Vec::new();
-        let mut put = std::collections::HashSet::with_capacity(files.len());
+        // Without a record, the files not put are checked on disk.
+        let mut put = std::collections::HashSet::new();
         for (path, entry, fate) in files {
             if fate == Fate::Written {
                 changed.push(PathBuf::from(&path));
             }
-            put.insert(path.clone());
+            if !trusted {
+                put.insert(path.clone());
+            }
             manifest.0.insert(path, entry);
         }
         if !trusted {
@@ -363,8 +366,7 @@ impl Stager {
         staged.same_manifest = changed.is_empty();
         staged.manifest = manifest;
         staged.mode = Mode::Update { changed };
-        // Nothing was dropped: the files are the last build's.
-        staged.trusted = Some(Manifest::default());
+        // Nothing is removed: the files are the last build's.
         staged.partial = true;
         Ok(staged)
     }
@@ -457,6 +459,7 @@ impl Staged {
                 }
                 sync_pdf_dir(&self.tmp, &self.dest)?;
                 let removed = match &self.trusted {
+                    // A partial rebuild has the last build's files: none to remove.
                     _ if self.partial => 0,
                     Some(old) => remove_dropped(&self.dest, old, &self.manifest)?,
                     None => remove_others(&self.dest, &self.manifest)?,

@@ -77,7 +77,7 @@ struct WorkbookPhase<'a> {
     number: usize,
     title: &'a str,
     summary: &'a str,
-    /// `[{item, done}]`, as [`ItemState`](super::view::ItemState) serialises.
+    /// `[{item, done}]`, as [`Shared::checklist`](super::values::Shared) makes it.
     items: tera::Value,
     done: usize,
     total: usize,

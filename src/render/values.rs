@@ -41,8 +41,8 @@ impl Shared {
         }
     }
 
-    /// A phase's checklist with `pair`'s progress on each item (none for a blank workbook), as
-    /// [`super::view::ItemState`] serialises: `[{item, done}]`; and how many items are done.
+    /// A phase's checklist with `pair`'s progress on each item (none for a blank workbook):
+    /// `[{item, done}]`, `done` a [`DoneView`] or null; and how many items are done.
     pub fn checklist(&self, program: &Program, phase: PhaseId, pair: Option<&Pair>) -> Checklist {
         let p = program.phase(phase);
         let mut done = 0;

@@ -9,9 +9,7 @@ use serde::Serialize;
 use crate::markdown::Markdown;
 use crate::model::pair::{Agreement, Goal, ItemProgress};
 use crate::model::person::Contact;
-use crate::model::{
-    Audience, ChecklistItem, Date, Pair, PairId, Person, PhaseId, Program, Role, Visibility,
-};
+use crate::model::{Audience, Date, Pair, PairId, Person, PhaseId, Program, Role, Visibility};
 
 /// The program as one audience sees it: the pairs it may see, and the audience to ask about
 /// private values. Built once per build.
@@ -324,36 +322,6 @@ impl<'a> PairView<'a> {
                 .filter(|m| scope.sees(m.visibility, pair))
                 .count(),
         }
-    }
-}
-
-/// A checklist item with the pair's progress on it.
-#[derive(Serialize)]
-pub struct ItemState<'a> {
-    /// The item as the phase file defines it.
-    pub item: &'a ChecklistItem,
-    /// When and by whom it was done, if it was.
-    pub done: Option<DoneView<'a>>,
-}
-
-impl<'a> ItemState<'a> {
-    /// Every item of `phase`'s checklist with `pair`'s progress on it (none for a blank workbook).
-    pub fn list(
-        program: &'a Program,
-        phase: &'a crate::model::Phase,
-        pair: Option<&'a Pair>,
-    ) -> Vec<Self> {
-        phase
-            .file
-            .checklist
-            .iter()
-            .map(|item| ItemState {
-                item,
-                done: pair
-                    .and_then(|p| p.progress_of(phase.id, &item.id.value))
-                    .map(|p| DoneView::of(program, p)),
-            })
-            .collect()
     }
 }
 

@@ -145,13 +145,22 @@ pub fn validate_with(
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
-    for (_, c) in &results {
-        problems.extend(c.problems.iter().cloned());
-        checked.extend(c.pair.clone());
-    }
-    if let Some(m) = memo {
-        m.valid_on = Some(today);
-        m.pairs = results.into_iter().collect();
+    match memo {
+        // The memo keeps the results: the program gets copies.
+        Some(m) => {
+            for (_, c) in &results {
+                problems.extend(c.problems.iter().cloned());
+                checked.extend(c.pair.clone());
+            }
+            m.valid_on = Some(today);
+            m.pairs = results.into_iter().collect();
+        }
+        None => {
+            for (_, c) in results {
+                problems.extend(c.problems);
+                checked.extend(c.pair);
+            }
+        }
     }
     checked.sort_by(|a, b| a.id.cmp(&b.id));
     chapters.sort_by(|a, b| {
