@@ -14,7 +14,23 @@ use mentorbook::model::Role;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Transparent huge pages off for this process, before it allocates much. mimalloc asks the kernel
+/// for them; a build's memory comes and goes so fast that the kernel then zeroes 2 MB pages over and
+/// over: at 10,000 pairs that was about 3 s of a 17 s build (`perf`: `clear_page_erms` under
+/// `do_huge_pmd_anonymous_page`), with no gain in memory or speed anywhere else.
+#[cfg(target_os = "linux")]
+fn no_huge_pages() {
+    // SAFETY: `PR_SET_THP_DISABLE` takes plain integers and only sets a flag of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn no_huge_pages() {}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     let exit = match &cli.command {
         Command::Init(a) => cmd::init(&a.dir, a.force),
