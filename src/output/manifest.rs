@@ -76,21 +76,56 @@ impl Manifest {
 
     /// The manifest as text for the marker file, after `preamble`.
     pub fn to_text(&self, preamble: &str) -> String {
-        self.to_text_except(preamble, |_| false)
+        self.to_text_except(preamble, &[])
     }
 
-    /// [`Manifest::to_text`] without the files for which `left_out` is true.
-    pub fn to_text_except(&self, preamble: &str, left_out: impl Fn(&str) -> bool) -> String {
+    /// [`Manifest::to_text`] without the files `left_out` (sorted, as the manifest is).
+    ///
+    /// Written by hand rather than with `write!`: a rebuild of a large site writes the manifest
+    /// twice, and 70,000 lines through the formatting machinery took some 25 ms of a one-pair
+    /// rebuild at 10,000 pairs.
+    pub fn to_text_except(&self, preamble: &str, left_out: &[&str]) -> String {
         let mut out = String::with_capacity(preamble.len() + 80 * self.0.len());
         out.push_str(preamble);
         out.push_str(HEADER);
         out.push('\n');
-        for (path, e) in self.0.iter().filter(|(p, _)| !left_out(p)) {
-            use std::fmt::Write;
-            let _ = writeln!(out, "{:032x} {} {}", e.hash, e.len, path);
+        let mut skip = left_out.iter().peekable();
+        for (path, e) in &self.0 {
+            // Both are sorted: walk them together.
+            while skip.next_if(|s| **s < path.as_str()).is_some() {}
+            if skip.next_if(|s| **s == path.as_str()).is_some() {
+                continue;
+            }
+            push_line(&mut out, e, path);
         }
         out
     }
+}
+
+/// Appends the manifest line of `path`: the hash in 32 lower-case hex digits, the length, the path.
+fn push_line(out: &mut String, e: &Entry, path: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = [0u8; 32];
+    for (i, digit) in hex.iter_mut().enumerate() {
+        *digit = HEX[((e.hash >> (124 - 4 * i)) & 0xf) as usize];
+    }
+    let mut len = [0u8; 20];
+    let mut n = e.len;
+    let mut start = len.len();
+    loop {
+        start -= 1;
+        len[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for part in [&hex[..], b" ", &len[start..], b" "] {
+        // Only ASCII digits and spaces.
+        out.push_str(std::str::from_utf8(part).unwrap_or_default());
+    }
+    out.push_str(path);
+    out.push('\n');
 }
 
 #[cfg(test)]
@@ -107,8 +142,24 @@ mod tests {
                 len: 1,
             },
         );
+        m.0.insert(
+            "z".to_owned(),
+            Entry {
+                hash: u128::MAX - 5,
+                len: 1234567,
+            },
+        );
         let text = m.to_text("marker\n");
-        assert_eq!(Manifest::parse(&text), Some(m));
+        // The same text as the formatting machinery writes.
+        let expected: String =
+            m.0.iter()
+                .map(|(p, e)| format!("{:032x} {} {p}\n", e.hash, e.len))
+                .collect();
+        assert_eq!(text, format!("marker\n{HEADER}\n{expected}"));
+        assert_eq!(Manifest::parse(&text), Some(m.clone()));
+        let without = m.to_text_except("", &["a", "pairs/a b/index.html"]);
+        assert_eq!(without.lines().count(), 2);
+        assert!(without.ends_with(" 1234567 z\n"), "{without}");
         assert_eq!(Manifest::parse("marker\n"), None);
         assert_eq!(Manifest::parse(&format!("{HEADER}\nzz 1 a\n")), None);
         assert_eq!(

@@ -447,11 +447,11 @@ impl Staged {
             }
             Mode::Update { changed } => {
                 if !changed.is_empty() {
-                    let changing: std::collections::HashSet<std::borrow::Cow<'_, str>> =
+                    let mut changing: Vec<std::borrow::Cow<'_, str>> =
                         changed.iter().map(|p| key(p)).collect();
-                    let partial = self
-                        .manifest
-                        .to_text_except(MARKER_TEXT, |path| changing.contains(path));
+                    changing.sort_unstable();
+                    let changing: Vec<&str> = changing.iter().map(|k| k.as_ref()).collect();
+                    let partial = self.manifest.to_text_except(MARKER_TEXT, &changing);
                     write_marker_text(&self.tmp, &self.dest, &partial)?;
                     for path in &changed {
                         move_into(&self.tmp, &self.dest, path)?;

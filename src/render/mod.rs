@@ -43,9 +43,13 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// The paths of the files rendered, in no particular order.
     pub paths: Vec<PathBuf>,
-    /// The pages of the site that a [`Selection`] left out, in no particular order: they are as the
-    /// last build made them.
+    /// The paths of the pages of the site that a [`Selection`] left out, in no particular order:
+    /// they are as the last build made them. Listed by [`render_only`] only: [`render_to`] counts
+    /// them in [`Site::kept_pages`] (70,000 paths made for nothing cost a one-pair rebuild of a
+    /// large program some 12 ms).
     pub kept: Vec<PathBuf>,
+    /// How many pages a [`Selection`] left out, counted as [`Site::rendered_pages`] counts.
+    kept_pages: usize,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
     /// The pages made for paper, each with the PDF file [`crate::pdf`] can make from it.
@@ -61,7 +65,7 @@ impl Site {
 
     /// How many pages were [kept](Site::kept), counted as [`Site::rendered_pages`] counts.
     pub fn kept_pages(&self) -> usize {
-        self.kept.iter().filter(|p| is_page(p)).count()
+        self.kept_pages
     }
 }
 
@@ -113,6 +117,20 @@ impl Selection {
             (Selection::Pairs { lists, .. }, None) => *lists && kind.lists_pairs(),
             (Selection::Index, None) => false,
         }
+    }
+
+    /// Whether the pages that list or count pairs are rendered.
+    fn lists(&self) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Pairs { lists, .. } => *lists,
+            Selection::Index => false,
+        }
+    }
+
+    /// Whether the search index is made.
+    fn indexes(&self) -> bool {
+        matches!(self, Selection::All | Selection::Index)
     }
 
     fn includes_pair(&self, pair: &Pair) -> bool {
@@ -228,7 +246,40 @@ pub fn render_only(
     })?;
     site.pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
     site.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    site.kept = kept_paths(program, options, selection);
     Ok(site)
+}
+
+/// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
+fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Vec<PathBuf> {
+    let scope = Scope::new(program, &options.audience);
+    let no_pairs = Scope {
+        program,
+        audience: &options.audience,
+        pairs: Vec::new(),
+    };
+    let today = options.today.unwrap_or_else(Date::today);
+    // The dashboard is only carried by the pages' kinds here, not shown.
+    let dashboard = dashboard::Dashboard::of(&no_pairs, today);
+    let mut kept: Vec<PathBuf> = page_kinds(&scope, &dashboard, today)
+        .into_iter()
+        .filter(|&k| !selection.includes(k))
+        .map(PageKind::path)
+        .collect();
+    if !selection.lists() && !scope.pairs.is_empty() {
+        kept.push(PathBuf::from(calendar::PROGRAM_CALENDAR));
+    }
+    kept.extend(
+        scope
+            .pairs
+            .iter()
+            .filter(|p| !selection.includes_pair(p))
+            .map(|p| calendar::pair_path(p)),
+    );
+    if !selection.indexes() {
+        kept.push(PathBuf::from(crate::search::INDEX_PATH));
+    }
+    kept
 }
 
 /// Renders the pages that `selection` chooses and hands each one to `sink` as soon as it is made,
@@ -284,11 +335,7 @@ pub fn render_to<E: From<Problem> + Send>(
     globals.insert("nav", &nav);
 
     let today = options.today.unwrap_or_else(Date::today);
-    let lists = match selection {
-        Selection::All => true,
-        Selection::Pairs { lists, .. } => *lists,
-        Selection::Index => false,
-    };
+    let lists = selection.lists();
     // Counting for the dashboard goes over every pair: only when a page shows it.
     let no_pairs = Scope {
         program,
@@ -296,40 +343,16 @@ pub fn render_to<E: From<Problem> + Send>(
         pairs: Vec::new(),
     };
     let dashboard = dashboard::Dashboard::of(if lists { &scope } else { &no_pairs }, today);
-    let mut kinds = vec![
-        PageKind::Home(&dashboard),
-        PageKind::Guide,
-        PageKind::Phases,
-        PageKind::Pairs,
-        PageKind::BlankWorkbook,
-        PageKind::PrintHandbook,
-        PageKind::NotFound,
-    ];
-    kinds.extend(
-        program
-            .chapters
-            .iter()
-            .enumerate()
-            .map(|(i, c)| PageKind::Chapter(i, c)),
-    );
-    kinds.extend(program.phases.iter().map(PageKind::Phase));
-    if *audience == Audience::Coordinators {
-        kinds.push(PageKind::Dashboard(&dashboard));
-    }
-    for &pair in &scope.pairs {
-        kinds.push(PageKind::Pair(pair, today));
-        kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
-        kinds.push(PageKind::Workbook(pair));
-    }
-    let (kinds, kept): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|&k| selection.includes(k));
-    let mut kept: Vec<PathBuf> = kept.into_iter().map(PageKind::path).collect();
+    let (kinds, kept): (Vec<_>, Vec<_>) = page_kinds(&scope, &dashboard, today)
+        .into_iter()
+        .partition(|&k| selection.includes(k));
+    let mut kept_pages = kept.len();
     let mut paths: Vec<PathBuf> = kinds.iter().map(|&k| k.path()).collect();
     let theme = &*theme;
     let shared = Shared::of(program);
     options.progress.stage("rendering", kinds.len());
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
-    let index = PathBuf::from(crate::search::INDEX_PATH);
-    let with_index = matches!(selection, Selection::All | Selection::Index);
+    let with_index = selection.indexes();
     // The search index is made from every pair alongside the pages; both share rayon's threads.
     let (pages, index_page) = rayon::join(
         || {
@@ -345,7 +368,7 @@ pub fn render_to<E: From<Problem> + Send>(
         },
         || {
             with_index.then(|| Page {
-                path: index.clone(),
+                path: PathBuf::from(crate::search::INDEX_PATH),
                 html: crate::search::script(&scope),
             })
         },
@@ -360,23 +383,13 @@ pub fn render_to<E: From<Problem> + Send>(
         sink(page)
     })?;
     paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
-    let whole = PathBuf::from(calendar::PROGRAM_CALENDAR);
     if !lists && !scope.pairs.is_empty() {
-        kept.push(whole);
+        kept_pages += 1;
     }
-    kept.extend(
-        scope
-            .pairs
-            .iter()
-            .filter(|p| !in_selection(p))
-            .map(|p| calendar::pair_path(p)),
-    );
-    match index_page {
-        Some(page) => {
-            paths.push(page.path.clone());
-            sink(page)?;
-        }
-        None => kept.push(index),
+    kept_pages += scope.pairs.iter().filter(|p| !in_selection(p)).count();
+    if let Some(page) = index_page {
+        paths.push(page.path.clone());
+        sink(page)?;
     }
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
@@ -390,10 +403,46 @@ pub fn render_to<E: From<Problem> + Send>(
     Ok(Site {
         pages: Vec::new(),
         paths,
-        kept,
+        kept: Vec::new(),
+        kept_pages,
         assets: theme.assets.clone(),
         prints: print::docs(&scope),
     })
+}
+
+/// Every page of the site, each with what it is about.
+fn page_kinds<'a>(
+    scope: &Scope<'a>,
+    dashboard: &'a dashboard::Dashboard<'a>,
+    today: Date,
+) -> Vec<PageKind<'a>> {
+    let program = scope.program;
+    let mut kinds = vec![
+        PageKind::Home(dashboard),
+        PageKind::Guide,
+        PageKind::Phases,
+        PageKind::Pairs,
+        PageKind::BlankWorkbook,
+        PageKind::PrintHandbook,
+        PageKind::NotFound,
+    ];
+    kinds.extend(
+        program
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| PageKind::Chapter(i, c)),
+    );
+    kinds.extend(program.phases.iter().map(PageKind::Phase));
+    if *scope.audience == Audience::Coordinators {
+        kinds.push(PageKind::Dashboard(dashboard));
+    }
+    for &pair in &scope.pairs {
+        kinds.push(PageKind::Pair(pair, today));
+        kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
+        kinds.push(PageKind::Workbook(pair));
+    }
+    kinds
 }
 
 /// The pages to render, in jobs: each pair's pages together, so that they share the pair's values;
