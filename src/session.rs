@@ -9,7 +9,10 @@
 //!   [`load::Cache::load_hinted`]), so every editor habit works;
 //! - reads and parses only the changed files, and checks the program again: every pair after a
 //!   change to people, phases or `program.yaml`, only the changed pairs after an edit to pair files
-//!   ([`crate::validate::Memo`]);
+//!   ([`crate::validate::Memo`]). When the watcher named the edited pair files and nothing else
+//!   changed, neither the loader nor the checks visit the other pairs at all: the edited pairs are
+//!   checked and replaced in the last program ([`load::Cache::pair_edits`],
+//!   [`crate::validate::recheck_pairs`]);
 //! - renders only the pages an edit can change ([`Selection`]): an edit to pair files re-renders
 //!   those pairs' pages, and the pages that list or count pairs (home, pairs, phases, dashboard)
 //!   only when what they show of the pairs changed ([`lists_key`]); anything else (`book.toml`,
@@ -26,7 +29,7 @@ use std::time::{Duration, Instant};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
-use crate::model::{Audience, Program};
+use crate::model::{Audience, PairId, Program};
 use crate::output::{self, Stopped, Written};
 use crate::render::{Options, Selection, Theme, lists_key, render_to};
 
@@ -192,6 +195,20 @@ impl Session {
             unreachable!("the state was set just above");
         };
 
+        // An edit to pair files alone, after a good build: those pairs are checked again in the
+        // last program, without loading or checking the rest.
+        if let Some(hints) = hints
+            && state.last.is_some()
+            && state.memo.serves_today()
+            && let Some(edits) = state.cache.pair_edits(&state.config, hints)
+        {
+            match rebuild_pairs(state, &self.root, self.dest.as_deref(), edits, started) {
+                Some(outcome) => return outcome,
+                // The cache took the edits: the last program is dropped, so everything is built.
+                None => state.last = None,
+            }
+        }
+
         let mut stages = Stages::default();
         let (loaded, changed) = state
             .cache
@@ -222,35 +239,112 @@ impl Session {
         let dest = state
             .config
             .dest_for(&Audience::Public, self.dest.as_deref());
-        let written = write(
-            &self.root,
-            &dest,
-            &program,
-            &mut state.theme,
-            &selection,
-            &mut stages,
-            &mut state.record,
+        // The first build, or the first after a failure, names no changed file: it built everything.
+        let changed = if first { Vec::new() } else { changed };
+        let report = render(
+            &self.root, dest, &program, state, selection, changed, problems, stages, started,
         );
-        let (written, rendered, pages, selection) = match written {
-            Ok(w) => w,
-            Err(p) => {
-                state.last = None;
-                return failed(problems, p);
-            }
-        };
-        state.index_behind = matches!(selection, Selection::Pairs { .. });
+        state.last = report.is_built().then_some(program);
+        report
+    }
+}
+
+/// [`Session::rebuild_hinted`] after an edit to pair files alone (`edits`, from
+/// [`load::Cache::pair_edits`]): the pairs are checked again and replaced in the last program
+/// ([`crate::validate::recheck_pairs`]), then their pages rendered as after any edit to pairs.
+/// `None` when the last program cannot take them: the caller builds everything.
+fn rebuild_pairs(
+    state: &mut State,
+    root: &Path,
+    dest: Option<&Path>,
+    edits: Vec<(
+        PairId,
+        PathBuf,
+        std::sync::Arc<crate::model::pair::PairFile>,
+    )>,
+    started: Instant,
+) -> Option<Outcome> {
+    let mut stages = Stages {
+        load: started.elapsed(),
+        ..Stages::default()
+    };
+    if edits.is_empty() {
+        return Some(Outcome::Unchanged);
+    }
+    let mut program = state.last.take()?;
+    let changed: Vec<PathBuf> = edits.iter().map(|(_, p, _)| p.clone()).collect();
+    let ids: BTreeSet<PairId> = edits.iter().map(|(id, ..)| id.clone()).collect();
+    let options = Options::default();
+    let before = lists_key(&program, &options, &ids);
+    let problems = crate::validate::recheck_pairs(&mut program, &mut state.memo, edits)?;
+    stages.check = started.elapsed() - stages.load;
+    if problems.has_errors() {
+        // The last program now has the failed pairs: the next good build renders everything.
+        return Some(Outcome::Failed(problems));
+    }
+    let lists = before != lists_key(&program, &options, &ids);
+    let dest = state.config.dest_for(&Audience::Public, dest);
+    let report = render(
+        root,
+        dest,
+        &program,
+        state,
+        Selection::Pairs { ids, lists },
+        changed,
+        problems,
+        stages,
+        started,
+    );
+    if report.is_built() {
         state.last = Some(program);
-        Outcome::Built(Report {
-            dest,
-            selection,
-            rendered,
-            pages,
-            written,
-            changed: if first { Vec::new() } else { changed },
-            warnings: problems,
-            elapsed: started.elapsed(),
-            stages,
-        })
+    }
+    Some(report)
+}
+
+/// Renders `selection` of `program` into `dest`, writes what changed, and says so; a failure leaves
+/// the session without a last program, so that the next good build renders everything.
+#[allow(clippy::too_many_arguments)]
+fn render(
+    root: &Path,
+    dest: PathBuf,
+    program: &Program,
+    state: &mut State,
+    selection: Selection,
+    changed: Vec<PathBuf>,
+    problems: Problems,
+    mut stages: Stages,
+    started: Instant,
+) -> Outcome {
+    let written = write(
+        root,
+        &dest,
+        program,
+        &mut state.theme,
+        &selection,
+        &mut stages,
+        &mut state.record,
+    );
+    let (written, rendered, pages, selection) = match written {
+        Ok(w) => w,
+        Err(p) => return failed(problems, p),
+    };
+    state.index_behind = matches!(selection, Selection::Pairs { .. });
+    Outcome::Built(Report {
+        dest,
+        selection,
+        rendered,
+        pages,
+        written,
+        changed,
+        warnings: problems,
+        elapsed: started.elapsed(),
+        stages,
+    })
+}
+
+impl Outcome {
+    fn is_built(&self) -> bool {
+        matches!(self, Outcome::Built(_))
     }
 }
 

@@ -76,7 +76,7 @@ impl Console {
     /// how long each stage took; or the problems and `kept` (what still stands) when it failed.
     pub(super) fn report(&mut self, outcome: Outcome, kept: &str) -> Shown {
         if let Outcome::Built(r) = &outcome {
-            let now: Vec<_> = r
+            let mut now: Vec<_> = r
                 .warnings
                 .iter()
                 .map(|p| {
@@ -90,6 +90,8 @@ impl Console {
                     )
                 })
                 .collect();
+            // In the order a rebuild found them, which depends on what it had to check again.
+            now.sort_unstable();
             if now == self.warnings {
                 let count = now.len();
                 return report(outcome, kept, Some(count));

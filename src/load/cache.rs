@@ -12,6 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -20,6 +21,8 @@ use super::yaml::SourceFile;
 use super::{Kind, Loaded, Parsed, Sources, find_files, parse};
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
+use crate::model::PairId;
+use crate::model::pair::PairFile;
 
 /// What tells one version of a file from the next without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +172,51 @@ impl Cache {
         }
         self.listing = Some(listing);
         (loaded, changed)
+    }
+
+    /// The pair files that changed since the last load, with their new parses, when `hints` suffice
+    /// to find every change and each changed file they name is a pair file the last listing found
+    /// and still parses; the cache then holds them as loaded. `None`, with the cache untouched,
+    /// otherwise: [`Cache::load_hinted`] then loads as usual. Unlike it, this builds no [`Loaded`]:
+    /// an edit to one pair of ten thousand looks at that pair alone.
+    pub fn pair_edits(
+        &mut self,
+        config: &Config,
+        hints: &[PathBuf],
+    ) -> Option<Vec<(PairId, PathBuf, Arc<PairFile>)>> {
+        let root = &config.root;
+        if !self.hints_suffice(root, hints) {
+            return None;
+        }
+        let mut fresh: Vec<(PathBuf, Cached)> = Vec::new();
+        for hint in hints {
+            // Paths the listing did not find are editors' temporary files, or outside `content/`.
+            let Some(cached) = self.files.get(hint) else {
+                continue;
+            };
+            let stamp = Stamp::of(&root.join(hint));
+            if (stamp.is_some() && cached.stamp == stamp) || fresh.iter().any(|(p, _)| p == hint) {
+                continue;
+            }
+            let Ok(Parsed::Pair(id, _)) = &cached.parsed else {
+                return None;
+            };
+            let kind = Kind::Pair(id.clone());
+            let c = read(root, hint, kind, config.build.allow_raw_html, stamp);
+            if !matches!(c.parsed, Ok(Parsed::Pair(..))) {
+                return None;
+            }
+            fresh.push((hint.clone(), c));
+        }
+        let mut edits = Vec::with_capacity(fresh.len());
+        for (rel, c) in fresh {
+            if let Ok(Parsed::Pair(id, data)) = &c.parsed {
+                edits.push((id.clone(), rel.clone(), data.clone()));
+            }
+            self.files.insert(rel, c);
+        }
+        edits.sort_by(|a, b| a.1.cmp(&b.1));
+        Some(edits)
     }
 
     /// Whether looking at `hints` alone finds every change: see the module's documentation.

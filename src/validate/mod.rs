@@ -8,7 +8,7 @@ mod lint;
 mod pair;
 mod rules;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -34,17 +34,48 @@ pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
 /// again after each edit: a pair whose file did not change is not checked again. A pair's checks
 /// read its own file and the people, the phases, `program.yaml` and today's date; after a change to
 /// any of those but a pair's file, [`Memo::forget`] it.
+///
+/// It also keeps what [`recheck_pairs`] needs to give every problem of the program after an edit to
+/// pair files alone, without looking at the rest again.
 #[derive(Debug, Default)]
 pub struct Memo {
     /// The day the checks were made on (some depend on it); `None` when there are none to trust.
     valid_on: Option<crate::model::Date>,
     pairs: HashMap<PairId, Checked>,
+    /// The problems found outside the pairs' own checks and their overlaps: loading, people,
+    /// phases, `program.yaml`, guide links.
+    others: Vec<Problem>,
+    /// The warnings about a mentee in two pairs at once, by mentee.
+    overlaps: BTreeMap<PersonId, Vec<Problem>>,
+    /// Whether every people file loaded.
+    people_complete: bool,
 }
 
 impl Memo {
     /// Forgets every pair's checks: the next run checks every pair.
     pub fn forget(&mut self) {
         *self = Memo::default();
+    }
+
+    /// Whether [`recheck_pairs`] can use these checks today.
+    pub fn serves_today(&self) -> bool {
+        self.valid_on == Some(crate::model::Date::today())
+    }
+}
+
+/// Everyone, sorted by id with no two alike: a person is found by a binary search, with no map to
+/// build for tens of thousands of people.
+#[derive(Clone, Copy)]
+pub(crate) struct People<'a>(&'a [Person]);
+
+impl<'a> People<'a> {
+    fn get(self, id: &PersonId) -> Option<&'a Person> {
+        let i = self.0.binary_search_by(|p| p.id.value.cmp(id)).ok()?;
+        Some(&self.0[i])
+    }
+
+    fn ids(self) -> impl Iterator<Item = &'a str> {
+        self.0.iter().map(|p| p.id.value.as_str())
     }
 }
 
@@ -61,7 +92,7 @@ struct Checked {
 
 /// What every pair's checks read besides the pair's own file.
 struct Shared<'a> {
-    known: &'a HashMap<&'a PersonId, &'a Person>,
+    known: People<'a>,
     info: Option<&'a crate::model::ProgramInfo>,
     phases: Option<&'a [Phase]>,
     today: crate::model::Date,
@@ -90,7 +121,7 @@ pub fn validate_with(
     };
 
     let people = ctx.people(people, problems);
-    let known: HashMap<&PersonId, &Person> = people.iter().map(|p| (&p.id.value, p)).collect();
+    let known = People(&people);
 
     let phases = ctx.phases(phases, problems);
     if let Some(info) = &info {
@@ -110,12 +141,23 @@ pub fn validate_with(
             ctx.person_ref(
                 Path::new("content/program.yaml"),
                 c,
-                &known,
+                known,
                 Some(Role::Coordinator),
                 problems,
             );
         }
     }
+
+    chapters.sort_by(|a, b| {
+        (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.id).cmp(&(
+            b.front.order.unwrap_or(i64::MAX),
+            &b.front.title,
+            &b.id,
+        ))
+    });
+    rules::guide_links(&ctx, &chapters, problems);
+    // What a later recheck of some pairs gives again as it is.
+    let others = memo.is_some().then(|| problems.clone().into_vec());
 
     // Pairs are checked even when program.yaml or a phase file failed, so one run shows everything.
     // Each pair on its own, in parallel; the problems are sorted when shown. A pair whose file is
@@ -126,12 +168,12 @@ pub fn validate_with(
         .filter(|m| m.valid_on == Some(today))
         .map(|m| &m.pairs);
     let shared = Shared {
-        known: &known,
+        known,
         info: info.as_ref(),
         phases: phases.as_deref(),
         today,
     };
-    let results: Vec<(PairId, Checked)> = pairs
+    let mut results: Vec<(PairId, Checked)> = pairs
         .into_par_iter()
         .map(|(id, source, data)| {
             let reuse = last
@@ -145,38 +187,108 @@ pub fn validate_with(
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
-    match memo {
+    match &memo {
         // The memo keeps the results: the program gets copies.
-        Some(m) => {
+        Some(_) => {
             for (_, c) in &results {
                 problems.extend(c.problems.iter().cloned());
                 checked.extend(c.pair.clone());
             }
-            m.valid_on = Some(today);
-            m.pairs = results.into_iter().collect();
         }
         None => {
-            for (_, c) in results {
+            for (_, c) in results.drain(..) {
                 problems.extend(c.problems);
                 checked.extend(c.pair);
             }
         }
     }
     checked.sort_by(|a, b| a.id.cmp(&b.id));
-    chapters.sort_by(|a, b| {
-        (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.id).cmp(&(
-            b.front.order.unwrap_or(i64::MAX),
-            &b.front.title,
-            &b.id,
-        ))
-    });
-
-    rules::overlapping_mentees(&ctx, &checked, problems);
-    rules::guide_links(&ctx, &chapters, problems);
+    let overlaps = rules::overlapping_mentees(&ctx, &checked);
+    problems.extend(overlaps.values().flatten().cloned());
+    if let Some(m) = memo {
+        *m = Memo {
+            valid_on: Some(today),
+            pairs: results.into_iter().collect(),
+            others: others.unwrap_or_default(),
+            overlaps,
+            people_complete,
+        };
+    }
 
     Some(Program::new(
         config, info?, people, checked, phases?, chapters,
     ))
+}
+
+/// Checks again, against `program`, the pairs whose files changed (`edits`: each pair's id, file
+/// and new parse), and puts them in `program` in place of what they were; every other pair keeps
+/// the checks `memo` holds of it. `program` must be the one the last [`validate_with`] with `memo`
+/// made (or a recheck since), and [`Memo::serves_today`] true. Returns every problem of the
+/// program, as [`validate_with`] would find them; `None`, with `program` and `memo` untouched, when
+/// `program` has no pair of one of the ids or the memo cannot serve.
+///
+/// This is what keeps an edit to one pair quick in a program of ten thousand: nothing is visited
+/// for each pair but the list of pairs, to find the same mentee's other pairs.
+pub fn recheck_pairs(
+    program: &mut Program,
+    memo: &mut Memo,
+    edits: Vec<(PairId, PathBuf, Arc<PairFile>)>,
+) -> Option<Problems> {
+    let today = crate::model::Date::today();
+    if memo.valid_on != Some(today) {
+        return None;
+    }
+    let places = edits
+        .iter()
+        .map(|(id, ..)| program.pairs.binary_search_by(|p| p.id.cmp(id)).ok())
+        .collect::<Option<Vec<usize>>>()?;
+    let sources = crate::load::Sources::new(&program.config.root);
+    let ctx = Ctx {
+        sources: &sources,
+        people_complete: memo.people_complete,
+    };
+    let shared = Shared {
+        known: People(&program.people),
+        info: Some(&program.info),
+        phases: Some(&program.phases),
+        today,
+    };
+    let checked: Vec<(PairId, Checked)> = edits
+        .into_iter()
+        .map(|(id, source, data)| {
+            let c = ctx.check_pair(&id, source, data, &shared);
+            (id, c)
+        })
+        .collect();
+    // The mentees whose overlaps may change: the edited pairs' mentees, before and after.
+    let mut mentees: HashSet<PersonId> = HashSet::new();
+    for (&i, (id, c)) in places.iter().zip(checked) {
+        mentees.insert(program.pairs[i].file.mentee.value.clone());
+        mentees.insert(c.data.mentee.value.clone());
+        // The program and its phases loaded, so the check made a pair.
+        if let Some(pair) = c.pair.clone() {
+            program.pairs[i] = pair;
+        }
+        memo.pairs.insert(id, c);
+    }
+    for mentee in mentees {
+        let list: Vec<&Pair> = program
+            .pairs
+            .iter()
+            .filter(|p| p.file.mentee.value == mentee)
+            .collect();
+        let found = rules::overlaps_of(&ctx, &mentee, list);
+        if found.is_empty() {
+            memo.overlaps.remove(&mentee);
+        } else {
+            memo.overlaps.insert(mentee, found);
+        }
+    }
+    let mut problems = Problems::default();
+    problems.extend(memo.others.iter().cloned());
+    problems.extend(memo.pairs.values().flat_map(|c| c.problems.iter().cloned()));
+    problems.extend(memo.overlaps.values().flatten().cloned());
+    Some(problems)
 }
 
 impl Ctx<'_> {
@@ -362,7 +474,7 @@ impl Ctx<'_> {
         &self,
         file: &Path,
         id: &Located<PersonId>,
-        known: &HashMap<&PersonId, &Person>,
+        known: People<'_>,
         role: Option<Role>,
         problems: &mut Problems,
     ) {
@@ -374,7 +486,7 @@ impl Ctx<'_> {
                     self.at(file, id),
                     format!("there is no person `{}`", id.value),
                 )
-                .suggest(id.value.as_str(), known.keys().map(|k| k.as_str()))
+                .suggest(id.value.as_str(), known.ids())
                 .hint_if_none(format!(
                     "add `{}` to content/people.yaml, or use the id of someone listed there",
                     id.value

@@ -1,19 +1,19 @@
 //! The references of one pair file: people, goals, ratings, checklist items.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
-use super::Ctx;
+use super::{Ctx, People};
 use crate::diagnostic::{Code, Problem, Problems};
 use crate::model::pair::PairFile;
-use crate::model::{Person, PersonId, Phase, Role};
+use crate::model::{Phase, Role};
 
 impl Ctx<'_> {
     pub(super) fn pair(
         &self,
         file: &Path,
         pair: &PairFile,
-        known: &HashMap<&PersonId, &Person>,
+        known: People<'_>,
         phases: Option<&[Phase]>,
         problems: &mut Problems,
     ) {
@@ -90,7 +90,7 @@ impl Ctx<'_> {
         &self,
         file: &Path,
         pair: &PairFile,
-        known: &HashMap<&PersonId, &Person>,
+        known: People<'_>,
         phases: &[Phase],
         problems: &mut Problems,
     ) {

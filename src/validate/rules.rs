@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Code, Problem, Problems, Span};
-use crate::model::{Chapter, Pair, Phase, PhaseId};
+use crate::model::{Chapter, Pair, PersonId, Phase, PhaseId};
 
 /// The warnings about one pair.
 pub(super) fn pair(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Problems) {
@@ -117,33 +117,45 @@ fn out_of_order(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Pro
     }
 }
 
-/// A person who is the mentee of two pairs whose dates overlap.
-pub(super) fn overlapping_mentees(ctx: &Ctx<'_>, pairs: &[Pair], problems: &mut Problems) {
-    let mut by_mentee: BTreeMap<&str, Vec<&Pair>> = BTreeMap::new();
+/// Mentees in two pairs whose dates overlap: the warnings, by mentee (only mentees with some).
+pub(super) fn overlapping_mentees(
+    ctx: &Ctx<'_>,
+    pairs: &[Pair],
+) -> BTreeMap<PersonId, Vec<Problem>> {
+    let mut by_mentee: BTreeMap<&PersonId, Vec<&Pair>> = BTreeMap::new();
     for p in pairs {
-        by_mentee
-            .entry(p.file.mentee.value.as_str())
-            .or_default()
-            .push(p);
+        by_mentee.entry(&p.file.mentee.value).or_default().push(p);
     }
-    for (mentee, mut list) in by_mentee {
-        list.sort_by_key(|p| (p.file.start.value, p.id.clone()));
-        for w in list.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if b.file.start.value <= a.end {
-                let p = Problem::warning(
-                    Code::OverlappingMentee,
-                    ctx.at(&b.source, &b.file.mentee),
-                    format!(
-                        "`{mentee}` is already the mentee of `{}` until {}",
-                        a.id, a.end
-                    ),
-                )
-                .hint("end the first pair before this one starts, or check the dates");
-                ctx.report(problems, p);
-            }
+    by_mentee
+        .into_iter()
+        .filter(|(_, list)| list.len() > 1)
+        .filter_map(|(mentee, list)| {
+            let found = overlaps_of(ctx, mentee, list);
+            (!found.is_empty()).then(|| (mentee.clone(), found))
+        })
+        .collect()
+}
+
+/// The warnings about `mentee`, whose pairs are `list`.
+pub(super) fn overlaps_of(ctx: &Ctx<'_>, mentee: &PersonId, mut list: Vec<&Pair>) -> Vec<Problem> {
+    let mut found = Problems::default();
+    list.sort_by(|a, b| (a.file.start.value, &a.id).cmp(&(b.file.start.value, &b.id)));
+    for w in list.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if b.file.start.value <= a.end {
+            let p = Problem::warning(
+                Code::OverlappingMentee,
+                ctx.at(&b.source, &b.file.mentee),
+                format!(
+                    "`{mentee}` is already the mentee of `{}` until {}",
+                    a.id, a.end
+                ),
+            )
+            .hint("end the first pair before this one starts, or check the dates");
+            ctx.report(&mut found, p);
         }
     }
+    found.into_vec()
 }
 
 /// Links between guide chapters that name no chapter.

@@ -74,6 +74,16 @@ impl Program {
         }
     }
 
+    /// The program checked as of the date the library itself takes for today, as a session run in
+    /// the tests' own process sees it.
+    pub fn checked_today(self) -> Program {
+        let today = mentorbook::model::Date::today().to_string();
+        Program {
+            today: Box::leak(today.into_boxed_str()),
+            ..self
+        }
+    }
+
     /// An empty program folder.
     pub fn empty() -> Program {
         let tmp = tempfile::Builder::new()

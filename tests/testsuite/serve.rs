@@ -744,3 +744,66 @@ fn a_session_checks_again_every_pair_an_edit_can_change() {
     );
     assert_eq!(session_messages(session.rebuild()), first);
 }
+
+/// The messages of the problems a fresh check of the program finds, sorted.
+fn fresh_messages(program: &Program) -> Vec<String> {
+    let (_, problems) = mentorbook::load_program(program.root());
+    let mut m: Vec<String> = problems.into_vec().into_iter().map(|p| p.message).collect();
+    m.sort();
+    m
+}
+
+#[test]
+fn an_edit_to_pairs_alone_is_checked_and_rendered_as_a_full_build_would() {
+    use mentorbook::render::Selection;
+    use mentorbook::session::Outcome;
+    let program = Program::bundled().checked_today();
+    let mut session = mentorbook::session::Session::new(program.root(), None);
+    let first = session_messages(session.rebuild());
+    let hints = [std::path::PathBuf::from(PAIR)];
+
+    // The pair's mentee becomes the mentee of a pair whose dates overlap: the warning is on that
+    // other pair's file, which did not change.
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: hana-kobayashi");
+    let outcome = session.rebuild_hinted(Some(&hints));
+    assert!(
+        matches!(&outcome, Outcome::Built(r) if matches!(r.selection, Selection::Pairs { .. })),
+        "only the pair's pages and the lists are rendered: {outcome:?}"
+    );
+    let overlapping = session_messages(outcome);
+    assert!(
+        overlapping
+            .iter()
+            .any(|m| m
+                .starts_with("`hana-kobayashi` is already the mentee of `ana-lopez-ben-okafor`")),
+        "{overlapping:?}"
+    );
+    assert_eq!(overlapping, fresh_messages(&program));
+    session.catch_up();
+    assert_same_as_a_fresh_build(&program);
+
+    // An error: nothing is written, and once it is mended every page is built again.
+    program.patch(PAIR, "mentee: hana-kobayashi", "mentee: nobody-at-all");
+    match session.rebuild_hinted(Some(&hints)) {
+        Outcome::Failed(p) => {
+            let messages: Vec<String> = p.into_vec().into_iter().map(|p| p.message).collect();
+            assert!(
+                messages
+                    .iter()
+                    .any(|m| m == "there is no person `nobody-at-all`"),
+                "{messages:?}"
+            );
+        }
+        other => panic!("the rebuild did not fail: {other:?}"),
+    }
+    program.patch(PAIR, "mentee: nobody-at-all", "mentee: ben-okafor");
+    let outcome = session.rebuild_hinted(Some(&hints));
+    assert!(
+        matches!(&outcome, Outcome::Built(r) if r.selection == Selection::All),
+        "{outcome:?}"
+    );
+    assert_eq!(session_messages(outcome), first);
+    assert_eq!(first, fresh_messages(&program));
+    session.catch_up();
+    assert_same_as_a_fresh_build(&program);
+}
