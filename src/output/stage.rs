@@ -446,13 +446,17 @@ impl Staged {
                 })
             }
             Mode::Update { changed } => {
+                // The whole manifest's text, when made with the partial one.
+                let mut full = None;
                 if !changed.is_empty() {
                     let mut changing: Vec<std::borrow::Cow<'_, str>> =
                         changed.iter().map(|p| key(p)).collect();
                     changing.sort_unstable();
                     let changing: Vec<&str> = changing.iter().map(|k| k.as_ref()).collect();
-                    let partial = self.manifest.to_text_except(MARKER_TEXT, &changing);
+                    let (whole, partial) = self.manifest.to_texts(MARKER_TEXT, &changing);
                     write_marker_text(&self.tmp, &self.dest, &partial)?;
+                    drop(partial);
+                    full = Some(whole);
                     for path in &changed {
                         move_into(&self.tmp, &self.dest, path)?;
                     }
@@ -466,7 +470,10 @@ impl Staged {
                 };
                 // A rebuild that changed nothing writes nothing, the marker included.
                 if !changed.is_empty() || !self.same_manifest {
-                    write_marker(&self.tmp, &self.dest, &self.manifest)?;
+                    match full {
+                        Some(text) => write_marker_text(&self.tmp, &self.dest, &text)?,
+                        None => write_marker(&self.tmp, &self.dest, &self.manifest)?,
+                    }
                 }
                 remove_ours(&self.tmp)?;
                 Ok(Written {
