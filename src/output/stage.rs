@@ -19,10 +19,11 @@
 //!    not fail for want of space, and each one is atomic, so readers see either the old or the new
 //!    version of a file, never half of one.
 //!
-//! The manifest is rewritten before the renames without the files about to change, and in full
-//! after them (so the marker is newer than every file the build wrote): a commit cut short (power
-//! loss) leaves a manifest that makes the next build write those files again rather than trust
-//! them.
+//! Before the renames the marker is rewritten without a manifest, and after them with the new one
+//! (so the marker is newer than every file the build wrote): a commit cut short (power loss) leaves
+//! a marker that vouches for no file, and the next build writes the whole site again rather than
+//! trust a file it cannot vouch for. (Rewriting the manifest without the changing files instead
+//! would spare that full build, but costs writing a large site's manifest twice on every rebuild.)
 //!
 //! When the output folder does not exist yet, or has no manifest (an older mentorbook wrote it), the
 //! temporary folder receives the whole site and is swapped into place in one rename, as before.
@@ -94,6 +95,8 @@ pub struct Written {
 pub struct Record {
     manifest: Manifest,
     marker: std::time::SystemTime,
+    /// The marker's text, when this process wrote it: the next rebuild's is spliced from it.
+    text: Option<String>,
 }
 
 /// Writes `site` to `dest`: all or nothing, and only what changed.
@@ -127,6 +130,12 @@ pub struct Staged {
     same_manifest: bool,
     /// The files are those in place ([`Stager::finish_partial`]): none is removed.
     partial: bool,
+    /// The marker's text in place, when a [`Record`] has it.
+    old_text: Option<String>,
+    /// The entries of a partial rebuild that differ from those in place, sorted by path.
+    updates: Vec<(String, Entry)>,
+    /// The marker's text once committed, when known.
+    text: Option<String>,
     unchanged: usize,
     committed: bool,
 }
@@ -196,7 +205,7 @@ impl Stager {
             fs::create_dir_all(parent).map_err(io_err("create", parent))?;
         }
         fs::create_dir(&tmp).map_err(io_err("create", &tmp))?;
-        let staged = Staged {
+        let mut staged = Staged {
             tmp,
             dest,
             mode: Mode::Swap,
@@ -204,6 +213,9 @@ impl Stager {
             trusted: None,
             same_manifest: false,
             partial: false,
+            old_text: None,
+            updates: Vec::new(),
+            text: None,
             unchanged: 0,
             committed: false,
         };
@@ -213,7 +225,10 @@ impl Stager {
         let trusted = last.filter(|r| written == Some(r.marker));
         let is_trusted = trusted.is_some();
         let old = match trusted {
-            Some(r) => Some((r.manifest, r.marker)),
+            Some(r) => {
+                staged.old_text = r.text;
+                Some((r.manifest, r.marker))
+            }
             None => written.and_then(|w| {
                 let text = fs::read_to_string(&marker).ok()?;
                 Some((Manifest::parse(&text)?, w))
@@ -349,8 +364,11 @@ impl Stager {
             if !trusted {
                 put.insert(path.clone());
             }
-            manifest.0.insert(path, entry);
+            if manifest.0.insert(path.clone(), entry) != Some(entry) {
+                staged.updates.push((path, entry));
+            }
         }
+        staged.updates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if !trusted {
             let dest = &staged.dest;
             let intact = manifest
@@ -422,6 +440,7 @@ impl Staged {
             Record {
                 manifest,
                 marker: time,
+                text: self.text.take(),
             },
         ))
     }
@@ -431,13 +450,32 @@ impl Staged {
         self.put_in_place()
     }
 
+    /// The marker's text with the new manifest: spliced from the text in place after a partial
+    /// rebuild, when the record had it.
+    fn marker_text(&mut self) -> String {
+        let spliced = self
+            .old_text
+            .take()
+            .filter(|_| self.partial)
+            .and_then(|old| super::manifest::splice(&old, &self.updates));
+        match spliced {
+            Some(text) => {
+                debug_assert_eq!(text, self.manifest.to_text(MARKER_TEXT));
+                text
+            }
+            None => self.manifest.to_text(MARKER_TEXT),
+        }
+    }
+
     fn put_in_place(&mut self) -> Result<Written, Error> {
         self.committed = true;
         let written = self.changed();
         let unchanged = self.unchanged;
         match std::mem::replace(&mut self.mode, Mode::Swap) {
             Mode::Swap => {
-                write_marker(&self.tmp, &self.tmp, &self.manifest)?;
+                let text = self.manifest.to_text(MARKER_TEXT);
+                write_marker_text(&self.tmp, &self.tmp, &text)?;
+                self.text = Some(text);
                 swap_into_place(&self.tmp, &self.dest)?;
                 Ok(Written {
                     written,
@@ -446,17 +484,9 @@ impl Staged {
                 })
             }
             Mode::Update { changed } => {
-                // The whole manifest's text, when made with the partial one.
-                let mut full = None;
                 if !changed.is_empty() {
-                    let mut changing: Vec<std::borrow::Cow<'_, str>> =
-                        changed.iter().map(|p| key(p)).collect();
-                    changing.sort_unstable();
-                    let changing: Vec<&str> = changing.iter().map(|k| k.as_ref()).collect();
-                    let (whole, partial) = self.manifest.to_texts(MARKER_TEXT, &changing);
-                    write_marker_text(&self.tmp, &self.dest, &partial)?;
-                    drop(partial);
-                    full = Some(whole);
+                    // Until the new manifest is written, the marker vouches for no file.
+                    write_marker_text(&self.tmp, &self.dest, MARKER_TEXT)?;
                     for path in &changed {
                         move_into(&self.tmp, &self.dest, path)?;
                     }
@@ -470,10 +500,11 @@ impl Staged {
                 };
                 // A rebuild that changed nothing writes nothing, the marker included.
                 if !changed.is_empty() || !self.same_manifest {
-                    match full {
-                        Some(text) => write_marker_text(&self.tmp, &self.dest, &text)?,
-                        None => write_marker(&self.tmp, &self.dest, &self.manifest)?,
-                    }
+                    let text = self.marker_text();
+                    write_marker_text(&self.tmp, &self.dest, &text)?;
+                    self.text = Some(text);
+                } else {
+                    self.text = self.old_text.take();
                 }
                 remove_ours(&self.tmp)?;
                 Ok(Written {
@@ -492,11 +523,6 @@ impl Drop for Staged {
             let _ = remove_ours(&self.tmp);
         }
     }
-}
-
-/// Writes the marker with `manifest` into `dir`, through a file in `tmp` renamed over it.
-fn write_marker(tmp: &Path, dir: &Path, manifest: &Manifest) -> Result<(), Error> {
-    write_marker_text(tmp, dir, &manifest.to_text(MARKER_TEXT))
 }
 
 /// Writes `text` as the marker of `dir`, through a file in `tmp` renamed over it.

@@ -52,7 +52,8 @@ pub struct Site {
     kept_pages: usize,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
-    /// The pages made for paper, each with the PDF file [`crate::pdf`] can make from it.
+    /// The pages made for paper, each with the PDF file [`crate::pdf`] can make from it; empty
+    /// unless every page was rendered ([`Selection::All`]).
     pub prints: Vec<PrintDoc>,
 }
 
@@ -406,7 +407,12 @@ pub fn render_to<E: From<Problem> + Send>(
         kept: Vec::new(),
         kept_pages,
         assets: theme.assets.clone(),
-        prints: print::docs(&scope),
+        // Only a build of every page is followed by making PDF files.
+        prints: if *selection == Selection::All {
+            print::docs(&scope)
+        } else {
+            Vec::new()
+        },
     })
 }
 

@@ -343,3 +343,23 @@ fn an_output_file_edited_by_hand_is_written_again() {
         .stderr_has(": 2 files written, 24 unchanged");
     assert_eq!(program.read("book/index.html"), original);
 }
+
+#[test]
+fn a_commit_cut_short_leaves_a_marker_that_vouches_for_nothing() {
+    let program = Program::fixture("minimal");
+    program.build().success();
+    let site = program.files("book");
+    // A pair edit whose commit stopped after its first step: the marker rewritten without its
+    // manifest, one page moved in place, the others not.
+    let marker = program.read("book/.mentorbook-output");
+    let sentence = marker.lines().next().unwrap();
+    program.write("book/.mentorbook-output", &format!("{sentence}\n"));
+    program.write("book/index.html", "half of a new page");
+    // The next build trusts no file: it writes the whole site again, as it should be.
+    program
+        .build()
+        .success()
+        .stderr_has(": 26 files written, 0 unchanged");
+    assert_eq!(program.files("book"), site);
+    assert_no_leftovers(&program);
+}
