@@ -33,6 +33,15 @@ use model::Program;
 /// Reads and checks the program in `root`. Returns the program when it has no errors, and every
 /// problem found (warnings included) either way.
 pub fn load_program(root: &Path) -> (Option<Program>, Problems) {
+    load_program_with(root, model::PrivateValues::Kept)
+}
+
+/// [`load_program`], keeping or dropping private values as `private` says: a program for the
+/// public site or for checking has no use for them.
+pub fn load_program_with(
+    root: &Path,
+    private: model::PrivateValues,
+) -> (Option<Program>, Problems) {
     let mut problems = Problems::default();
     let config = match config::Config::load(root) {
         Ok(c) => c,
@@ -41,7 +50,7 @@ pub fn load_program(root: &Path) -> (Option<Program>, Problems) {
             return (None, problems);
         }
     };
-    let loaded = load::load(config, &mut problems);
+    let loaded = load::load(config, private, &mut problems);
     let program = validate::validate(loaded, &mut problems);
     if problems.has_errors() {
         (None, problems)

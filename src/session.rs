@@ -184,7 +184,8 @@ impl Session {
                 fingerprint,
                 config,
                 theme,
-                cache: load::Cache::default(),
+                // The session builds the public site, which shows no private value.
+                cache: load::Cache::new(crate::model::PrivateValues::Dropped),
                 memo: crate::validate::Memo::default(),
                 record: None,
                 last: None,

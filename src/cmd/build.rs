@@ -45,7 +45,13 @@ pub fn build(
         );
         return Exit::Ok;
     }
-    let (program, problems) = crate::load_program(dir);
+    // The public site shows no private value: it is not kept past its parsing.
+    let private = if audience.is_public() {
+        crate::model::PrivateValues::Dropped
+    } else {
+        crate::model::PrivateValues::Kept
+    };
+    let (program, problems) = crate::load_program_with(dir, private);
     let Some(program) = program else {
         let exit = failed(&problems);
         print_problems(problems);

@@ -21,8 +21,8 @@ use super::yaml::SourceFile;
 use super::{Kind, Loaded, Parsed, Sources, find_files, parse};
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
-use crate::model::PairId;
 use crate::model::pair::PairFile;
+use crate::model::{PairId, PrivateValues};
 
 /// What tells one version of a file from the next without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,8 @@ struct Cached {
 #[derive(Default)]
 pub struct Cache {
     files: HashMap<PathBuf, Cached>,
+    /// What the files' private values become.
+    private: PrivateValues,
     /// What the last listing found, and the problems it reported.
     listing: Option<Listing>,
 }
@@ -74,6 +76,14 @@ impl std::fmt::Debug for Cache {
 }
 
 impl Cache {
+    /// An empty cache whose loads keep or drop private values as `private` says.
+    pub fn new(private: PrivateValues) -> Cache {
+        Cache {
+            private,
+            ..Cache::default()
+        }
+    }
+
     /// Reads every content file of the program, parsing again only those that are new or changed
     /// since the last load; problems go to `problems`. Returns what was loaded, and the files that
     /// are new, changed or gone since the last load (every file, the first time), sorted.
@@ -113,7 +123,14 @@ impl Cache {
                 let stamp = Stamp::of(&root.join(rel));
                 match self.files.get(rel) {
                     Some(c) if stamp.is_some() && c.stamp == stamp => None,
-                    _ => Some(read(&root, rel, kind.clone(), raw_html, stamp)),
+                    _ => Some(read(
+                        &root,
+                        rel,
+                        kind.clone(),
+                        raw_html,
+                        stamp,
+                        self.private,
+                    )),
                 }
             })
             .collect();
@@ -202,7 +219,8 @@ impl Cache {
                 return None;
             };
             let kind = Kind::Pair(id.clone());
-            let c = read(root, hint, kind, config.build.allow_raw_html, stamp);
+            let raw_html = config.build.allow_raw_html;
+            let c = read(root, hint, kind, raw_html, stamp, self.private);
             if !matches!(c.parsed, Ok(Parsed::Pair(..))) {
                 return None;
             }
@@ -249,11 +267,18 @@ impl Cache {
     }
 }
 
-fn read(root: &Path, rel: &Path, kind: Kind, raw_html: bool, stamp: Option<Stamp>) -> Cached {
+fn read(
+    root: &Path,
+    rel: &Path,
+    kind: Kind,
+    raw_html: bool,
+    stamp: Option<Stamp>,
+    private: PrivateValues,
+) -> Cached {
     match SourceFile::read(root, rel) {
         Ok(file) => Cached {
             stamp,
-            parsed: parse(&file, kind, raw_html),
+            parsed: crate::model::reading_private(private, || parse(&file, kind, raw_html)),
         },
         Err(p) => Cached {
             stamp,

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Problem, Problems, Span};
+use crate::model::PrivateValues;
 use crate::model::person::PeopleFile;
 use crate::model::{
     Chapter, ChapterId, PairFile, PairId, Person, PersonId, PhaseFile, PhaseId, ProgramInfo,
@@ -98,9 +99,10 @@ enum Parsed {
     Chapter(Chapter),
 }
 
-/// Reads every content file of the program; problems go to `problems`.
-pub fn load(config: Config, problems: &mut Problems) -> Loaded {
-    Cache::default().load(config, problems).0
+/// Reads every content file of the program, keeping or dropping private values as `private` says;
+/// problems go to `problems`.
+pub fn load(config: Config, private: PrivateValues, problems: &mut Problems) -> Loaded {
+    Cache::new(private).load(config, problems).0
 }
 
 fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Problem> {

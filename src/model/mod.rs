@@ -25,7 +25,8 @@ pub use located::Located;
 pub use pair::{Pair, PairFile, PhaseCount};
 pub use person::{Person, Role};
 pub use phase::{ChecklistItem, Owner, Phase, PhaseFile, PhaseId};
-pub use private::Private;
+pub(crate) use private::reading as reading_private;
+pub use private::{Private, PrivateValues};
 pub use program::ProgramInfo;
 pub use visibility::{Audience, Visibility};
 

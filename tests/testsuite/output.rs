@@ -353,7 +353,7 @@ fn a_commit_cut_short_leaves_a_marker_that_vouches_for_nothing() {
     // manifest, one page moved in place, the others not.
     let marker = program.read("book/.mentorbook-output");
     let sentence = marker.lines().next().unwrap();
-    program.write("book/.mentorbook-output", &format!("{sentence}\n"));
+    program.write("book/.mentorbook-output", format!("{sentence}\n"));
     program.write("book/index.html", "half of a new page");
     // The next build trusts no file: it writes the whole site again, as it should be.
     program
