@@ -391,8 +391,11 @@ pub fn script(scope: &Scope<'_>) -> String {
             })
             .collect(),
     };
-    let json = serde_json::to_string(&index).expect("the index is plain data");
-    format!(
-        "// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = {json};\n"
-    )
+    // Written straight after the script's start: the index is tens of megabytes at 10,000 pairs,
+    // not to be held twice.
+    let mut out = b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ".to_vec();
+    serde_json::to_writer(&mut out, &index).expect("the index is plain data");
+    out.extend_from_slice(b";\n");
+    // JSON is text.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
