@@ -355,26 +355,19 @@ pub fn render_to<E: From<Problem> + Send>(
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     let with_index = selection.indexes();
     // The search index is made from every pair alongside the pages; both share rayon's threads.
-    let (pages, index_page) = rayon::join(
-        || {
-            jobs(kinds).into_par_iter().try_for_each(|job| {
-                let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
-                for kind in job {
-                    let page = render_page(&scope, theme, kind, &shared, values.as_ref())?;
-                    options.progress.inc();
-                    sink(page)?;
-                }
-                Ok::<_, E>(())
-            })
-        },
-        || {
-            with_index.then(|| Page {
-                path: PathBuf::from(crate::search::INDEX_PATH),
-                html: crate::search::script(&scope),
-            })
-        },
-    );
-    pages?;
+    jobs(kinds).into_par_iter().try_for_each(|job| {
+        let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
+        for kind in job {
+            let page = render_page(&scope, theme, kind, &shared, values.as_ref())?;
+            options.progress.inc();
+            sink(page)?;
+        }
+        Ok::<_, E>(())
+    })?;
+    let index_page = with_index.then(|| Page {
+        path: PathBuf::from(crate::search::INDEX_PATH),
+        html: crate::search::script(&scope),
+    });
     // Handed on as they are made: ten thousand calendars would otherwise be held at once.
     let calendars = std::sync::Mutex::new(Vec::new());
     calendar::files(&scope, &in_selection, lists, &|page| {

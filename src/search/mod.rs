@@ -238,6 +238,8 @@ fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
             for &pair in pairs {
                 pair_docs(&mut part, scope, pair);
             }
+            // Every part is held until they are joined: the words met are not needed by then.
+            part.stems = HashMap::new();
             part
         })
         .collect();
@@ -344,7 +346,7 @@ struct Index<'a> {
     pages: Vec<(u8, &'a str, &'a str)>,
     docs: Vec<(usize, &'a str, &'a str, &'a str)>,
     terms: Vec<&'a str>,
-    postings: Vec<Vec<u32>>,
+    postings: Vec<&'a [u32]>,
 }
 
 /// The search index of what the scope's audience may see, as the text of `search-index.js`.
@@ -355,6 +357,22 @@ pub fn script(scope: &Scope<'_>) -> String {
     let mut terms: Vec<(String, Vec<u32>)> = d.terms.into_iter().collect();
     // JavaScript compares strings by UTF-16 code units; its binary search needs that order.
     terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    // Each term's documents as gaps between them, in place: a large index is not copied.
+    for (_, docs) in &mut terms {
+        let mut last = 0;
+        for n in docs.iter_mut() {
+            (*n, last) = (*n - last, *n);
+        }
+    }
+    // The script's length, nearly: its buffer then grows once at most (a large index doubling
+    // its buffer held both for a moment).
+    let length = d
+        .docs
+        .iter()
+        .map(|x| x.anchor.len() + x.title.len() + x.shown.len() + 20)
+        .chain(d.pages.iter().map(|(_, u, t)| u.len() + t.len() + 12))
+        .chain(terms.iter().map(|(t, docs)| t.len() + 6 + 5 * docs.len()))
+        .sum::<usize>();
     let index = Index {
         v: 1,
         lang: tag,
@@ -377,23 +395,12 @@ pub fn script(scope: &Scope<'_>) -> String {
             })
             .collect(),
         terms: terms.iter().map(|(t, _)| t.as_str()).collect(),
-        postings: terms
-            .iter()
-            .map(|(_, docs)| {
-                let mut last = 0;
-                docs.iter()
-                    .map(|&n| {
-                        let gap = n - last;
-                        last = n;
-                        gap
-                    })
-                    .collect()
-            })
-            .collect(),
+        postings: terms.iter().map(|(_, docs)| docs.as_slice()).collect(),
     };
     // Written straight after the script's start: the index is tens of megabytes at 10,000 pairs,
     // not to be held twice.
-    let mut out = b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ".to_vec();
+    let mut out = Vec::with_capacity(length + length / 8 + 4096);
+    out.extend_from_slice(b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ");
     serde_json::to_writer(&mut out, &index).expect("the index is plain data");
     out.extend_from_slice(b";\n");
     // JSON is text.
