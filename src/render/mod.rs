@@ -354,7 +354,8 @@ pub fn render_to<E: From<Problem> + Send>(
     options.progress.stage("rendering", kinds.len());
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     let with_index = selection.indexes();
-    // The search index is made from every pair alongside the pages; both share rayon's threads.
+    // The search index is made after the pages (with both threads), so that the two peaks of
+    // memory do not add up.
     jobs(kinds).into_par_iter().try_for_each(|job| {
         let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
         for kind in job {
@@ -445,9 +446,15 @@ fn page_kinds<'a>(
 }
 
 /// The pages to render, in jobs: each pair's pages together, so that they share the pair's values;
-/// every other page alone.
+/// the pages that list pairs together, so that one thread makes them one after the other (each holds
+/// every pair's summary as template values: at 10,000 pairs, two at once took 170 MB); every other
+/// page alone.
 fn jobs(kinds: Vec<PageKind<'_>>) -> Vec<Vec<PageKind<'_>>> {
+    let (lists, kinds): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|k| k.lists_pairs());
     let mut jobs: Vec<Vec<PageKind<'_>>> = Vec::new();
+    if !lists.is_empty() {
+        jobs.push(lists);
+    }
     for kind in kinds {
         match (jobs.last_mut(), kind.pair()) {
             (Some(job), Some(p)) if job[0].pair().is_some_and(|q| q.id == p.id) => job.push(kind),
