@@ -363,3 +363,33 @@ fn a_commit_cut_short_leaves_a_marker_that_vouches_for_nothing() {
     assert_eq!(program.files("book"), site);
     assert_no_leftovers(&program);
 }
+
+#[test]
+fn a_partial_rendering_lists_exactly_the_files_it_leaves_out() {
+    use mentorbook::render::{Options, Selection, Theme, render_only};
+    let program = Program::bundled();
+    let (loaded, _) = mentorbook::load_program(program.root());
+    let loaded = loaded.expect("the bundled program builds");
+    let mut theme = Theme::load(&loaded.config).expect("the theme loads");
+    let options = Options::default();
+    let all = render_only(&loaded, &mut theme, &options, &Selection::All).unwrap();
+    let one_pair = Selection::Pairs {
+        ids: [loaded.pairs[0].id.clone()].into(),
+        lists: false,
+    };
+    let some = render_only(&loaded, &mut theme, &options, &one_pair).unwrap();
+    let mut made: Vec<_> = some.pages.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(
+        made.len(),
+        7,
+        "the pair's six pages and its calendar: {made:?}"
+    );
+    made.extend(some.kept.iter().cloned());
+    made.sort();
+    let every: Vec<_> = all.pages.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(made, every);
+    assert_eq!(
+        some.rendered_pages() + some.kept_pages(),
+        all.rendered_pages()
+    );
+}
