@@ -251,6 +251,21 @@ pub fn render_only(
     Ok(site)
 }
 
+/// The calendars that `selection` leaves out, each as its pair (`None`: the program's calendar).
+fn kept_calendars<'s>(
+    scope: &'s Scope<'_>,
+    selection: &'s Selection,
+) -> impl Iterator<Item = Option<&'s Pair>> {
+    let whole = (!selection.lists() && !scope.pairs.is_empty()).then_some(None);
+    whole.into_iter().chain(
+        scope
+            .pairs
+            .iter()
+            .filter(|p| !selection.includes_pair(p))
+            .map(|&p| Some(p)),
+    )
+}
+
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
 fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Vec<PathBuf> {
     let scope = Scope::new(program, &options.audience);
@@ -267,16 +282,12 @@ fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Ve
         .filter(|&k| !selection.includes(k))
         .map(PageKind::path)
         .collect();
-    if !selection.lists() && !scope.pairs.is_empty() {
-        kept.push(PathBuf::from(calendar::PROGRAM_CALENDAR));
-    }
-    kept.extend(
-        scope
-            .pairs
-            .iter()
-            .filter(|p| !selection.includes_pair(p))
-            .map(|p| calendar::pair_path(p)),
-    );
+    kept.extend(kept_calendars(&scope, selection).map(|pair| {
+        pair.map_or_else(
+            || PathBuf::from(calendar::PROGRAM_CALENDAR),
+            calendar::pair_path,
+        )
+    }));
     if !selection.indexes() {
         kept.push(PathBuf::from(crate::search::INDEX_PATH));
     }
@@ -378,10 +389,7 @@ pub fn render_to<E: From<Problem> + Send>(
         sink(page)
     })?;
     paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
-    if !lists && !scope.pairs.is_empty() {
-        kept_pages += 1;
-    }
-    kept_pages += scope.pairs.iter().filter(|p| !in_selection(p)).count();
+    kept_pages += kept_calendars(&scope, selection).count();
     if let Some(page) = index_page {
         paths.push(page.path.clone());
         sink(page)?;
