@@ -365,8 +365,8 @@ pub fn render_to<E: From<Problem> + Send>(
     options.progress.stage("rendering", kinds.len());
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     let with_index = selection.indexes();
-    // The search index is made after the pages (with both threads), so that the two peaks of
-    // memory do not add up.
+    // The search index is made last (with both threads), so that the two peaks of memory, the
+    // pages that list every pair and the index, do not add up.
     jobs(kinds).into_par_iter().try_for_each(|job| {
         let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
         for kind in job {
@@ -376,10 +376,6 @@ pub fn render_to<E: From<Problem> + Send>(
         }
         Ok::<_, E>(())
     })?;
-    let index_page = with_index.then(|| Page {
-        path: PathBuf::from(crate::search::INDEX_PATH),
-        html: crate::search::script(&scope),
-    });
     // Handed on as they are made: ten thousand calendars would otherwise be held at once.
     let calendars = std::sync::Mutex::new(Vec::new());
     calendar::files(&scope, &in_selection, lists, &|page| {
@@ -390,7 +386,11 @@ pub fn render_to<E: From<Problem> + Send>(
     })?;
     paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
     kept_pages += kept_calendars(&scope, selection).count();
-    if let Some(page) = index_page {
+    if with_index {
+        let page = Page {
+            path: PathBuf::from(crate::search::INDEX_PATH),
+            html: crate::search::script(&scope),
+        };
         paths.push(page.path.clone());
         sink(page)?;
     }

@@ -46,24 +46,23 @@ pub const INDEX_PATH: &str = "search-index.js";
 /// which keeps the index near a tenth of the site's HTML when the guide is long.
 const SHOWN: usize = 400;
 
-/// A searchable section: where it is, and the start of what it says.
-#[derive(Debug, Clone)]
-struct Doc {
-    page: usize,
-    anchor: String,
-    title: String,
-    /// The start of the text, as [`shown`] cuts it: every word is in the terms, only this much is
-    /// kept.
-    shown: String,
-}
-
 /// Part of the index: some pages, their sections, and the terms of those sections, each with the
 /// sections (numbered in this part, ascending) that hold it. Parts are made in parallel, a batch
 /// of pairs each, and joined in order, so the index is the same whatever the threads did.
+///
+/// Pages and sections are written as the index's JSON as soon as they are made (pages are numbered
+/// in the whole index, which is why each part knows its first page): a large index holds its text
+/// once, not as millions of small strings and then again as JSON.
 struct Part<'r> {
     rules: &'r Language,
-    pages: Vec<(Kind, String, String)>,
-    docs: Vec<Doc>,
+    /// The number of this part's first page in the index.
+    first_page: usize,
+    /// `[kind,url,title]` of each page, comma-separated.
+    pages: Vec<u8>,
+    page_count: usize,
+    /// `[page,anchor,title,shown]` of each section, comma-separated.
+    docs: Vec<u8>,
+    doc_count: u32,
     terms: HashMap<String, Vec<u32>>,
     /// Each word met so far and its stem, `None` for a word left out (too short, or a stop word):
     /// words repeat, and stemming tries every suffix of every step.
@@ -71,27 +70,35 @@ struct Part<'r> {
 }
 
 impl<'r> Part<'r> {
-    fn new(rules: &'r Language) -> Self {
+    fn new(rules: &'r Language, first_page: usize) -> Self {
         Part {
             rules,
+            first_page,
             pages: Vec::new(),
+            page_count: 0,
             docs: Vec::new(),
+            doc_count: 0,
             terms: HashMap::new(),
             stems: HashMap::new(),
         }
     }
 
-    fn page(&mut self, kind: Kind, url: String, title: &str) -> usize {
-        self.pages.push((kind, url, title.to_owned()));
-        self.pages.len() - 1
+    /// Adds a page; returns its number in the index.
+    fn page(&mut self, kind: Kind, url: &str, title: &str) -> usize {
+        let sep = if self.page_count == 0 { "" } else { "," };
+        write(&mut self.pages, sep, &(kind as u8, url, title));
+        self.page_count += 1;
+        self.first_page + self.page_count - 1
     }
 
+    /// Adds a section of `page`: `title` and the whole of `text` are searched, the start of `text`
+    /// is shown.
     fn doc(&mut self, page: usize, anchor: &str, title: &str, text: String) {
         let text = text::collapse(&text);
         if title.is_empty() && text.is_empty() {
             return;
         }
-        let n = u32::try_from(self.docs.len()).expect("fewer than 4 billion sections");
+        let n = self.doc_count;
         for word in text::words(title).chain(text::words(&text)) {
             let stem = match self.stems.get(&word) {
                 Some(stem) => stem,
@@ -110,28 +117,9 @@ impl<'r> Part<'r> {
                 }
             }
         }
-        self.docs.push(Doc {
-            page,
-            anchor: anchor.to_owned(),
-            title: title.to_owned(),
-            shown: shown(&text).into_owned(),
-        });
-    }
-
-    /// Adds `other` after what this part holds.
-    fn append(&mut self, other: Part<'_>) {
-        let (pages, docs) = (self.pages.len(), self.docs.len() as u32);
-        self.pages.extend(other.pages);
-        self.docs.extend(other.docs.into_iter().map(|d| Doc {
-            page: d.page + pages,
-            ..d
-        }));
-        for (term, list) in other.terms {
-            self.terms
-                .entry(term)
-                .or_default()
-                .extend(list.into_iter().map(|n| n + docs));
-        }
+        let sep = if n == 0 { "" } else { "," };
+        write(&mut self.docs, sep, &(page, anchor, title, shown(&text)));
+        self.doc_count = n.checked_add(1).expect("fewer than 4 billion sections");
     }
 }
 
@@ -190,18 +178,23 @@ impl Text {
 /// How many pairs make one part of the index.
 const PAIRS_A_PART: usize = 64;
 
-/// Collects the sections the scope's audience may see, with their terms.
-fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
+/// Collects the sections the scope's audience may see, with their terms: the guide's and the
+/// phases' in the first part, then the pairs' in parts of [`PAIRS_A_PART`] pairs, in order.
+fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Vec<Part<'r>> {
     use rayon::prelude::*;
     let program = scope.program;
-    let mut d = Part::new(rules);
+    let mut d = Part::new(rules, 0);
     for c in &program.chapters {
-        let page = d.page(Kind::Guide, url(&format!("guide/{}", c.id)), &c.front.title);
+        let page = d.page(
+            Kind::Guide,
+            &url(&format!("guide/{}", c.id)),
+            &c.front.title,
+        );
         d.markdown(page, &c.front.title, &c.body);
     }
     for p in &program.phases {
         let f = &p.file;
-        let page = d.page(Kind::Phase, url(&format!("phases/{}", p.id)), &f.title);
+        let page = d.page(Kind::Phase, &url(&format!("phases/{}", p.id)), &f.title);
         // The summary and the guidance up to its first heading are the top of the page.
         let mut parts = f
             .guidance
@@ -230,23 +223,45 @@ fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
             );
         }
     }
-    let parts: Vec<Part<'r>> = scope
+    d.stems = HashMap::new();
+    // Each batch's first page: the pages of the batches before it follow the guide's and phases'.
+    let firsts: Vec<usize> = scope
         .pairs
-        .par_chunks(PAIRS_A_PART)
-        .map(|pairs| {
-            let mut part = Part::new(rules);
-            for &pair in pairs {
-                pair_docs(&mut part, scope, pair);
-            }
-            // Every part is held until they are joined: the words met are not needed by then.
-            part.stems = HashMap::new();
-            part
+        .chunks(PAIRS_A_PART)
+        .scan(d.page_count, |next, pairs| {
+            let first = *next;
+            *next += pairs.iter().map(|p| pages_of(p)).sum::<usize>();
+            Some(first)
         })
         .collect();
-    for part in parts {
-        d.append(part);
-    }
-    d
+    let mut parts = vec![d];
+    parts.par_extend(
+        scope
+            .pairs
+            .par_chunks(PAIRS_A_PART)
+            .zip(firsts)
+            .map(|(pairs, first)| {
+                let mut part = Part::new(rules, first);
+                for &pair in pairs {
+                    pair_docs(&mut part, scope, pair);
+                }
+                debug_assert_eq!(
+                    part.page_count,
+                    pairs.iter().map(|p| pages_of(p)).sum::<usize>(),
+                    "pages_of counts the pages pair_docs makes"
+                );
+                // Every part is held until they are joined: the words met are not needed by then.
+                part.stems = HashMap::new();
+                part
+            }),
+    );
+    parts
+}
+
+/// How many pages of the index [`pair_docs`] makes for `pair`: its overview, the first three
+/// phases, and closure once the pair has a closure.
+fn pages_of(pair: &crate::model::Pair) -> usize {
+    4 + usize::from(pair.file.closure.is_some())
 }
 
 /// A pair's overview and phase pages, each section a document.
@@ -254,7 +269,7 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     let view = PairView::of(scope, pair);
     let record = RecordView::of(scope, pair);
     let mut t = Text::default();
-    let overview = d.page(Kind::Pair, view.url.clone(), &view.title);
+    let overview = d.page(Kind::Pair, &view.url, &view.title);
     t.person(&view.mentor).person(&view.mentee);
     t.add(Some(view.phase_title));
     d.doc(overview, "", &view.title, t.take());
@@ -264,7 +279,7 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     }
     let phase_page = |d: &mut Part<'_>, p: PhaseId| {
         let title = format!("{}: {}", view.title, scope.program.phase(p).file.title);
-        d.page(Kind::Pair, url(&format!("pairs/{}/{p}", pair.id)), &title)
+        d.page(Kind::Pair, &url(&format!("pairs/{}/{p}", pair.id)), &title)
     };
 
     let page = phase_page(d, PhaseId::Initiation);
@@ -337,24 +352,26 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     }
 }
 
-/// The index as the script file holds it.
-#[derive(Serialize)]
-struct Index<'a> {
-    v: u8,
-    lang: &'a str,
-    rules: &'a Language,
-    pages: Vec<(u8, &'a str, &'a str)>,
-    docs: Vec<(usize, &'a str, &'a str, &'a str)>,
-    terms: Vec<&'a str>,
-    postings: Vec<&'a [u32]>,
-}
-
 /// The search index of what the scope's audience may see, as the text of `search-index.js`.
+///
+/// The index is tens of megabytes at 10,000 pairs. Its parts already hold their pages and sections
+/// as JSON; they are copied into one buffer sized ahead and emptied as they go. The JSON is what
+/// serde_json writes for the object `{v, lang, rules, pages, docs, terms, postings}`.
 pub fn script(scope: &Scope<'_>) -> String {
     let tag = &scope.program.config.book.language;
     let rules = Language::for_tag(tag);
-    let d = collect(scope, &rules);
-    let mut terms: Vec<(String, Vec<u32>)> = d.terms.into_iter().collect();
+    let mut parts = collect(scope, &rules);
+    // Each part numbers its sections from 0: in the index they follow the parts before.
+    let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut docs = 0;
+    for part in &mut parts {
+        for (term, list) in std::mem::take(&mut part.terms) {
+            let all = terms.entry(term).or_default();
+            all.extend(list.into_iter().map(|n| n + docs));
+        }
+        docs += part.doc_count;
+    }
+    let mut terms: Vec<(String, Vec<u32>)> = terms.into_iter().collect();
     // JavaScript compares strings by UTF-16 code units; its binary search needs that order.
     terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     // Each term's documents as gaps between them, in place: a large index is not copied.
@@ -366,43 +383,59 @@ pub fn script(scope: &Scope<'_>) -> String {
     }
     // The script's length, nearly: its buffer then grows once at most (a large index doubling
     // its buffer held both for a moment).
-    let length = d
-        .docs
+    let length = parts
         .iter()
-        .map(|x| x.anchor.len() + x.title.len() + x.shown.len() + 20)
-        .chain(d.pages.iter().map(|(_, u, t)| u.len() + t.len() + 12))
+        .map(|p| p.pages.len() + p.docs.len() + 1)
         .chain(terms.iter().map(|(t, docs)| t.len() + 6 + 5 * docs.len()))
         .sum::<usize>();
-    let index = Index {
-        v: 1,
-        lang: tag,
-        rules: &rules,
-        pages: d
-            .pages
-            .iter()
-            .map(|(k, u, t)| (*k as u8, u.as_str(), t.as_str()))
-            .collect(),
-        docs: d
-            .docs
-            .iter()
-            .map(|x| {
-                (
-                    x.page,
-                    x.anchor.as_str(),
-                    x.title.as_str(),
-                    x.shown.as_str(),
-                )
-            })
-            .collect(),
-        terms: terms.iter().map(|(t, _)| t.as_str()).collect(),
-        postings: terms.iter().map(|(_, docs)| docs.as_slice()).collect(),
-    };
-    // Written straight after the script's start: the index is tens of megabytes at 10,000 pairs,
-    // not to be held twice.
     let mut out = Vec::with_capacity(length + length / 8 + 4096);
     out.extend_from_slice(b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ");
-    serde_json::to_writer(&mut out, &index).expect("the index is plain data");
-    out.extend_from_slice(b";\n");
+    write(&mut out, "{\"v\":1,\"lang\":", tag);
+    write(&mut out, ",\"rules\":", &rules);
+    join(
+        &mut out,
+        ",\"pages\":",
+        parts.iter_mut().map(|p| &mut p.pages),
+    );
+    join(
+        &mut out,
+        ",\"docs\":",
+        parts.iter_mut().map(|p| &mut p.docs),
+    );
+    list(&mut out, ",\"terms\":", terms.iter().map(|(t, _)| t));
+    list(&mut out, ",\"postings\":", terms.iter().map(|(_, d)| d));
+    out.extend_from_slice(b"};\n");
     // JSON is text.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Appends `before`, then the parts' items as one JSON array, emptying each part as it goes.
+fn join<'p>(out: &mut Vec<u8>, before: &str, parts: impl Iterator<Item = &'p mut Vec<u8>>) {
+    out.extend_from_slice(before.as_bytes());
+    out.push(b'[');
+    let mut first = true;
+    for items in parts.filter(|p| !p.is_empty()) {
+        if !first {
+            out.push(b',');
+        }
+        out.extend_from_slice(&std::mem::take(items));
+        first = false;
+    }
+    out.push(b']');
+}
+
+/// Appends `before`, then `value` as JSON.
+fn write(out: &mut Vec<u8>, before: &str, value: &impl Serialize) {
+    out.extend_from_slice(before.as_bytes());
+    serde_json::to_writer(&mut *out, value).expect("the index is plain data");
+}
+
+/// Appends `before`, then the items as a JSON array.
+fn list<T: Serialize>(out: &mut Vec<u8>, before: &str, items: impl Iterator<Item = T>) {
+    out.extend_from_slice(before.as_bytes());
+    out.push(b'[');
+    for (i, item) in items.enumerate() {
+        write(out, if i == 0 { "" } else { "," }, &item);
+    }
+    out.push(b']');
 }
