@@ -6,8 +6,8 @@
 //!
 //! - `lang`: the book's language, and `rules`: the [`Language`] rules (stems, stop words, accents)
 //!   the browser applies to what the reader types;
-//! - `pages`: `[kind, url, title]`, kind 0 guide, 1 phase, 2 pair;
 //! - `docs`: one a section, `[page, anchor, title, text]`, anchor `""` for the top of the page;
+//! - `pages`: `[kind, url, title]`, kind 0 guide, 1 phase, 2 pair;
 //! - `terms` (sorted, in UTF-16 order as JavaScript compares strings) and `postings`: for each term
 //!   the documents holding it, as gaps between ascending document numbers.
 //!
@@ -178,10 +178,8 @@ impl Text {
 /// How many pairs make one part of the index.
 const PAIRS_A_PART: usize = 64;
 
-/// Collects the sections the scope's audience may see, with their terms: the guide's and the
-/// phases' in the first part, then the pairs' in parts of [`PAIRS_A_PART`] pairs, in order.
-fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Vec<Part<'r>> {
-    use rayon::prelude::*;
+/// The part of the guide's chapters and the phases, the first pages of the index.
+fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
     let program = scope.program;
     let mut d = Part::new(rules, 0);
     for c in &program.chapters {
@@ -224,44 +222,54 @@ fn collect<'r>(scope: &Scope<'_>, rules: &'r Language) -> Vec<Part<'r>> {
         }
     }
     d.stems = HashMap::new();
-    // Each batch's first page: the pages of the batches before it follow the guide's and phases'.
-    let firsts: Vec<usize> = scope
-        .pairs
+    d
+}
+
+/// The parts of `pairs`, [`PAIRS_A_PART`] pairs each, made in parallel, in order; the first page
+/// of the first is `first`.
+fn pair_parts<'r>(
+    scope: &Scope<'_>,
+    rules: &'r Language,
+    pairs: &[&crate::model::Pair],
+    first: usize,
+) -> Vec<Part<'r>> {
+    use rayon::prelude::*;
+    // Each part's first page: the pages of the parts before it follow `first`.
+    let firsts: Vec<usize> = pairs
         .chunks(PAIRS_A_PART)
-        .scan(d.page_count, |next, pairs| {
+        .scan(first, |next, pairs| {
             let first = *next;
-            *next += pairs.iter().map(|p| pages_of(p)).sum::<usize>();
+            *next += pages_in(pairs);
             Some(first)
         })
         .collect();
-    let mut parts = vec![d];
-    parts.par_extend(
-        scope
-            .pairs
-            .par_chunks(PAIRS_A_PART)
-            .zip(firsts)
-            .map(|(pairs, first)| {
-                let mut part = Part::new(rules, first);
-                for &pair in pairs {
-                    pair_docs(&mut part, scope, pair);
-                }
-                debug_assert_eq!(
-                    part.page_count,
-                    pairs.iter().map(|p| pages_of(p)).sum::<usize>(),
-                    "pages_of counts the pages pair_docs makes"
-                );
-                // Every part is held until they are joined: the words met are not needed by then.
-                part.stems = HashMap::new();
-                part
-            }),
-    );
-    parts
+    pairs
+        .par_chunks(PAIRS_A_PART)
+        .zip(firsts)
+        .map(|(pairs, first)| {
+            let mut part = Part::new(rules, first);
+            for &pair in pairs {
+                pair_docs(&mut part, scope, pair);
+            }
+            debug_assert_eq!(
+                part.page_count,
+                pages_in(pairs),
+                "pages_in counts the pages pair_docs makes"
+            );
+            // Parts are held until they are joined: the words met are not needed by then.
+            part.stems = HashMap::new();
+            part
+        })
+        .collect()
 }
 
-/// How many pages of the index [`pair_docs`] makes for `pair`: its overview, the first three
-/// phases, and closure once the pair has a closure.
-fn pages_of(pair: &crate::model::Pair) -> usize {
-    4 + usize::from(pair.file.closure.is_some())
+/// How many pages of the index [`pair_docs`] makes for `pairs`: each one's overview, the first
+/// three phases, and closure once the pair has a closure.
+fn pages_in(pairs: &[&crate::model::Pair]) -> usize {
+    pairs
+        .iter()
+        .map(|p| 4 + usize::from(p.file.closure.is_some()))
+        .sum()
 }
 
 /// A pair's overview and phase pages, each section a document.
@@ -352,26 +360,41 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     }
 }
 
+/// How many parts are made at once, then joined: the index is written as it is made.
+const PARTS_AT_ONCE: usize = 16;
+
 /// The search index of what the scope's audience may see, as the text of `search-index.js`.
 ///
-/// The index is tens of megabytes at 10,000 pairs. Its parts already hold their pages and sections
-/// as JSON; they are copied into one buffer sized ahead and emptied as they go. The JSON is what
-/// serde_json writes for the object `{v, lang, rules, pages, docs, terms, postings}`.
+/// The index is tens of megabytes at 10,000 pairs. It is written as it is made, a few parts at a
+/// time, so that only the index and its pages are held whole: the sections go straight into the
+/// script (which is why they come before the pages in it), the pages and the terms wait for the
+/// end. The JSON is what serde_json writes for the object `{v, lang, rules, docs, pages, terms,
+/// postings}`.
 pub fn script(scope: &Scope<'_>) -> String {
     let tag = &scope.program.config.book.language;
     let rules = Language::for_tag(tag);
-    let mut parts = collect(scope, &rules);
-    // Each part numbers its sections from 0: in the index they follow the parts before.
-    let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut docs = 0;
-    for part in &mut parts {
-        for (term, list) in std::mem::take(&mut part.terms) {
-            let all = terms.entry(term).or_default();
-            all.extend(list.into_iter().map(|n| n + docs));
+    // More than the script's length, most likely: its buffer then does not grow (a large index
+    // doubling its buffer held both for a moment), and what is never written to costs no memory.
+    let mut out = Vec::with_capacity((4 << 20) + scope.pairs.len() * (8 << 10));
+    out.extend_from_slice(b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ");
+    write(&mut out, "{\"v\":1,\"lang\":", tag);
+    write(&mut out, ",\"rules\":", &rules);
+    out.extend_from_slice(b",\"docs\":[");
+    let mut joined = Joined::default();
+    let guide = guide_part(scope, &rules);
+    let mut first = guide.page_count;
+    joined.add(&mut out, guide);
+    for pairs in scope.pairs.chunks(PAIRS_A_PART * PARTS_AT_ONCE) {
+        for part in pair_parts(scope, &rules, pairs, first) {
+            joined.add(&mut out, part);
         }
-        docs += part.doc_count;
+        first += pages_in(pairs);
     }
-    let mut terms: Vec<(String, Vec<u32>)> = terms.into_iter().collect();
+    out.push(b']');
+    out.extend_from_slice(b",\"pages\":[");
+    out.extend_from_slice(&std::mem::take(&mut joined.pages));
+    out.push(b']');
+    let mut terms: Vec<(String, Vec<u32>)> = joined.terms.into_iter().collect();
     // JavaScript compares strings by UTF-16 code units; its binary search needs that order.
     terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     // Each term's documents as gaps between them, in place: a large index is not copied.
@@ -381,27 +404,6 @@ pub fn script(scope: &Scope<'_>) -> String {
             (*n, last) = (*n - last, *n);
         }
     }
-    // The script's length, nearly: its buffer then grows once at most (a large index doubling
-    // its buffer held both for a moment).
-    let length = parts
-        .iter()
-        .map(|p| p.pages.len() + p.docs.len() + 1)
-        .chain(terms.iter().map(|(t, docs)| t.len() + 6 + 5 * docs.len()))
-        .sum::<usize>();
-    let mut out = Vec::with_capacity(length + length / 8 + 4096);
-    out.extend_from_slice(b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ");
-    write(&mut out, "{\"v\":1,\"lang\":", tag);
-    write(&mut out, ",\"rules\":", &rules);
-    join(
-        &mut out,
-        ",\"pages\":",
-        parts.iter_mut().map(|p| &mut p.pages),
-    );
-    join(
-        &mut out,
-        ",\"docs\":",
-        parts.iter_mut().map(|p| &mut p.docs),
-    );
     list(&mut out, ",\"terms\":", terms.iter().map(|(t, _)| t));
     list(&mut out, ",\"postings\":", terms.iter().map(|(_, d)| d));
     out.extend_from_slice(b"};\n");
@@ -409,19 +411,35 @@ pub fn script(scope: &Scope<'_>) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Appends `before`, then the parts' items as one JSON array, emptying each part as it goes.
-fn join<'p>(out: &mut Vec<u8>, before: &str, parts: impl Iterator<Item = &'p mut Vec<u8>>) {
-    out.extend_from_slice(before.as_bytes());
-    out.push(b'[');
-    let mut first = true;
-    for items in parts.filter(|p| !p.is_empty()) {
-        if !first {
-            out.push(b',');
+/// The parts joined so far: their pages, and the terms with sections numbered in the whole index.
+#[derive(Default)]
+struct Joined {
+    pages: Vec<u8>,
+    terms: HashMap<String, Vec<u32>>,
+    docs: u32,
+}
+
+impl Joined {
+    /// Writes `part`'s sections to `out` and keeps its pages and terms.
+    fn add(&mut self, out: &mut Vec<u8>, part: Part<'_>) {
+        if !part.docs.is_empty() {
+            if self.docs > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&part.docs);
         }
-        out.extend_from_slice(&std::mem::take(items));
-        first = false;
+        if !part.pages.is_empty() {
+            if !self.pages.is_empty() {
+                self.pages.push(b',');
+            }
+            self.pages.extend_from_slice(&part.pages);
+        }
+        for (term, list) in part.terms {
+            let all = self.terms.entry(term).or_default();
+            all.extend(list.into_iter().map(|n| n + self.docs));
+        }
+        self.docs += part.doc_count;
     }
-    out.push(b']');
 }
 
 /// Appends `before`, then `value` as JSON.
