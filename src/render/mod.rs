@@ -365,9 +365,12 @@ pub fn render_to<E: From<Problem> + Send>(
     options.progress.stage("rendering", kinds.len());
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     let with_index = selection.indexes();
-    // The search index is made last (with both threads), so that the two peaks of memory, the
-    // pages that list every pair and the index, do not add up.
-    jobs(kinds).into_par_iter().try_for_each(|job| {
+    // Memory has two peaks: the pages that list every pair (each holds every pair's summary as
+    // template values) and the search index. They come after the other pages, when what loading
+    // the program left behind has gone back to the system, and one after the other: the lists on
+    // one thread while the other makes the calendars, then the index with both.
+    let (lists_job, jobs) = jobs(kinds);
+    let render_job = |job: Job<'_>| {
         let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
         for kind in job {
             let page = render_page(&scope, theme, kind, &shared, values.as_ref())?;
@@ -375,15 +378,23 @@ pub fn render_to<E: From<Problem> + Send>(
             sink(page)?;
         }
         Ok::<_, E>(())
-    })?;
+    };
+    jobs.into_par_iter().try_for_each(render_job)?;
     // Handed on as they are made: ten thousand calendars would otherwise be held at once.
     let calendars = std::sync::Mutex::new(Vec::new());
-    calendar::files(&scope, &in_selection, lists, &|page| {
-        let mut made = calendars.lock().unwrap_or_else(|e| e.into_inner());
-        made.push(page.path.clone());
-        drop(made);
-        sink(page)
-    })?;
+    let (listed, made) = rayon::join(
+        || lists_job.map_or(Ok(()), render_job),
+        || {
+            calendar::files(&scope, &in_selection, lists, &|page| {
+                let mut made = calendars.lock().unwrap_or_else(|e| e.into_inner());
+                made.push(page.path.clone());
+                drop(made);
+                sink(page)
+            })
+        },
+    );
+    listed?;
+    made?;
     paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
     kept_pages += kept_calendars(&scope, selection).count();
     if with_index {
@@ -453,23 +464,23 @@ fn page_kinds<'a>(
     kinds
 }
 
-/// The pages to render, in jobs: each pair's pages together, so that they share the pair's values;
-/// the pages that list pairs together, so that one thread makes them one after the other (each holds
-/// every pair's summary as template values: at 10,000 pairs, two at once took 170 MB); every other
+/// Pages that one thread renders one after the other.
+type Job<'a> = Vec<PageKind<'a>>;
+
+/// The pages to render, in jobs: the pages that list pairs in one job (`None` when there are
+/// none), so that one thread makes them one after the other (at 10,000 pairs, two at once took
+/// 170 MB); then each pair's pages together, so that they share the pair's values; every other
 /// page alone.
-fn jobs(kinds: Vec<PageKind<'_>>) -> Vec<Vec<PageKind<'_>>> {
+fn jobs(kinds: Vec<PageKind<'_>>) -> (Option<Job<'_>>, Vec<Job<'_>>) {
     let (lists, kinds): (Vec<_>, Vec<_>) = kinds.into_iter().partition(|k| k.lists_pairs());
-    let mut jobs: Vec<Vec<PageKind<'_>>> = Vec::new();
-    if !lists.is_empty() {
-        jobs.push(lists);
-    }
+    let mut jobs: Vec<Job<'_>> = Vec::new();
     for kind in kinds {
         match (jobs.last_mut(), kind.pair()) {
             (Some(job), Some(p)) if job[0].pair().is_some_and(|q| q.id == p.id) => job.push(kind),
             _ => jobs.push(vec![kind]),
         }
     }
-    jobs
+    ((!lists.is_empty()).then_some(lists), jobs)
 }
 
 fn render_page<'a>(
@@ -501,10 +512,23 @@ fn render_page<'a>(
             crumbs,
         },
     );
-    let html = theme
-        .tera
-        .render(template, &ctx)
-        .map_err(|e| theme.problem(&e))?;
+    let html = if kind.lists_pairs() {
+        // A page that lists 10,000 pairs is about 16 MB: written into a buffer that need not grow
+        // (growing, it is held twice for a moment; what is never written to costs no memory).
+        let mut html = Vec::with_capacity((64 << 10) + scope.pairs.len() * (2 << 10));
+        theme
+            .tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| theme.problem(&e))?;
+        // Tera writes the text of templates and values, all UTF-8.
+        String::from_utf8(html)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    } else {
+        theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| theme.problem(&e))?
+    };
     Ok(Page {
         path: kind.path(),
         html,
