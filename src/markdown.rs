@@ -57,7 +57,7 @@ impl schemars::JsonSchema for Markdown {
 
 impl<'de> Deserialize<'de> for Markdown {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(|s| Markdown::new(&s))
+        String::deserialize(d).map(|source| Markdown { source })
     }
 }
 
