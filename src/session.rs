@@ -258,11 +258,7 @@ fn rebuild_pairs(
     state: &mut State,
     root: &Path,
     dest: Option<&Path>,
-    edits: Vec<(
-        PairId,
-        PathBuf,
-        std::sync::Arc<crate::model::pair::PairFile>,
-    )>,
+    edits: Vec<load::LoadedPair>,
     started: Instant,
 ) -> Option<Outcome> {
     let mut stages = Stages {
@@ -280,7 +276,7 @@ fn rebuild_pairs(
     let problems = crate::validate::recheck_pairs(&mut program, &mut state.memo, edits)?;
     stages.check = started.elapsed() - stages.load;
     if problems.has_errors() {
-        // The last program now has the failed pairs: the next good build renders everything.
+        // The program took the failed pairs and is not kept: the next good build renders everything.
         return Some(Outcome::Failed(problems));
     }
     let lists = before != lists_key(&program, &options, &ids);
@@ -302,8 +298,9 @@ fn rebuild_pairs(
     Some(report)
 }
 
-/// Renders `selection` of `program` into `dest`, writes what changed, and says so; a failure leaves
-/// the session without a last program, so that the next good build renders everything.
+/// Renders `selection` of `program` into `dest`, writes what changed, and says so. Callers keep
+/// `program` as the session's last only when this built, so that after a failure the next good
+/// build renders everything.
 #[allow(clippy::too_many_arguments)]
 fn render(
     root: &Path,

@@ -12,17 +12,15 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
 use super::yaml::SourceFile;
-use super::{Kind, Loaded, Parsed, Sources, find_files, parse};
+use super::{Kind, Loaded, LoadedPair, Parsed, Sources, find_files, parse};
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
-use crate::model::pair::PairFile;
-use crate::model::{PairId, PrivateValues};
+use crate::model::PrivateValues;
 
 /// What tells one version of a file from the next without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,11 +194,7 @@ impl Cache {
     /// and still parses; the cache then holds them as loaded. `None`, with the cache untouched,
     /// otherwise: [`Cache::load_hinted`] then loads as usual. Unlike it, this builds no [`Loaded`]:
     /// an edit to one pair of ten thousand looks at that pair alone.
-    pub fn pair_edits(
-        &mut self,
-        config: &Config,
-        hints: &[PathBuf],
-    ) -> Option<Vec<(PairId, PathBuf, Arc<PairFile>)>> {
+    pub fn pair_edits(&mut self, config: &Config, hints: &[PathBuf]) -> Option<Vec<LoadedPair>> {
         let root = &config.root;
         if !self.hints_suffice(root, hints) {
             return None;

@@ -28,6 +28,9 @@ use yaml::SourceFile;
 /// The folder, inside the program folder, that holds the content.
 pub const CONTENT_DIR: &str = "content";
 
+/// A pair file as loaded: the pair's id (from the file name), the file, and what it says.
+pub type LoadedPair = (PairId, PathBuf, Arc<PairFile>);
+
 /// Everything read from a program folder, before cross-file checks.
 #[derive(Debug)]
 pub struct Loaded {
@@ -38,7 +41,7 @@ pub struct Loaded {
     /// People, each with the file they came from.
     pub people: Vec<(PathBuf, Person)>,
     /// Pairs, each with its id and file (shared with the [`Cache`], which keeps it between loads).
-    pub pairs: Vec<(PairId, PathBuf, Arc<PairFile>)>,
+    pub pairs: Vec<LoadedPair>,
     /// Phases that loaded, each with its file.
     pub phases: Vec<(PhaseId, PathBuf, PhaseFile)>,
     /// Guide chapters.

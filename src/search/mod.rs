@@ -225,18 +225,19 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
     d
 }
 
-/// The parts of `pairs`, [`PAIRS_A_PART`] pairs each, made in parallel, in order; the first page
-/// of the first is `first`.
+/// The parts of `pairs`, `a_part` pairs each, made in parallel, in order; the first page of the
+/// first is `first`.
 fn pair_parts<'r>(
     scope: &Scope<'_>,
     rules: &'r Language,
     pairs: &[&crate::model::Pair],
+    a_part: usize,
     first: usize,
 ) -> Vec<Part<'r>> {
     use rayon::prelude::*;
     // Each part's first page: the pages of the parts before it follow `first`.
     let firsts: Vec<usize> = pairs
-        .chunks(PAIRS_A_PART)
+        .chunks(a_part)
         .scan(first, |next, pairs| {
             let first = *next;
             *next += pages_in(pairs);
@@ -244,7 +245,7 @@ fn pair_parts<'r>(
         })
         .collect();
     pairs
-        .par_chunks(PAIRS_A_PART)
+        .par_chunks(a_part)
         .zip(firsts)
         .map(|(pairs, first)| {
             let mut part = Part::new(rules, first);
@@ -371,6 +372,11 @@ const PARTS_AT_ONCE: usize = 16;
 /// end. The JSON is what serde_json writes for the object `{v, lang, rules, docs, pages, terms,
 /// postings}`.
 pub fn script(scope: &Scope<'_>) -> String {
+    script_in(scope, PAIRS_A_PART, PARTS_AT_ONCE)
+}
+
+/// [`script`], made `parts_at_once` parts of `a_part` pairs at a time.
+fn script_in(scope: &Scope<'_>, a_part: usize, parts_at_once: usize) -> String {
     let tag = &scope.program.config.book.language;
     let rules = Language::for_tag(tag);
     // More than the script's length, most likely: its buffer then does not grow (a large index
@@ -384,8 +390,8 @@ pub fn script(scope: &Scope<'_>) -> String {
     let guide = guide_part(scope, &rules);
     let mut first = guide.page_count;
     joined.add(&mut out, guide);
-    for pairs in scope.pairs.chunks(PAIRS_A_PART * PARTS_AT_ONCE) {
-        for part in pair_parts(scope, &rules, pairs, first) {
+    for pairs in scope.pairs.chunks(a_part * parts_at_once) {
+        for part in pair_parts(scope, &rules, pairs, a_part, first) {
             joined.add(&mut out, part);
         }
         first += pages_in(pairs);
@@ -456,4 +462,30 @@ fn list<T: Serialize>(out: &mut Vec<u8>, before: &str, items: impl Iterator<Item
         write(out, if i == 0 { "" } else { "," }, &item);
     }
     out.push(b']');
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::Audience;
+
+    #[test]
+    fn the_index_is_the_same_however_it_is_cut_into_parts() {
+        // The bundled program: pairs with and without a closure page.
+        let (program, problems) = crate::load_program(Path::new(env!("CARGO_MANIFEST_DIR")));
+        let program = program.unwrap_or_else(|| panic!("{problems:?}"));
+        let scope = Scope::new(&program, &Audience::Coordinators);
+        assert!(scope.pairs.len() >= 3);
+        assert!(scope.pairs.iter().any(|p| p.file.closure.is_some()));
+        let whole = script_in(&scope, scope.pairs.len(), 1);
+        for (a_part, at_once) in [(1, 1), (1, 2), (2, 1), (2, 2), (64, 16)] {
+            assert_eq!(
+                script_in(&scope, a_part, at_once),
+                whole,
+                "{a_part} x {at_once}"
+            );
+        }
+    }
 }

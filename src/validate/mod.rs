@@ -232,7 +232,7 @@ pub fn validate_with(
 pub fn recheck_pairs(
     program: &mut Program,
     memo: &mut Memo,
-    edits: Vec<(PairId, PathBuf, Arc<PairFile>)>,
+    edits: Vec<crate::load::LoadedPair>,
 ) -> Option<Problems> {
     let today = crate::model::Date::today();
     if memo.valid_on != Some(today) {
