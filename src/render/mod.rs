@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
+mod ics;
 mod pages;
 pub mod print;
 pub mod progress;
