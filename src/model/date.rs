@@ -25,9 +25,18 @@ impl Date {
                 "`{t}` is not a date: write dates as YYYY-MM-DD, for example 2025-03-14"
             ));
         }
-        t.parse::<jiff::civil::Date>().map(Date).map_err(|_| {
-            format!("`{t}` is not a real date: check the month and the day (YYYY-MM-DD)")
-        })
+        // Digits only, so the numbers fit (the shape was checked above).
+        let number = |r: std::ops::Range<usize>| {
+            t.as_bytes()[r]
+                .iter()
+                .fold(0i16, |n, b| n * 10 + i16::from(b - b'0'))
+        };
+        let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+        jiff::civil::Date::new(year, month as i8, day as i8)
+            .map(Date)
+            .map_err(|_| {
+                format!("`{t}` is not a real date: check the month and the day (YYYY-MM-DD)")
+            })
     }
 
     /// The date `months` months later (clamped to the month's last day).
@@ -53,13 +62,39 @@ impl Date {
 
     /// Long English form, `14 March 2025`.
     pub fn long(self) -> String {
-        self.0.strftime("%-d %B %Y").to_string()
+        // Written out rather than with `strftime`, which interprets its pattern each time: pages
+        // show tens of dates each.
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let d = self.0;
+        let month = MONTHS[(d.month() - 1) as usize];
+        if d.year() < 0 {
+            return d.strftime("%-d %B %Y").to_string();
+        }
+        format!("{} {month} {:04}", d.day(), d.year())
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        let d = self.0;
+        if d.year() < 0 {
+            // jiff's own form for years before 1 (`-000001-03-14`); no YAML date is one.
+            return write!(f, "{d}");
+        }
+        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 }
 
@@ -113,5 +148,23 @@ mod tests {
         let d = Date::parse("2025-01-31").unwrap();
         assert_eq!(d.plus_months(1).to_string(), "2025-02-28");
         assert_eq!(d.long(), "31 January 2025");
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2025-13-01").is_err());
+    }
+
+    #[test]
+    fn written_as_jiff_writes_them() {
+        for (y, m, d) in [
+            (2025, 3, 4),
+            (0, 1, 1),
+            (1, 1, 1),
+            (987, 12, 31),
+            (9999, 12, 31),
+            (-1, 6, 9),
+        ] {
+            let date = jiff::civil::date(y, m, d);
+            assert_eq!(Date(date).to_string(), date.to_string());
+            assert_eq!(Date(date).long(), date.strftime("%-d %B %Y").to_string());
+        }
     }
 }
