@@ -19,6 +19,8 @@ mod text;
 
 use std::collections::HashMap;
 
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
 use serde::Serialize;
 
 use crate::markdown::Markdown;
@@ -63,11 +65,16 @@ struct Part<'r> {
     /// `[page,anchor,title,shown]` of each section, comma-separated.
     docs: Vec<u8>,
     doc_count: u32,
-    terms: HashMap<String, Vec<u32>>,
+    terms: Map<Vec<u32>>,
     /// Each word met so far and its stem, `None` for a word left out (too short, or a stop word):
     /// words repeat, and stemming tries every suffix of every step.
-    stems: HashMap<String, Option<String>>,
+    stems: Map<Option<String>>,
 }
+
+/// Words to something. Hashed with xxh3 rather than SipHash: an index of 10,000 pairs looks up
+/// about 20 million words, and nothing in it comes from an adversary who could choose collisions
+/// to slow the build (the program is the user's own).
+type Map<V> = HashMap<String, V, Xxh3DefaultBuilder>;
 
 impl<'r> Part<'r> {
     fn new(rules: &'r Language, first_page: usize) -> Self {
@@ -78,8 +85,8 @@ impl<'r> Part<'r> {
             page_count: 0,
             docs: Vec::new(),
             doc_count: 0,
-            terms: HashMap::new(),
-            stems: HashMap::new(),
+            terms: Map::default(),
+            stems: Map::default(),
         }
     }
 
@@ -99,13 +106,19 @@ impl<'r> Part<'r> {
             return;
         }
         let n = self.doc_count;
-        for word in text::words(title).chain(text::words(&text)) {
-            let stem = match self.stems.get(&word) {
+        let mut word = String::new();
+        for raw in text::raw_words(title).chain(text::raw_words(&text)) {
+            text::fold_word(raw, &mut word);
+            if word.is_empty() {
+                continue;
+            }
+            // Most words were met before: look them up without making a String.
+            let stem = match self.stems.get(word.as_str()) {
                 Some(stem) => stem,
                 None => {
                     let stem = (word.chars().count() >= 2 && !self.rules.is_stop(&word))
                         .then(|| self.rules.stem(&word));
-                    self.stems.entry(word).or_insert(stem)
+                    self.stems.entry(word.clone()).or_insert(stem)
                 }
             };
             let Some(stem) = stem else { continue };
@@ -221,7 +234,7 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
             );
         }
     }
-    d.stems = HashMap::new();
+    d.stems = Map::default();
     d
 }
 
@@ -258,7 +271,7 @@ fn pair_parts<'r>(
                 "pages_in counts the pages pair_docs makes"
             );
             // Parts are held until they are joined: the words met are not needed by then.
-            part.stems = HashMap::new();
+            part.stems = Map::default();
             part
         })
         .collect()
@@ -421,7 +434,7 @@ fn script_in(scope: &Scope<'_>, a_part: usize, parts_at_once: usize) -> String {
 #[derive(Default)]
 struct Joined {
     pages: Vec<u8>,
-    terms: HashMap<String, Vec<u32>>,
+    terms: Map<Vec<u32>>,
     docs: u32,
 }
 

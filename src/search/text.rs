@@ -123,27 +123,39 @@ pub fn collapse(text: &str) -> String {
 
 /// The words of `text`, lower-cased and folded ([`FOLD`]): runs of letters and digits,
 /// apostrophes dropped (so `mentee's` is `mentees`). `static/search.js` splits what the reader
-/// types the same way.
+/// types the same way. (The index itself folds into one buffer: [`raw_words`], [`fold_word`].)
+#[cfg(test)]
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).filter_map(|w| {
+        let mut out = String::new();
+        fold_word(w, &mut out);
+        (!out.is_empty()).then_some(out)
+    })
+}
+
+/// The words of `text` as written: runs of letters, digits and apostrophes.
+pub fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| {
-            let mut out = String::with_capacity(w.len());
-            for c in w.chars().filter(|&c| c != '\'' && c != '’') {
-                // Most text is ASCII, which FOLD has nothing for.
-                if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
-                    continue;
-                }
-                for lower in c.to_lowercase() {
-                    match FOLD.binary_search_by_key(&lower, |&(from, _)| from) {
-                        Ok(i) => out.push_str(FOLD[i].1),
-                        Err(_) => out.push(lower),
-                    }
-                }
-            }
-            out
-        })
         .filter(|w| !w.is_empty())
+}
+
+/// Writes `word` to `out` (cleared first) as the index keeps it: lower case, apostrophes dropped,
+/// accents folded ([`FOLD`]). `out` may end up empty (a word of apostrophes).
+pub fn fold_word(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars().filter(|&c| c != '\'' && c != '’') {
+        // Most text is ASCII, which FOLD has nothing for.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            match FOLD.binary_search_by_key(&lower, |&(from, _)| from) {
+                Ok(i) => out.push_str(FOLD[i].1),
+                Err(_) => out.push(lower),
+            }
+        }
+    }
 }
 
 /// How the index treats the words of the book's language: shipped in the index so that the
