@@ -356,10 +356,15 @@ fn program_calendar(scope: &Scope<'_>, slug: &str) -> Option<String> {
 /// Adds `entries` to `cal` by date, each once: the first entry of a UID wins.
 fn add(cal: &mut Ics, mut entries: Vec<Entry>, domain: &str, stamp: Date, url: Option<&str>) {
     entries.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
+    // The domain is the same for all: a UID is told by its kind.
     let mut seen = HashSet::new();
+    let mut uid = String::new();
     for entry in &entries {
-        let uid = format!("{}@{domain}", entry.kind);
-        if seen.insert(uid.clone()) {
+        if seen.insert(entry.kind.as_str()) {
+            uid.clear();
+            uid.push_str(&entry.kind);
+            uid.push('@');
+            uid.push_str(domain);
             event(cal, entry, &uid, stamp, url);
         }
     }

@@ -54,40 +54,42 @@ impl Ics {
         self.line.clear();
         self.line.push_str(name);
         self.line.push(':');
-        for c in value.chars() {
-            match c {
-                '\\' => self.line.push_str("\\\\"),
-                ',' => self.line.push_str("\\,"),
-                ';' => self.line.push_str("\\;"),
-                '\n' => self.line.push_str("\\n"),
-                '\r' => {}
-                c => self.line.push(c),
-            }
+        let mut start = 0;
+        for (i, b) in value.bytes().enumerate() {
+            let escaped = match b {
+                b'\\' => "\\\\",
+                b',' => "\\,",
+                b';' => "\\;",
+                b'\n' => "\\n",
+                b'\r' => "",
+                _ => continue,
+            };
+            // The bytes matched are ASCII, so `i` is between characters.
+            self.line.push_str(&value[start..i]);
+            self.line.push_str(escaped);
+            start = i + 1;
         }
+        self.line.push_str(&value[start..]);
         self.fold();
     }
 
     /// An all-day date: `NAME;VALUE=DATE:20250304`.
     pub fn date(&mut self, name: &str, date: Date) {
-        let d = date.0;
         self.line.clear();
-        let _ = write!(
-            self.line,
-            "{name};VALUE=DATE:{:04}{:02}{:02}",
-            d.year(),
-            d.month(),
-            d.day()
-        );
+        self.line.push_str(name);
+        self.line.push_str(";VALUE=DATE:");
+        push_date(&mut self.line, date);
         self.fold();
     }
 
     /// The date as a UTC date-time at midnight: `NAME:20250304T000000Z`.
     pub fn midnight(&mut self, name: &str, date: Date) {
-        let d = date.0;
-        self.raw(
-            name,
-            format_args!("{:04}{:02}{:02}T000000Z", d.year(), d.month(), d.day()),
-        );
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        push_date(&mut self.line, date);
+        self.line.push_str("T000000Z");
+        self.fold();
     }
 
     /// Ends the calendar and returns the file.
@@ -123,6 +125,21 @@ impl Ics {
         self.text.push_str(rest);
         self.text.push_str("\r\n");
     }
+}
+
+/// Appends `date` as iCalendar writes dates: `20250304`.
+fn push_date(out: &mut String, date: Date) {
+    let d = date.0;
+    // Years are 0 to 9999 here: dates come from YAML as four digits.
+    let year = d.year().clamp(0, 9999) as u32;
+    let number = year * 10_000 + d.month() as u32 * 100 + d.day() as u32;
+    let mut digits = [b'0'; 8];
+    let mut rest = number;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.extend(digits.iter().map(|&b| char::from(b)));
 }
 
 #[cfg(test)]
