@@ -190,9 +190,11 @@ pub struct Stager {
     /// A [`Record`] vouches for `old`: the files are not `stat`ed.
     trusted: bool,
     files: Mutex<Vec<(String, Entry, Fate)>>,
-    /// The folders made in the temporary folder so far: a file whose folder is not one of them
-    /// makes it first, rather than fail to open and try again (a site of 10,000 pairs has 60,000).
-    folders: Mutex<HashSet<PathBuf>>,
+    /// The folders made in the temporary folder so far, by the hash of their path: a file whose
+    /// folder is not one of them makes it first, rather than fail to open and try again (a site of
+    /// 10,000 pairs has 60,000 folders). Should two paths share a hash, the write that fails for
+    /// want of its folder makes it then.
+    folders: Mutex<HashSet<u64>>,
 }
 
 impl Stager {
@@ -274,23 +276,32 @@ impl Stager {
         if let Some(folder) = to.parent() {
             self.make_folder(folder)?;
         }
-        fs::write(&to, bytes).map_err(io_err("write", &to))?;
+        match fs::write(&to, bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(folder) = to.parent() {
+                    fs::create_dir_all(folder).map_err(io_err("create", folder))?;
+                }
+                fs::write(&to, bytes).map_err(io_err("write", &to))?;
+            }
+            other => other.map_err(io_err("write", &to))?,
+        }
         self.record(path, entry, Fate::Written);
         Ok(())
     }
 
     /// Makes `folder` (and the folders above it) in the temporary folder, unless this stager did.
     fn make_folder(&self, folder: &Path) -> Result<(), Error> {
-        let made = |f: &Path| {
+        let key = xxhash_rust::xxh3::xxh3_64(folder.as_os_str().as_encoded_bytes());
+        let made = |key| {
             let folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-            folders.contains(f)
+            folders.contains(&key)
         };
-        if made(folder) {
+        if made(key) {
             return Ok(());
         }
         fs::create_dir_all(folder).map_err(io_err("create", folder))?;
         let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        folders.insert(folder.to_owned());
+        folders.insert(key);
         Ok(())
     }
 
