@@ -362,7 +362,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let mut kept_pages = kept.len();
     let mut paths: Vec<PathBuf> = kinds.iter().map(|&k| k.path()).collect();
     let theme = &*theme;
-    let shared = Shared::of(program);
+    let shared = Shared::of(&scope);
     options.progress.stage("rendering", kinds.len());
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     let with_index = selection.indexes();
@@ -396,6 +396,8 @@ pub fn render_to<E: From<Problem> + Send>(
     );
     listed?;
     made?;
+    // The pairs' summaries are not needed by the index, which is the other peak of memory.
+    drop(shared);
     paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
     kept_pages += kept_calendars(&scope, selection).count();
     if with_index {

@@ -1,7 +1,7 @@
 //! What each kind of page shows: its folder, template, title, breadcrumbs and context.
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::values::{PairValues, Shared};
 use super::view::{Link, PairView, Scope, Url, url};
@@ -86,6 +86,11 @@ fn pair_views<'a>(scope: &Scope<'a>) -> Vec<PairView<'a>> {
     scope.pairs.iter().map(|p| PairView::of(scope, p)).collect()
 }
 
+/// Every pair's summary, as a template value.
+fn summaries(scope: &Scope<'_>, shared: &Shared) -> Value {
+    Value::from(shared.summaries(scope, scope.pairs.iter().copied()))
+}
+
 fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Link<'a>>) {
     let prev = i.checked_sub(1).and_then(|j| links.get(j).cloned());
     let next = links.get(i + 1).cloned();
@@ -140,7 +145,8 @@ pub(super) fn context<'a>(
                 goals_achieved: total(|p| p.goals_achieved),
                 meetings: total(|p| p.meeting_count),
             };
-            let mut ctx = context_with("pairs", &pairs);
+            let mut ctx = Context::new();
+            ctx.insert_value("pairs", summaries(scope, shared));
             ctx.insert("phases", &phase_cards(scope));
             ctx.insert("description", &program.info.description);
             ctx.insert("coordinators", &scope.coordinators());
@@ -150,7 +156,7 @@ pub(super) fn context<'a>(
         }
         PageKind::Dashboard(dashboard) => {
             let mut ctx = context_with("dashboard", dashboard);
-            ctx.insert("pairs", &pair_views(scope));
+            ctx.insert_value("pairs", summaries(scope, shared));
             ("dashboard.html", "Dashboard".into(), ctx)
         }
         PageKind::Guide => {
@@ -185,13 +191,8 @@ pub(super) fn context<'a>(
         PageKind::Phase(p) => {
             let mut ctx = Context::new();
             ctx.insert_value("phase", shared.phases[p.id.index()].clone());
-            let pairs: Vec<PairView<'_>> = scope
-                .pairs
-                .iter()
-                .filter(|x| x.phase == p.id)
-                .map(|x| PairView::of(scope, x))
-                .collect();
-            ctx.insert("pairs", &pairs);
+            let pairs = scope.pairs.iter().filter(|x| x.phase == p.id).copied();
+            ctx.insert_value("pairs", Value::from(shared.summaries(scope, pairs)));
             let links = program
                 .phases
                 .iter()
@@ -205,11 +206,11 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             ("phase.html", p.file.title.clone(), ctx)
         }
-        PageKind::Pairs => (
-            "pairs.html",
-            "Pairs".into(),
-            context_with("pairs", &pair_views(scope)),
-        ),
+        PageKind::Pairs => {
+            let mut ctx = Context::new();
+            ctx.insert_value("pairs", summaries(scope, shared));
+            ("pairs.html", "Pairs".into(), ctx)
+        }
         PageKind::Pair(pair, today) => {
             let values = pair_values(pair);
             let view = &values.view;

@@ -5,23 +5,31 @@
 //! once per build for all the pairs' pages, and a pair's summary, record and checklists once for
 //! its six pages (overview, four phases, workbook), rather than once per page.
 
+use std::sync::OnceLock;
+
 use tera::Value;
 
 use super::pages::PhaseView;
 use super::view::{DoneView, PairView, RecordView, Scope};
 use crate::model::{Pair, PhaseId, Program};
 
-/// The values every page of one rendering may share: those of the phases.
+/// The values every page of one rendering may share: those of the phases, and each pair's summary.
 pub(super) struct Shared {
     /// Each phase's view, by [`PhaseId::index`].
     pub phases: Vec<Value>,
     /// Each phase's checklist items, by [`PhaseId::index`].
     items: Vec<Vec<Value>>,
+    /// Each pair's summary ([`PairView`]), in the order of [`Scope::pairs`], kept from its own
+    /// pages for the pages that list pairs (home, pairs, phases, dashboard), which would otherwise
+    /// convert all of them again, each.
+    summaries: Vec<OnceLock<Value>>,
 }
 
 impl Shared {
-    pub fn of(program: &Program) -> Shared {
+    pub fn of(scope: &Scope<'_>) -> Shared {
+        let program = scope.program;
         Shared {
+            summaries: scope.pairs.iter().map(|_| OnceLock::new()).collect(),
             phases: program
                 .phases
                 .iter()
@@ -39,6 +47,28 @@ impl Shared {
                 })
                 .collect(),
         }
+    }
+
+    /// The summaries of `pairs`, pairs of the scope: the ones its pages made, the others made now.
+    pub fn summaries<'p>(
+        &self,
+        scope: &Scope<'_>,
+        pairs: impl Iterator<Item = &'p Pair>,
+    ) -> Vec<Value> {
+        pairs
+            .map(|pair| match self.slot(scope, pair) {
+                Some(slot) => slot
+                    .get_or_init(|| Value::from_serializable(&PairView::of(scope, pair)))
+                    .clone(),
+                None => Value::from_serializable(&PairView::of(scope, pair)),
+            })
+            .collect()
+    }
+
+    /// Where the summary of `pair` is kept.
+    fn slot(&self, scope: &Scope<'_>, pair: &Pair) -> Option<&OnceLock<Value>> {
+        let i = scope.pairs.binary_search_by(|p| p.id.cmp(&pair.id)).ok()?;
+        self.summaries.get(i)
     }
 
     /// A phase's checklist with `pair`'s progress on each item (none for a blank workbook):
@@ -96,8 +126,13 @@ pub(super) struct PairValues<'a> {
 impl<'a> PairValues<'a> {
     pub fn of(scope: &Scope<'a>, shared: &Shared, pair: &'a Pair) -> PairValues<'a> {
         let view = PairView::of(scope, pair);
+        let view_value = Value::from_serializable(&view);
+        if let Some(slot) = shared.slot(scope, pair) {
+            // A Value is reference-counted: kept, not copied.
+            let _ = slot.set(view_value.clone());
+        }
         PairValues {
-            view_value: Value::from_serializable(&view),
+            view_value,
             view,
             record: Value::from_serializable(&RecordView::of(scope, pair)),
             checklists: PhaseId::ALL
