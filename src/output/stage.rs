@@ -291,7 +291,7 @@ impl Stager {
 
     /// Makes `folder` (and the folders above it) in the temporary folder, unless this stager did.
     fn make_folder(&self, folder: &Path) -> Result<(), Error> {
-        let key = xxhash_rust::xxh3::xxh3_64(folder.as_os_str().as_encoded_bytes());
+        let key = folder_key(folder);
         let made = |key| {
             let folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
             folders.contains(&key)
@@ -424,6 +424,11 @@ impl Stager {
         staged.partial = true;
         Ok(staged)
     }
+}
+
+/// What [`Stager::folders`] keeps of a folder's path.
+fn folder_key(folder: &Path) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(folder.as_os_str().as_encoded_bytes())
 }
 
 impl Staged {
@@ -686,4 +691,24 @@ fn swap_into_place(tmp: &Path, dest: &Path) -> Result<(), Error> {
         return Err(io_err("move the new site into", dest)(e));
     }
     remove_ours(&old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_taken_for_made_is_made_when_a_write_misses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, dest) = (dir.path().join("program"), dir.path().join("site"));
+        fs::create_dir(&root).unwrap();
+        let stager = Stager::open(&root, &dest, None).unwrap();
+        // As if another folder's path had the same hash: the stager thinks it made this one.
+        let folder = stager.staged.tmp.join("pairs/ana-ben");
+        stager.folders.lock().unwrap().insert(folder_key(&folder));
+        stager
+            .put(Path::new("pairs/ana-ben/index.html"), b"<p>Ana</p>")
+            .unwrap();
+        assert_eq!(fs::read(folder.join("index.html")).unwrap(), b"<p>Ana</p>");
+    }
 }

@@ -19,7 +19,7 @@ mod text;
 
 use std::collections::HashMap;
 
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use foldhash::fast::FixedState;
 
 use serde::Serialize;
 
@@ -71,10 +71,10 @@ struct Part<'r> {
     stems: Map<Option<String>>,
 }
 
-/// Words to something. Hashed with xxh3 rather than SipHash: an index of 10,000 pairs looks up
-/// about 20 million words, and nothing in it comes from an adversary who could choose collisions
-/// to slow the build (the program is the user's own).
-type Map<V> = HashMap<String, V, Xxh3DefaultBuilder>;
+/// Words to something. Hashed with foldhash (already in the build, under tera's maps) rather than
+/// SipHash: an index of 10,000 pairs looks up about 20 million short words, and nothing in it comes
+/// from an adversary who could choose collisions to slow the build (the program is the user's own).
+type Map<V> = HashMap<String, V, FixedState>;
 
 impl<'r> Part<'r> {
     fn new(rules: &'r Language, first_page: usize) -> Self {
