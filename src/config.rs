@@ -287,6 +287,20 @@ impl Config {
             ))
             .with_source(source));
         }
+        if let Some(url) = self.site.base_url.as_deref().filter(|u| !is_web_address(u)) {
+            let (line, column) = find_key(source, "base-url");
+            return Err(Problem::error(
+                Code::Config,
+                Span {
+                    file: CONFIG_FILE.into(),
+                    line,
+                    column,
+                },
+                format!("`base-url = {url:?}` is not a web address"),
+            )
+            .hint("write the address the site is published at, starting with https:// (or http://) and without spaces, such as \"https://mentoring.example.org/\"")
+            .with_source(source));
+        }
         Ok(())
     }
 
@@ -340,6 +354,18 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
 
 /// Where the value of `key` is, on the first line that sets it, for pointing at a number TOML
 /// accepted but we did not.
+/// Whether `url` can be `[site] base-url`: http or https, a host, and nothing that would end an
+/// attribute or a line where it is written (pages, calendars).
+fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+}
+
 fn find_key(text: &str, key: &str) -> (u32, u32) {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

@@ -351,6 +351,29 @@ fn unknown_theme_in_book_toml() {
 }
 
 #[test]
+fn a_base_url_that_is_not_a_web_address() {
+    for bad in [
+        "mentoring.example.org",
+        "https://",
+        "https://mentoring.example.org/a b",
+        "https://x.org\\nBEGIN:VEVENT",
+    ] {
+        let program = Program::fixture("minimal");
+        program.write(
+            "book.toml",
+            format!(
+                "{}\n[site]\nbase-url = \"{bad}\"\n",
+                program.read("book.toml")
+            ),
+        );
+        let err = problems(&program);
+        assert_one_error(&err, "MB0002", "book.toml:12:12");
+        assert!(err.contains("is not a web address"), "{err}");
+        assert!(err.contains("starting with https://"), "{err}");
+    }
+}
+
+#[test]
 fn unknown_paper_size_in_book_toml() {
     let program = Program::fixture("minimal");
     program.write(

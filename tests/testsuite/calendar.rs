@@ -207,6 +207,40 @@ fn the_programs_calendar_has_every_visible_pairs_start_and_end() {
 }
 
 #[test]
+fn with_a_base_url_events_link_to_the_pairs_page() {
+    let program = Program::fixture("dashboard");
+    program.write(
+        "book.toml",
+        format!(
+            "{}\n[site]\nbase-url = \"https://mentoring.example.org/\"\n",
+            program.read("book.toml")
+        ),
+    );
+    program.build().success();
+    let (cal, _) = read(&program.read("book/pairs/ana-lopez-ben-okafor/meetings.ics"));
+    let urls: Vec<_> = cal
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => e.property_value("URL"),
+            _ => None,
+        })
+        .collect();
+    assert!(!urls.is_empty());
+    assert!(
+        urls.iter()
+            .all(|u| *u == "https://mentoring.example.org/pairs/ana-lopez-ben-okafor/index.html"),
+        "{urls:?}"
+    );
+    // The 404 page is served at any address: its links start from the base URL.
+    let not_found = program.read("book/404.html");
+    assert!(
+        not_found.contains("href=\"https://mentoring.example.org/index.html\""),
+        "{not_found}"
+    );
+}
+
+#[test]
 fn private_fields_never_reach_a_public_calendar() {
     let program = Program::fixture("canary");
     program.build().success();
