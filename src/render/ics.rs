@@ -99,8 +99,9 @@ impl Ics {
     }
 
     /// Appends `line` to the file, folded: at most 75 octets a line, cut between characters, the
-    /// continuation starting with a space. A cut is moved back one character rather than leave a
-    /// space at the start of the continuation, which careless readers drop.
+    /// continuation starting with a space. A cut that would leave a space at the start of the
+    /// continuation, which careless readers drop, is moved back to the character before the
+    /// spaces.
     fn fold(&mut self) {
         let line = self.line.as_str();
         let mut rest = line;
@@ -111,9 +112,11 @@ impl Ics {
                 cut -= 1;
             }
             if rest[cut..].starts_with([' ', '\t']) {
-                let before = rest[..cut].chars().next_back().map_or(0, char::len_utf8);
-                if cut - before > 0 {
-                    cut -= before;
+                // The spaces before the cut, and the character before them, go to the next line.
+                let run = rest[..cut].trim_end_matches([' ', '\t']).len();
+                let last = rest[..run].chars().next_back().map_or(0, char::len_utf8);
+                if run > last {
+                    cut = run - last;
                 }
             }
             self.text.push_str(&rest[..cut]);
@@ -187,7 +190,6 @@ mod tests {
             &"é".repeat(120),
             &"😀".repeat(40),
             &"word ".repeat(40),
-            &format!("{}  two spaces at the fold", "x".repeat(64)),
         ] {
             let (back, text) = summary_read_back(s);
             assert_eq!(back, s);
@@ -196,6 +198,24 @@ mod tests {
                 !text.contains("\r\n  "),
                 "a continuation starts with a space:\n{text}"
             );
+        }
+    }
+
+    #[test]
+    fn no_continuation_starts_with_a_space() {
+        for before in 60..80 {
+            for spaces in 1..6 {
+                let s = format!(
+                    "{}{}{}",
+                    "x".repeat(before),
+                    " ".repeat(spaces),
+                    "y".repeat(90)
+                );
+                let (back, text) = summary_read_back(&s);
+                assert_eq!(back, s);
+                assert!(lines_fit(&text));
+                assert!(!text.contains("\r\n  "), "{text}");
+            }
         }
     }
 

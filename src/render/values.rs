@@ -3,7 +3,8 @@
 //! Putting data in a Tera context converts it to Tera's values, a copy of every string. Tera's
 //! values are reference-counted, so a clone is cheap: a phase's view and checklist are converted
 //! once per build for all the pairs' pages, and a pair's summary, record and checklists once for
-//! its six pages (overview, four phases, workbook), rather than once per page.
+//! its six pages (overview, four phases, workbook), rather than once per page; its summary is kept
+//! for the pages that list pairs.
 
 use std::sync::OnceLock;
 
