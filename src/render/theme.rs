@@ -354,24 +354,48 @@ mod tests {
 
 /// Escapes text for HTML as Tera's own escaping does (`&`, `<`, `>`, `"` and `'`, the last as
 /// `&#39;`), but writes the runs between those characters in one call each rather than a byte at a
-/// time: escaping was a tenth of the rendering time.
+/// time, and skips eight bytes at a time where none of them needs escaping: escaping was a tenth of
+/// the rendering time.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8)
+            && !needs_escaping(u64::from_le_bytes(word.try_into().expect("eight bytes")))
+        {
+            i += 8;
+            continue;
+        }
+        let entity: &[u8] = match bytes[i] {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
             b'>' => b"&gt;",
             b'"' => b"&quot;",
             b'\'' => b"&#39;",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.write_all(&bytes[start..i])?;
         out.write_all(entity)?;
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.write_all(&bytes[start..])
+}
+
+/// Whether any of the eight bytes of `word` is one [`escape_html`] escapes. A byte equal to `b`
+/// is a zero byte of `word ^ b…b`, and `(x - 0x01…01) & !x & 0x80…80` is non-zero exactly when
+/// `x` has a zero byte.
+fn needs_escaping(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has = |b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    (has(b'&') | has(b'<') | has(b'>') | has(b'"') | has(b'\'')) != 0
 }
 
 #[cfg(test)]
@@ -387,10 +411,30 @@ mod escape_tests {
             "é'ü\"",
             "x>",
         ] {
-            let (mut ours, mut teras) = (Vec::new(), Vec::new());
-            super::escape_html(text, &mut ours).unwrap();
-            tera::escape_html(text, &mut teras).unwrap();
-            assert_eq!(ours, teras, "{text}");
+            assert_same(text);
+        }
+        // Every special character at every place of an eight-byte word, and between words.
+        for at in 0..20 {
+            for c in ['&', '<', '>', '"', '\'', 'é', 'x'] {
+                let mut text: String = "abcdefghijklmnopqrstu".into();
+                text.insert(at, c);
+                assert_same(&text);
+            }
+        }
+    }
+
+    fn assert_same(text: &str) {
+        let (mut ours, mut teras) = (Vec::new(), Vec::new());
+        super::escape_html(text, &mut ours).unwrap();
+        tera::escape_html(text, &mut teras).unwrap();
+        assert_eq!(ours, teras, "{text}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_escaped_as_tera_does(text in ".{0,80}", html in "[<>&\"'a é]{0,40}") {
+            assert_same(&text);
+            assert_same(&html);
         }
     }
 }
