@@ -241,65 +241,37 @@ impl Config {
     fn check(&self, source: &Arc<str>) -> Result<(), Problem> {
         let theme = &self.build.theme;
         if crate::model::ids::check_slug(theme).is_err() {
-            let (line, column) = find(source, theme);
-            return Err(Problem::error(
-                Code::Config,
-                Span {
-                    file: CONFIG_FILE.into(),
-                    line,
-                    column,
-                },
-                format!("`{theme}` is not a theme name"),
-            )
-            .hint("a theme is a folder name under themes/: lower-case letters, digits and dashes")
-            .with_source(source));
+            let place = find(source, theme);
+            return Err(
+                at(source, place, format!("`{theme}` is not a theme name")).hint(
+                    "a theme is a folder name under themes/: lower-case letters, digits and dashes",
+                ),
+            );
         }
         if theme != "default" && !self.root.join("themes").join(theme).is_dir() {
-            let (line, column) = find(source, theme);
-            return Err(Problem::error(
-                Code::Config,
-                Span {
-                    file: CONFIG_FILE.into(),
-                    line,
-                    column,
-                },
-                format!("there is no theme `{theme}`"),
-            )
-            .hint(format!(
-                "make the folder themes/{theme}/ or use theme = \"default\""
-            ))
-            .with_source(source));
+            let place = find(source, theme);
+            return Err(
+                at(source, place, format!("there is no theme `{theme}`")).hint(format!(
+                    "make the folder themes/{theme}/ or use theme = \"default\""
+                )),
+            );
         }
         let quiet = self.dashboard.quiet_after_days;
         if !(1..=MAX_QUIET_AFTER_DAYS).contains(&quiet) {
-            let (line, column) = find_key(source, "quiet-after-days");
-            return Err(Problem::error(
-                Code::Config,
-                Span {
-                    file: CONFIG_FILE.into(),
-                    line,
-                    column,
-                },
-                format!("`quiet-after-days = {quiet}` is out of range"),
-            )
-            .hint(format!(
-                "write a number of days from 1 to {MAX_QUIET_AFTER_DAYS}, such as 30: a pair that has not met for longer is listed as quiet"
-            ))
-            .with_source(source));
+            let place = find_key(source, "quiet-after-days");
+            let hint = format!(
+                "write a number of days from 1 to {MAX_QUIET_AFTER_DAYS}, such as 30: a pair that \
+                 has not met for longer is listed as quiet"
+            );
+            let message = format!("`quiet-after-days = {quiet}` is out of range");
+            return Err(at(source, place, message).hint(hint));
         }
         if let Some(url) = self.site.base_url.as_deref().filter(|u| !is_web_address(u)) {
-            let (line, column) = find_key(source, "base-url");
-            return Err(Problem::error(
-                Code::Config,
-                Span {
-                    file: CONFIG_FILE.into(),
-                    line,
-                    column,
-                },
-                format!("`base-url = {url:?}` is not a web address"),
-            )
-            .hint("write the address the site is published at, starting with https:// (or http://) and without spaces, such as \"https://mentoring.example.org/\"")
-            .with_source(source));
+            let place = find_key(source, "base-url");
+            let hint = "write the address the site is published at, starting with https:// (or \
+                        http://) and without spaces, such as \"https://mentoring.example.org/\"";
+            let message = format!("`base-url = {url:?}` is not a web address");
+            return Err(at(source, place, message).hint(hint));
         }
         Ok(())
     }
@@ -354,6 +326,20 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
 
 /// Where the value of `key` is, on the first line that sets it, for pointing at a number TOML
 /// accepted but we did not.
+/// An error in `book.toml` at `(line, column)`, shown with `source`, the file's text.
+fn at(source: &Arc<str>, (line, column): (u32, u32), message: String) -> Problem {
+    Problem::error(
+        Code::Config,
+        Span {
+            file: CONFIG_FILE.into(),
+            line,
+            column,
+        },
+        message,
+    )
+    .with_source(source)
+}
+
 /// Whether `url` can be `[site] base-url`: http or https, a host, and nothing that would end an
 /// attribute or a line where it is written (pages, calendars).
 fn is_web_address(url: &str) -> bool {
