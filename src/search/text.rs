@@ -121,9 +121,8 @@ pub fn collapse(text: &str) -> String {
     out
 }
 
-/// The words of `text`, lower-cased and folded ([`FOLD`]): runs of letters and digits,
-/// apostrophes dropped (so `mentee's` is `mentees`). `static/search.js` splits what the reader
-/// types the same way. (The index itself folds into one buffer: [`raw_words`], [`fold_word`].)
+/// The words of `text` as the index keeps them: [`raw_words`], each through [`fold_word`] (so
+/// `mentee's` is `mentees`), empty ones left out. The index itself folds into one buffer.
 #[cfg(test)]
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     raw_words(text).filter_map(|w| {
@@ -133,7 +132,8 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// The words of `text` as written: runs of letters, digits and apostrophes.
+/// The words of `text` as written: runs of letters, digits and apostrophes. `static/search.js`
+/// splits and folds what the reader types the same way.
 pub fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
