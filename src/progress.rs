@@ -11,8 +11,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 /// How long a build runs before its bar appears.
 const DELAY: Duration = Duration::from_secs(1);
 
-/// Counts work done on a bar that shows itself after a second (`DELAY`), on a terminal only. Cheap to clone;
-/// the default counts nothing and shows nothing.
+/// Counts work done on a bar that shows itself after a second (`DELAY`), on a terminal only.
+/// Cheap to clone; the default counts nothing and shows nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Progress(Option<Inner>);
 
