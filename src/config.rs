@@ -324,8 +324,6 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
     )
 }
 
-/// Where the value of `key` is, on the first line that sets it, for pointing at a number TOML
-/// accepted but we did not.
 /// An error in `book.toml` at `(line, column)`, shown with `source`, the file's text.
 fn at(source: &Arc<str>, (line, column): (u32, u32), message: String) -> Problem {
     Problem::error(
@@ -352,6 +350,8 @@ fn is_web_address(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
 }
 
+/// Where the value of `key` is, on the first line that sets it, for pointing at a value TOML
+/// accepted but we did not.
 fn find_key(text: &str, key: &str) -> (u32, u32) {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
