@@ -2,8 +2,9 @@
 //!
 //! Every piece of Markdown, from a YAML field or a guide chapter, goes through [`to_html`]: rendered
 //! with pulldown-cmark, then, when it holds raw HTML or a link whose scheme is not a plain web or
-//! mail address, cleaned with ammonia so that it cannot inject scripts, styles or event handlers. A [`Markdown`] field is rendered when a page shows it, and not kept: the renderer makes
-//! each pair's values once for all of that pair's pages, and a site of 10,000 pairs would otherwise
+//! mail address, cleaned with ammonia so that it cannot inject scripts, styles or event handlers. A
+//! [`Markdown`] field is rendered when a page shows it, and not kept: the renderer makes each
+//! pair's values once for all of that pair's pages, and a site of 10,000 pairs would otherwise
 //! hold the HTML of every field until the end of the build. A field no page shows (a private note in
 //! the public site) is never rendered.
 

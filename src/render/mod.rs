@@ -366,10 +366,11 @@ pub fn render_to<E: From<Problem> + Send>(
     options.progress.stage("rendering", kinds.len());
     let in_selection = |pair: &Pair| selection.includes_pair(pair);
     let with_index = selection.indexes();
-    // Memory has two peaks: the pages that list every pair (each holds every pair's summary as
-    // template values) and the search index. They come after the other pages, when what loading
-    // the program left behind has gone back to the system, and one after the other: the lists on
-    // one thread while the other makes the calendars, then the index with both.
+    // Memory has two peaks: the pages that list every pair (every pair's summary as template
+    // values, kept in `shared` from the pairs' own pages, and a page of up to 16 MB) and the search
+    // index. They come after the other pages, when what loading the program left behind has gone
+    // back to the system, and one after the other: the lists on one thread while the other makes
+    // the calendars, then the index with both, once `shared` is dropped.
     let (lists_job, jobs) = jobs(kinds);
     let render_job = |job: Job<'_>| {
         let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
