@@ -176,7 +176,10 @@ impl Text {
     }
 
     fn md(&mut self, md: Option<&Markdown>) -> &mut Self {
-        self.add(md.map(|m| text::plain(&m.source)).as_deref())
+        if let Some(m) = md {
+            text::push_plain(&m.source, &mut self.0);
+        }
+        self
     }
 
     fn person(&mut self, p: &PersonView<'_>) -> &mut Self {

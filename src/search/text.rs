@@ -5,6 +5,8 @@
 //! `static/search.js` applies the same rules to what the reader types, so the browser and the index
 //! always agree on what a word's stem is.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -71,8 +73,11 @@ pub fn sections(source: &str) -> Vec<Section> {
         }
     }
     for s in &mut out {
-        s.text = collapse(&s.text);
-        s.title = collapse(&s.title);
+        for part in [&mut s.text, &mut s.title] {
+            if let Cow::Owned(collapsed) = collapse(part) {
+                *part = collapsed;
+            }
+        }
     }
     if out[0].text.is_empty() {
         out.remove(0);
@@ -93,24 +98,75 @@ fn raw_text_after(html: &str, inside: bool) -> bool {
     }
 }
 
-/// The whole text of some Markdown, without headings' structure.
+/// The whole text of some Markdown, without headings' structure: what [`sections`] gives, titles
+/// and texts in order, one space apart.
+#[cfg(test)]
 pub fn plain(source: &str) -> String {
     let mut text = String::new();
-    for s in sections(source) {
-        for part in [&s.title, &s.text] {
-            if !part.is_empty() {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(part);
-            }
-        }
-    }
+    push_plain(source, &mut text);
     text
 }
 
-/// `text` with every run of whitespace made one space, and trimmed.
-pub fn collapse(text: &str) -> String {
+/// Appends the whole text of some Markdown to `out`, whitespace collapsed, one space after what
+/// `out` already holds. The same text as [`sections`] finds, in one pass over the parser's events:
+/// no event list, no heading anchors and no string per section, for the thousands of short fields
+/// of a large program.
+pub fn push_plain(source: &str, out: &mut String) {
+    // Whether whitespace (or a block's end) came since the last word.
+    let mut gap = true;
+    let mut in_raw = false;
+    for event in Parser::new_ext(source, markdown::options()) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => in_raw = raw_text_after(&h, in_raw),
+            Event::Text(_) | Event::Code(_) if in_raw => {}
+            Event::Text(t) | Event::Code(t) => push_collapsed(&t, out, &mut gap),
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::Start(Tag::Heading { .. })
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(_) => gap = true,
+            _ => {}
+        }
+    }
+}
+
+/// Appends the words of `text` to `out`: one space between words, and before the first when a gap
+/// came before it and `out` is not empty. `gap` says afterwards whether `text` ended in whitespace.
+fn push_collapsed(text: &str, out: &mut String, gap: &mut bool) {
+    let mut words = text.split_whitespace().peekable();
+    if words.peek().is_none() {
+        *gap |= !text.is_empty();
+        return;
+    }
+    let mut space = *gap || text.starts_with(char::is_whitespace);
+    for word in words {
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        space = true;
+    }
+    *gap = text.ends_with(char::is_whitespace);
+}
+
+/// `text` with every run of whitespace made one space, and trimmed; borrowed when it already is.
+pub fn collapse(text: &str) -> Cow<'_, str> {
+    // A space is allowed only after a character that is not whitespace: never first, never two.
+    let mut after_space = true;
+    let clean = text.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c.is_whitespace();
+        ok
+    });
+    if clean && (text.is_empty() || !after_space) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -118,7 +174,7 @@ pub fn collapse(text: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The words of `text` as the index keeps them: [`raw_words`], each through [`fold_word`] (so
@@ -328,5 +384,68 @@ mod tests {
         let script = "Safe <script>alert('x')</script> <style>p {}</style> text <b>bold</b>.";
         assert_eq!(plain(script), "Safe text bold.");
         assert_eq!(plain("## A\nb"), "A b");
+    }
+
+    /// What `plain` gave when it was made from [`sections`].
+    fn plain_from_sections(source: &str) -> String {
+        let mut text = String::new();
+        for s in sections(source) {
+            for part in [&s.title, &s.text] {
+                if !part.is_empty() {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(part);
+                }
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn collapse_borrows_only_collapsed_text() {
+        for (text, want, borrowed) in [
+            ("", "", true),
+            ("a b", "a b", true),
+            (" a", "a", false),
+            ("a ", "a", false),
+            ("a  b", "a b", false),
+            ("a\nb", "a b", false),
+            ("a\u{a0}b", "a b", false),
+            ("  ", "", false),
+        ] {
+            let got = collapse(text);
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text_is_the_sections_text() {
+        for md in [
+            "",
+            "  \n\n ",
+            "Intro *text*.\n\n# Big\n\n## Before you meet\nFirst.\n\n### `Code` here\nSecond\nline.",
+            "a**b**c [link](x)d  e\u{a0}f\n\n- one\n- two\n\n> quote\n\n| a | b |\n|---|---|\n| c | d |",
+            "Safe <script>x</script> text",
+            "## Title *with* `code`\ntext\n\n## \n\nafter empty heading",
+        ] {
+            assert_eq!(plain(md), plain_from_sections(md), "{md:?}");
+        }
+        let mut out = String::from("before");
+        push_plain("  after\n", &mut out);
+        assert_eq!(out, "before after");
+        let mut out = String::new();
+        push_plain(" \n", &mut out);
+        assert_eq!(out, "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_is_the_sections_text_for_any_markdown(
+            md in "([#>*_`\\[\\]()<!/a-c \u{a0}\u{2003}\n-]|script|style|\\|){0,80}"
+        ) {
+            proptest::prop_assert_eq!(plain(&md), plain_from_sections(&md));
+        }
     }
 }
