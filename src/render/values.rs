@@ -20,6 +20,9 @@ pub(super) struct Shared {
     pub phases: Vec<Value>,
     /// Each phase's checklist items, by [`PhaseId::index`].
     items: Vec<Vec<Value>>,
+    /// Each phase's checklist with no item done, by [`PhaseId::index`]: how most pairs' pages show
+    /// the phases they have not reached, shared rather than made again for each.
+    blank: Vec<Blank>,
     /// Each pair's summary ([`PairView`]), in the order of [`Scope::pairs`], kept from its own
     /// pages for the pages that list pairs (home, pairs, phases, dashboard), which would otherwise
     /// convert all of them again, each.
@@ -29,6 +32,27 @@ pub(super) struct Shared {
 impl Shared {
     pub fn of(scope: &Scope<'_>) -> Shared {
         let program = scope.program;
+        let items: Vec<Vec<Value>> = program
+            .phases
+            .iter()
+            .map(|p| {
+                p.file
+                    .checklist
+                    .iter()
+                    .map(Value::from_serializable)
+                    .collect()
+            })
+            .collect();
+        let blank = items
+            .iter()
+            .map(|items| {
+                let entries: Vec<Value> = items.iter().map(|i| entry(i, None)).collect();
+                Blank {
+                    list: Value::from(entries.clone()),
+                    entries,
+                }
+            })
+            .collect();
         Shared {
             summaries: scope.pairs.iter().map(|_| OnceLock::new()).collect(),
             phases: program
@@ -36,17 +60,8 @@ impl Shared {
                 .iter()
                 .map(|p| Value::from_serializable(&PhaseView::of(p)))
                 .collect(),
-            items: program
-                .phases
-                .iter()
-                .map(|p| {
-                    p.file
-                        .checklist
-                        .iter()
-                        .map(Value::from_serializable)
-                        .collect()
-                })
-                .collect(),
+            items,
+            blank,
         }
     }
 
@@ -75,30 +90,42 @@ impl Shared {
     /// A phase's checklist with `pair`'s progress on each item (none for a blank workbook):
     /// `[{item, done}]`, `done` a [`DoneView`] or null; and how many items are done.
     pub fn checklist(&self, program: &Program, phase: PhaseId, pair: Option<&Pair>) -> Checklist {
-        let p = program.phase(phase);
+        let blank = &self.blank[phase.index()];
         let mut done = 0;
-        let items = p
-            .file
-            .checklist
-            .iter()
-            .zip(&self.items[phase.index()])
-            .map(|(item, value)| {
-                let progress = pair
-                    .and_then(|pair| pair.progress_of(phase, &item.id.value))
-                    .map(|e| DoneView::of(program, e));
-                done += usize::from(progress.is_some());
-                let mut map = tera::Map::default();
-                map.insert("item".into(), value.clone());
-                map.insert("done".into(), Value::from_serializable(&progress));
-                Value::from(map)
-            })
-            .collect::<Vec<_>>();
+        // Made from the blank list when the first item done is met.
+        let mut items: Option<Vec<Value>> = None;
+        let checklist = &program.phase(phase).file.checklist;
+        for (i, (item, value)) in checklist.iter().zip(&self.items[phase.index()]).enumerate() {
+            let Some(progress) = pair.and_then(|pair| pair.progress_of(phase, &item.id.value))
+            else {
+                continue;
+            };
+            done += 1;
+            let items = items.get_or_insert_with(|| blank.entries.clone());
+            items[i] = entry(value, Some(DoneView::of(program, progress)));
+        }
         Checklist {
-            total: items.len(),
-            items: Value::from(items),
+            total: blank.entries.len(),
+            items: items.map_or_else(|| blank.list.clone(), Value::from),
             done,
         }
     }
+}
+
+/// A phase's checklist with no item done.
+struct Blank {
+    /// Each item's `{item, done}`, `done` null.
+    entries: Vec<Value>,
+    /// `entries` as one template value.
+    list: Value,
+}
+
+/// One entry of a checklist: `{item, done}`, `done` a [`DoneView`] or null.
+fn entry(item: &Value, done: Option<DoneView>) -> Value {
+    let mut map = tera::Map::default();
+    map.insert("item".into(), item.clone());
+    map.insert("done".into(), Value::from_serializable(&done));
+    Value::from(map)
 }
 
 /// A phase's checklist as a template value, with its counts.
