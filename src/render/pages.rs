@@ -4,10 +4,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::values::{PairValues, Shared};
-use super::view::{Link, PairView, Scope, Url, url};
+use super::view::{ChecklistEntry, Link, PairView, Scope, Url, url};
 use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
-use crate::model::{ChecklistItem, Pair, Phase, PhaseId, Program};
+use crate::model::{Pair, Phase, PhaseId, Program};
 
 /// A phase as a card on the home and phases pages.
 #[derive(Serialize)]
@@ -27,7 +27,7 @@ pub(super) struct PhaseView<'a> {
     title: &'a str,
     summary: &'a str,
     guidance: Option<&'a Markdown>,
-    checklist: &'a [ChecklistItem],
+    checklist: Vec<ChecklistEntry<'a>>,
     sources: &'a [String],
     url: Url,
 }
@@ -39,7 +39,7 @@ impl<'a> PhaseView<'a> {
             title: &p.file.title,
             summary: &p.file.summary,
             guidance: p.file.guidance.as_ref(),
-            checklist: &p.file.checklist,
+            checklist: ChecklistEntry::blank(&p.file.checklist),
             sources: &p.file.sources,
             url: url(&format!("phases/{}", p.id)),
         }

@@ -11,10 +11,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::values::{PairValues, Shared};
-use super::view::{MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url};
+use super::view::{
+    ChecklistEntry, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url,
+};
 use crate::markdown::{self, Markdown};
 use crate::model::person::Contact;
-use crate::model::{Chapter, ChecklistItem, Date, Pair, PairId, Phase, Program};
+use crate::model::{Chapter, Date, Pair, PairId, Phase, Program};
 
 /// The site folder that holds the PDF files.
 pub const PDF_DIR: &str = "pdf";
@@ -207,7 +209,7 @@ struct PrintPhase<'a> {
     title: &'a str,
     summary: &'a str,
     guidance: Option<String>,
-    checklist: &'a [ChecklistItem],
+    checklist: Vec<ChecklistEntry<'a>>,
     sources: &'a [String],
 }
 
@@ -267,7 +269,7 @@ fn print_phase(p: &Phase) -> PrintPhase<'_> {
         number: p.id.index() + 1,
         title: &p.file.title,
         summary: &p.file.summary,
-        checklist: &p.file.checklist,
+        checklist: ChecklistEntry::blank(&p.file.checklist),
         sources: &p.file.sources,
     }
 }

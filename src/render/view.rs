@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::markdown::Markdown;
 use crate::model::pair::{Agreement, Goal, ItemProgress};
 use crate::model::person::Contact;
-use crate::model::{Audience, Date, Pair, PairId, Person, PhaseId, Program, Role, Visibility};
+use crate::model::{
+    Audience, ChecklistItem, Date, Pair, PairId, Person, PhaseId, Program, Role, Visibility,
+};
 
 /// The program as one audience sees it: the pairs it may see, and the audience to ask about
 /// private values. Built once per build.
@@ -322,6 +324,26 @@ impl<'a> PairView<'a> {
                 .filter(|m| scope.sees(m.visibility, pair))
                 .count(),
         }
+    }
+}
+
+/// One entry of a checklist, as every template gets checklists: the item and, when a pair has done
+/// it, how. The themes' checklist components render a whole list of them in one call.
+#[derive(Serialize)]
+pub struct ChecklistEntry<'a> {
+    /// The item.
+    pub item: &'a ChecklistItem,
+    /// How it was done; `None` (null) when it was not, or on a page about no pair.
+    pub done: Option<DoneView<'a>>,
+}
+
+impl<'a> ChecklistEntry<'a> {
+    /// The entries of `items` with nothing done, for the pages about no pair.
+    pub fn blank(items: &'a [ChecklistItem]) -> Vec<ChecklistEntry<'a>> {
+        items
+            .iter()
+            .map(|item| ChecklistEntry { item, done: None })
+            .collect()
     }
 }
 
