@@ -80,27 +80,68 @@ impl Date {
         ];
         let d = self.0;
         let month = MONTHS[(d.month() - 1) as usize];
-        if d.year() < 0 {
+        let Ok(year) = u32::try_from(d.year()) else {
             return d.strftime("%-d %B %Y").to_string();
+        };
+        // Digits pushed by hand: `format!` took a thousand instructions a date, and a site of
+        // 10,000 pairs writes 1.7 million of them.
+        let mut out = String::with_capacity(18);
+        push_digits(&mut out, u32::from(d.day().unsigned_abs()), 1);
+        out.push(' ');
+        out.push_str(month);
+        out.push(' ');
+        push_digits(&mut out, year, 4);
+        out
+    }
+
+    /// `2025-03-14`; `None` for years before 1 BC, which jiff writes its own way.
+    fn iso(self) -> Option<String> {
+        let d = self.0;
+        let year = u32::try_from(d.year()).ok()?;
+        let mut out = String::with_capacity(10);
+        push_digits(&mut out, year, 4);
+        out.push('-');
+        push_digits(&mut out, u32::from(d.month().unsigned_abs()), 2);
+        out.push('-');
+        push_digits(&mut out, u32::from(d.day().unsigned_abs()), 2);
+        Some(out)
+    }
+}
+
+/// Appends `n` in decimal with at least `width` digits, zeros in front.
+fn push_digits(out: &mut String, mut n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        format!("{} {month} {:04}", d.day(), d.year())
+    }
+    let start = start.min(digits.len().saturating_sub(width));
+    for &b in &digits[start..] {
+        out.push(char::from(b));
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.0;
-        if d.year() < 0 {
+        match self.iso() {
+            Some(iso) => f.write_str(&iso),
             // jiff's own form for years before 1 (`-000001-03-14`); no YAML date is one.
-            return write!(f, "{d}");
+            None => write!(f, "{}", self.0),
         }
-        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        match self.iso() {
+            Some(iso) => s.serialize_str(&iso),
+            None => s.collect_str(&self.0),
+        }
     }
 }
 
@@ -165,6 +206,15 @@ mod tests {
             let date = jiff::civil::date(y, m, d);
             assert_eq!(Date(date).to_string(), date.to_string());
             assert_eq!(Date(date).long(), date.strftime("%-d %B %Y").to_string());
+        }
+        // Every 97th day from 1 BC to 9999, every month and day of the month among them.
+        let mut date = jiff::civil::date(0, 1, 1);
+        while let Ok(next) = date.checked_add(jiff::Span::new().days(97)) {
+            let ours = Date(date);
+            assert_eq!(ours.to_string(), date.to_string());
+            assert_eq!(ours.long(), date.strftime("%-d %B %Y").to_string());
+            assert_eq!(serde_json::to_string(&ours).unwrap(), format!("\"{date}\""));
+            date = next;
         }
     }
 }
