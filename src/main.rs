@@ -29,7 +29,26 @@ fn no_huge_pages() {
 #[cfg(not(target_os = "linux"))]
 fn no_huge_pages() {}
 
+/// mimalloc's `mi_option_purge_delay` (mimalloc.h): libmimalloc-sys leaves the options unnamed, to
+/// be passed by number.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Memory a build frees goes back to the system after a quarter of a second rather than mimalloc's
+/// default second. A build frees and allocates so fast that a second's worth of freed pages made
+/// its peak memory swing from run to run: at 10,000 pairs 340-394 MiB with the default, 327-347
+/// with 250 ms, in interleaved runs whose times did not differ beyond their noise. (100 ms saved
+/// some 10 MiB more and may have cost 2% of the time; a delay of 0 cost 1.5 s of system time.)
+fn purge_sooner() {
+    // SAFETY: sets a number in mimalloc's options table; called first thing in `main`, before
+    // any other thread exists (the function is not thread-safe).
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) }
+}
+
+/// See [`purge_sooner`].
+const PURGE_DELAY_MS: std::ffi::c_long = 250;
+
 fn main() -> ExitCode {
+    purge_sooner();
     no_huge_pages();
     let cli = Cli::parse();
     let exit = match &cli.command {
@@ -104,5 +123,23 @@ fn pdf_options(
     mentorbook::pdf::Options {
         browser,
         jobs: jobs.map_or(default.jobs, std::num::NonZeroUsize::get),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The option numbered 15 is the purge delay: it starts at mimalloc's default, a second, and
+    /// holds what `purge_sooner` sets.
+    #[test]
+    fn purge_delay_is_the_option_set() {
+        // SAFETY: reads mimalloc's options table.
+        let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(get(), 1000);
+        }
+        purge_sooner();
+        assert_eq!(get(), PURGE_DELAY_MS);
     }
 }
