@@ -130,7 +130,7 @@ median() {
 
 TABLE=$OUT/table.md
 {
-  echo "| pairs | tool | pages | median wall (s) | ms/page | per page vs Hugo | peak RSS (MB) | output (MB) |"
+  echo "| pairs | tool | pages | median wall (s) | ms/page | per page vs Hugo | peak RSS (MiB) | output (MB) |"
   echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 } >"$TABLE"
 
