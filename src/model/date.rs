@@ -109,21 +109,13 @@ impl Date {
 }
 
 /// Appends `n` in decimal with at least `width` digits, zeros in front.
-fn push_digits(out: &mut String, mut n: u32, width: usize) {
-    let mut digits = [b'0'; 10];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+fn push_digits(out: &mut String, n: u32, width: usize) {
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(n);
+    for _ in digits.len()..width {
+        out.push('0');
     }
-    let start = start.min(digits.len().saturating_sub(width));
-    for &b in &digits[start..] {
-        out.push(char::from(b));
-    }
+    out.push_str(digits);
 }
 
 impl fmt::Display for Date {

@@ -158,19 +158,10 @@ fn push_line(out: &mut Vec<u8>, e: &Entry, path: &str) {
         head[2 * i] = HEX[usize::from(byte >> 4)];
         head[2 * i + 1] = HEX[usize::from(byte & 0xf)];
     }
-    let mut digits = [0u8; 20];
-    let mut n = e.len;
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let len = digits.len() - start;
-    head[33..33 + len].copy_from_slice(&digits[start..]);
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(e.len).as_bytes();
+    let len = digits.len();
+    head[33..33 + len].copy_from_slice(digits);
     out.extend_from_slice(&head[..34 + len]);
     out.extend_from_slice(path.as_bytes());
     out.push(b'\n');

@@ -60,14 +60,7 @@ pub fn sections(source: &str) -> Vec<Section> {
                 };
                 to.push_str(t);
             }
-            // Inline markup joins its words to the text around it; the end of a block separates.
-            Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => {}
+            Event::End(end) if joins_words(end) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => section.text.push(' '),
             _ => {}
         }
@@ -83,6 +76,15 @@ pub fn sections(source: &str) -> Vec<Section> {
         out.remove(0);
     }
     out
+}
+
+/// Whether the end of `tag` joins the words on either side: inline markup does, and the end of a
+/// block separates them.
+fn joins_words(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
 }
 
 /// Whether the text after the raw HTML `html` is the content of a `<script>` or `<style>`
@@ -120,13 +122,7 @@ pub fn push_plain(source: &str, out: &mut String) {
             Event::Html(h) | Event::InlineHtml(h) => in_raw = raw_text_after(&h, in_raw),
             Event::Text(_) | Event::Code(_) if in_raw => {}
             Event::Text(t) | Event::Code(t) => push_collapsed(&t, out, &mut gap),
-            Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => {}
+            Event::End(end) if joins_words(&end) => {}
             Event::Start(Tag::Heading { .. })
             | Event::SoftBreak
             | Event::HardBreak
