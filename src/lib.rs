@@ -13,6 +13,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 pub mod progress;
 pub mod render;

@@ -133,9 +133,8 @@ pub fn build(
     // the browser to print them, even when unchanged.
     let printed: std::collections::HashSet<&Path> =
         site.prints.iter().map(|d| d.page.as_path()).collect();
-    let for_pdf = |p: &Path| {
-        with_pdf.is_some() && (p.starts_with(crate::output::STATIC_DIR) || printed.contains(p))
-    };
+    let for_pdf =
+        |p: &Path| with_pdf.is_some() && (crate::paths::is_static(p) || printed.contains(p));
     let staged = match stager.finish(for_pdf) {
         Ok(s) => s,
         Err(e) => {
@@ -194,7 +193,7 @@ pub fn build(
         eprintln!(
             "{} in {}: {} made in {:.1} s, {} unchanged",
             count(site.prints.len(), "PDF file", "PDF files"),
-            dest.join(crate::render::print::PDF_DIR).display(),
+            dest.join(crate::paths::PDF_DIR).display(),
             r.made.len(),
             r.elapsed.as_secs_f64(),
             r.unchanged

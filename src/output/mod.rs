@@ -9,9 +9,7 @@ mod manifest;
 mod stage;
 
 pub use manifest::{Entry, Manifest, hash};
-pub use stage::{
-    File, Record, STATIC_DIR, Staged, Stager, Written, stage, stage_after, write_site,
-};
+pub use stage::{File, Record, Staged, Stager, Written, stage, stage_after, write_site};
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -40,11 +40,8 @@ use rayon::prelude::*;
 
 use super::manifest::{Entry, Manifest, hash, key};
 use super::{Error, MARKER, MARKER_TEXT, check_dest, io_err, remove_ours, sibling};
+use crate::paths::{PDF_DIR, STATIC_DIR};
 use crate::render::Site;
-use crate::render::print::PDF_DIR;
-
-/// The site folder that holds the theme's static files.
-pub const STATIC_DIR: &str = "static";
 
 /// A file of the site, for [`stage`].
 #[derive(Debug, Clone)]

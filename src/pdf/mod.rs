@@ -38,7 +38,7 @@ pub use manifest::MANIFEST;
 use manifest::{Manifest, file_name, keys};
 
 use crate::output::Staged;
-use crate::render::print::PDF_DIR;
+use crate::paths::PDF_DIR;
 use crate::render::{PrintDoc, Site};
 
 /// Why PDF files could not be made; every variant names what it is about.

@@ -13,6 +13,7 @@
 //! a milestone reached), never the clock. Only what the audience may see is used: no notes at all,
 //! no hidden meeting or goal, and no hidden pair.
 
+use crate::paths;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -22,19 +23,8 @@ use super::ics::Ics;
 use super::view::Scope;
 use crate::model::{Cadence, Date, Pair};
 
-/// The program's calendar file, at the site's root.
-pub const PROGRAM_CALENDAR: &str = "calendar.ics";
-
-/// The calendar file of each pair, in the pair's folder.
-pub const PAIR_CALENDAR: &str = "meetings.ics";
-
 /// At most this many meetings are planned from an agreement's frequency.
 const MAX_PLANNED: usize = 120;
-
-/// The calendar file of `pair`, as a path in the site.
-pub fn pair_path(pair: &Pair) -> PathBuf {
-    PathBuf::from(format!("pairs/{}/{PAIR_CALENDAR}", pair.id))
-}
 
 /// Hands `sink` the calendar files of every pair the scope's audience may see for which `only` is
 /// true, and, when `whole` is true, the program's (when there is a pair to put in it: a calendar
@@ -53,13 +43,13 @@ pub fn files<E: Send>(
         .filter(|pair| only(pair))
         .try_for_each(|pair| {
             sink(Page {
-                path: pair_path(pair),
+                path: PathBuf::from(paths::pair_calendar(&pair.id)),
                 html: pair_calendar(scope, pair, &slug),
             })
         })?;
     if let Some(cal) = whole.then(|| program_calendar(scope, &slug)).flatten() {
         sink(Page {
-            path: PathBuf::from(PROGRAM_CALENDAR),
+            path: PathBuf::from(paths::PROGRAM_CALENDAR),
             html: cal,
         })?;
     }
@@ -154,11 +144,7 @@ fn event(cal: &mut Ics, entry: &Entry, uid: &str, stamp: Date, url: Option<&str>
 /// The web address of the pair's page, when `[site] base-url` is set.
 fn pair_url(scope: &Scope<'_>, pair: &Pair) -> Option<String> {
     let base = scope.program.config.site.base_url.as_deref()?;
-    Some(format!(
-        "{}/pairs/{}/index.html",
-        base.trim_end_matches('/'),
-        pair.id
-    ))
+    Some(paths::absolute(base, &paths::pair(&pair.id).url()))
 }
 
 /// The latest date recorded in what the audience may see of `pair`: its start, its meetings,

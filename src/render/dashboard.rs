@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::charts::{self, Bar, Column};
-use super::view::{Scope, Url, url};
+use super::view::Scope;
 use crate::model::pair::GoalStatus;
 use crate::model::{Date, Pair, PhaseId};
+use crate::paths::{self, Url};
 
 /// Relationships ending within this many days are listed as ending soon.
 pub const ENDING_WITHIN_DAYS: i64 = 30;
@@ -216,7 +217,7 @@ impl<'a> Dashboard<'a> {
                     let total = p.counts.iter().map(|c| c.total).sum();
                     Completion {
                         title: pair_title(scope, p),
-                        url: Some(url(&format!("pairs/{}", p.id))),
+                        url: Some(paths::pair(&p.id).url()),
                         done,
                         total,
                         percent: percent(done, total),
@@ -252,7 +253,7 @@ impl<'a> Dashboard<'a> {
                 let days = days_between(last.unwrap_or(p.file.start.value), today);
                 (days > i64::from(quiet_after_days)).then(|| QuietPair {
                     title: pair_title(scope, p),
-                    url: url(&format!("pairs/{}", p.id)),
+                    url: paths::pair(&p.id).url(),
                     last_meeting: last,
                     days,
                 })
@@ -268,7 +269,7 @@ impl<'a> Dashboard<'a> {
                     .contains(&days)
                     .then(|| EndingPair {
                         title: pair_title(scope, p),
-                        url: url(&format!("pairs/{}", p.id)),
+                        url: paths::pair(&p.id).url(),
                         end: p.end,
                         days,
                     })
@@ -296,7 +297,7 @@ impl<'a> Dashboard<'a> {
             quiet,
             ending,
             charts,
-            calendar_url: "calendar.ics".to_owned(),
+            calendar_url: paths::PROGRAM_CALENDAR.to_owned(),
         }
     }
 }

@@ -21,10 +21,11 @@ use tera::Context;
 
 use crate::diagnostic::Problem;
 use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId, Program};
+use crate::paths::{self, Url};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
 use values::{PairValues, Shared};
-use view::{Link, NavView, Scope, SiteView, Url, url};
+use view::{Link, NavView, Scope, SiteView};
 
 /// One rendered page, or another file made from the program (a calendar, `robots.txt`).
 #[derive(Debug, Clone)]
@@ -72,7 +73,7 @@ impl Site {
 }
 
 fn is_page(path: &std::path::Path) -> bool {
-    path != std::path::Path::new(crate::search::INDEX_PATH)
+    path != std::path::Path::new(paths::SEARCH_INDEX)
 }
 
 /// Choices that change what the pages say.
@@ -211,10 +212,7 @@ impl<'a> PageKind<'a> {
 
     /// Where the page goes in the site.
     fn path(self) -> PathBuf {
-        match pages::dir(self).as_str() {
-            "404" => PathBuf::from("404.html"),
-            dir => PathBuf::from(url(dir)),
-        }
+        pages::place(self).file()
     }
 }
 
@@ -284,13 +282,13 @@ fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Ve
         .map(PageKind::path)
         .collect();
     kept.extend(kept_calendars(&scope, selection).map(|pair| {
-        pair.map_or_else(
-            || PathBuf::from(calendar::PROGRAM_CALENDAR),
-            calendar::pair_path,
-        )
+        PathBuf::from(pair.map_or_else(
+            || paths::PROGRAM_CALENDAR.to_owned(),
+            |p| paths::pair_calendar(&p.id),
+        ))
     }));
     if !selection.indexes() {
-        kept.push(PathBuf::from(crate::search::INDEX_PATH));
+        kept.push(PathBuf::from(paths::SEARCH_INDEX));
     }
     kept
 }
@@ -323,6 +321,7 @@ pub fn render_to<E: From<Problem> + Send>(
         paper: program.config.print.paper.css_size(),
         pdf: options.pdf,
         print: print::links(),
+        urls: view::SiteUrls::default(),
     };
     let nav = NavView {
         chapters: program
@@ -330,7 +329,7 @@ pub fn render_to<E: From<Problem> + Send>(
             .iter()
             .map(|c| Link {
                 title: c.front.title.as_str().into(),
-                url: url(&format!("guide/{}", c.id)),
+                url: paths::chapter(&c.id).url(),
             })
             .collect(),
         phases: program
@@ -338,7 +337,7 @@ pub fn render_to<E: From<Problem> + Send>(
             .iter()
             .map(|p| Link {
                 title: p.file.title.as_str().into(),
-                url: url(&format!("phases/{}", p.id)),
+                url: paths::phase(p.id).url(),
             })
             .collect(),
         pair_count: scope.pairs.len(),
@@ -403,7 +402,7 @@ pub fn render_to<E: From<Problem> + Send>(
     kept_pages += kept_calendars(&scope, selection).count();
     if with_index {
         let page = Page {
-            path: PathBuf::from(crate::search::INDEX_PATH),
+            path: PathBuf::from(paths::SEARCH_INDEX),
             html: crate::search::script(&scope),
         };
         paths.push(page.path.clone());
@@ -412,7 +411,7 @@ pub fn render_to<E: From<Problem> + Send>(
     if !audience.is_public() {
         // A private edition must not be indexed even if it ends up somewhere reachable.
         let page = Page {
-            path: PathBuf::from("robots.txt"),
+            path: PathBuf::from(paths::ROBOTS),
             html: "User-agent: *\nDisallow: /\n".to_owned(),
         };
         paths.push(page.path.clone());
@@ -495,24 +494,16 @@ fn render_page<'a>(
     pair: Option<&PairValues<'a>>,
 ) -> Result<Page, Problem> {
     let program = scope.program;
-    let dir = pages::dir(kind);
+    let place = pages::place(kind);
     let (template, title, mut ctx) = pages::context(scope, kind, shared, pair);
-    let root = match dir.as_str() {
-        // The 404 page is served at any address, so its links start from the site's root.
-        "404" => program.config.site.base_url.as_deref().map_or_else(
-            || "/".to_owned(),
-            |b| format!("{}/", b.trim_end_matches('/')),
-        ),
-        "" => String::new(),
-        _ => "../".repeat(dir.matches('/').count() + 1),
-    };
+    let root = place.root(program.config.site.base_url.as_deref());
     let crumbs = pages::crumbs(program, kind);
     ctx.insert("root", &root);
     ctx.insert(
         "page",
         &PageMeta {
             title,
-            url: url(&dir),
+            url: place.url(),
             crumbs,
         },
     );
@@ -534,7 +525,7 @@ fn render_page<'a>(
             .map_err(|e| theme.problem(&e))?
     };
     Ok(Page {
-        path: kind.path(),
+        path: place.file(),
         html,
     })
 }

@@ -4,10 +4,11 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::values::{PairValues, Shared};
-use super::view::{ChecklistEntry, Link, PairView, Scope, Url, url};
+use super::view::{ChecklistEntry, Link, PairView, Scope};
 use super::{PageKind, context_with, print};
 use crate::markdown::{Heading, Markdown};
 use crate::model::{Pair, Phase, PhaseId, Program};
+use crate::paths::{self, Place, Url};
 
 /// A phase as a card on the home and phases pages.
 #[derive(Serialize)]
@@ -41,7 +42,7 @@ impl<'a> PhaseView<'a> {
             guidance: p.file.guidance.as_ref(),
             checklist: ChecklistEntry::blank(&p.file.checklist),
             sources: &p.file.sources,
-            url: url(&format!("phases/{}", p.id)),
+            url: paths::phase(p.id).url(),
         }
     }
 }
@@ -75,7 +76,7 @@ fn phase_cards<'a>(scope: &Scope<'a>) -> Vec<PhaseCard<'a>> {
             id: p.id.as_str(),
             title: &p.file.title,
             summary: &p.file.summary,
-            url: url(&format!("phases/{}", p.id)),
+            url: paths::phase(p.id).url(),
             item_count: p.file.checklist.len(),
             pair_count: scope.pairs.iter().filter(|x| x.phase == p.id).count(),
         })
@@ -97,22 +98,22 @@ fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Li
     (prev, next)
 }
 
-/// The folder of a page in the site (`pairs/ana-ben/enabling`); the 404 page's is `404`.
-pub(super) fn dir(kind: PageKind<'_>) -> String {
+/// Where a page is in the site.
+pub(super) fn place(kind: PageKind<'_>) -> Place {
     match kind {
-        PageKind::Home(_) => String::new(),
-        PageKind::Dashboard(_) => "dashboard".into(),
-        PageKind::Guide => "guide".into(),
-        PageKind::Chapter(_, c) => format!("guide/{}", c.id),
-        PageKind::Phases => "phases".into(),
-        PageKind::Phase(p) => format!("phases/{}", p.id),
-        PageKind::Pairs => "pairs".into(),
-        PageKind::Pair(pair, _) => format!("pairs/{}", pair.id),
-        PageKind::PairPhase(pair, phase) => format!("pairs/{}/{}", pair.id, phase),
-        PageKind::Workbook(pair) => format!("pairs/{}/workbook", pair.id),
-        PageKind::BlankWorkbook => "workbook".into(),
-        PageKind::PrintHandbook => "print".into(),
-        PageKind::NotFound => "404".into(),
+        PageKind::Home(_) => paths::home(),
+        PageKind::Dashboard(_) => paths::dashboard(),
+        PageKind::Guide => paths::guide(),
+        PageKind::Chapter(_, c) => paths::chapter(&c.id),
+        PageKind::Phases => paths::phases(),
+        PageKind::Phase(p) => paths::phase(p.id),
+        PageKind::Pairs => paths::pairs(),
+        PageKind::Pair(pair, _) => paths::pair(&pair.id),
+        PageKind::PairPhase(pair, phase) => paths::pair_phase(&pair.id, phase),
+        PageKind::Workbook(pair) => paths::workbook(&pair.id),
+        PageKind::BlankWorkbook => paths::blank_workbook(),
+        PageKind::PrintHandbook => paths::print_handbook(),
+        PageKind::NotFound => paths::not_found(),
     }
 }
 
@@ -175,7 +176,7 @@ pub(super) fn context<'a>(
                 .iter()
                 .map(|c| Link {
                     title: c.front.title.as_str().into(),
-                    url: url(&format!("guide/{}", c.id)),
+                    url: paths::chapter(&c.id).url(),
                 })
                 .collect();
             let (prev, next) = prev_next(links, i);
@@ -198,7 +199,7 @@ pub(super) fn context<'a>(
                 .iter()
                 .map(|p| Link {
                     title: p.file.title.as_str().into(),
-                    url: url(&format!("phases/{}", p.id)),
+                    url: paths::phase(p.id).url(),
                 })
                 .collect();
             let (prev, next) = prev_next(links, p.id.index());
@@ -285,7 +286,7 @@ fn chapter_view(c: &crate::model::Chapter) -> ChapterView<'_> {
         html: &c.html,
         headings: &c.headings,
         sources: &c.front.sources,
-        url: url(&format!("guide/{}", c.id)),
+        url: paths::chapter(&c.id).url(),
     }
 }
 
@@ -293,7 +294,7 @@ fn chapter_view(c: &crate::model::Chapter) -> ChapterView<'_> {
 pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'a>> {
     let home = Link {
         title: "Home".into(),
-        url: url(""),
+        url: paths::home().url(),
     };
     match kind {
         PageKind::Home(_) | PageKind::NotFound => Vec::new(),
@@ -308,28 +309,28 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
             home,
             Link {
                 title: "Guide".into(),
-                url: url("guide"),
+                url: paths::guide().url(),
             },
         ],
         PageKind::Chapter(..) => vec![
             home,
             Link {
                 title: "Guide".into(),
-                url: url("guide"),
+                url: paths::guide().url(),
             },
         ],
         PageKind::Phase(_) => vec![
             home,
             Link {
                 title: "Phases".into(),
-                url: url("phases"),
+                url: paths::phases().url(),
             },
         ],
         PageKind::Pair(..) => vec![
             home,
             Link {
                 title: "Pairs".into(),
-                url: url("pairs"),
+                url: paths::pairs().url(),
             },
         ],
         PageKind::PairPhase(pair, _) | PageKind::Workbook(pair) => {
@@ -343,11 +344,11 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
                 home,
                 Link {
                     title: "Pairs".into(),
-                    url: url("pairs"),
+                    url: paths::pairs().url(),
                 },
                 Link {
                     title: title.into(),
-                    url: url(&format!("pairs/{}", pair.id)),
+                    url: paths::pair(&pair.id).url(),
                 },
             ]
         }

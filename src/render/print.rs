@@ -5,6 +5,7 @@
 //! theme's `print.css`. [`crate::pdf`] turns them into PDF files: the list of what to print, and
 //! where each PDF goes, is [`PrintDoc`].
 
+use crate::paths;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -12,14 +13,11 @@ use tera::Context;
 
 use super::values::{PairValues, Shared};
 use super::view::{
-    ChecklistEntry, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope, Url, url,
+    ChecklistEntry, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope,
 };
 use crate::markdown::{self, Markdown};
 use crate::model::person::Contact;
-use crate::model::{Chapter, Date, Pair, PairId, Phase, Program};
-
-/// The site folder that holds the PDF files.
-pub const PDF_DIR: &str = "pdf";
+use crate::model::{Chapter, Date, Pair, Phase, Program};
 
 /// A page made for paper, and the PDF file made from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,19 +28,13 @@ pub struct PrintDoc {
     pub pdf: PathBuf,
 }
 
-/// The site path of the PDF file called `name` (a pair's id, or one of [`PairId::RESERVED`]).
-pub fn pdf_path(name: &str) -> Url {
-    format!("{PDF_DIR}/{name}.pdf")
-}
-
 /// The handbook for print and the blank workbook, with their PDF files.
 pub(super) fn links() -> PrintLinks {
-    let [handbook, blank] = PairId::RESERVED;
     PrintLinks {
-        handbook: url("print"),
-        handbook_pdf: pdf_path(handbook),
-        workbook: url("workbook"),
-        workbook_pdf: pdf_path(blank),
+        handbook: paths::print_handbook().url(),
+        handbook_pdf: paths::pdf(paths::HANDBOOK_PDF),
+        workbook: paths::blank_workbook().url(),
+        workbook_pdf: paths::pdf(paths::BLANK_WORKBOOK_PDF),
     }
 }
 
@@ -61,8 +53,8 @@ pub(super) fn docs(scope: &Scope<'_>) -> Vec<PrintDoc> {
         },
     ];
     docs.extend(scope.pairs.iter().map(|p| PrintDoc {
-        page: url(&format!("pairs/{}/workbook", p.id)).into(),
-        pdf: pdf_path(p.id.as_str()).into(),
+        page: paths::workbook(&p.id).file(),
+        pdf: paths::pair_pdf(&p.id).into(),
     }));
     docs
 }

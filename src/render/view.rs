@@ -4,6 +4,7 @@
 //! audience. A private field the audience may not see is left out of the view altogether (not set
 //! to null), so a template that prints it fails the build instead of printing an empty value.
 
+use crate::paths;
 use serde::Serialize;
 
 use crate::markdown::Markdown;
@@ -79,18 +80,7 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// A link target, relative to the site root (`pairs/ana-ben/index.html`). Templates write
-/// `{{ root }}{{ x.url }}` so that links work from any page, hosted or opened from disk.
-pub type Url = String;
-
-/// The site root's URL of a page at `dir` (`pairs/ana-ben` gives `pairs/ana-ben/index.html`).
-pub fn url(dir: &str) -> Url {
-    if dir.is_empty() {
-        "index.html".to_owned()
-    } else {
-        format!("{dir}/index.html")
-    }
-}
+pub use crate::paths::Url;
 
 /// What every page shows about the site; set once, shared by all pages.
 #[derive(Serialize)]
@@ -117,6 +107,42 @@ pub struct SiteView<'a> {
     pub pdf: bool,
     /// Where the pages made for paper, and their PDF files, are.
     pub print: PrintLinks,
+    /// Where the site's other pages and files are.
+    pub urls: SiteUrls,
+}
+
+/// The pages and files every page may link to.
+#[derive(Serialize)]
+pub struct SiteUrls {
+    /// The home page.
+    pub home: Url,
+    /// The coordinators' dashboard (built in their edition only).
+    pub dashboard: Url,
+    /// The guide's table of contents.
+    pub guide: Url,
+    /// The four phases.
+    pub phases: Url,
+    /// The list of pairs.
+    pub pairs: Url,
+    /// The search index script.
+    pub search_index: Url,
+    /// The folder of the theme's static files, with a trailing `/`.
+    pub static_dir: Url,
+}
+
+impl Default for SiteUrls {
+    /// The URLs of the site's map ([`crate::paths`]).
+    fn default() -> SiteUrls {
+        SiteUrls {
+            home: paths::home().url(),
+            dashboard: paths::dashboard().url(),
+            guide: paths::guide().url(),
+            phases: paths::phases().url(),
+            pairs: paths::pairs().url(),
+            search_index: paths::SEARCH_INDEX.to_owned(),
+            static_dir: format!("{}/", paths::STATIC_DIR),
+        }
+    }
 }
 
 /// The pages made for paper that are not a pair's, and their PDF files.
@@ -216,6 +242,10 @@ pub struct PairView<'a> {
     pub workbook_url: Url,
     /// The workbook's PDF file (built only by `mentorbook pdf` or `build --pdf`: see `site.pdf`).
     pub pdf_url: Url,
+    /// The pair's page for its current phase.
+    pub phase_url: Url,
+    /// The pair's calendar file (meetings and deadlines).
+    pub calendar_url: Url,
     /// "Mentor & Mentee".
     pub title: String,
     /// The mentor.
@@ -272,7 +302,7 @@ impl<'a> PairView<'a> {
                     id: p.as_str(),
                     number: p.index() + 1,
                     title: &program.phase(p).file.title,
-                    url: url(&format!("pairs/{}/{}", pair.id, p)),
+                    url: paths::pair_phase(&pair.id, p).url(),
                     done: c.done,
                     total: c.total,
                     percent: percent(c.done, c.total),
@@ -288,9 +318,11 @@ impl<'a> PairView<'a> {
         let total = pair.counts.iter().map(|c| c.total).sum();
         PairView {
             id: pair.id.as_str(),
-            url: url(&format!("pairs/{}", pair.id)),
-            workbook_url: url(&format!("pairs/{}/workbook", pair.id)),
-            pdf_url: super::print::pdf_path(pair.id.as_str()),
+            url: paths::pair(&pair.id).url(),
+            workbook_url: paths::workbook(&pair.id).url(),
+            pdf_url: paths::pair_pdf(&pair.id),
+            phase_url: paths::pair_phase(&pair.id, pair.phase).url(),
+            calendar_url: paths::pair_calendar(&pair.id),
             title: format!("{} & {}", mentor.name, mentee.name),
             mentor,
             mentee,

@@ -25,7 +25,8 @@ use serde::Serialize;
 
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
-use crate::render::view::{PairView, PersonView, RecordView, Scope, url};
+use crate::paths;
+use crate::render::view::{PairView, PersonView, RecordView, Scope};
 pub use fold::FOLD;
 pub use text::{Language, Section, sections};
 
@@ -39,9 +40,6 @@ pub enum Kind {
     /// A pair's pages.
     Pair = 2,
 }
-
-/// The file the index is written to, relative to the site's root.
-pub const INDEX_PATH: &str = "search-index.js";
 
 /// How much of a section's text the index keeps to show around the words found (in characters,
 /// cut at a word). Every word of a section is indexed; only this much is shipped to be shown,
@@ -199,16 +197,12 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
     let program = scope.program;
     let mut d = Part::new(rules, 0);
     for c in &program.chapters {
-        let page = d.page(
-            Kind::Guide,
-            &url(&format!("guide/{}", c.id)),
-            &c.front.title,
-        );
+        let page = d.page(Kind::Guide, &paths::chapter(&c.id).url(), &c.front.title);
         d.markdown(page, &c.front.title, &c.body);
     }
     for p in &program.phases {
         let f = &p.file;
-        let page = d.page(Kind::Phase, &url(&format!("phases/{}", p.id)), &f.title);
+        let page = d.page(Kind::Phase, &paths::phase(p.id).url(), &f.title);
         // The summary and the guidance up to its first heading are the top of the page.
         let mut parts = f
             .guidance
@@ -304,7 +298,7 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     }
     let phase_page = |d: &mut Part<'_>, p: PhaseId| {
         let title = format!("{}: {}", view.title, scope.program.phase(p).file.title);
-        d.page(Kind::Pair, &url(&format!("pairs/{}/{p}", pair.id)), &title)
+        d.page(Kind::Pair, &paths::pair_phase(&pair.id, p).url(), &title)
     };
 
     let page = phase_page(d, PhaseId::Initiation);
