@@ -189,6 +189,12 @@ impl Program {
     }
 }
 
+/// The cache folder (`XDG_CACHE_HOME`) of every run of the binary: the records of past builds,
+/// which mentorbook keeps in `<cache>/mentorbook/builds/`, are written there.
+pub fn tests_cache() -> PathBuf {
+    std::env::temp_dir().join("mentorbook-tests-cache")
+}
+
 /// Runs `mentorbook <args>` with `dir` as the working directory. Never lets a hang block the suite.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     run_as_of(dir, args, FIXTURE_TODAY)
@@ -213,10 +219,7 @@ fn run_with(
         .env("NO_COLOR", "1")
         .env("MENTORBOOK_TODAY", today)
         // Records of past builds (for telling a no-change build) go to a folder of the tests'.
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join("mentorbook-tests-cache"),
-        )
+        .env("XDG_CACHE_HOME", tests_cache())
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
         .timeout(timeout);
