@@ -498,3 +498,57 @@ fn a_themes_default_folder_overrides_the_built_in_theme() {
         "the other templates must still come from the built-in theme"
     );
 }
+
+/// A person may be called `unset`: the loader once used that id for "no id given". Named as a
+/// coordinator, so that a person dropped or renamed would be an unknown reference.
+#[test]
+fn a_person_whose_id_is_unset_builds() {
+    let coordinated_by_unset = |program: &Program| {
+        program.patch(
+            "content/program.yaml",
+            "coordinators: [ana-lopez, carol-nguyen]",
+            "coordinators: [ana-lopez, carol-nguyen, unset]",
+        );
+    };
+    let program = Program::fixture("canary");
+    coordinated_by_unset(&program);
+    program.patch(
+        "content/people.yaml",
+        "people:\n",
+        "people:\n  - id: unset\n    name: Una PUBLIC-NAME-UNSET\n    roles: [coordinator]\n",
+    );
+    program.build().success();
+    assert!(
+        program
+            .read("book/index.html")
+            .contains("<strong>Una PUBLIC-NAME-UNSET</strong>")
+    );
+
+    let program = Program::fixture("canary");
+    coordinated_by_unset(&program);
+    program.write(
+        "content/people/unset.yaml",
+        "name: Una PUBLIC-NAME-UNSET\nroles: [coordinator]\n",
+    );
+    program.build().success();
+    assert!(
+        program
+            .read("book/index.html")
+            .contains("<strong>Una PUBLIC-NAME-UNSET</strong>")
+    );
+}
+
+#[test]
+fn a_person_without_an_id_in_people_yaml_is_an_error() {
+    let program = Program::fixture("canary");
+    program.patch(
+        "content/people.yaml",
+        "people:\n",
+        "people:\n  - name: Una Nobody\n    roles: [coordinator]\n",
+    );
+    program
+        .build()
+        .code(1)
+        .stderr_has("the person `Una Nobody` has no `id:`")
+        .stderr_has("add `id: una-nobody`");
+}
