@@ -552,3 +552,42 @@ fn a_person_without_an_id_in_people_yaml_is_an_error() {
         .stderr_has("the person `Una Nobody` has no `id:`")
         .stderr_has("add `id: una-nobody`");
 }
+
+/// The paths of source files that the docs and the templates point readers to exist.
+#[test]
+fn source_files_named_in_the_docs_and_templates_exist() {
+    let root = crate::harness::repo_root();
+    let mut texts = vec![root.join("README.md")];
+    for dir in ["docs", "themes/default/templates", "themes/default/static"] {
+        texts.extend(
+            crate::harness::entries(&root.join(dir))
+                .into_iter()
+                .map(|n| root.join(dir).join(n))
+                .filter(|p| p.is_file()),
+        );
+    }
+    let mut missing = Vec::new();
+    let mut named = 0;
+    for file in texts {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (i, _) in text.match_indices("src/") {
+            if i > 0 && text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '/' || c == '.') {
+                continue;
+            }
+            let path: String = text[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '.' | '-'))
+                .collect();
+            let path = path.trim_end_matches('.');
+            if !path.ends_with(".rs") {
+                continue;
+            }
+            named += 1;
+            if !root.join(path).is_file() {
+                missing.push(format!("{}: {path}", file.display()));
+            }
+        }
+    }
+    assert!(named > 0, "no source path found in the docs");
+    assert!(missing.is_empty(), "no such file:\n{}", missing.join("\n"));
+}
