@@ -553,6 +553,105 @@ fn a_person_without_an_id_in_people_yaml_is_an_error() {
         .stderr_has("add `id: una-nobody`");
 }
 
+/// The names that stand alone in a cell of docs/themes.md: backticked, outside any parentheses
+/// (which describe their fields), without a dot.
+fn top_level_names(cell: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut flat = String::new();
+    for c in cell.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => flat.push(c),
+            _ => {}
+        }
+    }
+    flat.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|n| !n.contains('.') && n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every variable docs/themes.md names for a template (the table "more variables", and what every
+/// page has) is defined when the template is rendered.
+#[test]
+fn the_variables_docs_themes_md_names_are_defined() {
+    let doc = std::fs::read_to_string(crate::harness::repo_root().join("docs/themes.md")).unwrap();
+    let every_page = ["root", "site", "nav", "page"];
+    for name in every_page {
+        assert!(
+            doc.contains(&format!("- `{name}`: ")),
+            "{name} is not documented"
+        );
+    }
+    // The page of the canary's public site that each template renders.
+    let pages = [
+        ("index.html", "index.html"),
+        ("guide.html", "guide/index.html"),
+        ("chapter.html", "guide/welcome/index.html"),
+        ("phases.html", "phases/index.html"),
+        ("phase.html", "phases/negotiation/index.html"),
+        ("pairs.html", "pairs/index.html"),
+        ("pair.html", "pairs/ana-lopez-ben-okafor/index.html"),
+        (
+            "pair-negotiation.html",
+            "pairs/ana-lopez-ben-okafor/negotiation/index.html",
+        ),
+        (
+            "workbook.html",
+            "pairs/ana-lopez-ben-okafor/workbook/index.html",
+        ),
+        ("print.html", "print/index.html"),
+    ];
+    let program = Program::fixture("canary");
+    let mut checked = Vec::new();
+    let mut checks_of = std::collections::BTreeMap::new();
+    let table = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("| template | more variables |"))
+        .skip(2)
+        .take_while(|l| l.starts_with("| "));
+    for row in table {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (template, names) = (cells[1], cells[2]);
+        let template = match template {
+            "pair phase pages" => "pair-negotiation.html",
+            t => t.trim_matches('`'),
+        };
+        let Some((_, page)) = pages.iter().find(|(t, _)| *t == template) else {
+            continue;
+        };
+        let mut names = top_level_names(names);
+        names.extend(every_page.map(str::to_owned));
+        let body: String = names
+            .iter()
+            .map(|n| format!("{{% if {n} is defined %}}{{% else %}}UNDEFINED-{n} {{% endif %}}"))
+            .collect();
+        program.write(format!("themes/default/templates/{template}"), body);
+        checks_of.insert(*page, names);
+        checked.push(template);
+    }
+    assert_eq!(checked.len(), pages.len(), "rows found: {checked:?}");
+    program.build().success();
+    let mut undefined = Vec::new();
+    for (page, names) in checks_of {
+        let html = program.read(format!("book/{page}"));
+        undefined.extend(
+            html.split_whitespace()
+                .filter_map(|w| w.strip_prefix("UNDEFINED-"))
+                .map(|n| format!("{page}: {n}")),
+        );
+        assert!(!names.is_empty());
+    }
+    assert!(
+        undefined.is_empty(),
+        "documented but not defined:\n{}",
+        undefined.join("\n")
+    );
+}
+
 /// The paths of source files that the docs and the templates point readers to exist.
 #[test]
 fn source_files_named_in_the_docs_and_templates_exist() {
