@@ -586,24 +586,28 @@ fn the_variables_docs_themes_md_names_are_defined() {
             "{name} is not documented"
         );
     }
-    // The page of the canary's public site that each template renders.
+    // The page of the canary's site that each template renders (the dashboard is the coordinators').
     let pages = [
-        ("index.html", "index.html"),
-        ("guide.html", "guide/index.html"),
-        ("chapter.html", "guide/welcome/index.html"),
-        ("phases.html", "phases/index.html"),
-        ("phase.html", "phases/negotiation/index.html"),
-        ("pairs.html", "pairs/index.html"),
-        ("pair.html", "pairs/ana-lopez-ben-okafor/index.html"),
+        ("index.html", "book/index.html"),
+        ("guide.html", "book/guide/index.html"),
+        ("chapter.html", "book/guide/welcome/index.html"),
+        ("phases.html", "book/phases/index.html"),
+        ("phase.html", "book/phases/negotiation/index.html"),
+        ("pairs.html", "book/pairs/index.html"),
+        ("pair.html", "book/pairs/ana-lopez-ben-okafor/index.html"),
         (
             "pair-negotiation.html",
-            "pairs/ana-lopez-ben-okafor/negotiation/index.html",
+            "book/pairs/ana-lopez-ben-okafor/negotiation/index.html",
         ),
         (
             "workbook.html",
-            "pairs/ana-lopez-ben-okafor/workbook/index.html",
+            "book/pairs/ana-lopez-ben-okafor/workbook/index.html",
         ),
-        ("print.html", "print/index.html"),
+        ("print.html", "book/print/index.html"),
+        (
+            "dashboard.html",
+            "book-private/coordinators/dashboard/index.html",
+        ),
     ];
     let program = Program::fixture("canary");
     let mut checked = Vec::new();
@@ -635,9 +639,12 @@ fn the_variables_docs_themes_md_names_are_defined() {
     }
     assert_eq!(checked.len(), pages.len(), "rows found: {checked:?}");
     program.build().success();
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
     let mut undefined = Vec::new();
     for (page, names) in checks_of {
-        let html = program.read(format!("book/{page}"));
+        let html = program.read(page);
         undefined.extend(
             html.split_whitespace()
                 .filter_map(|w| w.strip_prefix("UNDEFINED-"))
