@@ -61,7 +61,15 @@ impl std::fmt::Display for WatchFailure {
                 "the file events failed: {}; everything is looked at again",
                 error
             ),
+        }?;
+        if matches!(self.error.kind, notify::ErrorKind::MaxFilesWatch) {
+            // Linux's limit on inotify watches, shared by every program of the user.
+            write!(
+                f,
+                " (raise the limit with `sysctl fs.inotify.max_user_watches=524288`)"
+            )?;
         }
+        Ok(())
     }
 }
 
@@ -264,6 +272,19 @@ mod tests {
         assert_eq!(
             told,
             ["the file events failed: queue overflow; everything is looked at again"]
+        );
+    }
+
+    #[test]
+    fn the_limit_on_watches_comes_with_how_to_raise_it() {
+        let failure = WatchFailure {
+            folder: Some(PathBuf::from("content")),
+            error: notify::Error::new(notify::ErrorKind::MaxFilesWatch),
+        };
+        assert_eq!(
+            failure.to_string(),
+            "cannot watch content: OS file watch limit reached; changes there are not seen \
+             (raise the limit with `sysctl fs.inotify.max_user_watches=524288`)"
         );
     }
 }
