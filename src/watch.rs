@@ -6,6 +6,10 @@
 //! change what a listing finds, so an odd event (an atomic save, a file deleted and made again, a
 //! rename) never leaves a stale page. A lost event is reported as "anything", which looks at
 //! everything.
+//!
+//! A folder that cannot be watched (too many watches, no permission) is not a reason to stop, but
+//! the changes made there go unseen: every such failure, and every error the operating system's
+//! events report, goes to the `warn` given to [`Watcher::new`], which the command prints.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -31,12 +35,60 @@ pub fn hints(paths: &[PathBuf]) -> Option<&[PathBuf]> {
     (!paths.iter().any(|p| p.as_os_str().is_empty())).then_some(paths)
 }
 
+/// A folder that could not be watched, or an error of the file events: changes may go unseen.
+#[derive(Debug)]
+pub struct WatchFailure {
+    /// The folder, or `None` for an error of the events themselves.
+    pub folder: Option<PathBuf>,
+    /// What the operating system said.
+    pub error: notify::Error,
+}
+
+impl std::fmt::Display for WatchFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // notify ends some of its messages with a full stop; the sentence goes on.
+        let error = self.error.to_string();
+        let error = error.trim_end_matches('.');
+        match &self.folder {
+            Some(folder) => write!(
+                f,
+                "cannot watch {}: {}; changes there are not seen",
+                folder.display(),
+                error
+            ),
+            None => write!(
+                f,
+                "the file events failed: {}; everything is looked at again",
+                error
+            ),
+        }?;
+        if matches!(self.error.kind, notify::ErrorKind::MaxFilesWatch) {
+            // Linux's limit on inotify watches, shared by every program of the user.
+            write!(
+                f,
+                " (raise the limit with `sysctl fs.inotify.max_user_watches=524288`)"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Where [`Watcher`] reports what it could not watch.
+pub type Warn = Box<dyn FnMut(WatchFailure) + Send>;
+
+/// What the debouncer sends: the paths of a change, or the errors it met.
+type Events = Result<Vec<PathBuf>, Vec<notify::Error>>;
+
 /// Watches a program folder; [`Watcher::wait`] waits for the next change.
 pub struct Watcher {
     root: PathBuf,
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
-    events: mpsc::Receiver<Vec<PathBuf>>,
+    events: mpsc::Receiver<Events>,
     themes_watched: bool,
+    /// The folders whose last attempt to watch failed and was reported, so that trying again after
+    /// every change does not repeat the warning.
+    failing: Vec<PathBuf>,
+    warn: Warn,
 }
 
 impl std::fmt::Debug for Watcher {
@@ -46,29 +98,32 @@ impl std::fmt::Debug for Watcher {
 }
 
 impl Watcher {
-    /// Starts watching the program in `root`.
-    pub fn new(root: &Path) -> notify::Result<Watcher> {
+    /// Starts watching the program in `root`; fails when the program folder itself cannot be
+    /// watched. A subfolder that cannot be watched, now or later, is told to `warn`.
+    pub fn new(root: &Path, warn: Warn) -> notify::Result<Watcher> {
         let root = std::path::absolute(root)?;
         let (tx, events) = mpsc::channel();
         let debouncer = new_debouncer(QUIET, None, move |result: DebounceEventResult| {
-            let paths: Vec<PathBuf> = match result {
+            let sent: Events = match result {
                 // Reading a file is an event too (mentorbook reads them on every build): only
                 // changes count.
-                Ok(events) => events
+                Ok(events) => Ok(events
                     .into_iter()
                     .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
                     .flat_map(|e| e.event.paths)
-                    .collect(),
+                    .collect()),
                 // The watcher lost track (too many events, a folder gone): look at everything.
-                Err(_) => vec![PathBuf::new()],
+                Err(errors) => Err(errors),
             };
-            let _ = tx.send(paths);
+            let _ = tx.send(sent);
         })?;
         let mut watcher = Watcher {
             root,
             debouncer,
             events,
             themes_watched: false,
+            failing: Vec::new(),
+            warn,
         };
         // The program folder itself, not its subfolders (the output folder is one of them): that
         // sees book.toml and content/ or themes/ being made.
@@ -84,14 +139,48 @@ impl Watcher {
         let content = self.root.join(CONTENT_DIR);
         // Watching a folder again replaces the old watch, which is what a re-made folder needs.
         if content.is_dir() {
-            let _ = self.debouncer.watch(&content, RecursiveMode::Recursive);
+            self.watch_folder(&content);
         }
         let themes = self.root.join(THEMES_DIR);
         if themes.is_dir() && !self.themes_watched {
-            self.themes_watched = self
-                .debouncer
-                .watch(&themes, RecursiveMode::Recursive)
-                .is_ok();
+            self.themes_watched = self.watch_folder(&themes);
+        }
+    }
+
+    /// Watches `folder` and what it holds; says whether it could, warning once when it cannot.
+    fn watch_folder(&mut self, folder: &Path) -> bool {
+        match self.debouncer.watch(folder, RecursiveMode::Recursive) {
+            Ok(()) => {
+                self.failing.retain(|f| f != folder);
+                true
+            }
+            Err(error) => {
+                if !self.failing.iter().any(|f| f == folder) {
+                    self.failing.push(folder.to_path_buf());
+                    (self.warn)(WatchFailure {
+                        folder: Some(folder.to_path_buf()),
+                        error,
+                    });
+                }
+                false
+            }
+        }
+    }
+
+    /// The paths of one message of the debouncer; its errors are told to `warn` and stand for
+    /// "anything".
+    fn paths(&mut self, sent: Events) -> Vec<PathBuf> {
+        match sent {
+            Ok(paths) => paths,
+            Err(errors) => {
+                for error in errors {
+                    (self.warn)(WatchFailure {
+                        folder: None,
+                        error,
+                    });
+                }
+                vec![PathBuf::new()]
+            }
         }
     }
 
@@ -99,7 +188,8 @@ impl Watcher {
     /// the program folder where they are inside it), or `None` when the watcher stopped.
     pub fn wait(&mut self) -> Option<Vec<PathBuf>> {
         loop {
-            let paths = self.events.recv().ok()?;
+            let sent = self.events.recv().ok()?;
+            let paths = self.paths(sent);
             let relevant: Vec<PathBuf> = paths.iter().filter_map(|p| self.relevant(p)).collect();
             if relevant.is_empty() {
                 continue;
@@ -107,6 +197,7 @@ impl Watcher {
             // Anything else that happened meanwhile is part of the same change.
             let mut all = relevant;
             while let Ok(more) = self.events.try_recv() {
+                let more = self.paths(more);
                 all.extend(more.iter().filter_map(|p| self.relevant(p)));
             }
             if all
@@ -131,5 +222,69 @@ impl Watcher {
         let first = rel.components().next()?.as_os_str();
         (first == CONFIG_FILE || first == CONTENT_DIR || first == THEMES_DIR)
             .then(|| rel.to_path_buf())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    /// A watcher of a fresh program folder, and the failures it reported.
+    fn watcher() -> (tempfile::TempDir, Watcher, Arc<Mutex<Vec<String>>>) {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join(CONTENT_DIR)).unwrap();
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&told);
+        let warn: Warn = Box::new(move |f| sink.lock().unwrap().push(f.to_string()));
+        let watcher = Watcher::new(tmp.path(), warn).unwrap();
+        (tmp, watcher, told)
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_watched_is_reported_once_naming_it() {
+        let (tmp, mut watcher, told) = watcher();
+        assert!(
+            told.lock().unwrap().is_empty(),
+            "{:?}",
+            told.lock().unwrap()
+        );
+        let gone = tmp.path().join("gone");
+        assert!(!watcher.watch_folder(&gone));
+        assert!(!watcher.watch_folder(&gone));
+        let told = told.lock().unwrap().clone();
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert!(
+            told[0].starts_with(&format!("cannot watch {}: ", gone.display())),
+            "{told:?}"
+        );
+        // The operating system's reason, not only that it failed.
+        assert!(told[0].len() > format!("cannot watch {}: ", gone.display()).len() + 10);
+    }
+
+    #[test]
+    fn an_error_of_the_events_is_reported_and_means_anything() {
+        let (_tmp, mut watcher, told) = watcher();
+        let paths = watcher.paths(Err(vec![notify::Error::generic("queue overflow")]));
+        assert_eq!(paths, vec![PathBuf::new()]);
+        let told = told.lock().unwrap().clone();
+        assert_eq!(
+            told,
+            ["the file events failed: queue overflow; everything is looked at again"]
+        );
+    }
+
+    #[test]
+    fn the_limit_on_watches_comes_with_how_to_raise_it() {
+        let failure = WatchFailure {
+            folder: Some(PathBuf::from("content")),
+            error: notify::Error::new(notify::ErrorKind::MaxFilesWatch),
+        };
+        assert_eq!(
+            failure.to_string(),
+            "cannot watch content: OS file watch limit reached; changes there are not seen \
+             (raise the limit with `sysctl fs.inotify.max_user_watches=524288`)"
+        );
     }
 }

@@ -30,9 +30,10 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
     Exit::Ok
 }
 
-/// Starts watching `dir`, saying why when it cannot.
+/// Starts watching `dir`, saying why when it cannot; a folder of it that cannot be watched, now or
+/// later, is a warning.
 pub(super) fn start_watching(dir: &Path) -> Option<Watcher> {
-    Watcher::new(dir)
+    Watcher::new(dir, Box::new(|failure| eprintln!("warning: {failure}")))
         .map_err(|e| eprintln!("error: cannot watch {}: {e}", dir.display()))
         .ok()
 }

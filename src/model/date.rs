@@ -1,6 +1,7 @@
 //! Calendar dates as people write them in YAML: `YYYY-MM-DD`.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -50,14 +51,17 @@ impl Date {
 
     /// Today: the `MENTORBOOK_TODAY` environment variable (`YYYY-MM-DD`) when set, so checks that
     /// depend on the date can be reproduced, otherwise the system's local date.
+    ///
+    /// The variable is read once per process (a warning about a bad value is printed once); the
+    /// system's date is asked each time, so a long `serve` sees midnight pass.
     pub fn today() -> Date {
-        if let Ok(s) = std::env::var("MENTORBOOK_TODAY") {
-            match Date::parse(&s) {
-                Ok(d) => return d,
-                Err(e) => eprintln!("warning: MENTORBOOK_TODAY is ignored: {e}"),
-            }
-        }
-        Date(jiff::ZonedDateTime::now().date())
+        static PINNED: OnceLock<Option<Date>> = OnceLock::new();
+        pinned(
+            &PINNED,
+            || std::env::var("MENTORBOOK_TODAY").ok(),
+            |e| eprintln!("warning: MENTORBOOK_TODAY is ignored: {e}"),
+        )
+        .unwrap_or_else(|| Date(jiff::ZonedDateTime::now().date()))
     }
 
     /// Long English form, `14 March 2025`.
@@ -106,6 +110,22 @@ impl Date {
         push_digits(&mut out, u32::from(d.day().unsigned_abs()), 2);
         Some(out)
     }
+}
+
+/// The date `read` gives, parsed the first time only and kept in `cell`; `warn` is told once why a
+/// value is not a date.
+fn pinned(
+    cell: &OnceLock<Option<Date>>,
+    read: impl FnOnce() -> Option<String>,
+    warn: impl FnOnce(&str),
+) -> Option<Date> {
+    *cell.get_or_init(|| match Date::parse(&read()?) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            warn(&e);
+            None
+        }
+    })
 }
 
 /// Appends `n` in decimal with at least `width` digits, zeros in front.
@@ -164,6 +184,34 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pinned_date_is_read_and_warned_about_once() {
+        let (reads, warnings) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+        let bad = OnceLock::new();
+        for _ in 0..3 {
+            let got = pinned(
+                &bad,
+                || {
+                    reads.set(reads.get() + 1);
+                    Some("14/03/2025".to_owned())
+                },
+                |e| {
+                    assert!(e.contains("YYYY-MM-DD"), "{e}");
+                    warnings.set(warnings.get() + 1);
+                },
+            );
+            assert_eq!(got, None);
+        }
+        assert_eq!((reads.get(), warnings.get()), (1, 1));
+
+        let good = OnceLock::new();
+        for value in ["2025-03-14", "2031-01-01"] {
+            let got = pinned(&good, || Some(value.to_owned()), |e| panic!("{e}"));
+            assert_eq!(got, Some(Date::parse("2025-03-14").unwrap()));
+        }
+        assert_eq!(pinned(&OnceLock::new(), || None, |e| panic!("{e}")), None);
+    }
 
     #[test]
     fn parses_and_rejects() {

@@ -22,7 +22,9 @@ pub enum Role {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The person's id; filled from the file name for `people/<id>.yaml`.
-    #[serde(default = "unset_id")]
+    // (This comment is the schema's description.) Until the loader fills it, an id the file did
+    // not give is a placeholder, told apart by `Person::id_given`, never by its value.
+    #[serde(default = "placeholder_id")]
     pub id: Located<PersonId>,
     /// Full name.
     pub name: String,
@@ -39,9 +41,38 @@ pub struct Person {
     pub contact: Option<Private<Contact>>,
 }
 
-/// The placeholder id of a person whose file did not give one; the loader replaces or reports it.
-fn unset_id() -> Located<PersonId> {
+impl Person {
+    /// Whether the file gave the person's id (`id:`). An id read from YAML always has a position
+    /// (its line is 1 or more) and the placeholder has none, so a person really called `unset`,
+    /// the placeholder's value, is told apart from a person whose file has no `id:`.
+    pub fn id_given(&self) -> bool {
+        self.id.line != 0
+    }
+}
+
+/// The placeholder id of a person whose file did not give one, with no position; the loader
+/// replaces it (`people/<id>.yaml`) or validation reports it (`people.yaml`). Its value is never
+/// compared: see [`Person::id_given`].
+fn placeholder_id() -> Located<PersonId> {
     Located::unplaced(PersonId::new("unset").expect("a valid slug"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(yaml: &str) -> Person {
+        serde_saphyr::from_str(yaml).expect("a person")
+    }
+
+    #[test]
+    fn an_id_written_unset_is_given_and_a_missing_one_is_not() {
+        let written = person("id: unset\nname: Una\nroles: [mentor]\n");
+        assert!(written.id_given());
+        assert_eq!(written.id.value.as_str(), "unset");
+        let missing = person("name: Una\nroles: [mentor]\n");
+        assert!(!missing.id_given());
+    }
 }
 
 /// How to reach a person. Private: reached only through `Private::reveal`.

@@ -393,10 +393,7 @@ impl Ctx<'_> {
         });
         let mut out: Vec<Person> = Vec::with_capacity(people.len());
         for (file, person) in people {
-            if person.id.line == 0
-                && person.id.value.as_str() == "unset"
-                && file.ends_with("people.yaml")
-            {
+            if !person.id_given() && file.ends_with("people.yaml") {
                 let p = Problem::error(
                     Code::Yaml,
                     Span {

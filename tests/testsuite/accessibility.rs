@@ -2,8 +2,9 @@
 //! axe-core in a real Chromium (driven by [`crate::cdp`]), and the keyboard paths through a page.
 //!
 //! axe-core comes from the npm registry: `npm ci` in `tests/browser/` installs the version its
-//! `package-lock.json` pins (`.ci/run` does). Without it the test fails in CI (`CI` set) and is
-//! skipped with a note on a developer's machine, like the other browser tests without Chromium.
+//! `package-lock.json` pins (`.ci/run` does). Without it the test fails, unless
+//! `MENTORBOOK_SKIP_BROWSER=1` is set outside CI, like the other browser tests without Chromium
+//! (see [`crate::harness::tool_missing`]).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,18 +16,17 @@ use crate::browser::{file_url, require_chromium};
 use crate::cdp::Browser;
 use crate::harness::{Program, pair_ids, repo_root};
 
-/// axe-core's script, or `None` and a note on a developer's machine without it; in CI, a failure.
+/// axe-core's script; when it is missing, a failure, or `None` and a `skipped:` note when the
+/// developer asked for that (see [`crate::harness::tool_missing`]).
 fn axe_core() -> Option<String> {
     let path: PathBuf = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
     match std::fs::read_to_string(&path) {
         Ok(script) => Some(script),
         Err(e) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "axe-core is missing ({}: {e}): run `npm ci` in tests/browser (.ci/run does)",
-                path.display()
+            crate::harness::tool_missing(
+                &format!("axe-core is missing ({}: {e})", path.display()),
+                "npm ci --prefix tests/browser --no-audit --no-fund",
             );
-            eprintln!("skipped: axe-core is not installed; run `npm ci` in tests/browser");
             None
         }
     }

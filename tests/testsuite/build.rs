@@ -411,13 +411,38 @@ fn labelled_by(html: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The pages of the canary's built site as text, by path, after checking that the pages known to
+/// carry `aria-labelledby` do: without that, a template that lost every label would pass the checks
+/// of the labels below.
+fn labelled_site(program: &Program) -> Vec<(std::path::PathBuf, String)> {
+    let pages: Vec<_> = program
+        .files("book")
+        .into_iter()
+        .map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect();
+    for known in [
+        "index.html",
+        "phases/negotiation/index.html",
+        "pairs/ana-lopez-ben-okafor/index.html",
+    ] {
+        let (_, html) = pages
+            .iter()
+            .find(|(path, _)| path == std::path::Path::new(known))
+            .unwrap_or_else(|| panic!("no {known} in the site"));
+        assert!(
+            !labelled_by(html).is_empty(),
+            "{known} has no aria-labelledby at all"
+        );
+    }
+    pages
+}
+
 #[test]
 fn aria_labelledby_points_at_an_existing_id() {
     let program = Program::fixture("canary");
     program.build().success();
     let mut wrong = Vec::new();
-    for (path, bytes) in program.files("book") {
-        let html = String::from_utf8_lossy(&bytes);
+    for (path, html) in labelled_site(&program) {
         for (id, tag) in labelled_by(&html) {
             if !html.contains(&format!("id=\"{id}\"")) {
                 wrong.push(format!("{}: {tag} names no element", path.display()));
@@ -432,8 +457,7 @@ fn aria_labelledby_points_at_a_heading_not_at_itself() {
     let program = Program::fixture("canary");
     program.build().success();
     let mut wrong = Vec::new();
-    for (path, bytes) in program.files("book") {
-        let html = String::from_utf8_lossy(&bytes);
+    for (path, html) in labelled_site(&program) {
         for (id, tag) in labelled_by(&html) {
             if tag.contains(&format!("id=\"{id}\"")) {
                 wrong.push(format!("{}: {tag} is labelled by itself", path.display()));
@@ -473,4 +497,203 @@ fn a_themes_default_folder_overrides_the_built_in_theme() {
             .contains("LOCAL-DEFAULT-404"),
         "the other templates must still come from the built-in theme"
     );
+}
+
+/// A person may be called `unset`: the loader once used that id for "no id given". Named as a
+/// coordinator, so that a person dropped or renamed would be an unknown reference.
+#[test]
+fn a_person_whose_id_is_unset_builds() {
+    let coordinated_by_unset = |program: &Program| {
+        program.patch(
+            "content/program.yaml",
+            "coordinators: [ana-lopez, carol-nguyen]",
+            "coordinators: [ana-lopez, carol-nguyen, unset]",
+        );
+    };
+    let program = Program::fixture("canary");
+    coordinated_by_unset(&program);
+    program.patch(
+        "content/people.yaml",
+        "people:\n",
+        "people:\n  - id: unset\n    name: Una PUBLIC-NAME-UNSET\n    roles: [coordinator]\n",
+    );
+    program.build().success();
+    assert!(
+        program
+            .read("book/index.html")
+            .contains("<strong>Una PUBLIC-NAME-UNSET</strong>")
+    );
+
+    let program = Program::fixture("canary");
+    coordinated_by_unset(&program);
+    program.write(
+        "content/people/unset.yaml",
+        "name: Una PUBLIC-NAME-UNSET\nroles: [coordinator]\n",
+    );
+    program.build().success();
+    assert!(
+        program
+            .read("book/index.html")
+            .contains("<strong>Una PUBLIC-NAME-UNSET</strong>")
+    );
+}
+
+#[test]
+fn a_person_without_an_id_in_people_yaml_is_an_error() {
+    let program = Program::fixture("canary");
+    program.patch(
+        "content/people.yaml",
+        "people:\n",
+        "people:\n  - name: Una Nobody\n    roles: [coordinator]\n",
+    );
+    program
+        .build()
+        .code(1)
+        .stderr_has("the person `Una Nobody` has no `id:`")
+        .stderr_has("add `id: una-nobody`");
+}
+
+/// The names that stand alone in a cell of docs/themes.md: backticked, outside any parentheses
+/// (which describe their fields), without a dot.
+fn top_level_names(cell: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut flat = String::new();
+    for c in cell.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => flat.push(c),
+            _ => {}
+        }
+    }
+    flat.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|n| !n.contains('.') && n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every variable docs/themes.md names for a template (the table "more variables", and what every
+/// page has) is defined when the template is rendered.
+#[test]
+fn the_variables_docs_themes_md_names_are_defined() {
+    let doc = std::fs::read_to_string(crate::harness::repo_root().join("docs/themes.md")).unwrap();
+    let every_page = ["root", "site", "nav", "page"];
+    for name in every_page {
+        assert!(
+            doc.contains(&format!("- `{name}`: ")),
+            "{name} is not documented"
+        );
+    }
+    // The page of the canary's site that each template renders (the dashboard is the coordinators').
+    let pages = [
+        ("index.html", "book/index.html"),
+        ("guide.html", "book/guide/index.html"),
+        ("chapter.html", "book/guide/welcome/index.html"),
+        ("phases.html", "book/phases/index.html"),
+        ("phase.html", "book/phases/negotiation/index.html"),
+        ("pairs.html", "book/pairs/index.html"),
+        ("pair.html", "book/pairs/ana-lopez-ben-okafor/index.html"),
+        (
+            "pair-negotiation.html",
+            "book/pairs/ana-lopez-ben-okafor/negotiation/index.html",
+        ),
+        (
+            "workbook.html",
+            "book/pairs/ana-lopez-ben-okafor/workbook/index.html",
+        ),
+        ("print.html", "book/print/index.html"),
+        (
+            "dashboard.html",
+            "book-private/coordinators/dashboard/index.html",
+        ),
+    ];
+    let program = Program::fixture("canary");
+    let mut checked = Vec::new();
+    let mut checks_of = std::collections::BTreeMap::new();
+    let table = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("| template | more variables |"))
+        .skip(2)
+        .take_while(|l| l.starts_with("| "));
+    for row in table {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (template, names) = (cells[1], cells[2]);
+        let template = match template {
+            "pair phase pages" => "pair-negotiation.html",
+            t => t.trim_matches('`'),
+        };
+        let Some((_, page)) = pages.iter().find(|(t, _)| *t == template) else {
+            continue;
+        };
+        let mut names = top_level_names(names);
+        names.extend(every_page.map(str::to_owned));
+        let body: String = names
+            .iter()
+            .map(|n| format!("{{% if {n} is defined %}}{{% else %}}UNDEFINED-{n} {{% endif %}}"))
+            .collect();
+        program.write(format!("themes/default/templates/{template}"), body);
+        checks_of.insert(*page, names);
+        checked.push(template);
+    }
+    assert_eq!(checked.len(), pages.len(), "rows found: {checked:?}");
+    program.build().success();
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+    let mut undefined = Vec::new();
+    for (page, names) in checks_of {
+        let html = program.read(page);
+        undefined.extend(
+            html.split_whitespace()
+                .filter_map(|w| w.strip_prefix("UNDEFINED-"))
+                .map(|n| format!("{page}: {n}")),
+        );
+        assert!(!names.is_empty());
+    }
+    assert!(
+        undefined.is_empty(),
+        "documented but not defined:\n{}",
+        undefined.join("\n")
+    );
+}
+
+/// The paths of source files that the docs and the templates point readers to exist.
+#[test]
+fn source_files_named_in_the_docs_and_templates_exist() {
+    let root = crate::harness::repo_root();
+    let mut texts = vec![root.join("README.md")];
+    for dir in ["docs", "themes/default/templates", "themes/default/static"] {
+        texts.extend(
+            crate::harness::entries(&root.join(dir))
+                .into_iter()
+                .map(|n| root.join(dir).join(n))
+                .filter(|p| p.is_file()),
+        );
+    }
+    let mut missing = Vec::new();
+    let mut named = 0;
+    for file in texts {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (i, _) in text.match_indices("src/") {
+            if i > 0 && text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '/' || c == '.') {
+                continue;
+            }
+            let path: String = text[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '.' | '-'))
+                .collect();
+            let path = path.trim_end_matches('.');
+            if !path.ends_with(".rs") {
+                continue;
+            }
+            named += 1;
+            if !root.join(path).is_file() {
+                missing.push(format!("{}: {path}", file.display()));
+            }
+        }
+    }
+    assert!(named > 0, "no source path found in the docs");
+    assert!(missing.is_empty(), "no such file:\n{}", missing.join("\n"));
 }

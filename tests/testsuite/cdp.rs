@@ -1,9 +1,9 @@
 //! A small Chrome DevTools Protocol client, to drive a real headless Chromium from the tests.
 //!
 //! [`Browser::launch`] starts Debian's Chromium (find it with [`crate::browser::require_chromium`],
-//! which skips on a developer's machine without one and fails in CI) with a fresh profile and
-//! `--remote-debugging-port=0`, reads the `DevTools listening on ws://...` line it prints, opens a
-//! page and attaches to it with a flattened session. Then:
+//! which fails without one unless `MENTORBOOK_SKIP_BROWSER=1` is set outside CI) with a fresh
+//! profile and `--remote-debugging-port=0`, reads the `DevTools listening on ws://...` line it
+//! prints, opens a page and attaches to it with a flattened session. Then:
 //!
 //! ```ignore
 //! let mut b = Browser::launch(&bin);

@@ -189,6 +189,12 @@ impl Program {
     }
 }
 
+/// The cache folder (`XDG_CACHE_HOME`) of every run of the binary: the records of past builds,
+/// which mentorbook keeps in `<cache>/mentorbook/builds/`, are written there.
+pub fn tests_cache() -> PathBuf {
+    std::env::temp_dir().join("mentorbook-tests-cache")
+}
+
 /// Runs `mentorbook <args>` with `dir` as the working directory. Never lets a hang block the suite.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     run_as_of(dir, args, FIXTURE_TODAY)
@@ -213,10 +219,7 @@ fn run_with(
         .env("NO_COLOR", "1")
         .env("MENTORBOOK_TODAY", today)
         // Records of past builds (for telling a no-change build) go to a folder of the tests'.
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join("mentorbook-tests-cache"),
-        )
+        .env("XDG_CACHE_HOME", tests_cache())
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
         .timeout(timeout);
@@ -306,6 +309,67 @@ impl Run {
         );
         self
     }
+}
+
+/// Set to `1` to let the tests that need an outside tool skip when it is missing.
+pub const SKIP_BROWSER: &str = "MENTORBOOK_SKIP_BROWSER";
+
+/// Says that a tool a test needs is missing: Chromium, poppler's `pdfinfo` and `pdftotext`, or
+/// axe-core in `tests/browser/node_modules`. `what` says what is missing, `install` how to get it.
+///
+/// A test without its tool never counts as a pass:
+///
+/// - in CI (`CI` set, to anything but empty, `0` or `false`) it fails;
+/// - on a developer's machine it fails too, with the command that installs the tool
+///   (`apt-get install chromium poppler-utils`, `npm ci --prefix tests/browser`);
+/// - unless `MENTORBOOK_SKIP_BROWSER=1` is set (and `CI` is not): then it prints
+///   `skipped: <what is missing>` on standard error and returns, and the caller returns early. The
+///   test shows as passed in cargo's summary, so only set it knowingly.
+#[track_caller]
+pub fn tool_missing(what: &str, install: &str) {
+    let ci = std::env::var("CI").ok();
+    let skip = std::env::var(SKIP_BROWSER).ok();
+    match without_tool(ci.as_deref(), skip.as_deref()) {
+        // Written to the process's standard error rather than with `eprintln!`, which the test
+        // runner captures and shows only for failures: a skip must be seen.
+        WithoutTool::Skip => {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "skipped: {what} ({SKIP_BROWSER}=1)");
+        }
+        WithoutTool::FailInCi => panic!("{what}: install it with `{install}` (.ci/run does)"),
+        WithoutTool::Fail => panic!(
+            "{what}: install it with `{install}`, or set {SKIP_BROWSER}=1 to skip the tests that \
+             need it"
+        ),
+    }
+}
+
+/// What a test does without its tool, given the values of `CI` and `MENTORBOOK_SKIP_BROWSER`.
+#[derive(Debug, PartialEq, Eq)]
+enum WithoutTool {
+    Skip,
+    Fail,
+    FailInCi,
+}
+
+fn without_tool(ci: Option<&str>, skip: Option<&str>) -> WithoutTool {
+    if ci.is_some_and(|v| !matches!(v, "" | "0" | "false")) {
+        WithoutTool::FailInCi
+    } else if skip == Some("1") {
+        WithoutTool::Skip
+    } else {
+        WithoutTool::Fail
+    }
+}
+
+#[test]
+fn a_missing_tool_is_a_failure_unless_a_developer_asks_to_skip() {
+    assert_eq!(without_tool(None, None), WithoutTool::Fail);
+    assert_eq!(without_tool(Some(""), Some("0")), WithoutTool::Fail);
+    assert_eq!(without_tool(None, Some("1")), WithoutTool::Skip);
+    assert_eq!(without_tool(Some("false"), Some("1")), WithoutTool::Skip);
+    assert_eq!(without_tool(Some("true"), None), WithoutTool::FailInCi);
+    assert_eq!(without_tool(Some("true"), Some("1")), WithoutTool::FailInCi);
 }
 
 /// Every file under `dir`, by path relative to `dir`, with its bytes.

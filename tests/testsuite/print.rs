@@ -1,9 +1,9 @@
 //! Workbooks and the handbook on paper: `mentorbook pdf` drives Debian's headless Chromium, and the
 //! PDF files are read back with poppler's `pdfinfo` and `pdftotext`.
 //!
-//! In CI (`CI` set) a missing Chromium or poppler fails these tests with the install command; on a
-//! developer's machine without them the tests say so and pass. The errors for a missing or broken
-//! browser are tested without one.
+//! A missing Chromium or poppler fails these tests with the install command, unless
+//! `MENTORBOOK_SKIP_BROWSER=1` is set outside CI (see [`crate::harness::tool_missing`]). The errors
+//! for a missing or broken browser are tested without one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,20 +13,22 @@ use std::time::{Duration, Instant};
 use crate::browser::require_chromium;
 use crate::harness::{Program, Run, broken_links, pair_ids};
 
-/// Chromium and poppler, or `None` (and a note) outside CI.
+/// Whether Chromium and poppler are there; when one is missing, a failure, or `false` and a
+/// `skipped:` note when the developer asked for that (see [`crate::harness::tool_missing`]).
 fn require_tools() -> bool {
     if require_chromium().is_none() {
         return false;
     }
-    let poppler = Command::new("pdfinfo").arg("-v").output().is_ok();
-    if !poppler {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "poppler is missing: install it with `apt-get install -y poppler-utils` (.ci/run does)"
-        );
-        eprintln!("skipped: no pdfinfo on PATH");
+    for tool in ["pdfinfo", "pdftotext"] {
+        if Command::new(tool).arg("-v").output().is_err() {
+            crate::harness::tool_missing(
+                &format!("poppler is missing (no {tool} on PATH)"),
+                "apt-get install chromium poppler-utils",
+            );
+            return false;
+        }
     }
-    poppler
+    true
 }
 
 /// A program whose PDF files were made, for the checks that read them.
