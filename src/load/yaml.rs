@@ -162,7 +162,7 @@ fn speaks_rust(message: &str) -> bool {
 }
 
 /// A kind of value as serde names it (`map`, `struct Meeting`, `u8`, `string "x"`), in words.
-fn kind_in_words(kind: &str) -> String {
+pub(crate) fn kind_in_words(kind: &str) -> String {
     let kind = kind.trim();
     if let Some(text) = kind.strip_prefix("string \"") {
         return format!("the text `{}`", text.trim_end_matches('"'));
