@@ -480,3 +480,77 @@ fn a_null_name_says_it_has_no_value() {
     check.stderr_has("help: write the value after the `:`");
     check.stderr_lacks("Option<");
 }
+
+/// A pair file with `n` meetings dated before the pair started, `shape` choosing how each is
+/// written, so each gives one problem (MB0303) at a known line and key path.
+fn many_meetings_outside(n: usize, shape: usize) -> (Program, Vec<(usize, String)>) {
+    let program = Program::fixture("minimal");
+    let text = program.read(PAIR);
+    let at = text.find("\nmeetings:\n").expect("a meetings list") + "\nmeetings:\n".len();
+    let first_line = text[..at].lines().count() + 1;
+    let mut meetings = String::new();
+    let mut expected = Vec::new();
+    let mut line = first_line;
+    for i in 0..n {
+        let date = format!("2024-{:02}-{:02}", i % 12 + 1, i % 28 + 1);
+        match (shape + i) % 3 {
+            0 => {
+                meetings.push_str(&format!("  - date: {date}\n    agenda: [Catch up]\n"));
+                expected.push((line, format!("meetings[{i}].date")));
+                line += 2;
+            }
+            1 => {
+                meetings.push_str(&format!("  - agenda: [Catch up, Plan]\n    date: {date}\n"));
+                expected.push((line + 1, format!("meetings[{i}].date")));
+                line += 2;
+            }
+            _ => {
+                meetings.push_str(&format!("  - {{date: {date}, title: \"é {i}\"}}\n"));
+                expected.push((line, format!("meetings[{i}].date")));
+                line += 1;
+            }
+        }
+    }
+    program.write(PAIR, format!("{}{meetings}{}", &text[..at], &text[at..]));
+    (program, expected)
+}
+
+/// Many problems in one file are each placed at their own line and key path (they are placed
+/// together, from one reading of the file), in files of different sizes and shapes.
+#[test]
+fn many_problems_in_one_file_each_have_their_place() {
+    for (n, shape) in [(1, 0), (7, 1), (40, 2), (300, 0)] {
+        let (program, expected) = many_meetings_outside(n, shape);
+        let run = program.run(&["check", "--format", "json"]);
+        run.code(0);
+        let mut found: Vec<(usize, String)> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|p| p["code"] == "MB0303")
+            .filter(|p| p["message"].as_str().unwrap().contains("2024-"))
+            .map(|p| {
+                (
+                    p["line"].as_u64().unwrap() as usize,
+                    p["path"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        found.sort();
+        assert_eq!(found, expected, "{n} meetings, shape {shape}");
+    }
+}
+
+/// The cost of a problem does not grow with its file: 4,000 problems in a 10,000-line file took
+/// over a minute in a release build when each problem read the whole file; now well under a second
+/// (the bound leaves room for a debug build on a busy machine).
+#[test]
+fn thousands_of_problems_in_one_file_are_quick() {
+    let (program, _) = many_meetings_outside(4_000, 0);
+    let started = std::time::Instant::now();
+    let run = program.run(&["check", "--format", "json"]);
+    run.code(0);
+    let took = started.elapsed();
+    assert_eq!(run.stdout.matches("MB0303").count(), 4_000);
+    assert!(took.as_secs() < 20, "check took {took:?}");
+}
