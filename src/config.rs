@@ -199,8 +199,12 @@ impl Config {
         let raw: BookToml = toml::from_str(&text).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
             let message = e.message().trim_end().to_owned();
-            let p = Problem::error(Code::Config, span(line, column), message.clone())
-                .with_source(&source);
+            let (words, hint) = toml_in_words(&message);
+            let mut p =
+                Problem::error(Code::Config, span(line, column), words).with_source(&source);
+            if let Some(hint) = hint {
+                p = p.hint(hint);
+            }
             match unknown_key(&message) {
                 Some(key) => p.suggest(
                     key,
@@ -325,6 +329,37 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
 }
 
 /// An error in `book.toml` at `(line, column)`, shown with `source`, the file's text.
+/// The TOML library's message in a coordinator's words, with a hint, for the messages that name
+/// Rust's kinds of value (`invalid type: sequence, expected path string`) or say too little.
+fn toml_in_words(message: &str) -> (String, Option<String>) {
+    const SEE: &str = "docs/format.md lists the keys of book.toml and what each takes";
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let expected = match expected.trim() {
+            "path string" | "a path" => "a folder name in quotes".to_owned(),
+            e => crate::load::yaml::kind_in_words(e),
+        };
+        let found = crate::load::yaml::kind_in_words(found);
+        return (
+            format!("expected {expected} here, not {found}"),
+            Some(SEE.to_owned()),
+        );
+    }
+    if message == "duplicate key" {
+        return (
+            "this key or `[section]` is written twice".to_owned(),
+            Some(
+                "keep one of them, and put every key of a section under its one heading".to_owned(),
+            ),
+        );
+    }
+    if message.starts_with("missing field `") {
+        return (message.to_owned(), Some(SEE.to_owned()));
+    }
+    (message.to_owned(), None)
+}
+
 fn at(source: &Arc<str>, (line, column): (u32, u32), message: String) -> Problem {
     Problem::error(
         Code::Config,

@@ -3,11 +3,18 @@
 //! Every check produces [`Problem`]s rather than stopping: a run collects them all, prints them with the
 //! file, line, column, the offending line and a hint, and the worst severity decides the exit code.
 
+mod snippet;
+
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Serialize;
+
+pub(crate) use snippet::needs_escape;
+pub use snippet::terminal_safe;
+use snippet::{LineIndex, Snippet};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -205,9 +212,20 @@ pub struct Problem {
     pub hint: Option<String>,
     /// Where in the YAML's structure, such as `goals[2].time_bound`, when known.
     pub path: Option<String>,
-    /// The file's text and where in it, to show the offending line.
+    /// The file's text, then the lines shown from it once [placed](place_all).
     #[serde(skip)]
-    labelled: Option<Labelled>,
+    shown: Option<Shown>,
+    /// False when no key path describes the place well (a tab between nodes).
+    #[serde(skip)]
+    wants_key_path: bool,
+}
+
+/// The offending lines of a problem: the file's text until the problems are [placed](place_all)
+/// (together, so a file with many problems is indexed once), then the few lines shown.
+#[derive(Debug, Clone)]
+enum Shown {
+    Text(Arc<str>),
+    Placed(Snippet),
 }
 
 impl Problem {
@@ -219,7 +237,8 @@ impl Problem {
             span,
             message: message.into(),
             hint: None,
-            labelled: None,
+            shown: None,
+            wants_key_path: true,
             path: None,
         }
     }
@@ -252,18 +271,67 @@ impl Problem {
         }
     }
 
-    /// Attaches the file's text so the offending line can be shown.
+    /// Attaches the file's text so the offending line can be shown. This is cheap: the line is
+    /// found, and the key path of a YAML file worked out, when the problems are [placed](place_all).
     pub fn with_source(mut self, source: &Arc<str>) -> Self {
-        self.labelled = Labelled::new(&self.span.file, source, self.span.line, self.span.column);
+        if self.span.line > 0 {
+            self.shown = Some(Shown::Text(Arc::clone(source)));
+        }
+        self
+    }
+
+    /// Says that no key path describes the place well (such as a tab between two nodes).
+    pub fn without_key_path(mut self) -> Self {
+        self.wants_key_path = false;
+        self.path = None;
+        self
+    }
+
+    fn wants_key_path(&self) -> bool {
         let yaml = self
             .span
             .file
             .extension()
             .is_some_and(|e| e == "yaml" || e == "yml");
-        if yaml && self.span.line > 0 && self.path.is_none() {
-            self.path = crate::load::key_path::key_path(source, self.span.line, self.span.column);
+        yaml && self.wants_key_path && self.path.is_none() && self.span.line > 0
+    }
+}
+
+/// Finds the shown lines and the key path of every problem that has its file's text. The problems
+/// of one file are placed together, from one index of its lines and one reading of its YAML, so
+/// the cost is the size of the files plus the number of problems, not their product.
+pub fn place_all(problems: &mut [Problem]) {
+    let mut by_file: HashMap<*const u8, Vec<usize>> = HashMap::new();
+    for (i, p) in problems.iter().enumerate() {
+        if let Some(Shown::Text(text)) = &p.shown {
+            by_file.entry(text.as_ptr()).or_default().push(i);
         }
-        self
+    }
+    for group in by_file.into_values() {
+        let Some(Shown::Text(text)) = problems[group[0]].shown.clone() else {
+            continue;
+        };
+        let wanting: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&i| problems[i].wants_key_path())
+            .collect();
+        if !wanting.is_empty() {
+            let places: Vec<(u32, u32)> = wanting
+                .iter()
+                .map(|&i| (problems[i].span.line, problems[i].span.column))
+                .collect();
+            let paths = crate::load::key_path::key_paths(&text, &places);
+            for (i, path) in wanting.into_iter().zip(paths) {
+                problems[i].path = path;
+            }
+        }
+        let index = LineIndex::new(&text);
+        for i in group {
+            let p = &mut problems[i];
+            p.shown =
+                Snippet::new(&p.span.file, &index, p.span.line, p.span.column).map(Shown::Placed);
+        }
     }
 }
 
@@ -305,7 +373,8 @@ impl Problems {
         self.0.iter().any(|p| p.severity == Severity::Error)
     }
 
-    /// Sorted by file, line and column, so output does not depend on thread timing.
+    /// Sorted by file, line and column, so output does not depend on thread timing, and
+    /// [placed](place_all), ready to show.
     pub fn into_sorted(mut self) -> Vec<Problem> {
         self.0.sort_by(|a, b| {
             (&a.span.file, a.span.line, a.span.column, &a.message).cmp(&(
@@ -315,6 +384,7 @@ impl Problems {
                 &b.message,
             ))
         });
+        place_all(&mut self.0);
         self.0
     }
 
@@ -324,18 +394,19 @@ impl Problems {
     }
 }
 
-/// The message alone when the problem has a snippet (which shows where); otherwise the message is
-/// prefixed with the file, so every problem names its file.
+/// The message alone when the problem shows its lines (whose header says where); otherwise the
+/// message is prefixed with the file, so every problem names its file. Text from the program's
+/// files is made [safe to print](terminal_safe).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.labelled.is_none() {
-            write!(f, "{}", self.span.file.display())?;
+        if !matches!(self.shown, Some(Shown::Placed(_))) {
+            f.write_str(&terminal_safe(&self.span.file.display().to_string()))?;
             if self.span.line > 0 {
                 write!(f, ":{}:{}", self.span.line, self.span.column)?;
             }
             f.write_str(": ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&terminal_safe(&self.message))
     }
 }
 
@@ -361,20 +432,24 @@ impl miette::Diagnostic for Problem {
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.hint
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .as_deref()
+            .map(|h| Box::new(terminal_safe(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.labelled
-            .as_ref()
-            .map(|l| &l.source as &dyn miette::SourceCode)
+        match &self.shown {
+            Some(Shown::Placed(s)) => Some(s as &dyn miette::SourceCode),
+            _ => None,
+        }
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let l = self.labelled.as_ref()?;
+        let Some(Shown::Placed(s)) = &self.shown else {
+            return None;
+        };
+        let path = self.path.as_deref().map(|p| terminal_safe(p).into_owned());
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_primary_with_span(self.path.clone(), l.span),
+            miette::LabeledSpan::new_primary_with_span(path, s.label),
         )))
     }
 }
@@ -389,6 +464,17 @@ pub fn render_human(problems: &[Problem], color: bool) -> String {
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_context_lines(1);
+    let mut placed;
+    let problems = if problems
+        .iter()
+        .any(|p| matches!(p.shown, Some(Shown::Text(_))))
+    {
+        placed = problems.to_vec();
+        place_all(&mut placed);
+        &placed[..]
+    } else {
+        problems
+    };
     let mut out = String::new();
     for p in problems {
         let mut one = String::new();
@@ -399,41 +485,6 @@ pub fn render_human(problems: &[Problem], color: bool) -> String {
         out.push('\n');
     }
     out
-}
-
-/// The source and the span miette underlines, made when a problem has a line and its file's text.
-#[derive(Debug, Clone)]
-struct Labelled {
-    source: miette::NamedSource<Arc<str>>,
-    span: miette::SourceSpan,
-}
-
-impl Labelled {
-    fn new(file: &std::path::Path, text: &Arc<str>, line: u32, column: u32) -> Option<Self> {
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(usize::try_from(line).ok()?.checked_sub(1)?)
-            .map(str::len)
-            .sum();
-        let rest = text.get(line_start..)?;
-        let line_text = rest.split('\n').next().unwrap_or("");
-        let col = usize::try_from(column).ok()?.saturating_sub(1);
-        let offset = line_text
-            .char_indices()
-            .nth(col)
-            .map_or(line_text.len(), |(i, _)| i);
-        let token = line_text[offset..]
-            .split(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}')
-            .next()
-            .unwrap_or("")
-            .len()
-            .max(1);
-        let name = file.display().to_string();
-        Some(Labelled {
-            source: miette::NamedSource::new(name, Arc::clone(text)),
-            span: (line_start + offset, token).into(),
-        })
-    }
 }
 
 #[cfg(test)]

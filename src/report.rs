@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::diagnostic::{Problem, Severity, render_human};
+use crate::diagnostic::{Problem, Severity, render_human, terminal_safe};
 
 /// An output format for problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -52,10 +52,8 @@ pub fn print(problems: &[Problem], format: Format, dir: &Path) {
                     message: &p.message,
                     hint: p.hint.as_deref(),
                 };
-                println!(
-                    "{}",
-                    serde_json::to_string(&line).expect("plain data serialises")
-                );
+                let json = serde_json::to_string(&line).expect("plain data serialises");
+                println!("{}", json_ascii_controls(&json));
             }
         }
         Format::Github => {
@@ -126,9 +124,30 @@ fn github(p: &Problem, dir: &Path) -> String {
     format!("::{level} {props}::{}", escape_data(&message))
 }
 
-/// Escaping of a workflow command's message, as the runner expects.
+/// JSON with the control characters that `serde_json` leaves as they are (DEL, C1, the
+/// bidirectional-text controls) written as `\u` escapes: the same JSON value, safe on a terminal.
+fn json_ascii_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(crate::diagnostic::needs_escape) {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len() + 12);
+    for c in json.chars() {
+        if crate::diagnostic::needs_escape(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Escaping of a workflow command's message, as the runner expects; control characters from the
+/// program's files are [made visible](terminal_safe) first.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    terminal_safe(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -155,5 +174,25 @@ mod tests {
             github(&p, Path::new("prog")),
             "::warning file=prog/content/pairs/a%2Cb.yaml,line=3,col=7,title=MB0301 date-order::100%25 done:%0Abut late%0Ahint: fix it"
         );
+    }
+
+    #[test]
+    fn no_control_character_is_printed_raw() {
+        let span = Span {
+            file: "content/pairs/\u{1b}]0;x\u{7}.yaml".into(),
+            line: 0,
+            column: 0,
+        };
+        let p = Problem::error(Code::Yaml, span, "bad `\u{1b}[2J\u{9b}\u{7f}\u{202e}\r`");
+        let github = github(&p, Path::new("."));
+        assert!(
+            !github.chars().any(crate::diagnostic::needs_escape),
+            "{github}"
+        );
+        assert!(github.contains("\\u{1b}[2J"), "{github}");
+        let json = serde_json::to_string(&p.message).unwrap();
+        let json = json_ascii_controls(&json);
+        assert!(!json.chars().any(crate::diagnostic::needs_escape), "{json}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), p.message);
     }
 }

@@ -28,10 +28,21 @@ fn render(frames: &[Frame]) -> String {
 /// The path of the node written at `line`:`column` (1-based), or of the last node that starts
 /// before it. `None` for a file that does not parse up to there, or a place before any key.
 pub fn key_path(text: &str, line: u32, column: u32) -> Option<String> {
-    let target = (line as usize, column as usize);
+    key_paths(text, &[(line, column)]).pop().flatten()
+}
+
+/// The [`key_path`] of each of `places` (1-based line and column), in the same order, from one
+/// reading of `text`: a file with thousands of problems is parsed once, not once per problem.
+pub fn key_paths(text: &str, places: &[(u32, u32)]) -> Vec<Option<String>> {
+    let mut found = vec![None; places.len()];
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&i| places[i]);
+    let target = |i: usize| (places[i].0 as usize, places[i].1 as usize);
+    let mut next = order.into_iter().peekable();
     let mut frames: Vec<Frame> = Vec::new();
-    let mut best = None;
+    let mut best: Option<String> = None;
     for item in Parser::new_from_str(text) {
+        let Some(&first) = next.peek() else { break };
         let Ok((event, span)) = item else { break };
         let at = (span.start.line(), span.start.col() + 1);
         let is_node = matches!(
@@ -42,8 +53,14 @@ pub fn key_path(text: &str, line: u32, column: u32) -> Option<String> {
                 | Event::Alias(..)
         );
         if is_node {
-            if at > target {
-                break;
+            if at > target(first) {
+                // Every place before this node is about the last node before it.
+                while let Some(i) = next.next_if(|&i| at > target(i)) {
+                    found[i].clone_from(&best);
+                }
+                if next.peek().is_none() {
+                    break;
+                }
             }
             match frames.last_mut() {
                 Some(Frame::Map { key, want_key }) => {
@@ -75,7 +92,10 @@ pub fn key_path(text: &str, line: u32, column: u32) -> Option<String> {
             _ => {}
         }
     }
-    best
+    for i in next {
+        found[i].clone_from(&best);
+    }
+    found
 }
 
 #[cfg(test)]
@@ -110,5 +130,12 @@ mod tests {
         );
         assert_eq!(key_path("a: [unclosed\n", 1, 4).as_deref(), Some("a"));
         assert_eq!(key_path("", 1, 1), None);
+    }
+
+    #[test]
+    fn many_places_at_once_match_one_at_a_time() {
+        let places = [(12, 5), (1, 9), (6, 17), (9, 14), (6, 5), (1, 9), (40, 1)];
+        let each: Vec<_> = places.iter().map(|&(l, c)| key_path(PAIR, l, c)).collect();
+        assert_eq!(super::key_paths(PAIR, &places), each);
     }
 }

@@ -72,16 +72,19 @@ pub fn parse_str<T: DeserializeOwned>(
 ) -> Result<T, Problem> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_nodes: 1_000_000,
-            max_total_scalar_bytes: 64 * 1024 * 1024,
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_total_scalar_bytes: MAX_TEXT_BYTES,
         },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
-        let mut message = bare_message(&e, line, column);
+        let (mut message, mut hint) = match in_plain_words(&e) {
+            Some((message, hint)) => (message, Some(hint)),
+            None => (bare_message(&e, line, column), None),
+        };
         let (line, column) = better_place(text, &message, line, column);
         if message == WHOLE_NUMBER
             && let Some(token) = token_at(text, line, column)
@@ -96,7 +99,17 @@ pub fn parse_str<T: DeserializeOwned>(
                 format!("{WHOLE_NUMBER}, not `{token}`")
             };
         }
-        let hint = hint_for(&message);
+        if hint.is_none() {
+            hint = hint_for(&message);
+        }
+        if speaks_rust(&message) {
+            // An error this module does not know yet: say what is sure, never the library's words.
+            message = "this part of the file cannot be read as the value expected here".to_owned();
+            hint = Some(
+                "compare it with the same part of a working file, or with docs/format.md"
+                    .to_owned(),
+            );
+        }
         let line = if line == 0 { 0 } else { line + line_offset };
         let p = Problem::error(
             Code::Yaml,
@@ -109,15 +122,177 @@ pub fn parse_str<T: DeserializeOwned>(
         )
         .with_source(whole);
         // A tab sits between nodes: no key path describes it well.
-        let mut p = p;
-        if p.message.contains("a tab is used") {
-            p.path = None;
-        }
+        let p = if p.message.contains("a tab is used") {
+            p.without_key_path()
+        } else {
+            p
+        };
         match hint {
             Some(h) => p.hint(h),
             None => p,
         }
     })
+}
+
+/// The limits on one YAML file, documented in docs/format.md under "Limits".
+const MAX_DEPTH: usize = 64;
+const MAX_NODES: usize = 1_000_000;
+const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Words that belong to Rust or to the YAML library, never to a message for a coordinator.
+const INTERNAL_WORDS: &[&str] = &[
+    "Option<",
+    "from_str",
+    "budget breached",
+    "Breach",
+    "Options",
+    "deserializ",
+    "struct ",
+    "enum ",
+    "scalar",
+    "usize",
+    "{ ",
+];
+
+/// Whether `message` still holds a library's internal vocabulary, outside the `quoted` values
+/// taken from the file.
+fn speaks_rust(message: &str) -> bool {
+    let ours: String = message.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    INTERNAL_WORDS.iter().any(|w| ours.contains(w))
+}
+
+/// A kind of value as serde names it (`map`, `struct Meeting`, `u8`, `string "x"`), in words.
+pub(crate) fn kind_in_words(kind: &str) -> String {
+    let kind = kind.trim();
+    if let Some(text) = kind.strip_prefix("string \"") {
+        return format!("the text `{}`", text.trim_end_matches('"'));
+    }
+    for prefix in ["integer ", "floating point ", "boolean "] {
+        if let Some(value) = kind.strip_prefix(prefix) {
+            return format!("the value {value}");
+        }
+    }
+    let words = match kind.trim_start_matches("a ").trim_start_matches("an ") {
+        "map" | "mapping" => "`key: value` lines",
+        k if k.starts_with("struct ") || k.starts_with("map ") => "`key: value` lines",
+        "sequence" | "seq" | "list" => "a list",
+        "unit value" | "null" | "unit" => "nothing",
+        "string" | "str" | "char" => "a piece of text",
+        "boolean" | "bool" => "`true` or `false`",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "integer" => {
+            "a whole number"
+        }
+        "f32" | "f64" | "floating point" => "a number",
+        k if k.starts_with("enum ") => "one word from a fixed list",
+        other => return other.to_owned(),
+    };
+    words.to_owned()
+}
+
+/// The message and hint for the errors that the YAML library words for programmers (a type to
+/// use, a function to call, a budget's field names).
+fn in_plain_words(e: &serde_saphyr::Error) -> Option<(String, String)> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    let e = match e.without_snippet() {
+        E::AliasError { error, .. } => error.without_snippet(),
+        other => other,
+    };
+    let too_big = |what: String| {
+        Some((
+            format!("the file is too big to read: {what}"),
+            "split it into smaller files, or look for text pasted many times over (see \"Limits\" in docs/format.md)".to_owned(),
+        ))
+    };
+    let aliases = || {
+        Some((
+            "the file's aliases (`*name`) repeat too much of it".to_owned(),
+            "write the values out instead of repeating them with `&name` and `*name` (see \"Limits\" in docs/format.md)".to_owned(),
+        ))
+    };
+    match e {
+        E::NullIntoString { .. } | E::InvalidCharNull { .. } => Some((
+            "this key has no value (`~` and `null` mean nothing)".to_owned(),
+            "write the value after the `:`, or delete the line if the key is optional (docs/format.md says which are)".to_owned(),
+        )),
+        E::MultipleDocuments { .. } => Some((
+            "the file holds a second YAML document: a line `---` starts a new one".to_owned(),
+            "keep one document in a file: delete the `---` line, or move what follows it to a file of its own".to_owned(),
+        )),
+        E::UnknownAnchor { .. } => Some((
+            "this alias (`*name`) refers to an anchor (`&name`) that is not defined before it".to_owned(),
+            "define the anchor first, such as `key: &name value`, or write the value out".to_owned(),
+        )),
+        E::UnsupportedTag { tag, .. } => Some((
+            format!("the tag `{tag}` is not supported"),
+            "delete the tag: mentorbook reads plain values".to_owned(),
+        )),
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => too_big(format!("it is nested more than {MAX_DEPTH} levels deep")),
+            B::Nodes { .. } | B::Events { .. } => {
+                too_big(format!("it holds more than {MAX_NODES} values"))
+            }
+            B::ScalarBytes { .. } | B::InputBytes { .. } => too_big(format!(
+                "it holds more than {} MiB of text",
+                MAX_TEXT_BYTES / (1024 * 1024)
+            )),
+            B::Aliases { .. }
+            | B::Anchors { .. }
+            | B::AliasAnchorRatio { .. }
+            | B::MergeKeys { .. }
+            | B::RecordedAnchorEvents { .. }
+            | B::RecordedAnchorBytes { .. } => aliases(),
+            _ => too_big("it is too large or too complex".to_owned()),
+        },
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => aliases(),
+        E::Unexpected { expected, .. } => {
+            let (what, hint) = match *expected {
+                "sequence start" => (
+                    "expected a list here",
+                    "write one item a line, each starting with `- `, or a list in brackets: `[a, b]`",
+                ),
+                "mapping start" => (
+                    "expected `key: value` lines here",
+                    "write the keys on the lines below, indented, such as `  title: ...`",
+                ),
+                "string scalar" | "scalar" | "value" => (
+                    "expected a piece of text here (is a quote or a bracket left open?)",
+                    "write the value on one line, in quotes if it contains `: ` or starts with `[`, `{`, `&`, `*` or `!`",
+                ),
+                _ => return None,
+            };
+            Some((what.to_owned(), hint.to_owned()))
+        }
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+        | E::UnexpectedValueForUnitEnumVariant { .. } => Some((
+            "expected one word from a fixed list here, not a list or `key: value` lines".to_owned(),
+            "write the word on the same line as the key (docs/format.md lists the words allowed)".to_owned(),
+        )),
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => Some((
+            format!(
+                "expected {} here, not {}",
+                kind_in_words(expected),
+                kind_in_words(unexpected)
+            ),
+            "compare it with the same part of a working file, or with docs/format.md".to_owned(),
+        )),
+        E::TaggedScalarCannotDeserializeIntoString { .. } | E::TaggedEnumMismatch { .. } => Some((
+            "a tag (a word starting with `!`) cannot be used on this value".to_owned(),
+            "delete the tag: mentorbook reads plain values".to_owned(),
+        )),
+        E::InvalidBooleanStrict { .. } => Some((
+            "expected `true` or `false` here".to_owned(),
+            "write `true` or `false`".to_owned(),
+        )),
+        _ => None,
+    }
 }
 
 fn clamp(n: u64) -> u32 {
@@ -226,6 +401,25 @@ fn hint_for(message: &str) -> Option<String> {
             },
         );
     }
+    if message.starts_with(WHOLE_NUMBER) {
+        return Some(
+            "write a whole number, without quotes or a decimal point, such as `4`".to_owned(),
+        );
+    }
+    if message.contains("is out of the range this field accepts") {
+        return Some("docs/format.md gives the numbers each field accepts".to_owned());
+    }
+    if message.contains("is too long for an id") {
+        return Some(format!(
+            "shorten it to {} characters or fewer: an id is a short name, and a longer description belongs in `title` or `name`",
+            crate::model::ids::MAX_ID_LEN
+        ));
+    }
+    if message.contains("is not a valid id") || message.starts_with("an id cannot be empty") {
+        return Some(
+            "write ids with lower-case letters `a-z`, digits and single dashes between words, such as `ana-lopez`".to_owned(),
+        );
+    }
     if let Some(field) = message.strip_prefix("missing key `") {
         let field = field.trim_end_matches('`');
         return Some(format!("add `{field}:` with a value (see docs/format.md)"));
@@ -243,9 +437,6 @@ fn hint_for(message: &str) -> Option<String> {
     }
     if message.contains("a tab is used") {
         return Some("indent with spaces: YAML does not allow tabs for indentation".to_owned());
-    }
-    if message.contains("budget breached") {
-        return Some("the file is too large or too deeply nested (or uses aliases that expand hugely); split it up".to_owned());
     }
     None
 }

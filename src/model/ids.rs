@@ -16,13 +16,34 @@ pub struct BadId {
     pub suggestion: Option<String>,
 }
 
+/// The most characters an id may have: ids name folders and files of the site, and every file
+/// system accepts names of this length.
+pub const MAX_ID_LEN: usize = 100;
+
+/// How many characters of a rejected id a message quotes; the rest is cut with `…`.
+const QUOTED: usize = 40;
+
 impl fmt::Display for BadId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a valid id: use lower-case letters, digits and dashes",
-            self.given
-        )?;
+        let count = self.given.chars().count();
+        let quoted: String = if count > QUOTED {
+            self.given.chars().take(QUOTED).chain(['…']).collect()
+        } else {
+            self.given.clone()
+        };
+        if self.given.is_empty() {
+            f.write_str("an id cannot be empty: use lower-case letters, digits and dashes")?;
+        } else if count > MAX_ID_LEN {
+            write!(
+                f,
+                "`{quoted}` is too long for an id: at most {MAX_ID_LEN} characters, and it has {count}"
+            )?;
+        } else {
+            write!(
+                f,
+                "`{quoted}` is not a valid id: use lower-case letters, digits and dashes"
+            )?;
+        }
         if let Some(s) = &self.suggestion {
             write!(f, ", for example `{s}`")?;
         }
@@ -33,10 +54,11 @@ impl fmt::Display for BadId {
 /// The pattern of a valid id, for JSON Schema.
 pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
-/// Checks that `s` is a slug: `a-z`, `0-9` and dashes, not starting or ending with a dash, no `--`.
+/// Checks that `s` is a slug: `a-z`, `0-9` and dashes, not starting or ending with a dash, no `--`,
+/// at most [`MAX_ID_LEN`] characters.
 pub fn check_slug(s: &str) -> Result<(), BadId> {
     let ok = !s.is_empty()
-        && s.len() <= 100
+        && s.len() <= MAX_ID_LEN
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
@@ -64,10 +86,10 @@ pub fn slugify(s: &str) -> String {
             out.push('-');
         }
     }
+    out.truncate(MAX_ID_LEN);
     while out.ends_with('-') {
         out.pop();
     }
-    out.truncate(100);
     out
 }
 
@@ -180,5 +202,20 @@ mod tests {
                 .as_deref(),
             Some("ana-lopez")
         );
+    }
+
+    #[test]
+    fn long_ids_are_refused_for_their_length() {
+        let long = "a".repeat(MAX_ID_LEN + 1);
+        let err = PersonId::new(&long).unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("too long"), "{shown}");
+        assert!(shown.contains("at most 100 characters"), "{shown}");
+        assert!(!shown.contains("lower-case"), "{shown}");
+        assert_eq!(err.suggestion.as_deref(), Some(&long[..MAX_ID_LEN]));
+        assert!(PersonId::new(&long[..MAX_ID_LEN]).is_ok());
+        // A slug cut at the limit does not end with a dash.
+        let dashed = format!("{}-b", "a".repeat(MAX_ID_LEN - 1));
+        assert!(PersonId::new(&slugify(&dashed)).is_ok());
     }
 }

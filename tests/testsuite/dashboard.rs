@@ -230,7 +230,8 @@ fn a_bad_quiet_after_days_is_an_error_that_says_where_and_how_to_fix_it() {
         .build()
         .code(1)
         .stderr_has(&format!("book.toml:{line}:"))
-        .stderr_has("invalid type");
+        .stderr_has("expected a whole number here, not the text `a month`")
+        .stderr_lacks("invalid type");
     program.write(
         "book.toml",
         format!("{toml}\n[dashboard]\nquiet-days = 30\n"),
