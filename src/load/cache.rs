@@ -16,7 +16,6 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::yaml::SourceFile;
 use super::{Kind, Loaded, LoadedPair, Parsed, Sources, find_files, parse};
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
@@ -269,7 +268,7 @@ fn read(
     stamp: Option<Stamp>,
     private: PrivateValues,
 ) -> Cached {
-    match SourceFile::read(root, rel) {
+    match super::read_file(root, rel) {
         Ok(file) => Cached {
             stamp,
             parsed: crate::model::reading_private(private, || parse(&file, kind, raw_html)),
