@@ -15,6 +15,7 @@ mod cdp;
 mod check_formats;
 mod dashboard;
 mod editions;
+mod hardening_files;
 mod init;
 mod never_panics;
 mod output;
