@@ -72,6 +72,22 @@ pub fn fingerprint(root: &Path, context: &str) -> Option<u128> {
 mod tests {
     use super::*;
 
+    /// A named pipe is never opened (that waited forever for a writer): its kind and name count.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("themes/default/static")).unwrap();
+        let before = fingerprint(root, "").unwrap();
+        let pipe = root.join("themes/default/static/pipe.css");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.unwrap().success());
+        let with = fingerprint(root, "").unwrap();
+        assert_ne!(with, before);
+        assert_eq!(fingerprint(root, ""), Some(with));
+    }
+
     #[test]
     fn changes_with_a_file_its_name_or_the_context() {
         let dir = tempfile::tempdir().unwrap();
