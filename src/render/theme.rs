@@ -121,14 +121,15 @@ impl Theme {
             }
         }
         if let Some(dir) = config.theme_dir() {
-            let mut own: Vec<(String, PathBuf)> = Vec::new();
+            // By name, so that a theme of thousands of files costs no search through the others.
+            let mut own: std::collections::HashMap<String, PathBuf> = Default::default();
             for (rel, text) in read_tree(&dir.join("templates"), &rel_dir.join("templates"))? {
                 let name = rel
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 // A template is known by its file name alone, wherever it is under templates/.
-                if let Some((_, first)) = own.iter().find(|(n, _)| *n == name) {
+                if let Some(first) = own.get(&name) {
                     return Err(whole(
                         &rel,
                         &format!(
@@ -140,10 +141,12 @@ impl Theme {
                     .with_code(Code::DuplicateId)
                     .hint("templates are known by their file name: rename or remove one of them"));
                 }
-                own.push((name.clone(), rel.clone()));
+                own.insert(name.clone(), rel.clone());
                 let text = String::from_utf8(text)
                     .map_err(|_| whole(&rel, "the template is not UTF-8 text"))?;
-                match templates.iter_mut().find(|(n, ..)| *n == name) {
+                // The program's own names are unique: only a default template can have this one.
+                let defaults = &mut templates[..DEFAULT_TEMPLATES.len()];
+                match defaults.iter_mut().find(|(n, ..)| *n == name) {
                     Some(slot) => *slot = (name, text, rel),
                     None => templates.push((name, text, rel)),
                 }
@@ -154,7 +157,9 @@ impl Theme {
                     .strip_prefix(&static_dir)
                     .unwrap_or(&shown)
                     .to_path_buf();
-                match assets.iter_mut().find(|a| a.path == rel) {
+                // `read_tree` lists each path once: only a default file can have this one.
+                let defaults = &mut assets[..DEFAULT_STATIC.len()];
+                match defaults.iter_mut().find(|a| a.path == rel) {
                     Some(a) => a.bytes = bytes,
                     None => assets.push(Asset { path: rel, bytes }),
                 }
