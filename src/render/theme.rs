@@ -305,14 +305,13 @@ fn whole(file: &Path, message: &str) -> Problem {
 /// The problem of a link in the theme: `path` on disk, `shown` as the message names it.
 fn link(path: &Path, shown: &Path) -> Problem {
     let target = std::fs::read_link(path)
-        .map(|t| format!(" to {}", t.display()))
+        .map(|t| format!("it points to {}: ", t.display()))
         .unwrap_or_default();
-    whole(
-        shown,
-        &format!("this is a link{target}, which mentorbook does not follow"),
-    )
-    .with_code(Code::Symlink)
-    .hint("copy the files into the theme folder instead: mentorbook reads nothing outside the program folder")
+    whole(shown, "this is a link, which mentorbook does not follow")
+        .with_code(Code::Symlink)
+        .hint(format!(
+            "{target}copy the files into the theme folder instead: mentorbook reads nothing outside the program folder"
+        ))
 }
 
 /// Every file under `dir` (following no links, opening nothing but regular files), as (path under
