@@ -197,8 +197,17 @@ fn is_plain_url(url: &str) -> bool {
 }
 
 /// Gives each heading of level 2 or more an id made from its text (after `prefix`), unique within
-/// the document.
+/// the document (and among the ids already in `headings`).
+///
+/// A heading whose id is taken gets the first of `-2`, `-3`, ... that is free, free also of the ids
+/// literal headings produced (`## Question 2` before a second `## Question`). Each id's next number
+/// to try is remembered, so that a document of thousands of identical headings costs time in
+/// proportion to its length: the ids taken only ever grow, so every number below the remembered one
+/// is still taken and need not be tried again. The ids are those of trying every number from 2.
 pub(crate) fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Heading>, prefix: &str) {
+    use std::collections::{HashMap, HashSet};
+    let mut taken: HashSet<String> = headings.iter().map(|h| h.id.clone()).collect();
+    let mut next: HashMap<String, u32> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -219,11 +228,16 @@ pub(crate) fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Headi
                     format!("{prefix}{base}")
                 };
                 let mut id = base.clone();
-                let mut n = 1;
-                while headings.iter().any(|h| h.id == id) {
-                    n += 1;
+                if taken.contains(&id) {
+                    let n = next.entry(base.clone()).or_insert(2);
                     id = format!("{base}-{n}");
+                    while taken.contains(&id) {
+                        *n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    *n += 1;
                 }
+                taken.insert(id.clone());
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                     *slot = Some(CowStr::from(id.clone()));
                 }
@@ -326,6 +340,69 @@ mod tests {
             hs.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
             ["before-you-meet", "before-you-meet-2", "code-here"]
         );
+    }
+
+    /// The ids of trying every number from 2 for each heading, as anchors were first made.
+    fn anchors_by_rescanning(texts: &[&str]) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for text in texts {
+            let base = crate::model::ids::slugify(text);
+            let base = if base.is_empty() {
+                "section".to_owned()
+            } else {
+                base
+            };
+            let mut id = base.clone();
+            let mut n = 1;
+            while ids.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
+    fn anchors(texts: &[&str]) -> Vec<String> {
+        let doc: String = texts.iter().map(|t| format!("## {t}\n")).collect();
+        let mut hs = Vec::new();
+        to_html(&doc, &mut hs, None);
+        hs.into_iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn a_numbered_anchor_never_takes_a_literal_headings_id() {
+        let texts = [
+            "Question",
+            "Question 2",
+            "Question",
+            "Question",
+            "Question 3",
+            "Question-4",
+            "Question",
+            "",
+            "Section",
+            "",
+        ];
+        assert_eq!(anchors(&texts), anchors_by_rescanning(&texts));
+        assert_eq!(
+            anchors(&texts)[..4],
+            ["question", "question-2", "question-3", "question-4"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchors_are_those_of_rescanning(
+            picks in proptest::collection::vec(0usize..9, 0..40)
+        ) {
+            const TEXTS: [&str; 9] = [
+                "Question", "Question 2", "question-3", "Question 2 2", "Question-2-2", "",
+                "Section", "Section 2", "Q",
+            ];
+            let texts: Vec<&str> = picks.iter().map(|&i| TEXTS[i]).collect();
+            proptest::prop_assert_eq!(anchors(&texts), anchors_by_rescanning(&texts));
+        }
     }
 
     #[test]

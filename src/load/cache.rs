@@ -16,7 +16,6 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::yaml::SourceFile;
 use super::{Kind, Loaded, LoadedPair, Parsed, Sources, find_files, parse};
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
@@ -269,7 +268,7 @@ fn read(
     stamp: Option<Stamp>,
     private: PrivateValues,
 ) -> Cached {
-    match SourceFile::read(root, rel) {
+    match super::read_file(root, rel) {
         Ok(file) => Cached {
             stamp,
             parsed: crate::model::reading_private(private, || parse(&file, kind, raw_html)),
@@ -316,6 +315,42 @@ mod tests {
         let config = Config::load(root).unwrap();
         let (loaded, changed) = cache.load(config, &mut Problems::default());
         (loaded.pairs.len(), changed)
+    }
+
+    /// A second file of one pair's id, made and removed while serving: reported as a build
+    /// reports it, and gone with the file.
+    #[test]
+    fn a_second_file_of_one_id_is_reported_and_forgotten() {
+        let dir = program();
+        let root = dir.path();
+        let mut cache = Cache::default();
+        load(&mut cache, root, &[]);
+        let second = PAIR.replace(".yaml", ".yml");
+        std::fs::copy(root.join(PAIR), root.join(&second)).unwrap();
+        let codes = |cache: &mut Cache| {
+            let config = Config::load(root).unwrap();
+            let hints = vec![PathBuf::from(&second)];
+            let mut problems = Problems::default();
+            let (loaded, _) = cache.load_hinted(config, Some(&hints), &mut problems);
+            let found: Vec<_> = problems
+                .into_vec()
+                .into_iter()
+                .map(|p| (p.code, p.span.file, p.message))
+                .collect();
+            (loaded.pairs.len(), found)
+        };
+        let (pairs, found) = codes(&mut cache);
+        assert_eq!(pairs, 1);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, crate::diagnostic::Code::DuplicateId);
+        assert_eq!(found[0].1, PathBuf::from(&second));
+        assert!(found[0].2.contains(PAIR), "{}", found[0].2);
+        // Saved again: still reported, never read as the pair.
+        std::fs::write(root.join(&second), "x: [").unwrap();
+        let (pairs, found) = codes(&mut cache);
+        assert_eq!((pairs, found.len()), (1, 1), "{found:?}");
+        std::fs::remove_file(root.join(&second)).unwrap();
+        assert_eq!(codes(&mut cache), (1, vec![]));
     }
 
     #[test]

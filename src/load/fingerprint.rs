@@ -3,7 +3,8 @@
 //! (see [`crate::output::inputs`]).
 //!
 //! The fingerprint covers `book.toml` and every file under `content/` and `themes/` (paths, kinds
-//! and bytes, hashed with XXH3-128 in parallel), plus whatever else the caller names: the
+//! and bytes, hashed with XXH3-128 in parallel; a link's target and a special file's kind stand for
+//! their bytes, as neither is followed or opened), plus whatever else the caller names: the
 //! mentorbook executable, the audience, today's date. Bytes rather than modification times, so a
 //! file touched without a change (a `git checkout`, say) does not cost a build, and a change made
 //! within the clock's resolution is never missed.
@@ -41,8 +42,12 @@ pub fn fingerprint(root: &Path, context: &str) -> Option<u128> {
             let bytes = if meta.file_type().is_symlink() {
                 let target = std::fs::read_link(path).ok()?;
                 target.to_string_lossy().into_owned().into_bytes()
-            } else {
+            } else if meta.is_file() {
                 std::fs::read(path).ok()?
+            } else {
+                // A named pipe, a socket or a device is never opened (a pipe would wait for a
+                // writer forever); the load reports it. Its name and kind are what count.
+                super::not_a_file(&meta.file_type()).as_bytes().to_vec()
             };
             let mut h = Xxh3::new();
             let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
@@ -66,6 +71,22 @@ pub fn fingerprint(root: &Path, context: &str) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A named pipe is never opened (that waited forever for a writer): its kind and name count.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("themes/default/static")).unwrap();
+        let before = fingerprint(root, "").unwrap();
+        let pipe = root.join("themes/default/static/pipe.css");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.unwrap().success());
+        let with = fingerprint(root, "").unwrap();
+        assert_ne!(with, before);
+        assert_eq!(fingerprint(root, ""), Some(with));
+    }
 
     #[test]
     fn changes_with_a_file_its_name_or_the_context() {

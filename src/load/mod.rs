@@ -76,8 +76,26 @@ impl Sources {
     pub fn get(&self, rel: &Path) -> Option<Arc<str>> {
         let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
         read.entry(rel.to_path_buf())
-            .or_insert_with(|| SourceFile::read(&self.root, rel).ok().map(|f| f.text))
+            .or_insert_with(|| read_file(&self.root, rel).ok().map(|f| f.text))
             .clone()
+    }
+}
+
+/// Reads the content file `rel`, after making sure it is still a regular file: it may have been
+/// replaced since it was listed, and opening a named pipe would wait forever.
+fn read_file(root: &Path, rel: &Path) -> Result<SourceFile, Problem> {
+    match std::fs::symlink_metadata(root.join(rel)) {
+        Ok(meta) if !meta.is_file() => Err(Problem::error(
+            Code::BadFileName,
+            Span {
+                file: rel.to_path_buf(),
+                line: 0,
+                column: 0,
+            },
+            format!("this is {}, not a file", not_a_file(&meta.file_type())),
+        )
+        .hint("replace it with a regular file: mentorbook reads only files")),
+        _ => SourceFile::read(root, rel),
     }
 }
 
@@ -158,16 +176,16 @@ fn find_files(root: &Path, problems: &mut Problems) -> Vec<(PathBuf, Kind)> {
         }
     }
     let program = content.join("program.yaml");
-    if root.join(&program).is_file() {
-        jobs.push((program, Kind::Program));
-    } else {
-        problems.push(missing(
+    match regular_file(root, &program, problems) {
+        Some(true) => jobs.push((program, Kind::Program)),
+        Some(false) => {}
+        None => problems.push(missing(
             &program,
             "describe the program in content/program.yaml (at least `name:`)",
-        ));
+        )),
     }
     let people = content.join("people.yaml");
-    if root.join(&people).is_file() {
+    if regular_file(root, &people, problems) == Some(true) {
         jobs.push((people, Kind::PeopleList));
     }
     for (rel, stem) in list(root, &content.join("people"), &["yaml", "yml"], problems) {
@@ -215,7 +233,104 @@ fn find_files(root: &Path, problems: &mut Problems) -> Vec<(PathBuf, Kind)> {
             jobs.push((rel, Kind::Chapter(id)));
         }
     }
-    jobs
+    one_file_per_id(jobs, problems)
+}
+
+/// Whether `root/rel` is a regular file: `None` when there is nothing there, `Some(false)`, with
+/// an error, when it is something else (a folder, a named pipe, a socket, a device), which is never
+/// opened: reading a named pipe waits for a writer that never comes.
+fn regular_file(root: &Path, rel: &Path, problems: &mut Problems) -> Option<bool> {
+    let meta = std::fs::symlink_metadata(root.join(rel)).ok()?;
+    if meta.is_file() {
+        return Some(true);
+    }
+    problems.push(
+        Problem::error(
+            Code::BadFileName,
+            Span {
+                file: rel.to_path_buf(),
+                line: 0,
+                column: 0,
+            },
+            format!("this is {}, not a file", not_a_file(&meta.file_type())),
+        )
+        .hint("replace it with a regular file: mentorbook reads only files"),
+    );
+    Some(false)
+}
+
+/// What an entry that is not a regular file is, for messages.
+pub(crate) fn not_a_file(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a link"
+    } else {
+        "a special file"
+    }
+}
+
+/// Keeps the first of the files that make the same id (`ana.yaml` and `ana.yml`, or any other two
+/// names an id comes from) and reports each other one, naming both: two files of one id would be
+/// one pair, person, phase or chapter made of two, its pages and private fields from either.
+fn one_file_per_id(jobs: Vec<(PathBuf, Kind)>, problems: &mut Problems) -> Vec<(PathBuf, Kind)> {
+    let mut first: HashMap<(&'static str, String), PathBuf> = HashMap::new();
+    let mut kept = Vec::with_capacity(jobs.len());
+    for (rel, kind) in jobs {
+        let key = match &kind {
+            Kind::Program | Kind::PeopleList => None,
+            Kind::Person(id) => Some(("person", id.to_string())),
+            Kind::Pair(id) => Some(("pair", id.to_string())),
+            Kind::Phase(id) => Some(("phase", id.to_string())),
+            Kind::Chapter(id) => Some(("chapter", id.to_string())),
+        };
+        // Ids are lower-case, so a file system that ignores case cannot hold two spellings of one;
+        // folding anyway keeps the rule from resting on that.
+        let Some((what, id)) = key.map(|(w, id)| (w, id.to_lowercase())) else {
+            kept.push((rel, kind));
+            continue;
+        };
+        match first.entry((what, id)) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(rel.clone());
+                kept.push((rel, kind));
+            }
+            std::collections::hash_map::Entry::Occupied(other) => {
+                let (_, id) = other.key();
+                problems.push(
+                    Problem::error(
+                        Code::DuplicateId,
+                        Span {
+                            file: rel.clone(),
+                            line: 0,
+                            column: 0,
+                        },
+                        format!(
+                            "this file and {} both make the {what} `{id}`",
+                            other.get().display()
+                        ),
+                    )
+                    .hint(format!(
+                        "keep one of the two files: merge them, or rename this one after another {what}"
+                    )),
+                );
+            }
+        }
+    }
+    kept
 }
 
 fn missing(rel: &Path, hint: &str) -> Problem {
@@ -320,9 +435,27 @@ fn list(
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("");
-        if entry.file_type().is_file() && extensions.contains(&ext) {
+        let kind = entry.file_type();
+        if kind.is_file() && extensions.contains(&ext) {
             let stem = name[..name.len() - ext.len() - 1].to_owned();
             out.push((rel, stem));
+        } else if !kind.is_file() && !kind.is_dir() {
+            // Never opened: a named pipe would wait for a writer forever.
+            problems.push(
+                Problem::warning(
+                    Code::BadFileName,
+                    Span {
+                        file: rel,
+                        line: 0,
+                        column: 0,
+                    },
+                    format!(
+                        "this is {}, not a file, so it is ignored",
+                        not_a_file(&kind)
+                    ),
+                )
+                .hint("remove it, or replace it with a regular file"),
+            );
         } else {
             problems.push(
                 Problem::warning(

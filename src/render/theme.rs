@@ -111,16 +111,42 @@ impl Theme {
                 bytes: b.to_vec(),
             })
             .collect();
+        let rel_dir = PathBuf::from("themes").join(&config.build.theme);
+        // The theme's folders are checked as `read_tree` checks what is in them: a link to a theme
+        // elsewhere would publish files from outside the program folder.
+        for rel in [Path::new("themes"), &rel_dir] {
+            let meta = std::fs::symlink_metadata(config.root.join(rel));
+            if meta.is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(link(&config.root.join(rel), rel));
+            }
+        }
         if let Some(dir) = config.theme_dir() {
-            let rel_dir = PathBuf::from("themes").join(&config.build.theme);
+            // By name, so that a theme of thousands of files costs no search through the others.
+            let mut own: std::collections::HashMap<String, PathBuf> = Default::default();
             for (rel, text) in read_tree(&dir.join("templates"), &rel_dir.join("templates"))? {
                 let name = rel
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
+                // A template is known by its file name alone, wherever it is under templates/.
+                if let Some(first) = own.get(&name) {
+                    return Err(whole(
+                        &rel,
+                        &format!(
+                            "this template and {} have the same name, `{name}`, so one would \
+                             silently replace the other",
+                            first.display()
+                        ),
+                    )
+                    .with_code(Code::DuplicateId)
+                    .hint("templates are known by their file name: rename or remove one of them"));
+                }
+                own.insert(name.clone(), rel.clone());
                 let text = String::from_utf8(text)
                     .map_err(|_| whole(&rel, "the template is not UTF-8 text"))?;
-                match templates.iter_mut().find(|(n, ..)| *n == name) {
+                // The program's own names are unique: only a default template can have this one.
+                let defaults = &mut templates[..DEFAULT_TEMPLATES.len()];
+                match defaults.iter_mut().find(|(n, ..)| *n == name) {
                     Some(slot) => *slot = (name, text, rel),
                     None => templates.push((name, text, rel)),
                 }
@@ -131,7 +157,9 @@ impl Theme {
                     .strip_prefix(&static_dir)
                     .unwrap_or(&shown)
                     .to_path_buf();
-                match assets.iter_mut().find(|a| a.path == rel) {
+                // `read_tree` lists each path once: only a default file can have this one.
+                let defaults = &mut assets[..DEFAULT_STATIC.len()];
+                match defaults.iter_mut().find(|a| a.path == rel) {
                     Some(a) => a.bytes = bytes,
                     None => assets.push(Asset { path: rel, bytes }),
                 }
@@ -274,7 +302,20 @@ fn whole(file: &Path, message: &str) -> Problem {
     )
 }
 
-/// Every file under `dir` (following no links), as (path under `prefix`, bytes), sorted.
+/// The problem of a link in the theme: `path` on disk, `shown` as the message names it.
+fn link(path: &Path, shown: &Path) -> Problem {
+    let target = std::fs::read_link(path)
+        .map(|t| format!("it points to {}: ", t.display()))
+        .unwrap_or_default();
+    whole(shown, "this is a link, which mentorbook does not follow")
+        .with_code(Code::Symlink)
+        .hint(format!(
+            "{target}copy the files into the theme folder instead: mentorbook reads nothing outside the program folder"
+        ))
+}
+
+/// Every file under `dir` (following no links, opening nothing but regular files), as (path under
+/// `prefix`, bytes), sorted.
 fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Problem> {
     let mut out = Vec::new();
     if !dir.is_dir() {
@@ -283,18 +324,23 @@ fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Probl
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry =
             entry.map_err(|e| whole(prefix, &format!("cannot read the theme folder: {e}")))?;
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         if entry.path_is_symlink() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            return Err(whole(
-                &prefix.join(rel),
-                "this is a link, which mentorbook does not follow: copy the file into the theme folder",
-            )
-            .with_code(Code::Symlink));
+            return Err(link(entry.path(), &prefix.join(rel)));
         }
-        if !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        if !kind.is_file() {
+            // Never opened: reading a named pipe would wait for a writer forever.
+            return Err(whole(
+                &prefix.join(rel),
+                &format!("this is {}, not a file", crate::load::not_a_file(&kind)),
+            )
+            .with_code(Code::BadFileName)
+            .hint("remove it from the theme folder, or replace it with a regular file"));
+        }
         let bytes = std::fs::read(entry.path())
             .map_err(|e| whole(&prefix.join(rel), &format!("cannot read the file: {e}")))?;
         out.push((prefix.join(rel), bytes));

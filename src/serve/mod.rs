@@ -1,12 +1,14 @@
 //! The preview server of `mentorbook serve`: the output folder over HTTP, with live reload.
 //!
 //! Files come from the output folder through `tower-http`'s `ServeDir` (MIME types, no way out of the
-//! folder, the site's 404 page for anything missing). Every HTML response gets one script tag, added
+//! folder by `..`, the site's 404 page for anything missing), and only regular files reached
+//! without passing through a link (see [`guard`]). Every HTML response gets one script tag, added
 //! here and never by `build`: `/__mentorbook/live.js`, which listens to `/__mentorbook/events`
 //! (server-sent events) and reloads the page after a rebuild, or shows the build's errors over the
 //! page until they are fixed. The script is same-origin, so the pages' Content-Security-Policy
 //! (`script-src 'self'`) allows it.
 
+mod guard;
 mod inject;
 
 use std::convert::Infallible;
@@ -14,6 +16,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use axum::Router;
+use axum::handler::HandlerWithoutStateExt;
 use axum::http::{HeaderValue, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -21,7 +24,7 @@ use axum::routing::get;
 use futures_util::Stream;
 use serde::Serialize;
 use tokio::sync::watch;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 /// Where the server's own files live; no page of a site can be there (ids are slugs).
 pub const PREFIX: &str = "/__mentorbook";
@@ -78,10 +81,11 @@ impl Default for Hub {
 
 /// The routes: the server's own files, then the site.
 pub fn router(dest: PathBuf, hub: Hub) -> Router {
-    let not_found = ServeFile::new(dest.join("404.html"));
+    let not_found_dest = dest.clone();
+    let not_found = move || async move { guard::not_found(&not_found_dest).await };
     let site = ServeDir::new(&dest)
         .append_index_html_on_directories(true)
-        .not_found_service(not_found);
+        .not_found_service(not_found.into_service());
     let events_hub = hub.clone();
     Router::new()
         .route(&format!("{PREFIX}/live.js"), get(live_js))
@@ -90,6 +94,10 @@ pub fn router(dest: PathBuf, hub: Hub) -> Router {
             get(move || events(events_hub.clone())),
         )
         .fallback_service(site)
+        .layer(axum::middleware::from_fn_with_state(
+            dest,
+            guard::regular_files_only,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             hub,
             inject::live_script,
