@@ -132,7 +132,7 @@ fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Proble
         Kind::PeopleList => Parsed::People(file.parse::<PeopleFile>()?.people),
         Kind::Person(id) => {
             let mut person: Person = file.parse()?;
-            if person.id.line != 0 && person.id.value != id {
+            if person.id_given() && person.id.value != id {
                 let span = Span {
                     file: file.path.clone(),
                     line: person.id.line,
