@@ -34,7 +34,8 @@ fn build(root: &Path, dest: &Path) -> usize {
     let mut theme = Theme::load(&program.config).expect("the default theme loads");
     let public = Options::default();
     let site = render(&program, &mut theme, &public).expect("the site renders");
-    write_site(root, dest, &site).expect("the site is written");
+    write_site(root, &mentorbook::output::Target::public(dest), &site)
+        .expect("the site is written");
     site.pages.len()
 }
 

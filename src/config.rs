@@ -181,6 +181,17 @@ impl Config {
             line,
             column,
         };
+        // A named pipe or another special file would block the read: refused before opening.
+        if let Ok(meta) = std::fs::metadata(&path)
+            && !meta.is_file()
+        {
+            return Err(Problem::error(
+                Code::Io,
+                Span { file: path.clone(), line: 0, column: 0 },
+                "this is not a regular file (a folder, a named pipe or a device)",
+            )
+            .hint("replace it with a regular file: mentorbook reads only files"));
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             let at = Span { file: path.clone(), line: 0, column: 0 };
             let p = if e.kind() == std::io::ErrorKind::InvalidData {

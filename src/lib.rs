@@ -6,6 +6,7 @@
 //! [`output`] writes, except that [`pdf`] adds PDF files to a site that [`output`] has staged but not
 //! yet put in place.
 
+pub mod build;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;

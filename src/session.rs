@@ -30,14 +30,17 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{Audience, PairId, Program};
-use crate::output::{self, Stopped, Written};
-use crate::render::{Options, Selection, Theme, lists_key, render_to};
+use crate::output::{self, Holder, Lock, Stopped, Target, Written};
+use crate::render::{Options, Selection, Theme, lists_key};
 
 /// The state kept between builds of one program folder.
 pub struct Session {
     root: PathBuf,
     dest: Option<PathBuf>,
     state: Option<State>,
+    /// The output folder's lock, held from [`Session::claim`] or the first write until the session
+    /// ends (taken again when the output folder moves in `book.toml`).
+    lock: Option<Lock>,
 }
 
 impl std::fmt::Debug for Session {
@@ -141,17 +144,25 @@ impl Session {
             root: root.to_path_buf(),
             dest: dest.map(Path::to_path_buf),
             state: None,
+            lock: None,
         }
+    }
+
+    /// Takes the output folder for this session: no other mentorbook may write it until the
+    /// session ends. Fails when another one writes it (or the folder is refused); a `book.toml`
+    /// that cannot be read is left for [`Session::rebuild`] to report.
+    pub fn claim(&mut self) -> Result<(), Problem> {
+        let Ok(config) = Config::load(&self.root) else {
+            return Ok(());
+        };
+        let target = crate::build::target(&config, &Audience::Public, self.dest.as_deref());
+        hold(&mut self.lock, &self.root, &target)
     }
 
     /// The output folder, once the configuration has been read.
     pub fn dest(&self) -> Option<PathBuf> {
         let state = self.state.as_ref()?;
-        Some(
-            state
-                .config
-                .dest_for(&Audience::Public, self.dest.as_deref()),
-        )
+        Some(state.target(self.dest.as_deref()).dest)
     }
 
     /// Builds what changed since the last call (everything, the first time).
@@ -195,6 +206,13 @@ impl Session {
         let Some(state) = self.state.as_mut() else {
             unreachable!("the state was set just above");
         };
+        if let Err(p) = hold(
+            &mut self.lock,
+            &self.root,
+            &state.target(self.dest.as_deref()),
+        ) {
+            return failed(problems, p);
+        }
 
         // An edit to pair files alone, after a good build: those pairs are checked again in the
         // last program, without loading or checking the rest.
@@ -237,13 +255,11 @@ impl Session {
             }
         };
         let selection = select(&program, &changed, state.last.as_ref());
-        let dest = state
-            .config
-            .dest_for(&Audience::Public, self.dest.as_deref());
+        let target = state.target(self.dest.as_deref());
         // The first build, or the first after a failure, names no changed file: it built everything.
         let changed = if first { Vec::new() } else { changed };
         let report = render(
-            &self.root, dest, &program, state, selection, changed, problems, stages, started,
+            &self.root, target, &program, state, selection, changed, problems, stages, started,
         );
         state.last = report.is_built().then_some(program);
         report
@@ -280,10 +296,10 @@ fn rebuild_pairs(
         return Some(Outcome::Failed(problems));
     }
     let lists = before != lists_key(&program, &options, &ids);
-    let dest = state.config.dest_for(&Audience::Public, dest);
+    let target = state.target(dest);
     let report = render(
         root,
-        dest,
+        target,
         &program,
         state,
         Selection::Pairs { ids, lists },
@@ -304,7 +320,7 @@ fn rebuild_pairs(
 #[allow(clippy::too_many_arguments)]
 fn render(
     root: &Path,
-    dest: PathBuf,
+    target: Target,
     program: &Program,
     state: &mut State,
     selection: Selection,
@@ -315,7 +331,7 @@ fn render(
 ) -> Outcome {
     let written = write(
         root,
-        &dest,
+        &target,
         program,
         &mut state.theme,
         &selection,
@@ -328,7 +344,7 @@ fn render(
     };
     state.index_behind = matches!(selection, Selection::Pairs { .. });
     Outcome::Built(Report {
-        dest,
+        dest: target.dest,
         selection,
         rendered,
         pages,
@@ -355,13 +371,11 @@ impl Session {
         if !std::mem::take(&mut state.index_behind) {
             return None;
         }
-        let dest = state
-            .config
-            .dest_for(&Audience::Public, self.dest.as_deref());
+        let target = state.target(self.dest.as_deref());
         let mut stages = Stages::default();
         let result = write(
             &self.root,
-            &dest,
+            &target,
             program,
             &mut state.theme,
             &Selection::Index,
@@ -416,7 +430,7 @@ fn select(program: &Program, changed: &[PathBuf], before: Option<&Program>) -> S
 /// was rendered.
 fn write(
     root: &Path,
-    dest: &Path,
+    target: &Target,
     program: &Program,
     theme: &mut Theme,
     selection: &Selection,
@@ -427,19 +441,19 @@ fn write(
     let mut selection = selection.clone();
     loop {
         let started = Instant::now();
-        let result = render_and_stage(
+        let result = crate::build::stage(
             root,
-            dest,
+            target,
             program,
             theme,
             &options,
             &selection,
             record.take(),
         );
-        let written = result.and_then(|(site, staged, rendered_in)| {
-            stages.render += rendered_in;
-            let committed = staged.commit_recorded()?;
-            Ok((site, committed))
+        let written = result.and_then(|staging| {
+            stages.render += staging.render;
+            let committed = staging.staged.commit_recorded()?;
+            Ok((staging.site, committed))
         });
         let elapsed = started.elapsed();
         stages.write += elapsed.saturating_sub(stages.render);
@@ -459,50 +473,53 @@ fn write(
             }
             Err(Stopped::Output(e)) => {
                 *record = None;
-                let mut p = Problem::error(
-                    Code::Io,
-                    Span {
-                        file: dest.to_path_buf(),
-                        line: 0,
-                        column: 0,
-                    },
-                    e.to_string(),
-                );
-                if let Some(h) = e.hint() {
-                    p = p.hint(h);
-                }
-                return Err(p);
+                return Err(output_problem(&target.dest, &e));
             }
         }
     }
 }
 
-/// Renders `selection` straight into a [`output::Stager`] (the kept pages must be in the output
-/// folder as the last build left them), and returns the site, the staged folder, and how long the
-/// rendering took.
-fn render_and_stage(
-    root: &Path,
-    dest: &Path,
-    program: &Program,
-    theme: &mut Theme,
-    options: &Options,
-    selection: &Selection,
-    record: Option<output::Record>,
-) -> Result<(crate::render::Site, output::Staged, Duration), Stopped> {
-    let stager = output::Stager::open(root, dest, record)?;
-    let started = Instant::now();
-    let site = render_to(program, theme, options, selection, &|page| {
-        Ok::<_, Stopped>(stager.put(&page.path, page.html.as_bytes())?)
-    })?;
-    let rendered_in = started.elapsed();
-    stager.put_assets(&site.assets)?;
-    // A partial rebuild has the last build's files: the ones not rendered are kept as they are.
-    let staged = match selection {
-        Selection::All => stager.finish(|_| false)?,
-        _ => stager.finish_partial()?,
-    };
-    Ok((site, staged, rendered_in))
+/// An output error as a problem about the output folder `dest`.
+fn output_problem(dest: &Path, e: &output::Error) -> Problem {
+    let mut p = Problem::error(
+        Code::Io,
+        Span {
+            file: dest.to_path_buf(),
+            line: 0,
+            column: 0,
+        },
+        e.to_string(),
+    );
+    if let Some(h) = e.hint() {
+        p = p.hint(h);
+    }
+    p
 }
+
+impl State {
+    /// Where the public site goes, `dest` as given with `-d`.
+    fn target(&self, dest: Option<&Path>) -> Target {
+        crate::build::target(&self.config, &Audience::Public, dest)
+    }
+}
+
+/// Holds the lock of `target`'s folder in `lock`, taking it the first time (and again when the
+/// output folder moved): the session writes it until it ends.
+fn hold(lock: &mut Option<Lock>, root: &Path, target: &Target) -> Result<(), Problem> {
+    let resolved =
+        output::check_dest(root, &target.dest).map_err(|e| output_problem(&target.dest, &e))?;
+    if lock.as_ref().is_some_and(|l| l.dest() == resolved) {
+        return Ok(());
+    }
+    *lock = None;
+    let taken = crate::build::lock(root, target, Holder::Session, SESSION, &|_| {})
+        .map_err(|e| output_problem(&target.dest, &e))?;
+    *lock = Some(taken);
+    Ok(())
+}
+
+/// What the message of a build that finds the folder held by a session names.
+const SESSION: &str = "mentorbook serve or watch";
 
 fn failed(mut problems: Problems, p: Problem) -> Outcome {
     problems.push(p);

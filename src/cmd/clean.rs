@@ -18,8 +18,28 @@ pub fn clean(dir: &Path, dest: Option<&Path>, audience: &crate::model::Audience)
             return exit;
         }
     };
-    let dest = config.dest_for(audience, dest);
-    match crate::output::clean(dir, &dest) {
+    let target = crate::build::target(&config, audience, dest);
+    let dest = &target.dest;
+    // Not while another mentorbook writes the folder; no edition check: removing mixes nothing.
+    let lock = crate::output::check_dest(dir, dest).and_then(|resolved| {
+        let waiting = |other: &str| {
+            eprintln!(
+                "waiting for {other} to finish writing {}...",
+                dest.display()
+            )
+        };
+        crate::output::Lock::take(
+            &resolved,
+            crate::output::Holder::Build,
+            "mentorbook clean",
+            waiting,
+        )
+    });
+    if let Err(e) = lock {
+        print_output_error(&e);
+        return Exit::Failure;
+    }
+    match crate::output::clean(dir, dest) {
         Ok(true) => {
             eprintln!("removed {}", dest.display());
             Exit::Ok

@@ -26,6 +26,12 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
         return Exit::Failure;
     };
     let mut session = Session::new(dir, dest);
+    if let Err(p) = session.claim() {
+        let mut problems = crate::diagnostic::Problems::default();
+        problems.push(p);
+        super::print_problems(problems);
+        return Exit::Failure;
+    }
     let hub = Hub::new();
     let mut console = Console::default();
     let first = console.report(

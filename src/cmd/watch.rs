@@ -13,6 +13,12 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
         return Exit::Failure;
     };
     let mut session = Session::new(dir, dest);
+    if let Err(p) = session.claim() {
+        let mut problems = crate::diagnostic::Problems::default();
+        problems.push(p);
+        super::print_problems(problems);
+        return Exit::Failure;
+    }
     let mut console = Console::default();
     console.report(
         session.rebuild(),

@@ -4,10 +4,14 @@
 //! See [`stage`] for how a build is both incremental and atomic. Only folders that carry mentorbook's
 //! marker file are ever written into, replaced or removed: nothing the user wrote is deleted.
 
+mod edition;
 pub mod inputs;
+mod lock;
 mod manifest;
 mod stage;
 
+pub use edition::Target;
+pub use lock::{Holder, Lock};
 pub use manifest::{Entry, Manifest, hash};
 pub use stage::{File, Record, Staged, Stager, Written, stage, stage_after, write_site};
 
@@ -37,6 +41,25 @@ pub enum Error {
     NotOurs {
         /// The output folder.
         path: PathBuf,
+    },
+    /// The output folder would mix two editions: see [`Target`].
+    #[error("refusing to write the {edition} edition to {path}: {why}")]
+    Apart {
+        /// The output folder.
+        path: PathBuf,
+        /// Whom the refused build is for.
+        edition: String,
+        /// Why it is refused.
+        why: String,
+    },
+    /// Another mentorbook that holds the output folder until it stops (`serve`, `watch`) is
+    /// writing it: see [`Lock`].
+    #[error("{path} is being written by {holder}")]
+    Busy {
+        /// The output folder.
+        path: PathBuf,
+        /// Who holds it.
+        holder: String,
     },
     /// A rebuild of some pages only found the output folder changed or gone since the last build:
     /// the caller renders every page and stages again.
@@ -89,6 +112,13 @@ impl Error {
             Error::NotOurs { .. } => {
                 Some("choose another output folder with `-d`, or move that folder away yourself")
             }
+            Error::Apart { .. } => Some(
+                "each edition needs a folder of its own: leave out -d to use book/ for the public \
+                 site and book-private/<audience>/ for the others",
+            ),
+            Error::Busy { .. } => {
+                Some("stop it first (Ctrl-C where it runs), or write into another folder with -d")
+            }
             Error::Io { .. } | Error::Stale { .. } => None,
         }
     }
@@ -106,7 +136,7 @@ pub(crate) fn io_err<'a>(
 }
 
 /// Resolves `.` and `..` without touching the file system, so it works for folders not made yet.
-fn absolute(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn absolute(path: &Path) -> io::Result<PathBuf> {
     let abs = std::path::absolute(path)?;
     let mut out = PathBuf::new();
     for c in abs.components() {
@@ -133,8 +163,26 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
     Ok(real)
 }
 
-/// Refuses an output folder that is, holds or contains the program, or one that is not ours.
+/// Refuses an output folder that is, holds or contains the program, mixes editions ([`Target`]),
+/// or is not ours; returns it resolved.
+pub fn check_target(root: &Path, target: &Target) -> Result<PathBuf, Error> {
+    let abs = safe_dest(root, &target.dest)?;
+    target.check_apart(&abs)?;
+    ours(&abs, &target.dest)?;
+    Ok(abs)
+}
+
+/// Refuses an output folder that is, holds or contains the program, or one that is not ours;
+/// returns it resolved.
 pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
+    let abs = safe_dest(root, dest)?;
+    ours(&abs, dest)?;
+    Ok(abs)
+}
+
+/// Resolves `dest`, refusing the program folder, a folder that holds or contains a program, and a
+/// file system root.
+fn safe_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
     let unsafe_dest = |why| Error::UnsafeDest {
         path: dest.to_path_buf(),
         why,
@@ -153,12 +201,17 @@ pub fn check_dest(root: &Path, dest: &Path) -> Result<PathBuf, Error> {
     if abs.file_name().is_none() {
         return Err(unsafe_dest("it is a file system root"));
     }
-    if abs.exists() && !is_ours_or_empty(&abs) {
+    Ok(abs)
+}
+
+/// Refuses `abs` (the output folder `dest`, resolved) when it exists and is neither empty nor ours.
+fn ours(abs: &Path, dest: &Path) -> Result<(), Error> {
+    if abs.exists() && !is_ours_or_empty(abs) {
         return Err(Error::NotOurs {
             path: dest.to_path_buf(),
         });
     }
-    Ok(abs)
+    Ok(())
 }
 
 pub(crate) fn is_ours_or_empty(dir: &Path) -> bool {

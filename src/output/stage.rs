@@ -39,7 +39,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::manifest::{Entry, Manifest, hash, key};
-use super::{Error, MARKER, MARKER_TEXT, check_dest, io_err, remove_ours, sibling};
+use super::{Error, MARKER, Target, io_err, remove_ours, sibling};
 use crate::paths::{PDF_DIR, STATIC_DIR};
 use crate::render::Site;
 
@@ -97,8 +97,8 @@ pub struct Record {
 }
 
 /// Writes `site` to `dest`: all or nothing, and only what changed.
-pub fn write_site(root: &Path, dest: &Path, site: &Site) -> Result<Written, Error> {
-    stage(root, dest, &File::all(site), |_| false)?.commit()
+pub fn write_site(root: &Path, target: &Target, site: &Site) -> Result<Written, Error> {
+    stage(root, target, &File::all(site), |_| false)?.commit()
 }
 
 /// How the staged site reaches its place.
@@ -133,31 +133,33 @@ pub struct Staged {
     updates: Vec<(String, Entry)>,
     /// The marker's text once committed, when known.
     text: Option<String>,
+    /// The marker's text before the manifest: see [`Target::marker_preamble`].
+    preamble: String,
     unchanged: usize,
     committed: bool,
 }
 
-/// Writes to a temporary folder beside `dest` (checked as [`super::check_dest`] does) each file of
+/// Writes to a temporary folder beside `dest` (checked as [`super::check_target`] does) each file of
 /// `files` whose bytes differ from what `dest` holds, plus those for which `also` is true (the pages
 /// [`crate::pdf`] prints need to be in the staged folder even when unchanged).
 pub fn stage(
     root: &Path,
-    dest: &Path,
+    target: &Target,
     files: &[File<'_>],
     also: impl Fn(&Path) -> bool + Sync,
 ) -> Result<Staged, Error> {
-    stage_after(root, dest, files, also, None)
+    stage_after(root, target, files, also, None)
 }
 
 /// [`stage`], after a commit of the same process that left `last`: see [`Stager::open`].
 pub fn stage_after(
     root: &Path,
-    dest: &Path,
+    target: &Target,
     files: &[File<'_>],
     also: impl Fn(&Path) -> bool + Sync,
     last: Option<Record>,
 ) -> Result<Staged, Error> {
-    let stager = Stager::open(root, dest, last)?;
+    let stager = Stager::open(root, target, last)?;
     files.par_iter().try_for_each(|f| match f.bytes {
         Some(b) => stager.put(&f.path, b),
         None => stager.keep(&f.path),
@@ -195,12 +197,14 @@ pub struct Stager {
 }
 
 impl Stager {
-    /// Makes the temporary folder beside `dest` (checked as [`super::check_dest`] does) and reads
+    /// Makes the temporary folder beside `dest` (checked as [`super::check_target`] does) and reads
     /// the manifest in place. With `last`, the record of a commit of the same process, the manifest
     /// is trusted while the marker is as that commit left it: files are not `stat`ed and the marker
     /// is not read, which is what makes a rebuild of a few pages of a large site fast.
-    pub fn open(root: &Path, dest: &Path, last: Option<Record>) -> Result<Stager, Error> {
-        let dest = check_dest(root, dest)?;
+    ///
+    /// The output folder is refused when it would mix editions ([`Target`]).
+    pub fn open(root: &Path, target: &Target, last: Option<Record>) -> Result<Stager, Error> {
+        let dest = super::check_target(root, target)?;
         let tmp = sibling(&dest, "mentorbook-tmp");
         remove_ours(&tmp)?;
         if let Some(parent) = tmp.parent() {
@@ -218,10 +222,12 @@ impl Stager {
             old_text: None,
             updates: Vec::new(),
             text: None,
+            preamble: target.marker_preamble(),
             unchanged: 0,
             committed: false,
         };
-        fs::write(staged.tmp.join(MARKER), MARKER_TEXT).map_err(io_err("write", &staged.tmp))?;
+        fs::write(staged.tmp.join(MARKER), &staged.preamble)
+            .map_err(io_err("write", &staged.tmp))?;
         let marker = staged.dest.join(MARKER);
         let written = fs::metadata(&marker).and_then(|m| m.modified()).ok();
         let trusted = last.filter(|r| written == Some(r.marker));
@@ -485,10 +491,10 @@ impl Staged {
             .and_then(|old| super::manifest::splice(&old, &self.updates));
         match spliced {
             Some(text) => {
-                debug_assert_eq!(text, self.manifest.to_text(MARKER_TEXT));
+                debug_assert_eq!(text, self.manifest.to_text(&self.preamble));
                 text
             }
-            None => self.manifest.to_text(MARKER_TEXT),
+            None => self.manifest.to_text(&self.preamble),
         }
     }
 
@@ -498,7 +504,7 @@ impl Staged {
         let unchanged = self.unchanged;
         match std::mem::replace(&mut self.mode, Mode::Swap) {
             Mode::Swap => {
-                let text = self.manifest.to_text(MARKER_TEXT);
+                let text = self.manifest.to_text(&self.preamble);
                 write_marker_text(&self.tmp, &self.tmp, &text)?;
                 self.text = Some(text);
                 swap_into_place(&self.tmp, &self.dest)?;
@@ -511,7 +517,7 @@ impl Staged {
             Mode::Update { changed } => {
                 if !changed.is_empty() {
                     // Until the new manifest is written, the marker vouches for no file.
-                    write_marker_text(&self.tmp, &self.dest, MARKER_TEXT)?;
+                    write_marker_text(&self.tmp, &self.dest, &self.preamble)?;
                     for path in &changed {
                         move_into(&self.tmp, &self.dest, path)?;
                     }
@@ -699,7 +705,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (root, dest) = (dir.path().join("program"), dir.path().join("site"));
         fs::create_dir(&root).unwrap();
-        let stager = Stager::open(&root, &dest, None).unwrap();
+        let stager = Stager::open(&root, &Target::public(&dest), None).unwrap();
         // As if another folder's path had the same hash: the stager thinks it made this one.
         let folder = stager.staged.tmp.join("pairs/ana-ben");
         stager.folders.lock().unwrap().insert(folder_key(&folder));

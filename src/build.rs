@@ -1,0 +1,352 @@
+//! One build of a program's site, the way every command that writes one makes it.
+//!
+//! [`run`] is `mentorbook build` and `mentorbook pdf`: it reads `book.toml`, works out where the
+//! edition goes ([`target`]) and takes the output folder's [lock](output::Lock), ends at once when
+//! nothing changed since the last build ([`output::inputs`]), loads and checks the program, renders
+//! it into a staged folder ([`stage`]), makes the PDF files that are not current, puts the site in
+//! place and records what it read. Everything that can refuse the build (the audience, where the
+//! edition goes, the browser) is checked before anything is written.
+//!
+//! `serve` and `watch` ([`crate::session`]) keep the loaded program between builds and decide what
+//! to render again; they take the same [`target`] and [lock](output::Lock) and render and stage
+//! through the same [`stage`].
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{Config, PRIVATE_DIR};
+use crate::diagnostic::{Problem, Problems};
+use crate::model::{Audience, Date, PairId, PrivateValues, Program};
+use crate::output::inputs::{self, LastBuild};
+use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
+use crate::pdf;
+use crate::render::{Options, Selection, Site, Theme, render_to};
+
+/// What to build.
+#[derive(Debug)]
+pub struct Request<'a> {
+    /// The program folder.
+    pub root: &'a Path,
+    /// The output folder given with `-d` (relative to the program folder), if any.
+    pub dest: Option<&'a Path>,
+    /// Whom the edition is for.
+    pub audience: &'a Audience,
+    /// Make the PDF files too, with these options.
+    pub pdf: Option<&'a pdf::Options>,
+    /// The day the pages and checks are as of.
+    pub today: Date,
+    /// Whether warnings are written for a colour terminal.
+    pub color: bool,
+}
+
+/// What the caller is told while a build runs, before its end.
+pub struct Say<'a> {
+    /// The warnings found by loading and checking, as printed text, once known.
+    pub warnings: &'a dyn Fn(&str),
+    /// Another build holds the output folder (named): this one waits for it.
+    pub waiting: &'a dyn Fn(&str),
+}
+
+/// Why a build stopped. Nothing in the output folder was touched.
+#[derive(Debug)]
+pub enum Failure {
+    /// `book.toml` or the program has errors (warnings come along).
+    Program(Problems),
+    /// The edition is for a pair the program does not have.
+    NoPair {
+        /// The pair asked for.
+        id: PairId,
+        /// The closest pair id there is.
+        closest: Option<String>,
+    },
+    /// A page could not be rendered.
+    Render(Problem),
+    /// The output folder was refused, or could not be written.
+    Output(output::Error),
+    /// The PDF files could not be made.
+    Pdf(pdf::Error),
+}
+
+impl From<Stopped> for Failure {
+    fn from(s: Stopped) -> Failure {
+        match s {
+            Stopped::Render(p) => Failure::Render(p),
+            Stopped::Output(e) => Failure::Output(e),
+        }
+    }
+}
+
+impl From<output::Error> for Failure {
+    fn from(e: output::Error) -> Failure {
+        Failure::Output(e)
+    }
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Built {
+    /// The output folder.
+    pub dest: PathBuf,
+    /// Pages in the site.
+    pub pages: usize,
+    /// Pairs in the program.
+    pub pairs: usize,
+    /// What was written, or that nothing was.
+    pub wrote: Wrote,
+    /// The time from the start to the site in place.
+    pub elapsed: Duration,
+}
+
+/// What a build wrote.
+#[derive(Debug)]
+pub enum Wrote {
+    /// Nothing changed since the last build into the same folder: the site has this many files.
+    Nothing {
+        /// Files in the site.
+        files: usize,
+    },
+    /// The site was rendered and what changed put in place.
+    Site {
+        /// Files written, kept and removed.
+        written: Written,
+        /// Loading and checking took this long.
+        load: Duration,
+        /// Rendering and staging took this long.
+        render: Duration,
+        /// The PDF files, when asked for: how many the site has, and what was made.
+        pdf: Option<(usize, pdf::Report)>,
+    },
+}
+
+/// Where the edition for `audience` goes (`dest` as given with `-d`, relative to the program
+/// folder), and the folders of the other editions it must keep apart from.
+pub fn target(config: &Config, audience: &Audience, dest: Option<&Path>) -> Target {
+    Target {
+        dest: config.dest_for(audience, dest),
+        audience: audience.clone(),
+        public_dir: config.dest_dir(),
+        private_dir: config.root.join(PRIVATE_DIR),
+    }
+}
+
+/// Checks that `target` may be written by the program in `root` and takes its lock for `holder`
+/// (`what` names the command in the message of a build that has to wait).
+pub fn lock(
+    root: &Path,
+    target: &Target,
+    holder: Holder,
+    what: &str,
+    waiting: &dyn Fn(&str),
+) -> Result<Lock, output::Error> {
+    let dest = output::check_target(root, target)?;
+    Lock::take(&dest, holder, what, waiting)
+}
+
+/// A site rendered into a staged folder, ready to be put in place.
+#[derive(Debug)]
+pub struct Staging {
+    /// What was rendered.
+    pub site: Site,
+    /// The staged folder.
+    pub staged: Staged,
+    /// How long the rendering took.
+    pub render: Duration,
+}
+
+/// Renders `selection` of `program` straight into a staged folder beside the output folder (pages
+/// go there as they are made, so the site is never in memory whole). `record` is what the last
+/// commit of this process left in the same folder (see [`output::Stager::open`]). A partial
+/// rebuild keeps the pages it does not render as they are; a full one with `options.pdf` also
+/// stages the pages made for paper and the static files they load, even when unchanged, for the
+/// browser to print.
+pub fn stage(
+    root: &Path,
+    target: &Target,
+    program: &Program,
+    theme: &mut Theme,
+    options: &Options,
+    selection: &Selection,
+    record: Option<Record>,
+) -> Result<Staging, Stopped> {
+    let stager = output::Stager::open(root, target, record)?;
+    let started = Instant::now();
+    let site = render_to(program, theme, options, selection, &|page| {
+        Ok::<_, Stopped>(stager.put(&page.path, page.html.as_bytes())?)
+    })?;
+    let render = started.elapsed();
+    stager.put_assets(&site.assets)?;
+    let staged = match selection {
+        Selection::All => {
+            let printed: HashSet<&Path> = site.prints.iter().map(|d| d.page.as_path()).collect();
+            stager.finish(|p| options.pdf && (crate::paths::is_static(p) || printed.contains(p)))?
+        }
+        _ => stager.finish_partial()?,
+    };
+    Ok(Staging {
+        site,
+        staged,
+        render,
+    })
+}
+
+/// Builds the site `request` asks for: see the module's documentation. The program is left for the
+/// process to give back when it ends, not freed: a build is the last thing a command does.
+pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
+    let started = Instant::now();
+    let Request {
+        root,
+        audience,
+        today,
+        ..
+    } = *request;
+    let config = Config::load(root).map_err(|p| {
+        let mut problems = Problems::default();
+        problems.push(p);
+        Failure::Program(problems)
+    })?;
+    let target = target(&config, audience, request.dest);
+    let what = if request.pdf.is_some() {
+        "mentorbook pdf"
+    } else {
+        "mentorbook build"
+    };
+    let _lock = lock(root, &target, Holder::Build, what, say.waiting)?;
+
+    // Builds with PDF files are not recorded: they depend on a browser as well.
+    let inputs = request
+        .pdf
+        .is_none()
+        .then(|| Inputs::of(&config, &target, today, request.color))
+        .flatten();
+    if let Some(inputs) = &inputs
+        && let Some((last, files)) = inputs::unchanged_since(&inputs.dest, inputs.fingerprint)
+    {
+        (say.warnings)(&last.warnings);
+        return Ok(Built {
+            dest: inputs.dest.clone(),
+            pages: last.pages,
+            pairs: last.pairs,
+            wrote: Wrote::Nothing { files },
+            elapsed: started.elapsed(),
+        });
+    }
+
+    // The public site shows no private value: it is not kept past its parsing.
+    let private = if audience.is_public() {
+        PrivateValues::Dropped
+    } else {
+        PrivateValues::Kept
+    };
+    let mut problems = Problems::default();
+    let loaded = crate::load::load(config.clone(), private, &mut problems);
+    let program = crate::validate::validate(loaded, &mut problems);
+    let program = match program {
+        Some(p) if !problems.has_errors() => p,
+        _ => return Err(Failure::Program(problems)),
+    };
+    let warnings = crate::report::human(&problems.into_sorted(), request.color);
+    (say.warnings)(&warnings);
+    if let Audience::Pair(id) = audience
+        && !program.pairs.iter().any(|p| &p.id == id)
+    {
+        let closest = crate::diagnostic::did_you_mean(
+            id.as_str(),
+            program.pairs.iter().map(|p| p.id.as_str()),
+        );
+        return Err(Failure::NoPair {
+            id: id.clone(),
+            closest: closest.map(str::to_owned),
+        });
+    }
+    let browser = request
+        .pdf
+        .map(|o| pdf::find_browser(o.browser.as_deref(), &config))
+        .transpose()
+        .map_err(Failure::Pdf)?;
+    let options = Options {
+        audience: audience.clone(),
+        pdf: request.pdf.is_some(),
+        today: Some(today),
+        progress: crate::progress::Progress::on_terminal(),
+    };
+    let load = started.elapsed();
+    let mut theme = Theme::load(&config).map_err(Failure::Render)?;
+    let staging = stage(
+        root,
+        &target,
+        &program,
+        &mut theme,
+        &options,
+        &Selection::All,
+        None,
+    );
+    options.progress.finish();
+    let Staging { site, staged, .. } = staging?;
+    let render = started.elapsed() - load;
+
+    pdf::carry_over(&staged, &site).map_err(Failure::Pdf)?;
+    let made = match (&browser, request.pdf) {
+        (Some(b), Some(o)) => Some(pdf::make(&staged, &site, b, o).map_err(Failure::Pdf)?),
+        _ => None,
+    };
+    let written = staged.commit()?;
+    let elapsed = started.elapsed();
+    if let Some(inputs) = inputs {
+        let last = LastBuild {
+            fingerprint: inputs.fingerprint,
+            pages: site.rendered_pages(),
+            pairs: program.pairs.len(),
+            warnings,
+        };
+        // Without a record (a cache folder that cannot be written) the next build is a full one,
+        // which is only slower: not worth a warning on every build.
+        let _ = inputs::record(&inputs.dest, &last);
+    }
+    let built = Built {
+        dest: target.dest,
+        pages: site.rendered_pages(),
+        pairs: program.pairs.len(),
+        wrote: Wrote::Site {
+            written,
+            load,
+            render,
+            pdf: made.map(|r| (site.prints.len(), r)),
+        },
+        elapsed,
+    };
+    // Freeing the program's every string one at a time would keep the process waiting (70 ms for
+    // 10,000 pairs) for memory the system takes back at once when it ends.
+    std::mem::forget(program);
+    Ok(built)
+}
+
+/// What a build without PDF files reads, for telling whether the last build already made its site.
+struct Inputs {
+    /// The output folder.
+    dest: PathBuf,
+    /// The program folder's [fingerprint](crate::load::fingerprint), with everything else the site
+    /// and the console depend on mixed in.
+    fingerprint: u128,
+}
+
+impl Inputs {
+    /// `None` when a file cannot be read: the build then reports it.
+    fn of(config: &Config, target: &Target, today: Date, color: bool) -> Option<Inputs> {
+        let dest = std::path::absolute(&target.dest).ok()?;
+        // The executable (another build of mentorbook may render differently: its size and time
+        // tell, as they do for cargo), the edition, the date pages and checks depend on, and how
+        // problems are shown. Not where the program or the output folder are: the site does not
+        // depend on it.
+        let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        let context = format!(
+            "{}\n{} {:?}\n{}\n{today}\n{color}",
+            env!("CARGO_PKG_VERSION"),
+            exe.len(),
+            exe.modified().ok()?,
+            target.audience,
+        );
+        let fingerprint = crate::load::fingerprint(&config.root, &context)?;
+        Some(Inputs { dest, fingerprint })
+    }
+}
