@@ -29,10 +29,49 @@ pub const QUIET: Duration = Duration::from_millis(10);
 /// The folder of theme overrides, watched when it exists.
 const THEMES_DIR: &str = "themes";
 
-/// The hints [`Watcher::wait`]'s paths give a rebuild: `None` (look at everything) when one of them
-/// stands for "anything".
-pub fn hints(paths: &[PathBuf]) -> Option<&[PathBuf]> {
-    (!paths.iter().any(|p| p.as_os_str().is_empty())).then_some(paths)
+/// What changed, as [`Watcher::wait`] saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// These files and folders, relative to the program folder (`book.toml`, or under `content/`
+    /// or `themes/`), sorted.
+    Paths(Vec<PathBuf>),
+    /// Something the events could not name (they failed, or named no path): look at everything.
+    Anything,
+}
+
+impl Changed {
+    /// The paths a rebuild may look at alone ([`crate::session::Session::rebuild_hinted`]):
+    /// `None` for [`Changed::Anything`].
+    pub fn hints(&self) -> Option<&[PathBuf]> {
+        match self {
+            Changed::Paths(paths) => Some(paths),
+            Changed::Anything => None,
+        }
+    }
+
+    /// Both changes.
+    fn and(self, other: Changed) -> Changed {
+        match (self, other) {
+            (Changed::Paths(mut a), Changed::Paths(b)) => {
+                a.extend(b);
+                Changed::Paths(a)
+            }
+            _ => Changed::Anything,
+        }
+    }
+
+    /// Nothing the program is made of changed.
+    fn is_nothing(&self) -> bool {
+        matches!(self, Changed::Paths(p) if p.is_empty())
+    }
+
+    /// A folder that is watched may have been made again (or anything happened): watch it anew.
+    fn may_remake_folders(&self) -> bool {
+        match self {
+            Changed::Paths(paths) => paths.iter().any(|p| p.parent() == Some(Path::new(""))),
+            Changed::Anything => true,
+        }
+    }
 }
 
 /// A folder that could not be watched, or an error of the file events: changes may go unseen.
@@ -167,11 +206,12 @@ impl Watcher {
         }
     }
 
-    /// The paths of one message of the debouncer; its errors are told to `warn` and stand for
-    /// "anything".
-    fn paths(&mut self, sent: Events) -> Vec<PathBuf> {
+    /// What one message of the debouncer says changed, of the files the program is made of. Its
+    /// errors are told to `warn` and mean anything; so does an event that names no path.
+    fn changed(&mut self, sent: Events) -> Changed {
         match sent {
-            Ok(paths) => paths,
+            Ok(paths) if paths.iter().any(|p| p.as_os_str().is_empty()) => Changed::Anything,
+            Ok(paths) => Changed::Paths(paths.iter().filter_map(|p| self.relevant(p)).collect()),
             Err(errors) => {
                 for error in errors {
                     (self.warn)(WatchFailure {
@@ -179,45 +219,38 @@ impl Watcher {
                         error,
                     });
                 }
-                vec![PathBuf::new()]
+                Changed::Anything
             }
         }
     }
 
-    /// Waits until a file of the program changes; returns the paths the events named (relative to
-    /// the program folder where they are inside it), or `None` when the watcher stopped.
-    pub fn wait(&mut self) -> Option<Vec<PathBuf>> {
+    /// Waits until a file of the program changes, and says what changed; `None` when the watcher
+    /// stopped.
+    pub fn wait(&mut self) -> Option<Changed> {
         loop {
             let sent = self.events.recv().ok()?;
-            let paths = self.paths(sent);
-            let relevant: Vec<PathBuf> = paths.iter().filter_map(|p| self.relevant(p)).collect();
-            if relevant.is_empty() {
+            let mut changed = self.changed(sent);
+            if changed.is_nothing() {
                 continue;
             }
             // Anything else that happened meanwhile is part of the same change.
-            let mut all = relevant;
             while let Ok(more) = self.events.try_recv() {
-                let more = self.paths(more);
-                all.extend(more.iter().filter_map(|p| self.relevant(p)));
+                changed = changed.and(self.changed(more));
             }
-            if all
-                .iter()
-                .any(|p| p.as_os_str().is_empty() || p.parent() == Some(Path::new("")))
-            {
+            if changed.may_remake_folders() {
                 self.watch_folders();
             }
-            all.sort();
-            all.dedup();
-            return Some(all);
+            if let Changed::Paths(paths) = &mut changed {
+                paths.sort();
+                paths.dedup();
+            }
+            return Some(changed);
         }
     }
 
     /// The path relative to the program folder when it is `book.toml` or under `content/` or
-    /// `themes/`; an empty path stands for "anything".
+    /// `themes/`.
     fn relevant(&self, path: &Path) -> Option<PathBuf> {
-        if path.as_os_str().is_empty() {
-            return Some(PathBuf::new());
-        }
         let rel = path.strip_prefix(&self.root).ok()?;
         let first = rel.components().next()?.as_os_str();
         (first == CONFIG_FILE || first == CONTENT_DIR || first == THEMES_DIR)
@@ -266,8 +299,20 @@ mod tests {
     #[test]
     fn an_error_of_the_events_is_reported_and_means_anything() {
         let (_tmp, mut watcher, told) = watcher();
-        let paths = watcher.paths(Err(vec![notify::Error::generic("queue overflow")]));
-        assert_eq!(paths, vec![PathBuf::new()]);
+        let changed = watcher.changed(Err(vec![notify::Error::generic("queue overflow")]));
+        assert_eq!(changed, Changed::Anything);
+        assert_eq!(changed.hints(), None);
+        assert_eq!(watcher.changed(Ok(vec![PathBuf::new()])), Changed::Anything);
+        let content = watcher.root.join(CONTENT_DIR).join("pairs/a.yaml");
+        let elsewhere = watcher.root.join("book/index.html");
+        let changed = watcher.changed(Ok(vec![content, elsewhere]));
+        assert_eq!(changed, Changed::Paths(vec![PathBuf::from("content/pairs/a.yaml")]));
+        assert_eq!(
+            changed.clone().and(Changed::Paths(Vec::new())),
+            changed,
+            "nothing more"
+        );
+        assert_eq!(changed.and(Changed::Anything), Changed::Anything);
         let told = told.lock().unwrap().clone();
         assert_eq!(
             told,

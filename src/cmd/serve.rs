@@ -90,8 +90,8 @@ pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
 
     let rebuilds = hub.clone();
     std::thread::spawn(move || {
-        while let Some(paths) = watcher.wait() {
-            let hints = crate::watch::hints(&paths);
+        while let Some(changed) = watcher.wait() {
+            let hints = changed.hints();
             match console.report(
                 session.rebuild_hinted(hints),
                 "the last good site is still served",

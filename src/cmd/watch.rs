@@ -25,8 +25,8 @@ pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
         "the previous output, if any, is unchanged",
     );
     eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
-    while let Some(paths) = watcher.wait() {
-        let hints = crate::watch::hints(&paths);
+    while let Some(changed) = watcher.wait() {
+        let hints = changed.hints();
         console.report(
             session.rebuild_hinted(hints),
             "the previous output is unchanged",
