@@ -285,8 +285,8 @@ fn rebuild_pairs(
         return Some(Outcome::Unchanged);
     }
     let mut program = state.last.take()?;
-    let changed: Vec<PathBuf> = edits.iter().map(|(_, p, _)| p.clone()).collect();
-    let ids: BTreeSet<PairId> = edits.iter().map(|(id, ..)| id.clone()).collect();
+    let changed: Vec<PathBuf> = edits.iter().map(|e| e.path.clone()).collect();
+    let ids: BTreeSet<PairId> = edits.iter().map(|e| e.id.clone()).collect();
     let options = Options::default();
     let before = lists_key(&program, &options, &ids);
     let problems = crate::validate::recheck_pairs(&mut program, &mut state.memo, edits)?;

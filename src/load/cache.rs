@@ -170,7 +170,11 @@ impl Cache {
                     .people
                     .extend(list.iter().map(|p| (rel.clone(), p.clone()))),
                 Ok(Parsed::Pair(id, pair)) => {
-                    loaded.pairs.push((id.clone(), rel.clone(), pair.clone()));
+                    loaded.pairs.push(LoadedPair {
+                        id: id.clone(),
+                        path: rel.clone(),
+                        file: pair.clone(),
+                    });
                 }
                 Ok(Parsed::Phase(id, phase)) => {
                     loaded.phases.push((*id, rel.clone(), phase.clone()));
@@ -222,11 +226,15 @@ impl Cache {
         let mut edits = Vec::with_capacity(fresh.len());
         for (rel, c) in fresh {
             if let Ok(Parsed::Pair(id, data)) = &c.parsed {
-                edits.push((id.clone(), rel.clone(), data.clone()));
+                edits.push(LoadedPair {
+                    id: id.clone(),
+                    path: rel.clone(),
+                    file: data.clone(),
+                });
             }
             self.files.insert(rel, c);
         }
-        edits.sort_by(|a, b| a.1.cmp(&b.1));
+        edits.sort_by(|a, b| a.path.cmp(&b.path));
         Some(edits)
     }
 

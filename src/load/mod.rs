@@ -28,8 +28,16 @@ use yaml::SourceFile;
 /// The folder, inside the program folder, that holds the content.
 pub const CONTENT_DIR: &str = "content";
 
-/// A pair file as loaded: the pair's id (from the file name), the file, and what it says.
-pub type LoadedPair = (PairId, PathBuf, Arc<PairFile>);
+/// A pair file as loaded.
+#[derive(Debug, Clone)]
+pub struct LoadedPair {
+    /// The pair's id, from the file name.
+    pub id: PairId,
+    /// The file, relative to the program folder.
+    pub path: PathBuf,
+    /// What the file says.
+    pub file: Arc<PairFile>,
+}
 
 /// Everything read from a program folder, before cross-file checks.
 #[derive(Debug)]

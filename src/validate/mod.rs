@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Problem, Problems, Span};
-use crate::load::Loaded;
+use crate::load::{Loaded, LoadedPair};
 use crate::model::pair::{PairFile, PhaseCount};
 use crate::model::{
     ItemId, Located, Pair, PairId, Person, PersonId, Phase, PhaseId, Program, Role,
@@ -175,16 +175,22 @@ pub fn validate_with(
     };
     let mut results: Vec<(PairId, Checked)> = pairs
         .into_par_iter()
-        .map(|(id, source, data)| {
-            let reuse = last
-                .and_then(|l| l.get(&id))
-                .filter(|c| Arc::ptr_eq(&c.data, &data) && c.source == source);
-            let checked = match reuse {
-                Some(c) => c.clone(),
-                None => ctx.check_pair(&id, source, data, &shared),
-            };
-            (id, checked)
-        })
+        .map(
+            |LoadedPair {
+                 id,
+                 path: source,
+                 file: data,
+             }| {
+                let reuse = last
+                    .and_then(|l| l.get(&id))
+                    .filter(|c| Arc::ptr_eq(&c.data, &data) && c.source == source);
+                let checked = match reuse {
+                    Some(c) => c.clone(),
+                    None => ctx.check_pair(&id, source, data, &shared),
+                };
+                (id, checked)
+            },
+        )
         .collect();
     let mut checked = Vec::with_capacity(results.len());
     match &memo {
@@ -232,7 +238,7 @@ pub fn validate_with(
 pub fn recheck_pairs(
     program: &mut Program,
     memo: &mut Memo,
-    edits: Vec<crate::load::LoadedPair>,
+    edits: Vec<LoadedPair>,
 ) -> Option<Problems> {
     let today = crate::model::Date::today();
     if memo.valid_on != Some(today) {
@@ -240,7 +246,7 @@ pub fn recheck_pairs(
     }
     let places = edits
         .iter()
-        .map(|(id, ..)| program.pairs.binary_search_by(|p| p.id.cmp(id)).ok())
+        .map(|e| program.pairs.binary_search_by(|p| p.id.cmp(&e.id)).ok())
         .collect::<Option<Vec<usize>>>()?;
     let sources = crate::load::Sources::new(&program.config.root);
     let ctx = Ctx {
@@ -255,10 +261,16 @@ pub fn recheck_pairs(
     };
     let checked: Vec<(PairId, Checked)> = edits
         .into_iter()
-        .map(|(id, source, data)| {
-            let c = ctx.check_pair(&id, source, data, &shared);
-            (id, c)
-        })
+        .map(
+            |LoadedPair {
+                 id,
+                 path: source,
+                 file: data,
+             }| {
+                let c = ctx.check_pair(&id, source, data, &shared);
+                (id, c)
+            },
+        )
         .collect();
     // The mentees whose overlaps may change: the edited pairs' mentees, before and after.
     let mut mentees: HashSet<PersonId> = HashSet::new();
