@@ -25,6 +25,17 @@ pub struct Section {
     pub text: String,
 }
 
+impl Section {
+    /// The part being read: the title while in the heading, the text after it.
+    fn part(&mut self, in_heading: bool) -> &mut String {
+        if in_heading {
+            &mut self.title
+        } else {
+            &mut self.text
+        }
+    }
+}
+
 /// Splits Markdown into [`Section`]s with the anchors [`markdown::to_html`] gives the headings.
 /// Raw HTML is left out; the text before the first heading is a section only when it has text.
 pub fn sections(source: &str) -> Vec<Section> {
@@ -52,16 +63,12 @@ pub fn sections(source: &str) -> Vec<Section> {
                 in_heading = true;
             }
             Event::End(TagEnd::Heading(level)) if *level != HeadingLevel::H1 => in_heading = false,
-            Event::Text(t) | Event::Code(t) => {
-                let to = if in_heading {
-                    &mut section.title
-                } else {
-                    &mut section.text
-                };
-                to.push_str(t);
-            }
+            Event::Text(t) | Event::Code(t) => section.part(in_heading).push_str(t),
             Event::End(end) if joins_words(end) => {}
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => section.text.push(' '),
+            // A break separates words in a heading too (a setext heading spans lines).
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                section.part(in_heading).push(' ')
+            }
             _ => {}
         }
     }
@@ -425,6 +432,7 @@ mod tests {
             "a**b**c [link](x)d  e\u{a0}f\n\n- one\n- two\n\n> quote\n\n| a | b |\n|---|---|\n| c | d |",
             "Safe <script>x</script> text",
             "## Title *with* `code`\ntext\n\n## \n\nafter empty heading",
+            "!\nscript\n-",
         ] {
             assert_eq!(plain(md), plain_from_sections(md), "{md:?}");
         }
