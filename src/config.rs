@@ -255,7 +255,7 @@ impl Config {
 
     fn check(&self, source: &Arc<str>) -> Result<(), Problem> {
         let theme = &self.build.theme;
-        if crate::model::ids::check_slug(theme).is_err() {
+        if crate::slug::check_slug(theme).is_err() {
             let place = find(source, theme);
             return Err(
                 at(source, place, format!("`{theme}` is not a theme name")).hint(

@@ -10,6 +10,7 @@ pub mod build;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod hash;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -24,6 +25,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod session;
+pub mod slug;
 pub mod validate;
 pub mod watch;
 

@@ -25,7 +25,8 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::manifest::{Manifest, hash};
+use super::manifest::Manifest;
+use crate::hash::hash;
 use super::{Error, MARKER, io_err};
 
 /// The first line of the record; a record of another version is not trusted.

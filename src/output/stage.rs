@@ -38,7 +38,8 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::manifest::{Entry, Manifest, hash, key};
+use super::manifest::{Entry, Manifest, key};
+use crate::hash::hash;
 use super::{Error, MARKER, Target, io_err, remove_ours, sibling};
 use crate::paths::{PDF_DIR, STATIC_DIR};
 use crate::render::Site;

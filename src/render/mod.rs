@@ -166,7 +166,7 @@ pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -
         let stamp = calendar::stamp(&scope, pair);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, stamp));
     }
-    crate::output::hash(&bytes)
+    crate::hash::hash(&bytes)
 }
 
 /// The kinds of page, each with what it is about.

@@ -405,7 +405,7 @@ impl Ctx<'_> {
                 )
                 .hint(format!(
                     "add `id: {}`",
-                    crate::model::ids::slugify(&person.name)
+                    crate::slug::slugify(&person.name)
                 ));
                 self.report(problems, p);
                 continue;
