@@ -22,7 +22,6 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
-pub mod search;
 pub mod serve;
 pub mod session;
 pub mod slug;

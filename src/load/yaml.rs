@@ -344,7 +344,7 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
 /// scalar before it).
 fn better_place(text: &str, message: &str, line: u32, column: u32) -> (u32, u32) {
     if message.starts_with("missing key") {
-        let top_level = crate::load::key_path::key_path(text, line, column)
+        let top_level = crate::diagnostic::key_path::key_path(text, line, column)
             .is_none_or(|p| !p.contains(['.', '[']));
         if top_level {
             let first = text.lines().position(|l| {

@@ -8,6 +8,7 @@ mod ics;
 mod pages;
 pub mod print;
 pub mod progress;
+pub mod search;
 pub mod theme;
 mod values;
 pub mod view;
@@ -403,7 +404,7 @@ pub fn render_to<E: From<Problem> + Send>(
     if with_index {
         let page = Page {
             path: PathBuf::from(paths::SEARCH_INDEX),
-            html: crate::search::script(&scope),
+            html: search::script(&scope),
         };
         paths.push(page.path.clone());
         sink(page)?;

@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
 use crate::paths;
-use crate::render::view::{PairView, PersonView, RecordView, Scope};
+use super::view::{PairView, PersonView, RecordView, Scope};
 pub use fold::FOLD;
 pub use text::{Language, Section, sections};
 
