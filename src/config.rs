@@ -349,9 +349,9 @@ fn toml_in_words(message: &str) -> (String, Option<String>) {
     {
         let expected = match expected.trim() {
             "path string" | "a path" => "a folder name in quotes".to_owned(),
-            e => crate::load::yaml::kind_in_words(e),
+            e => crate::diagnostic::words::kind_in_words(e),
         };
-        let found = crate::load::yaml::kind_in_words(found);
+        let found = crate::diagnostic::words::kind_in_words(found);
         return (
             format!("expected {expected} here, not {found}"),
             Some(SEE.to_owned()),
