@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::Page;
-use super::dashboard::{meeting_dates, pair_title};
+use super::pair_facts::{meeting_dates, pair_title};
 use super::ics::Ics;
 use super::view::Scope;
 use crate::model::{Cadence, Date, Pair};

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod dashboard;
 mod ics;
 mod pages;
+mod pair_facts;
 pub mod print;
 pub mod progress;
 pub mod search;

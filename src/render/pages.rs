@@ -4,10 +4,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::values::{PairValues, Shared};
-use super::view::{ChecklistEntry, Link, PairView, Scope};
+use super::view::{Link, PairView, Scope};
 use super::{PageKind, context_with, print};
-use crate::markdown::{Heading, Markdown};
-use crate::model::{Pair, Phase, PhaseId, Program};
+use crate::markdown::Heading;
+use crate::model::{Pair, PhaseId, Program};
 use crate::paths::{self, Place, Url};
 
 /// A phase as a card on the home and phases pages.
@@ -19,32 +19,6 @@ struct PhaseCard<'a> {
     url: Url,
     item_count: usize,
     pair_count: usize,
-}
-
-/// A phase page's subject.
-#[derive(Serialize)]
-pub(super) struct PhaseView<'a> {
-    id: &'static str,
-    title: &'a str,
-    summary: &'a str,
-    guidance: Option<&'a Markdown>,
-    checklist: Vec<ChecklistEntry<'a>>,
-    sources: &'a [String],
-    url: Url,
-}
-
-impl<'a> PhaseView<'a> {
-    pub(super) fn of(p: &'a Phase) -> Self {
-        PhaseView {
-            id: p.id.as_str(),
-            title: &p.file.title,
-            summary: &p.file.summary,
-            guidance: p.file.guidance.as_ref(),
-            checklist: ChecklistEntry::blank(&p.file.checklist),
-            sources: &p.file.sources,
-            url: paths::phase(p.id).url(),
-        }
-    }
 }
 
 /// A chapter page's subject.
