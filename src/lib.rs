@@ -6,6 +6,7 @@
 //! [`output`] writes, except that [`pdf`] adds PDF files to a site that [`output`] has staged but not
 //! yet put in place.
 
+pub mod book;
 pub mod build;
 pub mod cmd;
 pub mod config;
@@ -30,21 +31,18 @@ pub mod watch;
 
 use std::path::Path;
 
+use book::Book;
 use diagnostic::Problems;
-use model::Program;
 
-/// Reads and checks the program in `root`. Returns the program when it has no errors, and every
-/// problem found (warnings included) either way.
-pub fn load_program(root: &Path) -> (Option<Program>, Problems) {
+/// Reads and checks the program in `root`. Returns it with its configuration (a [`Book`]) when it
+/// has no errors, and every problem found (warnings included) either way.
+pub fn load_program(root: &Path) -> (Option<Book>, Problems) {
     load_program_with(root, model::PrivateValues::Kept)
 }
 
 /// [`load_program`], keeping or dropping private values as `private` says: a program for the
 /// public site or for checking has no use for them.
-pub fn load_program_with(
-    root: &Path,
-    private: model::PrivateValues,
-) -> (Option<Program>, Problems) {
+pub fn load_program_with(root: &Path, private: model::PrivateValues) -> (Option<Book>, Problems) {
     let mut problems = Problems::default();
     let config = match config::Config::load(root) {
         Ok(c) => c,

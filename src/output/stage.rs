@@ -39,8 +39,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::manifest::{Entry, Manifest, key};
-use crate::hash::hash;
 use super::{Error, MARKER, Target, io_err, remove_ours, sibling};
+use crate::hash::hash;
 use crate::paths::{PDF_DIR, STATIC_DIR};
 use crate::render::Site;
 

@@ -210,7 +210,7 @@ impl<'a> Dashboard<'a> {
         let goal_count = visible_goals().count();
         let months = months(scope, today);
         let meeting_count = pairs.iter().map(|p| meeting_dates(scope, p).count()).sum();
-        let quiet_after_days = program.config.dashboard.quiet_after_days;
+        let quiet_after_days = scope.config.dashboard.quiet_after_days;
         let mut quiet: Vec<QuietPair> = pairs
             .iter()
             .filter(|p| under_way(p, today))

@@ -21,8 +21,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::book::Book;
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId, Program};
+use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId};
 use crate::paths::{self, Url};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
@@ -152,12 +153,13 @@ impl Selection {
 /// audience and date of `options`. When an
 /// edit to those pairs keeps the key, the pages that list pairs keep their bytes and need not be
 /// rendered again.
-pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
+pub fn lists_key(program: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
     let scope = Scope::new(program, &options.audience);
     let today = options.today.unwrap_or_else(Date::today);
     let mut bytes = Vec::new();
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
         let alone = Scope {
+            config: scope.config,
             program,
             audience: &options.audience,
             pairs: vec![pair],
@@ -230,13 +232,13 @@ struct PageMeta<'a> {
 /// audience gets the hosted site; any other gets a private edition, marked as such on every page.
 /// The pages made for paper are scoped the same way: a pair's workbook exists only when the
 /// audience may see the pair, and holds the private fields the audience may see.
-pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
+pub fn render(program: &Book, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
     render_only(program, theme, options, &Selection::All)
 }
 
 /// Renders the pages that `selection` chooses, as [`render`] would; [`Site::kept`] lists the others.
 pub fn render_only(
-    program: &Program,
+    program: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
@@ -268,9 +270,10 @@ fn kept_calendars<'s>(
 }
 
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
-fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Vec<PathBuf> {
+fn kept_paths(program: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
     let scope = Scope::new(program, &options.audience);
     let no_pairs = Scope {
+        config: scope.config,
         program,
         audience: &options.audience,
         pairs: Vec::new(),
@@ -300,7 +303,7 @@ fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Ve
 /// no [`Site::pages`], only their [paths](Site::paths). The first error, of a page or of the sink,
 /// stops the rendering.
 pub fn render_to<E: From<Problem> + Send>(
-    program: &Program,
+    program: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
@@ -352,6 +355,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let lists = selection.lists();
     // Counting for the dashboard goes over every pair: only when a page shows it.
     let no_pairs = Scope {
+        config: scope.config,
         program,
         audience,
         pairs: Vec::new(),
@@ -498,7 +502,7 @@ fn render_page<'a>(
     let program = scope.program;
     let place = pages::place(kind);
     let (template, title, mut ctx) = pages::context(scope, kind, shared, pair);
-    let root = place.root(program.config.site.base_url.as_deref());
+    let root = place.root(scope.config.site.base_url.as_deref());
     let crumbs = pages::crumbs(program, kind);
     ctx.insert("root", &root);
     ctx.insert(

@@ -127,7 +127,7 @@ pub(super) fn context<'a>(
             ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
             ctx.insert("dashboard", dashboard);
-            ("index.html", program.config.book.title.clone(), ctx)
+            ("index.html", scope.config.book.title.clone(), ctx)
         }
         PageKind::Dashboard(dashboard) => {
             let mut ctx = context_with("dashboard", dashboard);
@@ -238,8 +238,8 @@ pub(super) fn context<'a>(
         ),
         PageKind::PrintHandbook => (
             "print.html",
-            program.config.book.title.clone(),
-            print::handbook(program),
+            scope.config.book.title.clone(),
+            print::handbook(scope.config, program),
         ),
         PageKind::NotFound => ("404.html", "Page not found".into(), Context::new()),
     }
