@@ -2,9 +2,30 @@
 //! page per pair for each phase of the relationship.
 //!
 //! Data flows one way: [`config`] -> [`load`] -> [`validate`] -> [`render`] -> [`output`]. `check` stops
-//! after validation; rendering is pure (pages in memory) so it can be tested and run in parallel; only
-//! [`output`] writes, except that [`pdf`] adds PDF files to a site that [`output`] has staged but not
-//! yet put in place.
+//! after validation; rendering makes the pages in memory (it reads the theme's folder and, unless
+//! told the date, the clock) so it can be tested and run in parallel; only [`output`] writes, except
+//! that [`pdf`] adds PDF files to a site that [`output`] has staged but not yet put in place.
+//!
+//! # Layers
+//!
+//! Imports flow one way too. From the bottom, a module imports only from its own layer or lower
+//! ones, and no two modules (nor two files of one folder) import each other; the test
+//! `tests/testsuite/layers.rs` holds this table and fails when an import goes up:
+//!
+//! 1. leaves: [`diagnostic`] (problems, how they are shown, YAML key paths), [`hash`], [`slug`],
+//!    [`progress`];
+//! 2. [`markdown`], and [`report`] (problems as text or JSON);
+//! 3. [`model`]: the program's typed values, knowing nothing of `book.toml`;
+//! 4. [`config`] (`book.toml`, which names an audience of the model);
+//! 5. [`book`] (a program with its configuration) and [`paths`] (the map of the site);
+//! 6. [`load`]: files to typed values;
+//! 7. [`validate`] (checks that span files; gives a [`book::Book`]), and [`load_program`];
+//! 8. [`render`], with `render::search`, the search index;
+//! 9. [`output`]: writing the site, atomically;
+//! 10. [`pdf`];
+//! 11. [`build`]: one build, for `build`, `pdf`, `serve` and `watch`;
+//! 12. [`session`], [`watch`], [`serve`], [`scaffold`], [`schema`];
+//! 13. [`cmd`], then the binary (`main.rs`, `cli.rs`).
 
 pub mod book;
 pub mod build;

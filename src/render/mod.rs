@@ -1,5 +1,9 @@
-//! Rendering: the program to pages in memory. Pure: reads nothing, writes nothing, so it can be
-//! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
+//! Rendering: the program to pages in memory, in parallel. It writes nothing: [`crate::output`]
+//! writes what it returns. It is not pure: [`Theme::load`] reads the theme's folder, and a render
+//! whose [`Options::today`] is `None` reads the clock ([`Date::today`]). Given a loaded theme and a
+//! date, the same program gives the same bytes, which the snapshot tests rely on.
+//!
+//! The search index ([`search`]) is one of its products, made from the same views as the pages.
 
 pub mod calendar;
 pub mod charts;
