@@ -157,14 +157,14 @@ impl Selection {
 /// audience and date of `options`. When an
 /// edit to those pairs keeps the key, the pages that list pairs keep their bytes and need not be
 /// rendered again.
-pub fn lists_key(program: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
-    let scope = Scope::new(program, &options.audience);
+pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
+    let scope = Scope::new(book, &options.audience);
     let today = options.today.unwrap_or_else(Date::today);
     let mut bytes = Vec::new();
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
         let alone = Scope {
             config: scope.config,
-            program,
+            program: scope.program,
             audience: &options.audience,
             pairs: vec![pair],
         };
@@ -236,25 +236,25 @@ struct PageMeta<'a> {
 /// audience gets the hosted site; any other gets a private edition, marked as such on every page.
 /// The pages made for paper are scoped the same way: a pair's workbook exists only when the
 /// audience may see the pair, and holds the private fields the audience may see.
-pub fn render(program: &Book, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
-    render_only(program, theme, options, &Selection::All)
+pub fn render(book: &Book, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
+    render_only(book, theme, options, &Selection::All)
 }
 
 /// Renders the pages that `selection` chooses, as [`render`] would; [`Site::kept`] lists the others.
 pub fn render_only(
-    program: &Book,
+    book: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
 ) -> Result<Site, Problem> {
     let pages = std::sync::Mutex::new(Vec::new());
-    let mut site = render_to(program, theme, options, selection, &|page| {
+    let mut site = render_to(book, theme, options, selection, &|page| {
         pages.lock().unwrap_or_else(|e| e.into_inner()).push(page);
         Ok::<_, Problem>(())
     })?;
     site.pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
     site.pages.sort_by(|a, b| a.path.cmp(&b.path));
-    site.kept = kept_paths(program, options, selection);
+    site.kept = kept_paths(book, options, selection);
     Ok(site)
 }
 
@@ -274,11 +274,11 @@ fn kept_calendars<'s>(
 }
 
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
-fn kept_paths(program: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
-    let scope = Scope::new(program, &options.audience);
+fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
+    let scope = Scope::new(book, &options.audience);
     let no_pairs = Scope {
         config: scope.config,
-        program,
+        program: scope.program,
         audience: &options.audience,
         pairs: Vec::new(),
     };
@@ -307,27 +307,28 @@ fn kept_paths(program: &Book, options: &Options, selection: &Selection) -> Vec<P
 /// no [`Site::pages`], only their [paths](Site::paths). The first error, of a page or of the sink,
 /// stops the rendering.
 pub fn render_to<E: From<Problem> + Send>(
-    program: &Book,
+    book: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
     sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
 ) -> Result<Site, E> {
     let audience = &options.audience;
-    let scope = Scope::new(program, audience);
+    let scope = Scope::new(book, audience);
+    let program = scope.program;
     let site = SiteView {
         audience: audience.to_string(),
-        title: &program.config.book.title,
-        description: program.config.book.description.as_deref(),
-        language: &program.config.book.language,
+        title: &book.config.book.title,
+        description: book.config.book.description.as_deref(),
+        language: &book.config.book.language,
         program: &program.info.name,
         organisation: program.info.organisation.as_deref(),
-        base_url: program.config.site.base_url.as_deref(),
+        base_url: book.config.site.base_url.as_deref(),
         custom_css: theme
             .assets
             .iter()
             .any(|a| a.path == std::path::Path::new("custom.css")),
-        paper: program.config.print.paper.css_size(),
+        paper: book.config.print.paper.css_size(),
         pdf: options.pdf,
         print: print::links(),
         urls: view::SiteUrls::default(),
