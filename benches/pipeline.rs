@@ -23,6 +23,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use mentorbook::book::Book;
 use mentorbook::model::Program;
 use mentorbook::output::write_site;
 use mentorbook::render::{Options, Theme, render};
@@ -40,15 +41,18 @@ fn build(root: &Path, dest: &Path) -> usize {
 }
 
 /// The program with only `pairs` of its pairs.
-fn cut_down(program: &Program, pairs: &[usize]) -> Program {
-    Program::new(
-        program.config.clone(),
-        program.info.clone(),
-        program.people.clone(),
-        pairs.iter().map(|&i| program.pairs[i].clone()).collect(),
-        program.phases.clone(),
-        program.chapters.clone(),
-    )
+fn cut_down(book: &Book, pairs: &[usize]) -> Book {
+    let program = Program::new(
+        book.info.clone(),
+        book.people.clone(),
+        pairs.iter().map(|&i| book.pairs[i].clone()).collect(),
+        book.phases.clone(),
+        book.chapters.clone(),
+    );
+    Book {
+        config: book.config.clone(),
+        program,
+    }
 }
 
 fn pipeline(c: &mut Criterion) {

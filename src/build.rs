@@ -15,9 +15,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::book::Book;
 use crate::config::{Config, PRIVATE_DIR};
 use crate::diagnostic::{Problem, Problems};
-use crate::model::{Audience, Date, PairId, PrivateValues, Program};
+use crate::model::{Audience, Date, PairId, PrivateValues};
 use crate::output::inputs::{self, LastBuild};
 use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
 use crate::pdf;
@@ -163,7 +164,7 @@ pub struct Staging {
 pub fn stage(
     root: &Path,
     target: &Target,
-    program: &Program,
+    program: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,

@@ -259,7 +259,7 @@ impl Config {
 
     fn check(&self, source: &Arc<str>) -> Result<(), Problem> {
         let theme = &self.build.theme;
-        if crate::model::ids::check_slug(theme).is_err() {
+        if crate::slug::check_slug(theme).is_err() {
             let place = find(source, theme);
             return Err(
                 at(source, place, format!("`{theme}` is not a theme name")).hint(
@@ -353,9 +353,9 @@ fn toml_in_words(message: &str) -> (String, Option<String>) {
     {
         let expected = match expected.trim() {
             "path string" | "a path" => "a folder name in quotes".to_owned(),
-            e => crate::load::yaml::kind_in_words(e),
+            e => crate::diagnostic::words::kind_in_words(e),
         };
-        let found = crate::load::yaml::kind_in_words(found);
+        let found = crate::diagnostic::words::kind_in_words(found);
         return (
             format!("expected {expected} here, not {found}"),
             Some(SEE.to_owned()),

@@ -3,7 +3,9 @@
 //! Every check produces [`Problem`]s rather than stopping: a run collects them all, prints them with the
 //! file, line, column, the offending line and a hint, and the worst severity decides the exit code.
 
+pub mod key_path;
 mod snippet;
+pub(crate) mod words;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -321,7 +323,7 @@ pub fn place_all(problems: &mut [Problem]) {
                 .iter()
                 .map(|&i| (problems[i].span.line, problems[i].span.column))
                 .collect();
-            let paths = crate::load::key_path::key_paths(&text, &places);
+            let paths = crate::diagnostic::key_path::key_paths(&text, &places);
             for (i, path) in wanting.into_iter().zip(paths) {
                 problems[i].path = path;
             }

@@ -221,7 +221,7 @@ pub(crate) fn anchor_headings(events: &mut [Event<'_>], headings: &mut Vec<Headi
                 j += 1;
             }
             if level != HeadingLevel::H1 {
-                let base = crate::model::ids::slugify(&text);
+                let base = crate::slug::slugify(&text);
                 let base = if base.is_empty() {
                     format!("{prefix}section")
                 } else {
@@ -346,7 +346,7 @@ mod tests {
     fn anchors_by_rescanning(texts: &[&str]) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         for text in texts {
-            let base = crate::model::ids::slugify(text);
+            let base = crate::slug::slugify(text);
             let base = if base.is_empty() {
                 "section".to_owned()
             } else {

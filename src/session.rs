@@ -26,10 +26,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::book::Book;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
-use crate::model::{Audience, PairId, Program};
+use crate::model::{Audience, PairId};
 use crate::output::{self, Holder, Lock, Stopped, Target, Written};
 use crate::render::{Options, Selection, Theme, lists_key};
 
@@ -66,7 +67,7 @@ struct State {
     record: Option<output::Record>,
     /// The last program that built, to compare an edited pair with what it was; `None` before the
     /// first build and after a failed one, so that the next good build renders every page.
-    last: Option<Program>,
+    last: Option<Book>,
     /// The last build left the search index out: [`Session::catch_up`] makes it.
     index_behind: bool,
 }
@@ -321,7 +322,7 @@ fn rebuild_pairs(
 fn render(
     root: &Path,
     target: Target,
-    program: &Program,
+    program: &Book,
     state: &mut State,
     selection: Selection,
     changed: Vec<PathBuf>,
@@ -395,7 +396,7 @@ impl Session {
 }
 
 /// Which pages an edit to `changed` can change, given the program the last build made.
-fn select(program: &Program, changed: &[PathBuf], before: Option<&Program>) -> Selection {
+fn select(program: &Book, changed: &[PathBuf], before: Option<&Book>) -> Selection {
     let Some(before) = before else {
         return Selection::All;
     };
@@ -431,7 +432,7 @@ fn select(program: &Program, changed: &[PathBuf], before: Option<&Program>) -> S
 fn write(
     root: &Path,
     target: &Target,
-    program: &Program,
+    program: &Book,
     theme: &mut Theme,
     selection: &Selection,
     stages: &mut Stages,

@@ -3,11 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use super::{Exit, failed, print_problems};
-use crate::model::{Date, PairId, PersonId, Program, Role};
+use crate::book::Book;
+use crate::model::{Date, PairId, PersonId, Role};
 use crate::scaffold::new::{self, NewPair, NewPerson};
 
 /// Loads the program, which must have no errors: the scaffold is built from its people and phases.
-fn load(dir: &Path) -> Result<Program, Exit> {
+fn load(dir: &Path) -> Result<Book, Exit> {
     let (program, problems) = crate::load_program(dir);
     match program {
         Some(p) => Ok(p),

@@ -6,7 +6,6 @@
 mod cache;
 mod fingerprint;
 mod guide;
-pub mod key_path;
 pub mod yaml;
 
 pub use cache::Cache;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use crate::diagnostic::words::kind_in_words;
 use crate::diagnostic::{Code, Problem, Span};
 
 /// The text of a file that has been read, with the path it is reported under.
@@ -159,34 +160,6 @@ const INTERNAL_WORDS: &[&str] = &[
 fn speaks_rust(message: &str) -> bool {
     let ours: String = message.split('`').step_by(2).collect::<Vec<_>>().join(" ");
     INTERNAL_WORDS.iter().any(|w| ours.contains(w))
-}
-
-/// A kind of value as serde names it (`map`, `struct Meeting`, `u8`, `string "x"`), in words.
-pub(crate) fn kind_in_words(kind: &str) -> String {
-    let kind = kind.trim();
-    if let Some(text) = kind.strip_prefix("string \"") {
-        return format!("the text `{}`", text.trim_end_matches('"'));
-    }
-    for prefix in ["integer ", "floating point ", "boolean "] {
-        if let Some(value) = kind.strip_prefix(prefix) {
-            return format!("the value {value}");
-        }
-    }
-    let words = match kind.trim_start_matches("a ").trim_start_matches("an ") {
-        "map" | "mapping" => "`key: value` lines",
-        k if k.starts_with("struct ") || k.starts_with("map ") => "`key: value` lines",
-        "sequence" | "seq" | "list" => "a list",
-        "unit value" | "null" | "unit" => "nothing",
-        "string" | "str" | "char" => "a piece of text",
-        "boolean" | "bool" => "`true` or `false`",
-        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "integer" => {
-            "a whole number"
-        }
-        "f32" | "f64" | "floating point" => "a number",
-        k if k.starts_with("enum ") => "one word from a fixed list",
-        other => return other.to_owned(),
-    };
-    words.to_owned()
 }
 
 /// The message and hint for the errors that the YAML library words for programmers (a type to
@@ -344,7 +317,7 @@ fn bare_message(e: &serde_saphyr::Error, line: u32, column: u32) -> String {
 /// scalar before it).
 fn better_place(text: &str, message: &str, line: u32, column: u32) -> (u32, u32) {
     if message.starts_with("missing key") {
-        let top_level = crate::load::key_path::key_path(text, line, column)
+        let top_level = crate::diagnostic::key_path::key_path(text, line, column)
             .is_none_or(|p| !p.contains(['.', '[']));
         if top_level {
             let first = text.lines().position(|l| {

@@ -30,8 +30,6 @@ pub use private::{Private, PrivateValues};
 pub use program::ProgramInfo;
 pub use visibility::{Audience, Visibility};
 
-use crate::config::Config;
-
 /// How often a pair meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -49,8 +47,6 @@ pub enum Cadence {
 /// A whole program, loaded and validated: what the renderer works from.
 #[derive(Debug)]
 pub struct Program {
-    /// `book.toml`.
-    pub config: Config,
     /// `content/program.yaml`.
     pub info: ProgramInfo,
     /// Everyone, sorted by id.
@@ -67,7 +63,6 @@ pub struct Program {
 impl Program {
     /// Assembles a program; `people` must be sorted by id with no duplicates.
     pub fn new(
-        config: Config,
         info: ProgramInfo,
         people: Vec<Person>,
         pairs: Vec<Pair>,
@@ -80,7 +75,6 @@ impl Program {
             .map(|(i, p)| (p.id.value.clone(), i))
             .collect();
         Program {
-            config,
             info,
             people,
             pairs,

@@ -25,8 +25,9 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::manifest::{Manifest, hash};
+use super::manifest::Manifest;
 use super::{Error, MARKER, io_err};
+use crate::hash::hash;
 
 /// The first line of the record; a record of another version is not trusted.
 const HEADER: &str = "mentorbook-inputs v1";

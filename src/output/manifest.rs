@@ -18,7 +18,7 @@ const HEADER: &str = "mentorbook-manifest v1";
 /// One file as it was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
-    /// [`hash`] of the bytes.
+    /// [`hash`](crate::hash::hash) of the bytes.
     pub hash: u128,
     /// The length in bytes.
     pub len: u64,
@@ -32,13 +32,6 @@ impl Entry {
             m.is_file() && m.len() == self.len && m.modified().is_ok_and(|t| t <= written)
         })
     }
-}
-
-/// The hash of a file's bytes: XXH3-128, stable across versions and platforms, and fast enough to
-/// hash a whole site in a few milliseconds. It tells changed files from unchanged ones; it does not
-/// guard against attackers, who could as well edit the files.
-pub fn hash(bytes: &[u8]) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
 /// Every file of the output folder, by path relative to it (with `/` between folders). Paths are
@@ -170,6 +163,7 @@ fn push_line(out: &mut Vec<u8>, e: &Entry, path: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::hash;
 
     #[test]
     fn round_trips_and_refuses_damage() {

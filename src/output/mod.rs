@@ -12,7 +12,7 @@ mod stage;
 
 pub use edition::Target;
 pub use lock::{Holder, Lock};
-pub use manifest::{Entry, Manifest, hash};
+pub use manifest::{Entry, Manifest};
 pub use stage::{File, Record, Staged, Stager, Written, stage, stage_after, write_site};
 
 use std::io;

@@ -38,8 +38,9 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::manifest::{Entry, Manifest, hash, key};
+use super::manifest::{Entry, Manifest, key};
 use super::{Error, MARKER, Target, io_err, remove_ours, sibling};
+use crate::hash::hash;
 use crate::paths::{PDF_DIR, STATIC_DIR};
 use crate::render::Site;
 

@@ -34,7 +34,7 @@ pub(super) fn keys(site: &Site, staged: &Staged) -> Vec<String> {
         field(&mut common, a.path.to_string_lossy().as_bytes());
         field(&mut common, &a.bytes);
     }
-    let common = crate::output::hash(&common).to_le_bytes();
+    let common = crate::hash::hash(&common).to_le_bytes();
     site.prints
         .iter()
         .map(|doc| {
@@ -43,7 +43,7 @@ pub(super) fn keys(site: &Site, staged: &Staged) -> Vec<String> {
             if let Some(entry) = staged.entry(&doc.page) {
                 field(&mut key, &entry.hash.to_le_bytes());
             }
-            format!("{:032x}", crate::output::hash(&key))
+            format!("{:032x}", crate::hash::hash(&key))
         })
         .collect()
 }

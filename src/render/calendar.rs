@@ -18,8 +18,8 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::Page;
-use super::dashboard::{meeting_dates, pair_title};
 use super::ics::Ics;
+use super::pair_facts::{meeting_dates, pair_title};
 use super::view::Scope;
 use crate::model::{Cadence, Date, Pair};
 
@@ -143,7 +143,7 @@ fn event(cal: &mut Ics, entry: &Entry, uid: &str, stamp: Date, url: Option<&str>
 
 /// The web address of the pair's page, when `[site] base-url` is set.
 fn pair_url(scope: &Scope<'_>, pair: &Pair) -> Option<String> {
-    let base = scope.program.config.site.base_url.as_deref()?;
+    let base = scope.config.site.base_url.as_deref()?;
     Some(paths::absolute(base, &paths::pair(&pair.id).url()))
 }
 

@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::charts::{self, Bar, Column};
+use super::pair_facts::{days_between, meeting_dates, pair_title, under_way};
 use super::view::Scope;
 use crate::model::pair::GoalStatus;
-use crate::model::{Date, Pair, PhaseId};
+use crate::model::{Date, PhaseId};
 use crate::paths::{self, Url};
 
 /// Relationships ending within this many days are listed as ending soon.
@@ -143,41 +144,6 @@ pub struct Charts {
     pub meetings: String,
 }
 
-/// Days from `a` to `b` (negative when `b` is earlier).
-pub fn days_between(a: Date, b: Date) -> i64 {
-    a.0.until(b.0).map_or(0, |s| i64::from(s.get_days()))
-}
-
-/// "Mentor & Mentee", by name.
-pub fn pair_title(scope: &Scope<'_>, pair: &Pair) -> String {
-    let name = |id| scope.program.person(id).map_or("", |p| p.name.as_str());
-    format!(
-        "{} & {}",
-        name(&pair.file.mentor.value),
-        name(&pair.file.mentee.value)
-    )
-}
-
-/// Whether the relationship is under way on `today`: started, not past its end, not closed.
-fn under_way(pair: &Pair, today: Date) -> bool {
-    let closed = pair
-        .file
-        .closure
-        .as_ref()
-        .and_then(|c| c.date.as_ref())
-        .is_some_and(|d| d.value <= today);
-    pair.file.start.value <= today && today <= pair.end && !closed
-}
-
-/// The dates of the meetings of `pair` this audience may see.
-pub fn meeting_dates<'a>(scope: &'a Scope<'_>, pair: &'a Pair) -> impl Iterator<Item = Date> + 'a {
-    pair.file
-        .meetings
-        .iter()
-        .filter(move |m| scope.sees(m.visibility, pair))
-        .map(|m| m.date.value)
-}
-
 const STATUSES: [(GoalStatus, &str, &str); 4] = [
     (GoalStatus::NotStarted, "not_started", "Not started"),
     (GoalStatus::InProgress, "in_progress", "In progress"),
@@ -244,7 +210,7 @@ impl<'a> Dashboard<'a> {
         let goal_count = visible_goals().count();
         let months = months(scope, today);
         let meeting_count = pairs.iter().map(|p| meeting_dates(scope, p).count()).sum();
-        let quiet_after_days = program.config.dashboard.quiet_after_days;
+        let quiet_after_days = scope.config.dashboard.quiet_after_days;
         let mut quiet: Vec<QuietPair> = pairs
             .iter()
             .filter(|p| under_way(p, today))

@@ -1,13 +1,19 @@
-//! Rendering: the program to pages in memory. Pure: reads nothing, writes nothing, so it can be
-//! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
+//! Rendering: the program to pages in memory, in parallel. It writes nothing: [`crate::output`]
+//! writes what it returns. It is not pure: [`Theme::load`] reads the theme's folder, and a render
+//! whose [`Options::today`] is `None` reads the clock ([`Date::today`]). Given a loaded theme and a
+//! date, the same program gives the same bytes, which the snapshot tests rely on.
+//!
+//! The search index ([`search`]) is one of its products, made from the same views as the pages.
 
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
 mod ics;
 mod pages;
+mod pair_facts;
 pub mod print;
 pub mod progress;
+pub mod search;
 pub mod theme;
 mod values;
 pub mod view;
@@ -19,8 +25,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::book::Book;
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId, Program};
+use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId};
 use crate::paths::{self, Url};
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
@@ -150,13 +157,14 @@ impl Selection {
 /// audience and date of `options`. When an
 /// edit to those pairs keeps the key, the pages that list pairs keep their bytes and need not be
 /// rendered again.
-pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
-    let scope = Scope::new(program, &options.audience);
+pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
+    let scope = Scope::new(book, &options.audience);
     let today = options.today.unwrap_or_else(Date::today);
     let mut bytes = Vec::new();
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
         let alone = Scope {
-            program,
+            config: scope.config,
+            program: scope.program,
             audience: &options.audience,
             pairs: vec![pair],
         };
@@ -166,7 +174,7 @@ pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -
         let stamp = calendar::stamp(&scope, pair);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, stamp));
     }
-    crate::output::hash(&bytes)
+    crate::hash::hash(&bytes)
 }
 
 /// The kinds of page, each with what it is about.
@@ -228,25 +236,25 @@ struct PageMeta<'a> {
 /// audience gets the hosted site; any other gets a private edition, marked as such on every page.
 /// The pages made for paper are scoped the same way: a pair's workbook exists only when the
 /// audience may see the pair, and holds the private fields the audience may see.
-pub fn render(program: &Program, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
-    render_only(program, theme, options, &Selection::All)
+pub fn render(book: &Book, theme: &mut Theme, options: &Options) -> Result<Site, Problem> {
+    render_only(book, theme, options, &Selection::All)
 }
 
 /// Renders the pages that `selection` chooses, as [`render`] would; [`Site::kept`] lists the others.
 pub fn render_only(
-    program: &Program,
+    book: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
 ) -> Result<Site, Problem> {
     let pages = std::sync::Mutex::new(Vec::new());
-    let mut site = render_to(program, theme, options, selection, &|page| {
+    let mut site = render_to(book, theme, options, selection, &|page| {
         pages.lock().unwrap_or_else(|e| e.into_inner()).push(page);
         Ok::<_, Problem>(())
     })?;
     site.pages = pages.into_inner().unwrap_or_else(|e| e.into_inner());
     site.pages.sort_by(|a, b| a.path.cmp(&b.path));
-    site.kept = kept_paths(program, options, selection);
+    site.kept = kept_paths(book, options, selection);
     Ok(site)
 }
 
@@ -266,10 +274,11 @@ fn kept_calendars<'s>(
 }
 
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
-fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Vec<PathBuf> {
-    let scope = Scope::new(program, &options.audience);
+fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
+    let scope = Scope::new(book, &options.audience);
     let no_pairs = Scope {
-        program,
+        config: scope.config,
+        program: scope.program,
         audience: &options.audience,
         pairs: Vec::new(),
     };
@@ -298,27 +307,28 @@ fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Ve
 /// no [`Site::pages`], only their [paths](Site::paths). The first error, of a page or of the sink,
 /// stops the rendering.
 pub fn render_to<E: From<Problem> + Send>(
-    program: &Program,
+    book: &Book,
     theme: &mut Theme,
     options: &Options,
     selection: &Selection,
     sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
 ) -> Result<Site, E> {
     let audience = &options.audience;
-    let scope = Scope::new(program, audience);
+    let scope = Scope::new(book, audience);
+    let program = scope.program;
     let site = SiteView {
         audience: audience.to_string(),
-        title: &program.config.book.title,
-        description: program.config.book.description.as_deref(),
-        language: &program.config.book.language,
+        title: &book.config.book.title,
+        description: book.config.book.description.as_deref(),
+        language: &book.config.book.language,
         program: &program.info.name,
         organisation: program.info.organisation.as_deref(),
-        base_url: program.config.site.base_url.as_deref(),
+        base_url: book.config.site.base_url.as_deref(),
         custom_css: theme
             .assets
             .iter()
             .any(|a| a.path == std::path::Path::new("custom.css")),
-        paper: program.config.print.paper.css_size(),
+        paper: book.config.print.paper.css_size(),
         pdf: options.pdf,
         print: print::links(),
         urls: view::SiteUrls::default(),
@@ -350,6 +360,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let lists = selection.lists();
     // Counting for the dashboard goes over every pair: only when a page shows it.
     let no_pairs = Scope {
+        config: scope.config,
         program,
         audience,
         pairs: Vec::new(),
@@ -403,7 +414,7 @@ pub fn render_to<E: From<Problem> + Send>(
     if with_index {
         let page = Page {
             path: PathBuf::from(paths::SEARCH_INDEX),
-            html: crate::search::script(&scope),
+            html: search::script(&scope),
         };
         paths.push(page.path.clone());
         sink(page)?;
@@ -496,7 +507,7 @@ fn render_page<'a>(
     let program = scope.program;
     let place = pages::place(kind);
     let (template, title, mut ctx) = pages::context(scope, kind, shared, pair);
-    let root = place.root(program.config.site.base_url.as_deref());
+    let root = place.root(scope.config.site.base_url.as_deref());
     let crumbs = pages::crumbs(program, kind);
     ctx.insert("root", &root);
     ctx.insert(

@@ -4,10 +4,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::values::{PairValues, Shared};
-use super::view::{ChecklistEntry, Link, PairView, Scope};
+use super::view::{Link, PairView, Scope};
 use super::{PageKind, context_with, print};
-use crate::markdown::{Heading, Markdown};
-use crate::model::{Pair, Phase, PhaseId, Program};
+use crate::markdown::Heading;
+use crate::model::{Pair, PhaseId, Program};
 use crate::paths::{self, Place, Url};
 
 /// A phase as a card on the home and phases pages.
@@ -19,32 +19,6 @@ struct PhaseCard<'a> {
     url: Url,
     item_count: usize,
     pair_count: usize,
-}
-
-/// A phase page's subject.
-#[derive(Serialize)]
-pub(super) struct PhaseView<'a> {
-    id: &'static str,
-    title: &'a str,
-    summary: &'a str,
-    guidance: Option<&'a Markdown>,
-    checklist: Vec<ChecklistEntry<'a>>,
-    sources: &'a [String],
-    url: Url,
-}
-
-impl<'a> PhaseView<'a> {
-    pub(super) fn of(p: &'a Phase) -> Self {
-        PhaseView {
-            id: p.id.as_str(),
-            title: &p.file.title,
-            summary: &p.file.summary,
-            guidance: p.file.guidance.as_ref(),
-            checklist: ChecklistEntry::blank(&p.file.checklist),
-            sources: &p.file.sources,
-            url: paths::phase(p.id).url(),
-        }
-    }
 }
 
 /// A chapter page's subject.
@@ -153,7 +127,7 @@ pub(super) fn context<'a>(
             ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
             ctx.insert("dashboard", dashboard);
-            ("index.html", program.config.book.title.clone(), ctx)
+            ("index.html", scope.config.book.title.clone(), ctx)
         }
         PageKind::Dashboard(dashboard) => {
             let mut ctx = context_with("dashboard", dashboard);
@@ -264,8 +238,8 @@ pub(super) fn context<'a>(
         ),
         PageKind::PrintHandbook => (
             "print.html",
-            program.config.book.title.clone(),
-            print::handbook(program),
+            scope.config.book.title.clone(),
+            print::handbook(scope.config, program),
         ),
         PageKind::NotFound => ("404.html", "Page not found".into(), Context::new()),
     }

@@ -15,6 +15,7 @@ use super::values::{PairValues, Shared};
 use super::view::{
     ChecklistEntry, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope,
 };
+use crate::config::Config;
 use crate::markdown::{self, Markdown};
 use crate::model::person::Contact;
 use crate::model::{Chapter, Date, Pair, Phase, Program};
@@ -222,8 +223,8 @@ fn print_link(target: &str) -> Option<String> {
 
 /// The context of `print.html`: every guide chapter, then every phase with its checklist. Chapters
 /// keep their raw HTML exactly when the site's chapter pages do (`[build] allow-raw-html`).
-pub(super) fn handbook(program: &Program) -> Context {
-    let clean = !program.config.build.allow_raw_html;
+pub(super) fn handbook(config: &Config, program: &Program) -> Context {
+    let clean = !config.build.allow_raw_html;
     let chapters: Vec<PrintChapter<'_>> = program
         .chapters
         .iter()

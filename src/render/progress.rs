@@ -7,7 +7,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::charts::{esc, n, open, open_group};
-use super::dashboard::days_between;
+use super::pair_facts::days_between;
 use super::view::{PhaseStep, Scope};
 use crate::model::pair::GoalStatus;
 use crate::model::{Date, Pair};

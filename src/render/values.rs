@@ -8,11 +8,13 @@
 
 use std::sync::OnceLock;
 
+use serde::Serialize;
 use tera::Value;
 
-use super::pages::PhaseView;
-use super::view::{DoneView, PairView, RecordView, Scope};
-use crate::model::{Pair, PhaseId, Program};
+use super::view::{ChecklistEntry, DoneView, PairView, RecordView, Scope};
+use crate::markdown::Markdown;
+use crate::model::{Pair, Phase, PhaseId, Program};
+use crate::paths::{self, Url};
 
 /// The values every page of one rendering may share: those of the phases, and each pair's summary.
 pub(super) struct Shared {
@@ -167,6 +169,32 @@ impl<'a> PairValues<'a> {
                 .iter()
                 .map(|&p| shared.checklist(scope.program, p, Some(pair)))
                 .collect(),
+        }
+    }
+}
+
+/// A phase page's subject.
+#[derive(Serialize)]
+pub(super) struct PhaseView<'a> {
+    id: &'static str,
+    title: &'a str,
+    summary: &'a str,
+    guidance: Option<&'a Markdown>,
+    checklist: Vec<ChecklistEntry<'a>>,
+    sources: &'a [String],
+    url: Url,
+}
+
+impl<'a> PhaseView<'a> {
+    pub(super) fn of(p: &'a Phase) -> Self {
+        PhaseView {
+            id: p.id.as_str(),
+            title: &p.file.title,
+            summary: &p.file.summary,
+            guidance: p.file.guidance.as_ref(),
+            checklist: ChecklistEntry::blank(&p.file.checklist),
+            sources: &p.file.sources,
+            url: paths::phase(p.id).url(),
         }
     }
 }

@@ -7,6 +7,8 @@
 use crate::paths;
 use serde::Serialize;
 
+use crate::book::Book;
+use crate::config::Config;
 use crate::markdown::Markdown;
 use crate::model::pair::{Agreement, Goal, ItemProgress};
 use crate::model::person::Contact;
@@ -17,6 +19,8 @@ use crate::model::{
 /// The program as one audience sees it: the pairs it may see, and the audience to ask about
 /// private values. Built once per build.
 pub struct Scope<'a> {
+    /// `book.toml`.
+    pub config: &'a Config,
     /// The whole program.
     pub program: &'a Program,
     /// Who the build is for.
@@ -27,13 +31,15 @@ pub struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     /// The scope of `audience`.
-    pub fn new(program: &'a Program, audience: &'a Audience) -> Self {
+    pub fn new(book: &'a Book, audience: &'a Audience) -> Self {
+        let program = &book.program;
         let pairs = program
             .pairs
             .iter()
             .filter(|p| audience.sees(p.file.visibility, Some(&p.id)))
             .collect();
         Scope {
+            config: &book.config,
             program,
             audience,
             pairs,

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::book::Book;
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{Loaded, LoadedPair};
 use crate::model::pair::{PairFile, PhaseCount};
@@ -26,7 +27,7 @@ const MAX_MONTHS: u32 = 240;
 
 /// Checks everything that spans files. Returns the program when it is complete enough to render
 /// (it may still have problems: the caller decides by their severity).
-pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Program> {
+pub fn validate(loaded: Loaded, problems: &mut Problems) -> Option<Book> {
     validate_with(loaded, problems, None)
 }
 
@@ -104,7 +105,7 @@ pub fn validate_with(
     loaded: Loaded,
     problems: &mut Problems,
     memo: Option<&mut Memo>,
-) -> Option<Program> {
+) -> Option<Book> {
     let Loaded {
         config,
         info,
@@ -221,9 +222,8 @@ pub fn validate_with(
         };
     }
 
-    Some(Program::new(
-        config, info?, people, checked, phases?, chapters,
-    ))
+    let program = Program::new(info?, people, checked, phases?, chapters);
+    Some(Book { config, program })
 }
 
 /// Checks again, against `program`, the pairs whose files changed (`edits`: each pair's id, file
@@ -236,7 +236,7 @@ pub fn validate_with(
 /// This is what keeps an edit to one pair quick in a program of ten thousand: nothing is visited
 /// for each pair but the list of pairs, to find the same mentee's other pairs.
 pub fn recheck_pairs(
-    program: &mut Program,
+    program: &mut Book,
     memo: &mut Memo,
     edits: Vec<LoadedPair>,
 ) -> Option<Problems> {
@@ -415,10 +415,7 @@ impl Ctx<'_> {
                     },
                     format!("the person `{}` has no `id:`", person.name),
                 )
-                .hint(format!(
-                    "add `id: {}`",
-                    crate::model::ids::slugify(&person.name)
-                ));
+                .hint(format!("add `id: {}`", crate::slug::slugify(&person.name)));
                 self.report(problems, p);
                 continue;
             }

@@ -19,6 +19,7 @@ mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;
 mod init;
+mod layers;
 mod never_panics;
 mod output;
 mod print;

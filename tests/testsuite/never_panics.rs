@@ -32,7 +32,7 @@ fn load_all_kinds(text: &str) {
     check(parse_str::<PhaseFile>(file, text, 0, &whole).map(drop));
     check(parse_str::<ProgramInfo>(file, text, 0, &whole).map(drop));
     if text.lines().count() < 200 {
-        let _ = mentorbook::load::key_path::key_path(text, 3, 5);
+        let _ = mentorbook::diagnostic::key_path::key_path(text, 3, 5);
     }
 }
 

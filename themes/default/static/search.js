@@ -42,7 +42,7 @@
     index.rules.fold.forEach(function (p) { index.fold[p[0]] = p[1]; });
   }
 
-  // The same words and stems as the index (src/search/text.rs): letters and digits, lower-cased,
+  // The same words and stems as the index (src/render/search/text.rs): letters and digits, lower-cased,
   // apostrophes dropped, then each step's first matching suffix rule.
   var WORD = /[\p{L}\p{N}'\u2019]+/gu;
   function clean(w) {

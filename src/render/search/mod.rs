@@ -23,10 +23,10 @@ use foldhash::fast::FixedState;
 
 use serde::Serialize;
 
+use super::view::{PairView, PersonView, RecordView, Scope};
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
 use crate::paths;
-use crate::render::view::{PairView, PersonView, RecordView, Scope};
 pub use fold::FOLD;
 pub use text::{Language, Section, sections};
 
@@ -387,7 +387,7 @@ pub fn script(scope: &Scope<'_>) -> String {
 
 /// [`script`], made `parts_at_once` parts of `a_part` pairs at a time.
 fn script_in(scope: &Scope<'_>, a_part: usize, parts_at_once: usize) -> String {
-    let tag = &scope.program.config.book.language;
+    let tag = &scope.config.book.language;
     let rules = Language::for_tag(tag);
     // More than the script's length, most likely: its buffer then does not grow (a large index
     // doubling its buffer held both for a moment), and what is never written to costs no memory.
