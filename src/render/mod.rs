@@ -1,6 +1,7 @@
 //! Rendering: the program to pages in memory. Pure: reads nothing, writes nothing, so it can be
 //! snapshot-tested and run in parallel. [`crate::output`] writes what it returns.
 
+pub mod anchors;
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
@@ -8,6 +9,7 @@ mod ics;
 mod pages;
 pub mod print;
 pub mod progress;
+pub mod strings;
 pub mod theme;
 mod values;
 pub mod view;
@@ -345,6 +347,8 @@ pub fn render_to<E: From<Problem> + Send>(
     let globals = theme.tera.global_context();
     globals.insert("site", &site);
     globals.insert("nav", &nav);
+    globals.insert("t", &theme.strings);
+    globals.insert("anchors", &anchors::ANCHORS);
 
     let today = options.today.unwrap_or_else(Date::today);
     let lists = selection.lists();
@@ -403,7 +407,7 @@ pub fn render_to<E: From<Problem> + Send>(
     if with_index {
         let page = Page {
             path: PathBuf::from(paths::SEARCH_INDEX),
-            html: crate::search::script(&scope),
+            html: crate::search::script(&scope, &theme.strings.pair),
         };
         paths.push(page.path.clone());
         sink(page)?;
@@ -495,9 +499,10 @@ fn render_page<'a>(
 ) -> Result<Page, Problem> {
     let program = scope.program;
     let place = pages::place(kind);
-    let (template, title, mut ctx) = pages::context(scope, kind, shared, pair);
+    let (template, title, mut ctx) =
+        pages::context(scope, kind, shared, pair, &theme.strings.pages);
     let root = place.root(program.config.site.base_url.as_deref());
-    let crumbs = pages::crumbs(program, kind);
+    let crumbs = pages::crumbs(program, kind, &theme.strings.pages);
     ctx.insert("root", &root);
     ctx.insert(
         "page",
