@@ -187,11 +187,7 @@ impl Config {
         {
             return Err(Problem::error(
                 Code::Io,
-                Span {
-                    file: path.clone(),
-                    line: 0,
-                    column: 0,
-                },
+                Span { file: path.clone(), line: 0, column: 0 },
                 "this is not a regular file (a folder, a named pipe or a device)",
             )
             .hint("replace it with a regular file: mentorbook reads only files"));

@@ -306,10 +306,7 @@ mod tests {
         let content = watcher.root.join(CONTENT_DIR).join("pairs/a.yaml");
         let elsewhere = watcher.root.join("book/index.html");
         let changed = watcher.changed(Ok(vec![content, elsewhere]));
-        assert_eq!(
-            changed,
-            Changed::Paths(vec![PathBuf::from("content/pairs/a.yaml")])
-        );
+        assert_eq!(changed, Changed::Paths(vec![PathBuf::from("content/pairs/a.yaml")]));
         assert_eq!(
             changed.clone().and(Changed::Paths(Vec::new())),
             changed,

@@ -159,9 +159,7 @@ fn private_editions_never_go_to_the_public_folder() {
     program
         .run(&["build", "--audience", "coordinators", "-d", "book"])
         .code(2)
-        .stderr_has(
-            "refusing to write the coordinators edition to ./book: it is the public site's folder",
-        );
+        .stderr_has("refusing to write the coordinators edition to ./book: it is the public site's folder");
     program
         .run(&["build", "--audience", "pair:nobody-else"])
         .code(2)

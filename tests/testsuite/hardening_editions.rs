@@ -50,7 +50,11 @@ fn a_private_edition_is_refused_in_or_around_the_public_site_however_the_folder_
     program.build().success();
     std::os::unix::fs::symlink(program.path("book"), program.path("link-to-book")).unwrap();
     std::fs::create_dir(program.path("book/guide/deeper")).ok();
-    std::os::unix::fs::symlink(program.path("book/guide"), program.path("link-into-book")).unwrap();
+    std::os::unix::fs::symlink(
+        program.path("book/guide"),
+        program.path("link-into-book"),
+    )
+    .unwrap();
     let the_public_folder = [
         "book",
         "book/",
@@ -73,10 +77,7 @@ fn a_private_edition_is_refused_in_or_around_the_public_site_however_the_folder_
     for audience in ["coordinators", PAIR] {
         for dest in the_public_folder {
             let said = refused(&program, audience, dest);
-            assert!(
-                said.contains("it is the public site's folder"),
-                "{dest}: {said}"
-            );
+            assert!(said.contains("it is the public site's folder"), "{dest}: {said}");
         }
         for dest in inside {
             let said = refused(&program, audience, dest);
@@ -99,20 +100,13 @@ fn a_private_edition_is_refused_in_or_around_the_public_site_however_the_folder_
 #[test]
 fn a_private_edition_that_would_contain_the_public_site_is_refused() {
     let program = Program::fixture("canary");
-    program.patch(
-        "book.toml",
-        "dest-dir = \"book\"",
-        "dest-dir = \"out/public\"",
-    );
+    program.patch("book.toml", "dest-dir = \"book\"", "dest-dir = \"out/public\"");
     let toml = program.read("book.toml");
     assert!(toml.contains("dest-dir = \"out/public\""), "{toml}");
     program.build().success();
     assert!(program.path("out/public/index.html").is_file());
     let said = refused_at(&program, "coordinators", "out");
-    assert!(
-        said.contains("it contains the public site's folder"),
-        "{said}"
-    );
+    assert!(said.contains("it contains the public site's folder"), "{said}");
 }
 
 /// [`refused`], for a program whose public site is not in `book/`.
@@ -234,10 +228,7 @@ fn a_build_is_refused_while_serve_writes_the_folder() {
 
 /// Makes a named pipe at `path`.
 fn fifo(path: &Path) {
-    let made = Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("run mkfifo");
+    let made = Command::new("mkfifo").arg(path).status().expect("run mkfifo");
     assert!(made.success());
 }
 
@@ -260,12 +251,7 @@ fn a_named_pipe_as_book_toml_or_as_a_marker_is_refused_without_waiting() {
     std::fs::rename(program.path("book.toml"), program.path("book.toml.real")).unwrap();
     fifo(&program.path("book.toml"));
     // (`watch` would go on watching for a fixed book.toml: `serve` stops, having nothing to serve.)
-    for args in [
-        &["build"][..],
-        &["check"],
-        &["clean"],
-        &["serve", "-p", "0"],
-    ] {
+    for args in [&["build"][..], &["check"], &["clean"], &["serve", "-p", "0"]] {
         program
             .run(args)
             .stderr_has("this is not a regular file")

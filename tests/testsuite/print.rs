@@ -738,9 +738,7 @@ fn a_private_edition_is_refused_before_anything_is_written() {
             "no-such-browser",
         ])
         .code(2)
-        .stderr_has(
-            "refusing to write the coordinators edition to ./book: it is the public site's folder",
-        );
+        .stderr_has("refusing to write the coordinators edition to ./book: it is the public site's folder");
     assert!(!program.path("book").exists() && !program.path("book-private").exists());
     assert!(
         crate::harness::entries(program.tmp())
