@@ -28,3 +28,4 @@ mod schema_and_new;
 mod search;
 mod serve;
 mod snapshots;
+mod theme_strings;
