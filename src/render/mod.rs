@@ -499,8 +499,7 @@ fn render_page<'a>(
 ) -> Result<Page, Problem> {
     let program = scope.program;
     let place = pages::place(kind);
-    let (template, title, mut ctx) =
-        pages::context(scope, kind, shared, pair, &theme.strings.pages);
+    let (template, title, mut ctx) = pages::context(scope, kind, shared, pair, &theme.strings);
     let root = place.root(program.config.site.base_url.as_deref());
     let crumbs = pages::crumbs(program, kind, &theme.strings.pages);
     ctx.insert("root", &root);

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
-use super::strings::Pages;
+use super::strings::{Pages, Strings};
 use super::values::{PairValues, Shared};
 use super::view::{ChecklistEntry, Link, PairView, Scope};
 use super::{PageKind, context_with, print};
@@ -124,8 +124,9 @@ pub(super) fn context<'a>(
     kind: PageKind<'a>,
     shared: &Shared,
     pair: Option<&PairValues<'a>>,
-    words: &Pages,
+    strings: &Strings,
 ) -> (&'static str, String, Context) {
+    let words = &strings.pages;
     let program = scope.program;
     // A pair's values, made by the caller once for all its pages, or here for this page alone.
     let made = match (pair, kind.pair()) {
@@ -222,7 +223,7 @@ pub(super) fn context<'a>(
             ctx.insert_value("record", values.record.clone());
             ctx.insert(
                 "picture",
-                &super::progress::Picture::of(scope, pair, &view.steps, today),
+                &super::progress::Picture::of(scope, pair, &view.steps, today, strings),
             );
             ("pair.html", view.title.clone(), ctx)
         }

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::charts::{esc, n, open, open_group};
 use super::dashboard::days_between;
+use super::strings::{Strings, date_long, goal_status, month_year_short};
 use super::view::{PhaseStep, Scope};
-use crate::model::pair::GoalStatus;
 use crate::model::{Date, Pair};
 
 /// A pair's progress picture; templates get it as `picture`.
@@ -45,7 +45,13 @@ const WIDTH: f64 = 640.0;
 
 impl<'a> Picture<'a> {
     /// The picture of `pair` for the scope's audience, with `steps` from its [`super::view::PairView`].
-    pub fn of(scope: &Scope<'a>, pair: &'a Pair, steps: &[PhaseStep<'_>], today: Date) -> Self {
+    pub fn of(
+        scope: &Scope<'a>,
+        pair: &'a Pair,
+        steps: &[PhaseStep<'_>],
+        today: Date,
+        strings: &Strings,
+    ) -> Self {
         let goals: Vec<_> = pair
             .file
             .goals
@@ -67,7 +73,7 @@ impl<'a> Picture<'a> {
         let timeline = if goals.is_empty() {
             String::new()
         } else {
-            timeline(pair, &goals, &milestones, today)
+            timeline(pair, &goals, &milestones, today, strings)
         };
         Picture {
             track: track(steps),
@@ -177,6 +183,7 @@ fn timeline(
     goals: &[&crate::model::pair::Goal],
     numbered: &[MilestoneRow<'_>],
     today: Date,
+    strings: &Strings,
 ) -> String {
     const LEFT: f64 = 8.0;
     const RIGHT: f64 = WIDTH - 12.0;
@@ -203,8 +210,8 @@ fn timeline(
         } else {
             format!("{} goals", goals.len())
         },
-        from.long(),
-        to.long(),
+        date_long(from, strings),
+        date_long(to, strings),
         numbered.iter().filter(|m| m.done.is_some()).count(),
         numbered.len()
     );
@@ -217,7 +224,7 @@ fn timeline(
         &desc,
     );
     let _ = write!(s, "<g class=\"axis\">");
-    for (d, label) in month_ticks(from, to) {
+    for (d, label) in month_ticks(from, to, strings) {
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{x}\" y1=\"{t}\" x2=\"{x}\" y2=\"{b}\" stroke=\"currentColor\" stroke-dasharray=\"1 4\"/><text class=\"tick\" x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" fill=\"currentColor\">{label}</text>",
@@ -232,17 +239,13 @@ fn timeline(
     for (i, g) in goals.iter().enumerate() {
         let y = TOP + ROW * i as f64;
         let line_y = y + 28.0;
-        let status = match g.status {
-            GoalStatus::NotStarted => "not started",
-            GoalStatus::InProgress => "in progress",
-            GoalStatus::Achieved => "achieved",
-            GoalStatus::Dropped => "dropped",
-        };
+        // Within a sentence: the label in lower case.
+        let status = goal_status(g.status, strings).to_lowercase();
         let deadline = g.time_bound.as_ref().map(|d| d.value);
         let _ = write!(
             s,
             "<g class=\"goal-row goal-{cls}\" data-goal=\"{id}\"><text class=\"goal-title\" x=\"{l}\" y=\"{ty}\" fill=\"currentColor\">{title} ({status})</text><line class=\"goal-span\" x1=\"{x1}\" y1=\"{ly}\" x2=\"{x2}\" y2=\"{ly}\" stroke=\"currentColor\" stroke-width=\"3\"/>",
-            cls = status.replace(' ', "_"),
+            cls = g.status.id(),
             id = esc(g.id.value.as_str()),
             l = n(LEFT),
             ty = n(y + 12.0),
@@ -256,7 +259,7 @@ fn timeline(
             let _ = write!(
                 s,
                 "<g class=\"deadline\" data-date=\"{d}\"><title>Deadline: {long}</title><path d=\"M{a},{ly} L{cx},{t} L{b},{ly} L{cx},{bt} Z\" fill=\"currentColor\"/></g>",
-                long = d.long(),
+                long = date_long(d, strings),
                 a = n(cx - 7.0),
                 b = n(cx + 7.0),
                 cx = n(cx),
@@ -272,8 +275,8 @@ fn timeline(
             };
             let reached = m.done.is_some();
             let tip = match (m.done, m.due) {
-                (Some(d), _) => format!("reached {}", d.long()),
-                (None, Some(d)) => format!("due {}", d.long()),
+                (Some(d), _) => format!("reached {}", date_long(d, strings)),
+                (None, Some(d)) => format!("due {}", date_long(d, strings)),
                 (None, None) => String::new(),
             };
             let _ = write!(
@@ -312,7 +315,7 @@ fn timeline(
 
 /// The first days of months between `from` and `to`, at most about seven of them, with labels
 /// such as `Mar 2025`.
-fn month_ticks(from: Date, to: Date) -> Vec<(Date, String)> {
+fn month_ticks(from: Date, to: Date, strings: &Strings) -> Vec<(Date, String)> {
     let mut months = Vec::new();
     let mut m = from.0.first_of_month();
     while m <= to.0 && months.len() < 1200 {
@@ -328,6 +331,6 @@ fn month_ticks(from: Date, to: Date) -> Vec<(Date, String)> {
     months
         .into_iter()
         .step_by(step)
-        .map(|d| (Date(d), d.strftime("%b %Y").to_string()))
+        .map(|d| (Date(d), month_year_short(Date(d), strings)))
         .collect()
 }

@@ -27,6 +27,8 @@ pub struct Strings {
     pub goal_status: GoalStatusWords,
     /// Month names.
     pub months: Months,
+    /// Month names shortened.
+    pub months_short: Months,
 }
 
 /// Page titles and breadcrumbs.
@@ -186,21 +188,29 @@ impl Strings {
 
     /// The name of `month` (1 to 12).
     pub fn month(&self, month: i8) -> &str {
-        let m = &self.months;
-        match month {
-            1 => &m.january,
-            2 => &m.february,
-            3 => &m.march,
-            4 => &m.april,
-            5 => &m.may,
-            6 => &m.june,
-            7 => &m.july,
-            8 => &m.august,
-            9 => &m.september,
-            10 => &m.october,
-            11 => &m.november,
-            _ => &m.december,
-        }
+        month_in(&self.months, month)
+    }
+
+    /// The short name of `month` (1 to 12).
+    pub fn month_short(&self, month: i8) -> &str {
+        month_in(&self.months_short, month)
+    }
+}
+
+fn month_in(m: &Months, month: i8) -> &str {
+    match month {
+        1 => &m.january,
+        2 => &m.february,
+        3 => &m.march,
+        4 => &m.april,
+        5 => &m.may,
+        6 => &m.june,
+        7 => &m.july,
+        8 => &m.august,
+        9 => &m.september,
+        10 => &m.october,
+        11 => &m.november,
+        _ => &m.december,
     }
 }
 
@@ -218,14 +228,19 @@ pub fn goal_status(status: GoalStatus, strings: &Strings) -> &str {
 /// A date written out, `14 March 2025`: the one place dates become words, which will take a
 /// locale.
 pub fn date_long(date: Date, strings: &Strings) -> String {
-    let d = date.0;
-    format!("{} {} {}", d.day(), strings.month(d.month()), d.year())
+    date.long_with(strings.month(date.0.month()))
 }
 
 /// A month and its year, `March 2025`.
 pub fn month_year(date: Date, strings: &Strings) -> String {
     let d = date.0;
     format!("{} {}", strings.month(d.month()), d.year())
+}
+
+/// A month and its year, short, `Mar 2025`.
+pub fn month_year_short(date: Date, strings: &Strings) -> String {
+    let d = date.0;
+    format!("{} {}", strings.month_short(d.month()), d.year())
 }
 
 #[cfg(test)]
