@@ -163,7 +163,7 @@ pub fn lists_key(program: &Program, options: &Options, ids: &BTreeSet<PairId>) -
             pairs: vec![pair],
         };
         let view = view::PairView::of(&scope, pair);
-        let dashboard = dashboard::Dashboard::of(&alone, today);
+        let dashboard = dashboard::Dashboard::of(&alone, today, strings::Strings::builtin());
         // The program's calendar shows each pair's dates and the latest date of all.
         let stamp = calendar::stamp(&scope, pair);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, stamp));
@@ -277,7 +277,7 @@ fn kept_paths(program: &Program, options: &Options, selection: &Selection) -> Ve
     };
     let today = options.today.unwrap_or_else(Date::today);
     // The dashboard is only carried by the pages' kinds here, not shown.
-    let dashboard = dashboard::Dashboard::of(&no_pairs, today);
+    let dashboard = dashboard::Dashboard::of(&no_pairs, today, strings::Strings::builtin());
     let mut kept: Vec<PathBuf> = page_kinds(&scope, &dashboard, today)
         .into_iter()
         .filter(|&k| !selection.includes(k))
@@ -358,7 +358,11 @@ pub fn render_to<E: From<Problem> + Send>(
         audience,
         pairs: Vec::new(),
     };
-    let dashboard = dashboard::Dashboard::of(if lists { &scope } else { &no_pairs }, today);
+    let dashboard = dashboard::Dashboard::of(
+        if lists { &scope } else { &no_pairs },
+        today,
+        &theme.strings,
+    );
     let (kinds, kept): (Vec<_>, Vec<_>) = page_kinds(&scope, &dashboard, today)
         .into_iter()
         .partition(|&k| selection.includes(k));

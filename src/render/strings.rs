@@ -29,6 +29,40 @@ pub struct Strings {
     pub months: Months,
     /// Month names shortened.
     pub months_short: Months,
+    /// The dashboard's charts.
+    pub charts: ChartWords,
+}
+
+/// The dashboard's charts: titles, descriptions and the nouns they count.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartWords {
+    /// The title of the chart of pairs in each phase.
+    pub phases: String,
+    /// The title of the checklist chart when it counts pairs in bands.
+    pub completion_by_band: String,
+    /// Its description.
+    pub completion_by_band_desc: String,
+    /// The title of the checklist chart with a bar per pair.
+    pub completion_per_pair: String,
+    /// Its description.
+    pub completion_per_pair_desc: String,
+    /// The title of the chart of goals by status.
+    pub goals: String,
+    /// The title of the chart of meetings per month.
+    pub meetings: String,
+    /// One pair, counted.
+    pub pair: String,
+    /// Pairs, counted.
+    pub pairs: String,
+    /// One goal, counted.
+    pub goal: String,
+    /// Goals, counted.
+    pub goals_counted: String,
+    /// One meeting, counted.
+    pub meeting: String,
+    /// Meetings, counted.
+    pub meetings_counted: String,
 }
 
 /// Page titles and breadcrumbs.
@@ -117,6 +151,13 @@ impl Default for Strings {
 }
 
 impl Strings {
+    /// The default theme's strings, parsed once: for what only counts or hashes what pages show
+    /// (the words of a theme stay the same while it does).
+    pub fn builtin() -> &'static Strings {
+        static BUILTIN: std::sync::OnceLock<Strings> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Strings::default)
+    }
+
     /// The default strings with `overlay` (the text of a theme's `strings.toml`, shown as `file`)
     /// over them. An overlay may set any subset of the keys; a key or table the default does not
     /// have, or a value that is not text, is a problem at its place.
