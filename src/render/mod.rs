@@ -394,7 +394,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let (listed, made) = rayon::join(
         || lists_job.map_or(Ok(()), render_job),
         || {
-            calendar::files(&scope, &in_selection, lists, &|page| {
+            calendar::files(&scope, &in_selection, lists, &theme.strings, &|page| {
                 let mut made = calendars.lock().unwrap_or_else(|e| e.into_inner());
                 made.push(page.path.clone());
                 drop(made);

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Problem, Span};
-use crate::model::Date;
 use crate::model::pair::GoalStatus;
+use crate::model::{Cadence, Date};
 
 /// The default theme's strings, built into the binary as its templates are.
 pub const DEFAULT: &str = include_str!("../../themes/default/strings.toml");
@@ -31,6 +31,93 @@ pub struct Strings {
     pub months_short: Months,
     /// The dashboard's charts.
     pub charts: ChartWords,
+    /// How often a pair meets.
+    pub cadence: CadenceWords,
+    /// The events of the calendars.
+    pub calendar: CalendarWords,
+}
+
+/// How often a pair meets, one word per [`Cadence`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CadenceWords {
+    /// [`Cadence::Weekly`].
+    pub weekly: String,
+    /// [`Cadence::Fortnightly`].
+    pub fortnightly: String,
+    /// [`Cadence::Monthly`].
+    pub monthly: String,
+    /// [`Cadence::Quarterly`].
+    pub quarterly: String,
+}
+
+/// The events of the calendars, each a pattern whose `{name}`s [`fill`] replaces.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarWords {
+    /// The start of a relationship (`{pair}`).
+    pub starts: String,
+    /// Its planned end (`{pair}`).
+    pub ends: String,
+    /// A logged meeting with a title (`{pair}`, `{title}`).
+    pub meeting: String,
+    /// A logged meeting without one (`{pair}`).
+    pub meeting_untitled: String,
+    /// A meeting's agenda (`{agenda}`).
+    pub agenda: String,
+    /// A planned meeting (`{pair}`).
+    pub planned: String,
+    /// Why it is planned, from the agreement's frequency (`{frequency}`).
+    pub planned_by_agreement: String,
+    /// Why it is planned, from the pair's list of dates.
+    pub planned_in_file: String,
+    /// A goal's deadline (`{pair}`, `{goal}`).
+    pub deadline: String,
+    /// A milestone's due date (`{pair}`, `{milestone}`).
+    pub milestone: String,
+    /// What a milestone is for (`{goal}`).
+    pub milestone_description: String,
+}
+
+/// `pattern` with each `{name}` of `values` replaced by its value, in one pass (a value holding
+/// `{name}` is not replaced again).
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, close))
+        });
+        match known {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The label of how often a pair meets, such as `Fortnightly`.
+pub fn cadence(cadence: Cadence, strings: &Strings) -> &str {
+    let s = &strings.cadence;
+    match cadence {
+        Cadence::Weekly => &s.weekly,
+        Cadence::Fortnightly => &s.fortnightly,
+        Cadence::Monthly => &s.monthly,
+        Cadence::Quarterly => &s.quarterly,
+    }
 }
 
 /// The dashboard's charts: titles, descriptions and the nouns they count.
@@ -294,6 +381,12 @@ mod tests {
         assert_eq!(s.pair.checklist, "Checklist");
         let d = Date::parse("2025-01-31").unwrap();
         assert_eq!(date_long(d, &s), "31 January 2025");
+    }
+
+    #[test]
+    fn fill_replaces_known_names_once() {
+        let s = fill("{pair}: {x} “{goal}”", &[("pair", "{goal}"), ("goal", "G")]);
+        assert_eq!(s, "{goal}: {x} “G”");
     }
 
     #[test]
