@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::charts::{esc, n, open, open_group};
 use super::dashboard::days_between;
-use super::strings::{Strings, date_long, goal_status, month_year_short};
+use super::strings::{PictureWords, Strings, date_long, goal_status, month_year_short};
 use super::view::{PhaseStep, Scope};
 use crate::model::{Date, Pair};
 
@@ -76,7 +76,7 @@ impl<'a> Picture<'a> {
             timeline(pair, &goals, &milestones, today, strings)
         };
         Picture {
-            track: track(steps),
+            track: track(steps, &strings.picture),
             timeline,
             milestones,
             today,
@@ -86,7 +86,7 @@ impl<'a> Picture<'a> {
 
 /// The four phases as arrows, left to right: done ones filled with a tick, the current one outlined
 /// boldly and marked "now", the ones to come dashed. Each links to the pair's page for the phase.
-fn track(steps: &[PhaseStep<'_>]) -> String {
+fn track(steps: &[PhaseStep<'_>], words: &PictureWords) -> String {
     const H: f64 = 54.0;
     const TIP: f64 = 14.0;
     let w = WIDTH / steps.len().max(1) as f64;
@@ -94,11 +94,20 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
         .iter()
         .map(|s| {
             let state = match s.state {
-                "done" => "done",
-                "current" => "current phase",
-                _ => "to come",
+                "done" => &words.done,
+                "current" => &words.current,
+                _ => &words.to_come,
             };
-            format!("{}: {state}, {} of {} items", s.title, s.done, s.total)
+            let (done, total) = (s.done.to_string(), s.total.to_string());
+            super::strings::fill(
+                &words.step,
+                &[
+                    ("phase", s.title),
+                    ("state", state),
+                    ("done", &done),
+                    ("total", &total),
+                ],
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -107,7 +116,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
         "phase-picture",
         WIDTH,
         H + 26.0,
-        "Where the pair stands in the four phases",
+        &words.track,
         &desc,
     );
     for (i, step) in steps.iter().enumerate() {
@@ -139,14 +148,23 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
             "none"
         };
         let tx = notch.max(x) + 10.0;
+        let (done, total) = (step.done.to_string(), step.total.to_string());
         let _ = write!(
             s,
-            "<a href=\"{phase}/index.html\"><g class=\"step phase-{phase} is-{state}\" data-label=\"{title}\" data-phase=\"{phase}\" data-state=\"{state}\" data-value=\"{done}\" data-of=\"{total}\"><title>{title}: {done} of {total} items done</title><polygon points=\"{points}\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"{sw}\"{dash}/><text class=\"step-title\" x=\"{tx}\" y=\"22\" fill=\"{ink}\">{mark}{num}. {title}</text><text class=\"step-count\" x=\"{tx}\" y=\"41\" fill=\"{ink}\">{done} of {total} done</text></g></a>",
+            "<a href=\"{phase}/index.html\"><g class=\"step phase-{phase} is-{state}\" data-label=\"{title}\" data-phase=\"{phase}\" data-state=\"{state}\" data-value=\"{done}\" data-of=\"{total}\"><title>{tip}</title><polygon points=\"{points}\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"{sw}\"{dash}/><text class=\"step-title\" x=\"{tx}\" y=\"22\" fill=\"{ink}\">{mark}{num}. {title}</text><text class=\"step-count\" x=\"{tx}\" y=\"41\" fill=\"{ink}\">{count}</text></g></a>",
             phase = step.id,
             state = step.state,
             done = step.done,
             total = step.total,
             title = esc(step.title),
+            tip = esc(&super::strings::fill(
+                &words.step_tip,
+                &[("phase", step.title), ("done", &done), ("total", &total)],
+            )),
+            count = esc(&super::strings::fill(
+                &words.step_count,
+                &[("done", &done), ("total", &total)],
+            )),
             sw = if step.state == "current" { 3 } else { 1 },
             tx = n(tx),
             num = step.number,
@@ -160,7 +178,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
             let mid = x + w / 2.0;
             let _ = write!(
                 s,
-                "<g class=\"now\"><path d=\"M{a},{top} L{mid},{tip} L{b},{top} Z\" fill=\"currentColor\"/><text x=\"{tx}\" y=\"{ty}\" fill=\"currentColor\">Now</text></g>",
+                "<g class=\"now\"><path d=\"M{a},{top} L{mid},{tip} L{b},{top} Z\" fill=\"currentColor\"/><text x=\"{tx}\" y=\"{ty}\" fill=\"currentColor\">{now}</text></g>",
                 a = n(mid - 6.0),
                 b = n(mid + 6.0),
                 mid = n(mid),
@@ -168,6 +186,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
                 tip = n(H + 4.0),
                 tx = n(mid + 10.0),
                 ty = n(H + 16.0),
+                now = esc(&words.now),
             );
         }
     }

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Problem, Span};
 use crate::model::pair::GoalStatus;
-use crate::model::{Cadence, Date};
+use crate::model::{Cadence, Date, Role};
 
 /// The default theme's strings, built into the binary as its templates are.
 pub const DEFAULT: &str = include_str!("../../themes/default/strings.toml");
@@ -35,6 +35,68 @@ pub struct Strings {
     pub cadence: CadenceWords,
     /// The events of the calendars.
     pub calendar: CalendarWords,
+    /// A pair's progress picture.
+    pub picture: PictureWords,
+    /// The roles of people.
+    pub roles: RoleWords,
+}
+
+/// A pair's progress picture, each a pattern whose `{name}`s [`fill`] replaces or a word.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PictureWords {
+    /// The title of the phase track.
+    pub track: String,
+    /// A phase done.
+    pub done: String,
+    /// The current phase.
+    pub current: String,
+    /// A phase to come.
+    pub to_come: String,
+    /// The mark under the current phase.
+    pub now: String,
+    /// A phase in the track's description (`{phase}`, `{state}`, `{done}`, `{total}`).
+    pub step: String,
+    /// A phase's tooltip (`{phase}`, `{done}`, `{total}`).
+    pub step_tip: String,
+    /// A phase's count (`{done}`, `{total}`).
+    pub step_count: String,
+    /// The title of the goals' time line.
+    pub timeline: String,
+    /// One goal, in its description.
+    pub one_goal: String,
+    /// Several goals, in its description (`{count}`).
+    pub goals: String,
+    /// Its description (`{goals}`, `{from}`, `{to}`, `{reached}`, `{milestones}`).
+    pub timeline_desc: String,
+    /// A goal's deadline (`{date}`).
+    pub deadline: String,
+    /// A milestone reached (`{date}`).
+    pub reached: String,
+    /// A milestone due (`{date}`).
+    pub due: String,
+}
+
+/// The roles of people, one word per [`Role`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleWords {
+    /// [`Role::Mentor`].
+    pub mentor: String,
+    /// [`Role::Mentee`].
+    pub mentee: String,
+    /// [`Role::Coordinator`].
+    pub coordinator: String,
+}
+
+/// The label of a role, such as `Mentor`.
+pub fn role(role: Role, strings: &Strings) -> &str {
+    let s = &strings.roles;
+    match role {
+        Role::Mentor => &s.mentor,
+        Role::Mentee => &s.mentee,
+        Role::Coordinator => &s.coordinator,
+    }
 }
 
 /// How often a pair meets, one word per [`Cadence`].
