@@ -257,13 +257,13 @@ pub(super) fn context<'a>(
             (
                 "workbook.html",
                 title,
-                print::workbook(scope, shared, Some((pair, values))),
+                print::workbook(scope, shared, Some((pair, values)), strings),
             )
         }
         PageKind::BlankWorkbook => (
             "workbook.html",
             words.blank_workbook.clone(),
-            print::workbook(scope, shared, None),
+            print::workbook(scope, shared, None, strings),
         ),
         PageKind::PrintHandbook => (
             "print.html",

@@ -222,24 +222,35 @@ fn timeline(
     let x = |d: Date| LEFT + (RIGHT - LEFT) * days_between(from, d) as f64 / span;
     let height = TOP + ROW * goals.len() as f64 + 30.0;
     let bottom = TOP + ROW * goals.len() as f64;
-    let desc = format!(
-        "{} from {} to {}; {} of {} milestones reached.",
-        if goals.len() == 1 {
-            "One goal".to_owned()
-        } else {
-            format!("{} goals", goals.len())
-        },
-        date_long(from, strings),
-        date_long(to, strings),
-        numbered.iter().filter(|m| m.done.is_some()).count(),
-        numbered.len()
+    let words = &strings.picture;
+    let counted = if goals.len() == 1 {
+        words.one_goal.clone()
+    } else {
+        super::strings::fill(&words.goals, &[("count", &goals.len().to_string())])
+    };
+    let desc = super::strings::fill(
+        &words.timeline_desc,
+        &[
+            ("goals", &counted),
+            ("from", &date_long(from, strings)),
+            ("to", &date_long(to, strings)),
+            (
+                "reached",
+                &numbered
+                    .iter()
+                    .filter(|m| m.done.is_some())
+                    .count()
+                    .to_string(),
+            ),
+            ("milestones", &numbered.len().to_string()),
+        ],
     );
     let mut s = open(
         "picture-goals",
         "goal-timeline",
         WIDTH,
         height,
-        "Goals and milestones over time",
+        &words.timeline,
         &desc,
     );
     let _ = write!(s, "<g class=\"axis\">");
@@ -259,7 +270,7 @@ fn timeline(
         let y = TOP + ROW * i as f64;
         let line_y = y + 28.0;
         // Within a sentence: the label in lower case.
-        let status = goal_status(g.status, strings).to_lowercase();
+        let status = esc(&goal_status(g.status, strings).to_lowercase());
         let deadline = g.time_bound.as_ref().map(|d| d.value);
         let _ = write!(
             s,
@@ -277,8 +288,11 @@ fn timeline(
             let cx = x(d);
             let _ = write!(
                 s,
-                "<g class=\"deadline\" data-date=\"{d}\"><title>Deadline: {long}</title><path d=\"M{a},{ly} L{cx},{t} L{b},{ly} L{cx},{bt} Z\" fill=\"currentColor\"/></g>",
-                long = date_long(d, strings),
+                "<g class=\"deadline\" data-date=\"{d}\"><title>{long}</title><path d=\"M{a},{ly} L{cx},{t} L{b},{ly} L{cx},{bt} Z\" fill=\"currentColor\"/></g>",
+                long = esc(&super::strings::fill(
+                    &words.deadline,
+                    &[("date", &date_long(d, strings))]
+                )),
                 a = n(cx - 7.0),
                 b = n(cx + 7.0),
                 cx = n(cx),
@@ -294,10 +308,15 @@ fn timeline(
             };
             let reached = m.done.is_some();
             let tip = match (m.done, m.due) {
-                (Some(d), _) => format!("reached {}", date_long(d, strings)),
-                (None, Some(d)) => format!("due {}", date_long(d, strings)),
+                (Some(d), _) => {
+                    super::strings::fill(&words.reached, &[("date", &date_long(d, strings))])
+                }
+                (None, Some(d)) => {
+                    super::strings::fill(&words.due, &[("date", &date_long(d, strings))])
+                }
                 (None, None) => String::new(),
             };
+            let tip = esc(&tip);
             let _ = write!(
                 s,
                 "<g class=\"milestone {state}\" data-number=\"{number}\" data-date=\"{at}\"><title>{number}. {title}: {tip}</title><circle cx=\"{cx}\" cy=\"{ly}\" r=\"6\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"2\"/><text class=\"milestone-number\" x=\"{cx}\" y=\"{ny}\" text-anchor=\"middle\" fill=\"currentColor\">{number}</text></g>",
@@ -350,6 +369,6 @@ fn month_ticks(from: Date, to: Date, strings: &Strings) -> Vec<(Date, String)> {
     months
         .into_iter()
         .step_by(step)
-        .map(|d| (Date(d), month_year_short(Date(d), strings)))
+        .map(|d| (Date(d), esc(&month_year_short(Date(d), strings))))
         .collect()
 }
