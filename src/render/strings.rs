@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Problem, Span};
-use crate::model::pair::GoalStatus;
-use crate::model::{Cadence, Date, Role};
+use crate::model::pair::{GoalStatus, Outcome};
+use crate::model::{Cadence, Date, Owner, Role};
 
 /// The default theme's strings, built into the binary as its templates are.
 pub const DEFAULT: &str = include_str!("../../themes/default/strings.toml");
@@ -39,6 +39,51 @@ pub struct Strings {
     pub picture: PictureWords,
     /// The roles of people.
     pub roles: RoleWords,
+    /// Who does a checklist item.
+    pub owners: OwnerWords,
+    /// How a relationship ended.
+    pub outcomes: OutcomeWords,
+}
+
+/// Who does a checklist item, one word per [`Owner`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnerWords {
+    /// [`Owner::Mentor`].
+    pub mentor: String,
+    /// [`Owner::Mentee`].
+    pub mentee: String,
+    /// [`Owner::Both`].
+    pub both: String,
+}
+
+/// How a relationship ended, one word per [`Outcome`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeWords {
+    /// [`Outcome::Ended`].
+    pub ended: String,
+    /// [`Outcome::Renewed`].
+    pub renewed: String,
+}
+
+/// The label of who does a checklist item, such as `Both`.
+pub fn owner(owner: Owner, strings: &Strings) -> &str {
+    let s = &strings.owners;
+    match owner {
+        Owner::Mentor => &s.mentor,
+        Owner::Mentee => &s.mentee,
+        Owner::Both => &s.both,
+    }
+}
+
+/// The label of how a relationship ended, such as `Renewed`.
+pub fn outcome(outcome: Outcome, strings: &Strings) -> &str {
+    let s = &strings.outcomes;
+    match outcome {
+        Outcome::Ended => &s.ended,
+        Outcome::Renewed => &s.renewed,
+    }
 }
 
 /// A pair's progress picture, each a pattern whose `{name}`s [`fill`] replaces or a word.
