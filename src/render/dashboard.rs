@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::charts::{self, Bar, Column};
-use super::strings::{ChartWords, Strings, goal_status, month_year};
+use super::strings::{ChartWords, Strings, fill, goal_status, month_year};
 use super::view::Scope;
 use crate::model::pair::GoalStatus;
 use crate::model::{Date, Pair, PhaseId};
@@ -403,9 +403,22 @@ fn completion_chart(rows: &[Completion], by_band: bool, w: &ChartWords) -> Strin
             value: c.done,
             of: Some(c.total),
             text: if by_band {
-                format!("{} of {}", plural(c.done, &w.pair, &w.pairs), c.total)
+                fill(
+                    &w.band,
+                    &[
+                        ("pairs", &plural(c.done, &w.pair, &w.pairs)),
+                        ("total", &c.total.to_string()),
+                    ],
+                )
             } else {
-                format!("{} of {} items ({}%)", c.done, c.total, c.percent)
+                fill(
+                    &w.pair_items,
+                    &[
+                        ("done", &c.done.to_string()),
+                        ("total", &c.total.to_string()),
+                        ("percent", &c.percent.to_string()),
+                    ],
+                )
             },
             class: "completion".to_owned(),
         })
@@ -458,12 +471,15 @@ fn meetings_chart(months: &[MonthCount], w: &ChartWords) -> String {
         })
         .collect();
     let total: usize = months.iter().map(|m| m.meetings).sum();
-    let desc = format!(
-        "{} logged from {} to {}; the busiest month had {}.",
-        plural(total, &w.meeting, &w.meetings_counted),
-        months[0].name,
-        months[months.len() - 1].name,
-        months.iter().map(|m| m.meetings).max().unwrap_or(0)
+    let most = months.iter().map(|m| m.meetings).max().unwrap_or(0);
+    let desc = fill(
+        &w.meetings_desc,
+        &[
+            ("meetings", &plural(total, &w.meeting, &w.meetings_counted)),
+            ("from", &months[0].name),
+            ("to", &months[months.len() - 1].name),
+            ("most", &most.to_string()),
+        ],
     );
     charts::column_chart(
         "chart-meetings",

@@ -257,6 +257,12 @@ pub struct ChartWords {
     pub meeting: String,
     /// Meetings, counted.
     pub meetings_counted: String,
+    /// A band of the checklist chart (`{pairs}`, `{total}`).
+    pub band: String,
+    /// A pair of the checklist chart (`{done}`, `{total}`, `{percent}`).
+    pub pair_items: String,
+    /// The meetings chart's description (`{meetings}`, `{from}`, `{to}`, `{most}`).
+    pub meetings_desc: String,
 }
 
 /// Page titles and breadcrumbs.
