@@ -60,6 +60,8 @@ pub enum Code {
     Encoding,
     /// A template failed.
     Template,
+    /// A theme's `strings.toml` that is not TOML, or names a table or key the default has not.
+    Strings,
     /// A value out of range.
     OutOfRange,
     /// A link between guide chapters that points nowhere.
@@ -90,7 +92,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 28] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -114,6 +116,7 @@ impl Code {
         Code::ClosureWithoutSummary,
         Code::NoMeetingFrequency,
         Code::Template,
+        Code::Strings,
         Code::GoalWithoutMeasure,
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
@@ -138,6 +141,7 @@ impl Code {
             Code::DateOrder => "date-order",
             Code::OutOfRange => "out-of-range",
             Code::Template => "template",
+            Code::Strings => "strings",
             Code::BrokenLink => "broken-link",
             Code::OverlappingMentee => "overlapping-mentee",
             Code::MeetingOutsideDates => "meeting-outside-dates",
@@ -171,6 +175,7 @@ impl Code {
             Code::DateOrder => "MB0301",
             Code::OutOfRange => "MB0302",
             Code::Template => "MB0401",
+            Code::Strings => "MB0402",
             Code::BrokenLink => "MB0106",
             Code::OverlappingMentee => "MB0206",
             Code::MeetingOutsideDates => "MB0303",

@@ -64,28 +64,12 @@ impl Date {
         .unwrap_or_else(|| Date(jiff::ZonedDateTime::now().date()))
     }
 
-    /// Long English form, `14 March 2025`.
-    pub fn long(self) -> String {
-        // Written out rather than with `strftime`, which interprets its pattern each time: pages
-        // show tens of dates each.
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+    /// The day, `month` (the month's name, which the caller chooses: see
+    /// `render::strings::date_long`) and the year, `14 March 2025`.
+    pub fn long_with(self, month: &str) -> String {
         let d = self.0;
-        let month = MONTHS[(d.month() - 1) as usize];
         let Ok(year) = u32::try_from(d.year()) else {
-            return d.strftime("%-d %B %Y").to_string();
+            return format!("{} {month} {}", d.day(), d.strftime("%Y"));
         };
         // Digits pushed by hand: `format!` took a thousand instructions a date, and a site of
         // 10,000 pairs writes 1.7 million of them.
@@ -228,7 +212,7 @@ mod tests {
         );
         let d = Date::parse("2025-01-31").unwrap();
         assert_eq!(d.plus_months(1).to_string(), "2025-02-28");
-        assert_eq!(d.long(), "31 January 2025");
+        assert_eq!(d.long_with("January"), "31 January 2025");
         assert!(Date::parse("2024-02-29").is_ok());
         assert!(Date::parse("2025-13-01").is_err());
     }
@@ -245,14 +229,20 @@ mod tests {
         ] {
             let date = jiff::civil::date(y, m, d);
             assert_eq!(Date(date).to_string(), date.to_string());
-            assert_eq!(Date(date).long(), date.strftime("%-d %B %Y").to_string());
+            assert_eq!(
+                Date(date).long_with(&date.strftime("%B").to_string()),
+                date.strftime("%-d %B %Y").to_string()
+            );
         }
         // Every 97th day from 1 BC to 9999, every month and day of the month among them.
         let mut date = jiff::civil::date(0, 1, 1);
         while let Ok(next) = date.checked_add(jiff::Span::new().days(97)) {
             let ours = Date(date);
             assert_eq!(ours.to_string(), date.to_string());
-            assert_eq!(ours.long(), date.strftime("%-d %B %Y").to_string());
+            assert_eq!(
+                ours.long_with(&date.strftime("%B").to_string()),
+                date.strftime("%-d %B %Y").to_string()
+            );
             assert_eq!(serde_json::to_string(&ours).unwrap(), format!("\"{date}\""));
             date = next;
         }

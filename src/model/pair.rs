@@ -112,6 +112,18 @@ pub enum GoalStatus {
     Dropped,
 }
 
+impl GoalStatus {
+    /// The name pair files use, `in_progress`: also the status's class in pages and pictures.
+    pub fn id(self) -> &'static str {
+        match self {
+            GoalStatus::NotStarted => "not_started",
+            GoalStatus::InProgress => "in_progress",
+            GoalStatus::Achieved => "achieved",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+}
+
 /// A SMART goal.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

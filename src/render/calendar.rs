@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use super::Page;
 use super::ics::Ics;
 use super::pair_facts::{meeting_dates, pair_title};
+use super::strings::{CalendarWords, Strings, cadence, fill};
 use super::view::Scope;
 use crate::model::{Cadence, Date, Pair};
 
@@ -28,11 +29,13 @@ const MAX_PLANNED: usize = 120;
 
 /// Hands `sink` the calendar files of every pair the scope's audience may see for which `only` is
 /// true, and, when `whole` is true, the program's (when there is a pair to put in it: a calendar
-/// needs at least one event), each as soon as it is made. The first error of `sink` stops it.
+/// needs at least one event), each as soon as it is made, in the words of `strings`. The first
+/// error of `sink` stops it.
 pub fn files<E: Send>(
     scope: &Scope<'_>,
     only: &(dyn Fn(&Pair) -> bool + Sync),
     whole: bool,
+    strings: &Strings,
     sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
 ) -> Result<(), E> {
     use rayon::prelude::*;
@@ -44,10 +47,13 @@ pub fn files<E: Send>(
         .try_for_each(|pair| {
             sink(Page {
                 path: PathBuf::from(paths::pair_calendar(&pair.id)),
-                html: pair_calendar(scope, pair, &slug),
+                html: pair_calendar(scope, pair, &slug, strings),
             })
         })?;
-    if let Some(cal) = whole.then(|| program_calendar(scope, &slug)).flatten() {
+    if let Some(cal) = whole
+        .then(|| program_calendar(scope, &slug, &strings.calendar))
+        .flatten()
+    {
         sink(Page {
             path: PathBuf::from(paths::PROGRAM_CALENDAR),
             html: cal,
@@ -180,7 +186,7 @@ pub(super) fn stamp(scope: &Scope<'_>, pair: &Pair) -> Date {
 /// The meetings to come: the pair file's `planned_meetings` when it has them, otherwise one every
 /// agreed interval (`agreement.meetings.frequency`) after the last meeting logged (or the first
 /// meeting, or the start), up to the planned end or the closure.
-fn planned(scope: &Scope<'_>, pair: &Pair) -> (Vec<Date>, Option<&'static str>) {
+fn planned(scope: &Scope<'_>, pair: &Pair) -> (Vec<Date>, Option<Cadence>) {
     let f = &pair.file;
     if !f.planned_meetings.is_empty() {
         return (f.planned_meetings.iter().map(|d| d.value).collect(), None);
@@ -207,11 +213,11 @@ fn planned(scope: &Scope<'_>, pair: &Pair) -> (Vec<Date>, Option<&'static str>) 
         .as_ref()
         .and_then(|c| c.date.as_ref())
         .map_or(pair.end, |d| d.value.min(pair.end));
-    let (every, words) = match frequency {
-        Cadence::Weekly => (Step::Days(7), "weekly"),
-        Cadence::Fortnightly => (Step::Days(14), "fortnightly"),
-        Cadence::Monthly => (Step::Months(1), "monthly"),
-        Cadence::Quarterly => (Step::Months(3), "quarterly"),
+    let every = match frequency {
+        Cadence::Weekly => Step::Days(7),
+        Cadence::Fortnightly => Step::Days(14),
+        Cadence::Monthly => Step::Months(1),
+        Cadence::Quarterly => Step::Months(3),
     };
     let dates = (1..=MAX_PLANNED)
         .map_while(|k| {
@@ -226,7 +232,7 @@ fn planned(scope: &Scope<'_>, pair: &Pair) -> (Vec<Date>, Option<&'static str>) 
             (d <= until && d > anchor).then_some(d)
         })
         .collect();
-    (dates, Some(words))
+    (dates, Some(frequency))
 }
 
 #[derive(Clone, Copy)]
@@ -236,29 +242,30 @@ enum Step {
 }
 
 /// A pair's start and planned end, as events.
-fn start_and_end(pair: &Pair, title: &str) -> Vec<Entry> {
+fn start_and_end(pair: &Pair, title: &str, w: &CalendarWords) -> Vec<Entry> {
     vec![
         Entry {
             date: pair.file.start.value,
             kind: "start".into(),
-            summary: format!("{title}: the relationship starts"),
+            summary: fill(&w.starts, &[("pair", title)]),
             description: None,
             status: None,
         },
         Entry {
             date: pair.end,
             kind: "end".into(),
-            summary: format!("{title}: planned end of the relationship"),
+            summary: fill(&w.ends, &[("pair", title)]),
             description: None,
             status: None,
         },
     ]
 }
 
-fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> String {
+fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str, strings: &Strings) -> String {
+    let w = &strings.calendar;
     let title = pair_title(scope, pair);
     let f = &pair.file;
-    let mut entries = start_and_end(pair, &title);
+    let mut entries = start_and_end(pair, &title, w);
     let mut logged = HashSet::new();
     for m in f.meetings.iter().filter(|m| scope.sees(m.visibility, pair)) {
         logged.insert(m.date.value);
@@ -266,10 +273,11 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> String {
             date: m.date.value,
             kind: format!("meeting-{}", m.date.value),
             summary: match &m.title {
-                Some(t) => format!("{title}: {t}"),
-                None => format!("{title}: meeting"),
+                Some(t) => fill(&w.meeting, &[("pair", &title), ("title", t)]),
+                None => fill(&w.meeting_untitled, &[("pair", &title)]),
             },
-            description: (!m.agenda.is_empty()).then(|| format!("Agenda: {}", m.agenda.join("; "))),
+            description: (!m.agenda.is_empty())
+                .then(|| fill(&w.agenda, &[("agenda", &m.agenda.join("; "))])),
             status: Some(Status::Confirmed),
         });
     }
@@ -278,12 +286,14 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> String {
         entries.push(Entry {
             date: d,
             kind: format!("meeting-{d}"),
-            summary: format!("{title}: planned meeting"),
+            summary: fill(&w.planned, &[("pair", &title)]),
             description: Some(match frequency {
-                Some(words) => format!(
-                    "Planned from the agreement to meet {words}: agree the day and time together."
+                // Within a sentence: the label in lower case.
+                Some(c) => fill(
+                    &w.planned_by_agreement,
+                    &[("frequency", &cadence(c, strings).to_lowercase())],
                 ),
-                None => "Planned in the pair's file.".to_owned(),
+                None => w.planned_in_file.clone(),
             }),
             status: Some(Status::Tentative),
         });
@@ -293,7 +303,7 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> String {
             entries.push(Entry {
                 date: d.value,
                 kind: format!("deadline-{}", g.id.value),
-                summary: format!("{title}: deadline of the goal “{}”", g.title),
+                summary: fill(&w.deadline, &[("pair", &title), ("goal", &g.title)]),
                 description: None,
                 status: None,
             });
@@ -303,8 +313,8 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> String {
                 entries.push(Entry {
                     date: due,
                     kind: format!("milestone-{}-{due}", g.id.value),
-                    summary: format!("{title}: milestone “{}” due", m.title),
-                    description: Some(format!("A step towards the goal “{}”.", g.title)),
+                    summary: fill(&w.milestone, &[("pair", &title), ("milestone", &m.title)]),
+                    description: Some(fill(&w.milestone_description, &[("goal", &g.title)])),
                     status: None,
                 });
             }
@@ -322,12 +332,12 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str) -> String {
 }
 
 /// The program's key dates; none when the audience may see no pair.
-fn program_calendar(scope: &Scope<'_>, slug: &str) -> Option<String> {
+fn program_calendar(scope: &Scope<'_>, slug: &str, w: &CalendarWords) -> Option<String> {
     let stamp = scope.pairs.iter().map(|p| stamp(scope, p)).max()?;
     let mut cal = new_calendar(scope, &scope.program.info.name);
     for pair in &scope.pairs {
         let title = pair_title(scope, pair);
-        let entries = start_and_end(pair, &title);
+        let entries = start_and_end(pair, &title, w);
         add(
             &mut cal,
             entries,

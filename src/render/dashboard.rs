@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::charts::{self, Bar, Column};
 use super::pair_facts::{days_between, meeting_dates, pair_title, under_way};
+use super::strings::{ChartWords, Strings, fill, goal_status, month_year};
 use super::view::Scope;
 use crate::model::pair::GoalStatus;
 use crate::model::{Date, PhaseId};
@@ -88,8 +89,8 @@ pub struct Completion {
 pub struct StatusCount {
     /// `not_started`, `in_progress`, `achieved` or `dropped`.
     pub status: &'static str,
-    /// `Not started`...
-    pub label: &'static str,
+    /// `Not started`..., from the theme's strings.
+    pub label: String,
     /// How many goals.
     pub count: usize,
 }
@@ -144,11 +145,11 @@ pub struct Charts {
     pub meetings: String,
 }
 
-const STATUSES: [(GoalStatus, &str, &str); 4] = [
-    (GoalStatus::NotStarted, "not_started", "Not started"),
-    (GoalStatus::InProgress, "in_progress", "In progress"),
-    (GoalStatus::Achieved, "achieved", "Achieved"),
-    (GoalStatus::Dropped, "dropped", "Dropped"),
+const STATUSES: [GoalStatus; 4] = [
+    GoalStatus::NotStarted,
+    GoalStatus::InProgress,
+    GoalStatus::Achieved,
+    GoalStatus::Dropped,
 ];
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -160,8 +161,8 @@ fn percent(done: usize, total: usize) -> usize {
 }
 
 impl<'a> Dashboard<'a> {
-    /// The dashboard of the scope's audience, as of `today`.
-    pub fn of(scope: &Scope<'a>, today: Date) -> Self {
+    /// The dashboard of the scope's audience, as of `today`, in the words of `strings`.
+    pub fn of(scope: &Scope<'a>, today: Date, strings: &Strings) -> Self {
         let program = scope.program;
         let pairs = &scope.pairs;
         let per_phase: Vec<PhaseCount<'a>> = PhaseId::ALL
@@ -201,14 +202,14 @@ impl<'a> Dashboard<'a> {
         };
         let goals: Vec<StatusCount> = STATUSES
             .iter()
-            .map(|&(s, status, label)| StatusCount {
-                status,
-                label,
+            .map(|&s| StatusCount {
+                status: s.id(),
+                label: goal_status(s, strings).to_owned(),
                 count: visible_goals().filter(|g| g.status == s).count(),
             })
             .collect();
         let goal_count = visible_goals().count();
-        let months = months(scope, today);
+        let months = months(scope, today, strings);
         let meeting_count = pairs.iter().map(|p| meeting_dates(scope, p).count()).sum();
         let quiet_after_days = scope.config.dashboard.quiet_after_days;
         let mut quiet: Vec<QuietPair> = pairs
@@ -243,10 +244,10 @@ impl<'a> Dashboard<'a> {
             .collect();
         ending.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.title.cmp(&b.title)));
         let charts = Charts {
-            phases: phases_chart(&per_phase),
-            completion: completion_chart(&completion, completion_by_band),
-            goals: goals_chart(&goals),
-            meetings: meetings_chart(&months),
+            phases: phases_chart(&per_phase, &strings.charts),
+            completion: completion_chart(&completion, completion_by_band, &strings.charts),
+            goals: goals_chart(&goals, &strings.charts),
+            meetings: meetings_chart(&months, &strings.charts),
         };
         Dashboard {
             as_of: today,
@@ -304,7 +305,7 @@ fn bands(scope: &Scope<'_>) -> Vec<Completion> {
 
 /// Every month from the first pair's start (or first meeting) to today (or the last pair's end,
 /// when that is earlier, or the last meeting, when that is later), with the meetings logged in it.
-fn months(scope: &Scope<'_>, today: Date) -> Vec<MonthCount> {
+fn months(scope: &Scope<'_>, today: Date, strings: &Strings) -> Vec<MonthCount> {
     let meetings: Vec<Date> = scope
         .pairs
         .iter()
@@ -327,7 +328,7 @@ fn months(scope: &Scope<'_>, today: Date) -> Vec<MonthCount> {
         let k = key(Date(month));
         out.push(MonthCount {
             month: month.strftime("%Y-%m").to_string(),
-            name: month.strftime("%B %Y").to_string(),
+            name: month_year(Date(month), strings),
             meetings: meetings.iter().filter(|d| key(**d) == k).count(),
         });
         match month.checked_add(jiff::Span::new().months(1)) {
@@ -341,32 +342,26 @@ fn months(scope: &Scope<'_>, today: Date) -> Vec<MonthCount> {
     out
 }
 
-fn phases_chart(per_phase: &[PhaseCount<'_>]) -> String {
+fn phases_chart(per_phase: &[PhaseCount<'_>], w: &ChartWords) -> String {
     let bars: Vec<Bar> = per_phase
         .iter()
         .map(|p| Bar {
             label: p.title.to_owned(),
             value: p.pairs,
             of: None,
-            text: plural(p.pairs, "pair", "pairs"),
+            text: plural(p.pairs, &w.pair, &w.pairs),
             class: format!("phase-{}", p.id),
         })
         .collect();
     let desc = per_phase
         .iter()
-        .map(|p| format!("{}: {}", p.title, plural(p.pairs, "pair", "pairs")))
+        .map(|p| format!("{}: {}", p.title, plural(p.pairs, &w.pair, &w.pairs)))
         .collect::<Vec<_>>()
         .join("; ");
-    charts::bar_chart(
-        "chart-phases",
-        "Pairs in each phase",
-        &desc,
-        charts::WIDTH / 2.0,
-        &bars,
-    )
+    charts::bar_chart("chart-phases", &w.phases, &desc, charts::WIDTH / 2.0, &bars)
 }
 
-fn completion_chart(rows: &[Completion], by_band: bool) -> String {
+fn completion_chart(rows: &[Completion], by_band: bool, w: &ChartWords) -> String {
     let bars: Vec<Bar> = rows
         .iter()
         .map(|c| Bar {
@@ -374,53 +369,60 @@ fn completion_chart(rows: &[Completion], by_band: bool) -> String {
             value: c.done,
             of: Some(c.total),
             text: if by_band {
-                format!("{} of {}", plural(c.done, "pair", "pairs"), c.total)
+                fill(
+                    &w.band,
+                    &[
+                        ("pairs", &plural(c.done, &w.pair, &w.pairs)),
+                        ("total", &c.total.to_string()),
+                    ],
+                )
             } else {
-                format!("{} of {} items ({}%)", c.done, c.total, c.percent)
+                fill(
+                    &w.pair_items,
+                    &[
+                        ("done", &c.done.to_string()),
+                        ("total", &c.total.to_string()),
+                        ("percent", &c.percent.to_string()),
+                    ],
+                )
             },
             class: "completion".to_owned(),
         })
         .collect();
     let (title, desc) = if by_band {
-        (
-            "Pairs by checklist completion",
-            "How many pairs have done what share of their checklist items, in bands of a quarter.",
-        )
+        (&w.completion_by_band, &w.completion_by_band_desc)
     } else {
-        (
-            "Checklist completion per pair",
-            "For each pair, the checklist items done out of all items of the four phases.",
-        )
+        (&w.completion_per_pair, &w.completion_per_pair_desc)
     };
     charts::bar_chart("chart-completion", title, desc, charts::WIDTH, &bars)
 }
 
-fn goals_chart(goals: &[StatusCount]) -> String {
+fn goals_chart(goals: &[StatusCount], w: &ChartWords) -> String {
     let bars: Vec<Bar> = goals
         .iter()
         .map(|g| Bar {
-            label: g.label.to_owned(),
+            label: g.label.clone(),
             value: g.count,
             of: None,
-            text: plural(g.count, "goal", "goals"),
+            text: plural(g.count, &w.goal, &w.goals_counted),
             class: format!("goal-{}", g.status),
         })
         .collect();
     let desc = goals
         .iter()
-        .map(|g| format!("{}: {}", g.label, plural(g.count, "goal", "goals")))
+        .map(|g| {
+            format!(
+                "{}: {}",
+                g.label,
+                plural(g.count, &w.goal, &w.goals_counted)
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
-    charts::bar_chart(
-        "chart-goals",
-        "Goals by status",
-        &desc,
-        charts::WIDTH / 2.0,
-        &bars,
-    )
+    charts::bar_chart("chart-goals", &w.goals, &desc, charts::WIDTH / 2.0, &bars)
 }
 
-fn meetings_chart(months: &[MonthCount]) -> String {
+fn meetings_chart(months: &[MonthCount], w: &ChartWords) -> String {
     if months.is_empty() {
         return String::new();
     }
@@ -435,18 +437,21 @@ fn meetings_chart(months: &[MonthCount]) -> String {
         })
         .collect();
     let total: usize = months.iter().map(|m| m.meetings).sum();
-    let desc = format!(
-        "{} logged from {} to {}; the busiest month had {}.",
-        plural(total, "meeting", "meetings"),
-        months[0].name,
-        months[months.len() - 1].name,
-        months.iter().map(|m| m.meetings).max().unwrap_or(0)
+    let most = months.iter().map(|m| m.meetings).max().unwrap_or(0);
+    let desc = fill(
+        &w.meetings_desc,
+        &[
+            ("meetings", &plural(total, &w.meeting, &w.meetings_counted)),
+            ("from", &months[0].name),
+            ("to", &months[months.len() - 1].name),
+            ("most", &most.to_string()),
+        ],
     );
     charts::column_chart(
         "chart-meetings",
-        "Meetings per month",
+        &w.meetings,
         &desc,
         &columns,
-        ("meeting", "meetings"),
+        (&w.meeting, &w.meetings_counted),
     )
 }

@@ -5,6 +5,7 @@
 //!
 //! The search index ([`search`]) is one of its products, made from the same views as the pages.
 
+pub mod anchors;
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
@@ -14,6 +15,7 @@ mod pair_facts;
 pub mod print;
 pub mod progress;
 pub mod search;
+pub mod strings;
 pub mod theme;
 mod values;
 pub mod view;
@@ -169,7 +171,7 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
             pairs: vec![pair],
         };
         let view = view::PairView::of(&scope, pair);
-        let dashboard = dashboard::Dashboard::of(&alone, today);
+        let dashboard = dashboard::Dashboard::of(&alone, today, strings::Strings::builtin());
         // The program's calendar shows each pair's dates and the latest date of all.
         let stamp = calendar::stamp(&scope, pair);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, stamp));
@@ -284,7 +286,7 @@ fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<Path
     };
     let today = options.today.unwrap_or_else(Date::today);
     // The dashboard is only carried by the pages' kinds here, not shown.
-    let dashboard = dashboard::Dashboard::of(&no_pairs, today);
+    let dashboard = dashboard::Dashboard::of(&no_pairs, today, strings::Strings::builtin());
     let mut kept: Vec<PathBuf> = page_kinds(&scope, &dashboard, today)
         .into_iter()
         .filter(|&k| !selection.includes(k))
@@ -355,6 +357,8 @@ pub fn render_to<E: From<Problem> + Send>(
     let globals = theme.tera.global_context();
     globals.insert("site", &site);
     globals.insert("nav", &nav);
+    globals.insert("t", &theme.strings);
+    globals.insert("anchors", &anchors::ANCHORS);
 
     let today = options.today.unwrap_or_else(Date::today);
     let lists = selection.lists();
@@ -365,7 +369,11 @@ pub fn render_to<E: From<Problem> + Send>(
         audience,
         pairs: Vec::new(),
     };
-    let dashboard = dashboard::Dashboard::of(if lists { &scope } else { &no_pairs }, today);
+    let dashboard = dashboard::Dashboard::of(
+        if lists { &scope } else { &no_pairs },
+        today,
+        &theme.strings,
+    );
     let (kinds, kept): (Vec<_>, Vec<_>) = page_kinds(&scope, &dashboard, today)
         .into_iter()
         .partition(|&k| selection.includes(k));
@@ -397,7 +405,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let (listed, made) = rayon::join(
         || lists_job.map_or(Ok(()), render_job),
         || {
-            calendar::files(&scope, &in_selection, lists, &|page| {
+            calendar::files(&scope, &in_selection, lists, &theme.strings, &|page| {
                 let mut made = calendars.lock().unwrap_or_else(|e| e.into_inner());
                 made.push(page.path.clone());
                 drop(made);
@@ -414,7 +422,7 @@ pub fn render_to<E: From<Problem> + Send>(
     if with_index {
         let page = Page {
             path: PathBuf::from(paths::SEARCH_INDEX),
-            html: search::script(&scope),
+            html: search::script(&scope, &theme.strings.pair),
         };
         paths.push(page.path.clone());
         sink(page)?;
@@ -506,9 +514,9 @@ fn render_page<'a>(
 ) -> Result<Page, Problem> {
     let program = scope.program;
     let place = pages::place(kind);
-    let (template, title, mut ctx) = pages::context(scope, kind, shared, pair);
+    let (template, title, mut ctx) = pages::context(scope, kind, shared, pair, &theme.strings);
     let root = place.root(scope.config.site.base_url.as_deref());
-    let crumbs = pages::crumbs(program, kind);
+    let crumbs = pages::crumbs(program, kind, &theme.strings.pages);
     ctx.insert("root", &root);
     ctx.insert(
         "page",

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::strings::{Pages, Strings};
 use super::values::{PairValues, Shared};
 use super::view::{Link, PairView, Scope};
 use super::{PageKind, context_with, print};
@@ -97,7 +98,9 @@ pub(super) fn context<'a>(
     kind: PageKind<'a>,
     shared: &Shared,
     pair: Option<&PairValues<'a>>,
+    strings: &Strings,
 ) -> (&'static str, String, Context) {
+    let words = &strings.pages;
     let program = scope.program;
     // A pair's values, made by the caller once for all its pages, or here for this page alone.
     let made = match (pair, kind.pair()) {
@@ -132,14 +135,14 @@ pub(super) fn context<'a>(
         PageKind::Dashboard(dashboard) => {
             let mut ctx = context_with("dashboard", dashboard);
             ctx.insert_value("pairs", summaries(scope, shared));
-            ("dashboard.html", "Dashboard".into(), ctx)
+            ("dashboard.html", words.dashboard.clone(), ctx)
         }
         PageKind::Guide => {
             let chapters: Vec<ChapterView<'_>> =
                 program.chapters.iter().map(chapter_view).collect();
             (
                 "guide.html",
-                "Guide".into(),
+                words.guide.clone(),
                 context_with("chapters", &chapters),
             )
         }
@@ -160,7 +163,7 @@ pub(super) fn context<'a>(
         }
         PageKind::Phases => (
             "phases.html",
-            "The four phases".into(),
+            words.phases_title.clone(),
             context_with("phases", &phase_cards(scope)),
         ),
         PageKind::Phase(p) => {
@@ -184,7 +187,7 @@ pub(super) fn context<'a>(
         PageKind::Pairs => {
             let mut ctx = Context::new();
             ctx.insert_value("pairs", summaries(scope, shared));
-            ("pairs.html", "Pairs".into(), ctx)
+            ("pairs.html", words.pairs.clone(), ctx)
         }
         PageKind::Pair(pair, today) => {
             let values = pair_values(pair);
@@ -194,7 +197,7 @@ pub(super) fn context<'a>(
             ctx.insert_value("record", values.record.clone());
             ctx.insert(
                 "picture",
-                &super::progress::Picture::of(scope, pair, &view.steps, today),
+                &super::progress::Picture::of(scope, pair, &view.steps, today, strings),
             );
             ("pair.html", view.title.clone(), ctx)
         }
@@ -224,24 +227,24 @@ pub(super) fn context<'a>(
         }
         PageKind::Workbook(pair) => {
             let values = pair_values(pair);
-            let title = format!("Workbook: {}", values.view.title);
+            let title = format!("{}: {}", words.workbook, values.view.title);
             (
                 "workbook.html",
                 title,
-                print::workbook(scope, shared, Some((pair, values))),
+                print::workbook(scope, shared, Some((pair, values)), strings),
             )
         }
         PageKind::BlankWorkbook => (
             "workbook.html",
-            "Blank workbook".into(),
-            print::workbook(scope, shared, None),
+            words.blank_workbook.clone(),
+            print::workbook(scope, shared, None, strings),
         ),
         PageKind::PrintHandbook => (
             "print.html",
             scope.config.book.title.clone(),
             print::handbook(scope.config, program),
         ),
-        PageKind::NotFound => ("404.html", "Page not found".into(), Context::new()),
+        PageKind::NotFound => ("404.html", words.not_found.clone(), Context::new()),
     }
 }
 
@@ -265,9 +268,9 @@ fn chapter_view(c: &crate::model::Chapter) -> ChapterView<'_> {
 }
 
 /// The breadcrumbs of a page, from the home page down to (not including) the page itself.
-pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'a>> {
+pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>, words: &Pages) -> Vec<Link<'a>> {
     let home = Link {
-        title: "Home".into(),
+        title: words.home.clone().into(),
         url: paths::home().url(),
     };
     match kind {
@@ -282,28 +285,28 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
         PageKind::PrintHandbook => vec![
             home,
             Link {
-                title: "Guide".into(),
+                title: words.guide.clone().into(),
                 url: paths::guide().url(),
             },
         ],
         PageKind::Chapter(..) => vec![
             home,
             Link {
-                title: "Guide".into(),
+                title: words.guide.clone().into(),
                 url: paths::guide().url(),
             },
         ],
         PageKind::Phase(_) => vec![
             home,
             Link {
-                title: "Phases".into(),
+                title: words.phases.clone().into(),
                 url: paths::phases().url(),
             },
         ],
         PageKind::Pair(..) => vec![
             home,
             Link {
-                title: "Pairs".into(),
+                title: words.pairs.clone().into(),
                 url: paths::pairs().url(),
             },
         ],
@@ -317,7 +320,7 @@ pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>) -> Vec<Link<'
             vec![
                 home,
                 Link {
-                    title: "Pairs".into(),
+                    title: words.pairs.clone().into(),
                     url: paths::pairs().url(),
                 },
                 Link {

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::Context;
 
+use super::strings::{Strings, role};
 use super::values::{PairValues, Shared};
 use super::view::{
     ChecklistEntry, MeetingView, PairView, PersonView, PrintLinks, RecordView, Scope,
@@ -18,7 +19,7 @@ use super::view::{
 use crate::config::Config;
 use crate::markdown::{self, Markdown};
 use crate::model::person::Contact;
-use crate::model::{Chapter, Date, Pair, Phase, Program};
+use crate::model::{Chapter, Date, Pair, Phase, Program, Role};
 
 /// A page made for paper, and the PDF file made from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,8 +82,8 @@ struct WorkbookPhase<'a> {
 /// One of the two people of a workbook: who signs the agreement, who fills in a blank form.
 #[derive(Serialize)]
 struct Party<'a> {
-    /// `Mentor` or `Mentee`.
-    role: &'static str,
+    /// `Mentor` or `Mentee`, in the theme's words.
+    role: &'a str,
     /// The name; none in the blank workbook.
     name: Option<&'a str>,
     /// When they signed the partnership agreement.
@@ -100,6 +101,7 @@ pub(super) fn workbook<'a>(
     scope: &Scope<'a>,
     shared: &Shared,
     pair: Option<(&'a Pair, &PairValues<'a>)>,
+    strings: &Strings,
 ) -> Context {
     let program = scope.program;
     let (values, pair) = (pair.map(|(_, v)| v), pair.map(|(p, _)| p));
@@ -129,13 +131,13 @@ pub(super) fn workbook<'a>(
     let signed = record.agreement.and_then(|a| a.signed.as_ref());
     let parties = [
         Party {
-            role: "Mentor",
+            role: role(Role::Mentor, strings),
             name: view.as_ref().map(|v| v.mentor.name),
             signed: signed.and_then(|s| s.mentor),
             contact: view.as_ref().and_then(|v| v.mentor.contact),
         },
         Party {
-            role: "Mentee",
+            role: role(Role::Mentee, strings),
             name: view.as_ref().map(|v| v.mentee.name),
             signed: signed.and_then(|s| s.mentee),
             contact: view.as_ref().and_then(|v| v.mentee.contact),

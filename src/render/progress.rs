@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::charts::{esc, n, open, open_group};
 use super::pair_facts::days_between;
+use super::strings::{PictureWords, Strings, date_long, goal_status, month_year_short};
 use super::view::{PhaseStep, Scope};
-use crate::model::pair::GoalStatus;
 use crate::model::{Date, Pair};
 
 /// A pair's progress picture; templates get it as `picture`.
@@ -45,7 +45,13 @@ const WIDTH: f64 = 640.0;
 
 impl<'a> Picture<'a> {
     /// The picture of `pair` for the scope's audience, with `steps` from its [`super::view::PairView`].
-    pub fn of(scope: &Scope<'a>, pair: &'a Pair, steps: &[PhaseStep<'_>], today: Date) -> Self {
+    pub fn of(
+        scope: &Scope<'a>,
+        pair: &'a Pair,
+        steps: &[PhaseStep<'_>],
+        today: Date,
+        strings: &Strings,
+    ) -> Self {
         let goals: Vec<_> = pair
             .file
             .goals
@@ -67,10 +73,10 @@ impl<'a> Picture<'a> {
         let timeline = if goals.is_empty() {
             String::new()
         } else {
-            timeline(pair, &goals, &milestones, today)
+            timeline(pair, &goals, &milestones, today, strings)
         };
         Picture {
-            track: track(steps),
+            track: track(steps, &strings.picture),
             timeline,
             milestones,
             today,
@@ -80,7 +86,7 @@ impl<'a> Picture<'a> {
 
 /// The four phases as arrows, left to right: done ones filled with a tick, the current one outlined
 /// boldly and marked "now", the ones to come dashed. Each links to the pair's page for the phase.
-fn track(steps: &[PhaseStep<'_>]) -> String {
+fn track(steps: &[PhaseStep<'_>], words: &PictureWords) -> String {
     const H: f64 = 54.0;
     const TIP: f64 = 14.0;
     let w = WIDTH / steps.len().max(1) as f64;
@@ -88,11 +94,20 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
         .iter()
         .map(|s| {
             let state = match s.state {
-                "done" => "done",
-                "current" => "current phase",
-                _ => "to come",
+                "done" => &words.done,
+                "current" => &words.current,
+                _ => &words.to_come,
             };
-            format!("{}: {state}, {} of {} items", s.title, s.done, s.total)
+            let (done, total) = (s.done.to_string(), s.total.to_string());
+            super::strings::fill(
+                &words.step,
+                &[
+                    ("phase", s.title),
+                    ("state", state),
+                    ("done", &done),
+                    ("total", &total),
+                ],
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -101,7 +116,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
         "phase-picture",
         WIDTH,
         H + 26.0,
-        "Where the pair stands in the four phases",
+        &words.track,
         &desc,
     );
     for (i, step) in steps.iter().enumerate() {
@@ -133,14 +148,23 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
             "none"
         };
         let tx = notch.max(x) + 10.0;
+        let (done, total) = (step.done.to_string(), step.total.to_string());
         let _ = write!(
             s,
-            "<a href=\"{phase}/index.html\"><g class=\"step phase-{phase} is-{state}\" data-label=\"{title}\" data-phase=\"{phase}\" data-state=\"{state}\" data-value=\"{done}\" data-of=\"{total}\"><title>{title}: {done} of {total} items done</title><polygon points=\"{points}\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"{sw}\"{dash}/><text class=\"step-title\" x=\"{tx}\" y=\"22\" fill=\"{ink}\">{mark}{num}. {title}</text><text class=\"step-count\" x=\"{tx}\" y=\"41\" fill=\"{ink}\">{done} of {total} done</text></g></a>",
+            "<a href=\"{phase}/index.html\"><g class=\"step phase-{phase} is-{state}\" data-label=\"{title}\" data-phase=\"{phase}\" data-state=\"{state}\" data-value=\"{done}\" data-of=\"{total}\"><title>{tip}</title><polygon points=\"{points}\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"{sw}\"{dash}/><text class=\"step-title\" x=\"{tx}\" y=\"22\" fill=\"{ink}\">{mark}{num}. {title}</text><text class=\"step-count\" x=\"{tx}\" y=\"41\" fill=\"{ink}\">{count}</text></g></a>",
             phase = step.id,
             state = step.state,
             done = step.done,
             total = step.total,
             title = esc(step.title),
+            tip = esc(&super::strings::fill(
+                &words.step_tip,
+                &[("phase", step.title), ("done", &done), ("total", &total)],
+            )),
+            count = esc(&super::strings::fill(
+                &words.step_count,
+                &[("done", &done), ("total", &total)],
+            )),
             sw = if step.state == "current" { 3 } else { 1 },
             tx = n(tx),
             num = step.number,
@@ -154,7 +178,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
             let mid = x + w / 2.0;
             let _ = write!(
                 s,
-                "<g class=\"now\"><path d=\"M{a},{top} L{mid},{tip} L{b},{top} Z\" fill=\"currentColor\"/><text x=\"{tx}\" y=\"{ty}\" fill=\"currentColor\">Now</text></g>",
+                "<g class=\"now\"><path d=\"M{a},{top} L{mid},{tip} L{b},{top} Z\" fill=\"currentColor\"/><text x=\"{tx}\" y=\"{ty}\" fill=\"currentColor\">{now}</text></g>",
                 a = n(mid - 6.0),
                 b = n(mid + 6.0),
                 mid = n(mid),
@@ -162,6 +186,7 @@ fn track(steps: &[PhaseStep<'_>]) -> String {
                 tip = n(H + 4.0),
                 tx = n(mid + 10.0),
                 ty = n(H + 16.0),
+                now = esc(&words.now),
             );
         }
     }
@@ -177,6 +202,7 @@ fn timeline(
     goals: &[&crate::model::pair::Goal],
     numbered: &[MilestoneRow<'_>],
     today: Date,
+    strings: &Strings,
 ) -> String {
     const LEFT: f64 = 8.0;
     const RIGHT: f64 = WIDTH - 12.0;
@@ -196,28 +222,39 @@ fn timeline(
     let x = |d: Date| LEFT + (RIGHT - LEFT) * days_between(from, d) as f64 / span;
     let height = TOP + ROW * goals.len() as f64 + 30.0;
     let bottom = TOP + ROW * goals.len() as f64;
-    let desc = format!(
-        "{} from {} to {}; {} of {} milestones reached.",
-        if goals.len() == 1 {
-            "One goal".to_owned()
-        } else {
-            format!("{} goals", goals.len())
-        },
-        from.long(),
-        to.long(),
-        numbered.iter().filter(|m| m.done.is_some()).count(),
-        numbered.len()
+    let words = &strings.picture;
+    let counted = if goals.len() == 1 {
+        words.one_goal.clone()
+    } else {
+        super::strings::fill(&words.goals, &[("count", &goals.len().to_string())])
+    };
+    let desc = super::strings::fill(
+        &words.timeline_desc,
+        &[
+            ("goals", &counted),
+            ("from", &date_long(from, strings)),
+            ("to", &date_long(to, strings)),
+            (
+                "reached",
+                &numbered
+                    .iter()
+                    .filter(|m| m.done.is_some())
+                    .count()
+                    .to_string(),
+            ),
+            ("milestones", &numbered.len().to_string()),
+        ],
     );
     let mut s = open(
         "picture-goals",
         "goal-timeline",
         WIDTH,
         height,
-        "Goals and milestones over time",
+        &words.timeline,
         &desc,
     );
     let _ = write!(s, "<g class=\"axis\">");
-    for (d, label) in month_ticks(from, to) {
+    for (d, label) in month_ticks(from, to, strings) {
         let _ = write!(
             s,
             "<line class=\"grid\" x1=\"{x}\" y1=\"{t}\" x2=\"{x}\" y2=\"{b}\" stroke=\"currentColor\" stroke-dasharray=\"1 4\"/><text class=\"tick\" x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" fill=\"currentColor\">{label}</text>",
@@ -232,17 +269,13 @@ fn timeline(
     for (i, g) in goals.iter().enumerate() {
         let y = TOP + ROW * i as f64;
         let line_y = y + 28.0;
-        let status = match g.status {
-            GoalStatus::NotStarted => "not started",
-            GoalStatus::InProgress => "in progress",
-            GoalStatus::Achieved => "achieved",
-            GoalStatus::Dropped => "dropped",
-        };
+        // Within a sentence: the label in lower case.
+        let status = esc(&goal_status(g.status, strings).to_lowercase());
         let deadline = g.time_bound.as_ref().map(|d| d.value);
         let _ = write!(
             s,
             "<g class=\"goal-row goal-{cls}\" data-goal=\"{id}\"><text class=\"goal-title\" x=\"{l}\" y=\"{ty}\" fill=\"currentColor\">{title} ({status})</text><line class=\"goal-span\" x1=\"{x1}\" y1=\"{ly}\" x2=\"{x2}\" y2=\"{ly}\" stroke=\"currentColor\" stroke-width=\"3\"/>",
-            cls = status.replace(' ', "_"),
+            cls = g.status.id(),
             id = esc(g.id.value.as_str()),
             l = n(LEFT),
             ty = n(y + 12.0),
@@ -255,8 +288,11 @@ fn timeline(
             let cx = x(d);
             let _ = write!(
                 s,
-                "<g class=\"deadline\" data-date=\"{d}\"><title>Deadline: {long}</title><path d=\"M{a},{ly} L{cx},{t} L{b},{ly} L{cx},{bt} Z\" fill=\"currentColor\"/></g>",
-                long = d.long(),
+                "<g class=\"deadline\" data-date=\"{d}\"><title>{long}</title><path d=\"M{a},{ly} L{cx},{t} L{b},{ly} L{cx},{bt} Z\" fill=\"currentColor\"/></g>",
+                long = esc(&super::strings::fill(
+                    &words.deadline,
+                    &[("date", &date_long(d, strings))]
+                )),
                 a = n(cx - 7.0),
                 b = n(cx + 7.0),
                 cx = n(cx),
@@ -272,10 +308,15 @@ fn timeline(
             };
             let reached = m.done.is_some();
             let tip = match (m.done, m.due) {
-                (Some(d), _) => format!("reached {}", d.long()),
-                (None, Some(d)) => format!("due {}", d.long()),
+                (Some(d), _) => {
+                    super::strings::fill(&words.reached, &[("date", &date_long(d, strings))])
+                }
+                (None, Some(d)) => {
+                    super::strings::fill(&words.due, &[("date", &date_long(d, strings))])
+                }
                 (None, None) => String::new(),
             };
+            let tip = esc(&tip);
             let _ = write!(
                 s,
                 "<g class=\"milestone {state}\" data-number=\"{number}\" data-date=\"{at}\"><title>{number}. {title}: {tip}</title><circle cx=\"{cx}\" cy=\"{ly}\" r=\"6\" fill=\"{fill}\" stroke=\"currentColor\" stroke-width=\"2\"/><text class=\"milestone-number\" x=\"{cx}\" y=\"{ny}\" text-anchor=\"middle\" fill=\"currentColor\">{number}</text></g>",
@@ -312,7 +353,7 @@ fn timeline(
 
 /// The first days of months between `from` and `to`, at most about seven of them, with labels
 /// such as `Mar 2025`.
-fn month_ticks(from: Date, to: Date) -> Vec<(Date, String)> {
+fn month_ticks(from: Date, to: Date, strings: &Strings) -> Vec<(Date, String)> {
     let mut months = Vec::new();
     let mut m = from.0.first_of_month();
     while m <= to.0 && months.len() < 1200 {
@@ -328,6 +369,6 @@ fn month_ticks(from: Date, to: Date) -> Vec<(Date, String)> {
     months
         .into_iter()
         .step_by(step)
-        .map(|d| (Date(d), d.strftime("%b %Y").to_string()))
+        .map(|d| (Date(d), esc(&month_year_short(Date(d), strings))))
         .collect()
 }

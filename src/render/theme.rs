@@ -79,6 +79,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files, sorted by path.
     pub assets: Vec<Asset>,
+    /// The words on the pages: the default theme's, with the theme's `strings.toml` over them.
+    pub strings: super::strings::Strings,
     /// Each template's name, file and text, for pointing at the line of a template error.
     sources: Vec<TemplateSource>,
 }
@@ -166,13 +168,15 @@ impl Theme {
             }
         }
         assets.sort_by(|a, b| a.path.cmp(&b.path));
+        let strings = strings(config, &rel_dir)?;
 
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         tera.set_escape_fn(escape_html);
         let english = config.book.language == "en" || config.book.language.starts_with("en-");
+        let words = strings.clone();
         tera.register_filter("long_date", move |s: &str, _: Kwargs, _: &State| {
-            long_date(s, english)
+            long_date(s, english, &words)
         });
         tera.register_filter("humanize", humanize);
         tera.register_filter("css_string", css_string);
@@ -188,6 +192,7 @@ impl Theme {
         let theme = Theme {
             tera,
             assets,
+            strings,
             sources,
         };
         match added {
@@ -348,10 +353,25 @@ fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Probl
     Ok(out)
 }
 
+/// The theme's `strings.toml` over the default theme's, or the default's alone.
+fn strings(config: &Config, rel_dir: &Path) -> Result<super::strings::Strings, Problem> {
+    let rel = rel_dir.join("strings.toml");
+    let path = config.root.join(&rel);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(super::strings::Strings::default());
+    };
+    if meta.file_type().is_symlink() {
+        return Err(link(&path, &rel));
+    }
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| whole(&rel, &format!("cannot read the file: {e}")).with_code(Code::Strings))?;
+    super::strings::Strings::with_overlay(&rel, &text)
+}
+
 /// `2025-03-14` as `14 March 2025` in English; other languages keep the ISO form.
-fn long_date(s: &str, english: bool) -> String {
+fn long_date(s: &str, english: bool, strings: &super::strings::Strings) -> String {
     match crate::model::Date::parse(s) {
-        Ok(d) if english => d.long(),
+        Ok(d) if english => super::strings::date_long(d, strings),
         _ => s.to_owned(),
     }
 }

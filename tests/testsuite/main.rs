@@ -29,3 +29,4 @@ mod schema_and_new;
 mod search;
 mod serve;
 mod snapshots;
+mod theme_strings;

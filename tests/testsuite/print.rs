@@ -266,7 +266,10 @@ fn pair_workbooks_have_the_names_goals_dates_and_a_page_per_phase(printed: &Prin
                     .take(6)
                     .collect::<Vec<_>>()
                     .join(" ");
-                let date = done.done.value.long();
+                let date = mentorbook::render::strings::date_long(
+                    done.done.value,
+                    &mentorbook::render::strings::Strings::default(),
+                );
                 let lines: Vec<&str> = pages
                     .iter()
                     .flat_map(|p| p.lines())

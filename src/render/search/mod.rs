@@ -27,6 +27,8 @@ use super::view::{PairView, PersonView, RecordView, Scope};
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
 use crate::paths;
+use super::anchors::ANCHORS;
+use super::strings::PairWords;
 pub use fold::FOLD;
 pub use text::{Language, Section, sections};
 
@@ -239,6 +241,7 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
 /// first is `first`.
 fn pair_parts<'r>(
     scope: &Scope<'_>,
+    words: &PairWords,
     rules: &'r Language,
     pairs: &[&crate::model::Pair],
     a_part: usize,
@@ -260,7 +263,7 @@ fn pair_parts<'r>(
         .map(|(pairs, first)| {
             let mut part = Part::new(rules, first);
             for &pair in pairs {
-                pair_docs(&mut part, scope, pair);
+                pair_docs(&mut part, scope, words, pair);
             }
             debug_assert_eq!(
                 part.page_count,
@@ -284,7 +287,12 @@ fn pages_in(pairs: &[&crate::model::Pair]) -> usize {
 }
 
 /// A pair's overview and phase pages, each section a document.
-fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pair) {
+fn pair_docs<'a>(
+    d: &mut Part<'_>,
+    scope: &Scope<'a>,
+    words: &PairWords,
+    pair: &'a crate::model::Pair,
+) {
     let view = PairView::of(scope, pair);
     let record = RecordView::of(scope, pair);
     let mut t = Text::default();
@@ -294,7 +302,7 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     d.doc(overview, "", &view.title, t.take());
     if record.concerns.is_some() {
         t.md(record.concerns);
-        d.doc(overview, "concerns-title", "Concerns", t.take());
+        d.doc(overview, ANCHORS.concerns, &words.concerns, t.take());
     }
     let phase_page = |d: &mut Part<'_>, p: PhaseId| {
         let title = format!("{}: {}", view.title, scope.program.phase(p).file.title);
@@ -308,11 +316,16 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
     if let Some(m) = &record.first_meeting {
         t.add(m.place).md(m.notes);
     }
-    d.doc(page, "start-title", "Getting started", t.take());
+    d.doc(page, ANCHORS.start, &words.getting_started, t.take());
 
     let page = phase_page(d, PhaseId::Negotiation);
     if record.vision.is_some() {
-        d.doc(page, "vision-title", "Vision", t.md(record.vision).take());
+        d.doc(
+            page,
+            ANCHORS.vision,
+            &words.vision,
+            t.md(record.vision).take(),
+        );
     }
     for g in &record.goals {
         t.md(g.specific.as_ref())
@@ -343,7 +356,7 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
         if let Some(m) = &a.meetings {
             t.add(m.place.as_deref()).add(m.duration.as_deref());
         }
-        d.doc(page, "agreement-title", "Partnership agreement", t.take());
+        d.doc(page, ANCHORS.agreement, &words.agreement, t.take());
     }
 
     let page = phase_page(d, PhaseId::Enabling);
@@ -355,38 +368,39 @@ fn pair_docs<'a>(d: &mut Part<'_>, scope: &Scope<'a>, pair: &'a crate::model::Pa
             }
             t.md(m.notes);
         }
-        d.doc(page, "meetings-title", "Meetings", t.take());
+        d.doc(page, ANCHORS.meetings, &words.meetings, t.take());
     }
     if !record.evaluations.is_empty() {
         for e in &record.evaluations {
             t.add(e.summary).md(e.notes);
         }
-        d.doc(page, "eval-title", "Evaluations", t.take());
+        d.doc(page, ANCHORS.evaluations, &words.evaluations, t.take());
     }
 
     if let Some(c) = &record.closure {
         let page = phase_page(d, PhaseId::Closure);
         t.md(c.summary).md(c.next_steps).md(c.reflection);
-        d.doc(page, "closure-title", "Closing the relationship", t.take());
+        d.doc(page, ANCHORS.closure, &words.closing, t.take());
     }
 }
 
 /// How many parts are made at once, then joined: the index is written as it is made.
 const PARTS_AT_ONCE: usize = 16;
 
-/// The search index of what the scope's audience may see, as the text of `search-index.js`.
+/// The search index of what the scope's audience may see, as the text of `search-index.js`, its
+/// sections of pairs labelled with `words`.
 ///
 /// The index is tens of megabytes at 10,000 pairs. It is written as it is made, a few parts at a
 /// time, so that only the index and its pages are held whole: the sections go straight into the
 /// script (which is why they come before the pages in it), the pages and the terms wait for the
 /// end. The JSON is what serde_json writes for the object `{v, lang, rules, docs, pages, terms,
 /// postings}`.
-pub fn script(scope: &Scope<'_>) -> String {
-    script_in(scope, PAIRS_A_PART, PARTS_AT_ONCE)
+pub fn script(scope: &Scope<'_>, words: &PairWords) -> String {
+    script_in(scope, words, PAIRS_A_PART, PARTS_AT_ONCE)
 }
 
 /// [`script`], made `parts_at_once` parts of `a_part` pairs at a time.
-fn script_in(scope: &Scope<'_>, a_part: usize, parts_at_once: usize) -> String {
+fn script_in(scope: &Scope<'_>, words: &PairWords, a_part: usize, parts_at_once: usize) -> String {
     let tag = &scope.config.book.language;
     let rules = Language::for_tag(tag);
     // More than the script's length, most likely: its buffer then does not grow (a large index
@@ -401,7 +415,7 @@ fn script_in(scope: &Scope<'_>, a_part: usize, parts_at_once: usize) -> String {
     let mut first = guide.page_count;
     joined.add(&mut out, guide);
     for pairs in scope.pairs.chunks(a_part * parts_at_once) {
-        for part in pair_parts(scope, &rules, pairs, a_part, first) {
+        for part in pair_parts(scope, words, &rules, pairs, a_part, first) {
             joined.add(&mut out, part);
         }
         first += pages_in(pairs);
@@ -487,12 +501,13 @@ mod tests {
         let (program, problems) = crate::load_program(Path::new(env!("CARGO_MANIFEST_DIR")));
         let program = program.unwrap_or_else(|| panic!("{problems:?}"));
         let scope = Scope::new(&program, &Audience::Coordinators);
+        let words = crate::render::strings::Strings::default().pair;
         assert!(scope.pairs.len() >= 3);
         assert!(scope.pairs.iter().any(|p| p.file.closure.is_some()));
-        let whole = script_in(&scope, scope.pairs.len(), 1);
+        let whole = script_in(&scope, &words, scope.pairs.len(), 1);
         for (a_part, at_once) in [(1, 1), (1, 2), (2, 1), (2, 2), (64, 16)] {
             assert_eq!(
-                script_in(&scope, a_part, at_once),
+                script_in(&scope, &words, a_part, at_once),
                 whole,
                 "{a_part} x {at_once}"
             );

@@ -1,0 +1,75 @@
+//! The one place a model's value becomes words: a label function per enum, and the dates written
+//! out (which will take a locale).
+
+use super::Strings;
+use crate::model::pair::{GoalStatus, Outcome};
+use crate::model::{Cadence, Date, Owner, Role};
+
+/// The label of who does a checklist item, such as `Both`.
+pub fn owner(owner: Owner, strings: &Strings) -> &str {
+    let s = &strings.owners;
+    match owner {
+        Owner::Mentor => &s.mentor,
+        Owner::Mentee => &s.mentee,
+        Owner::Both => &s.both,
+    }
+}
+
+/// The label of how a relationship ended, such as `Renewed`.
+pub fn outcome(outcome: Outcome, strings: &Strings) -> &str {
+    let s = &strings.outcomes;
+    match outcome {
+        Outcome::Ended => &s.ended,
+        Outcome::Renewed => &s.renewed,
+    }
+}
+
+/// The label of a role, such as `Mentor`.
+pub fn role(role: Role, strings: &Strings) -> &str {
+    let s = &strings.roles;
+    match role {
+        Role::Mentor => &s.mentor,
+        Role::Mentee => &s.mentee,
+        Role::Coordinator => &s.coordinator,
+    }
+}
+
+/// The label of how often a pair meets, such as `Fortnightly`.
+pub fn cadence(cadence: Cadence, strings: &Strings) -> &str {
+    let s = &strings.cadence;
+    match cadence {
+        Cadence::Weekly => &s.weekly,
+        Cadence::Fortnightly => &s.fortnightly,
+        Cadence::Monthly => &s.monthly,
+        Cadence::Quarterly => &s.quarterly,
+    }
+}
+
+/// The label of a goal's status, such as `In progress`.
+pub fn goal_status(status: GoalStatus, strings: &Strings) -> &str {
+    let s = &strings.goal_status;
+    match status {
+        GoalStatus::NotStarted => &s.not_started,
+        GoalStatus::InProgress => &s.in_progress,
+        GoalStatus::Achieved => &s.achieved,
+        GoalStatus::Dropped => &s.dropped,
+    }
+}
+
+/// A date written out, `14 March 2025`: the one place dates become words, which will take a
+/// locale.
+pub fn date_long(date: Date, strings: &Strings) -> String {
+    date.long_with(strings.month(date.0.month()))
+}
+
+/// A month and its year, `March 2025`.
+pub fn month_year(date: Date, strings: &Strings) -> String {
+    let d = date.0;
+    format!("{} {}", strings.month(d.month()), d.year())
+}
+
+/// A month and its year, short, `Mar 2025`.
+pub fn month_year_short(date: Date, strings: &Strings) -> String {
+    let d = date.0;
+    format!("{} {}", strings.month_short(d.month()), d.year())
+}

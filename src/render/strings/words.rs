@@ -1,0 +1,267 @@
+//! The words of `strings.toml`, typed: a struct per table, a field per key.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(doc)]
+use crate::model::pair::{GoalStatus, Outcome};
+#[cfg(doc)]
+use crate::model::{Cadence, Owner, Role};
+
+/// Every word the theme owns, by area. The field names are the keys of `strings.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    /// Page titles and breadcrumbs.
+    pub pages: Pages,
+    /// Sections of a pair's pages, also the labels of search results.
+    pub pair: PairWords,
+    /// A goal's status.
+    pub goal_status: GoalStatusWords,
+    /// Month names.
+    pub months: Months,
+    /// Month names shortened.
+    pub months_short: Months,
+    /// The dashboard's charts.
+    pub charts: ChartWords,
+    /// How often a pair meets.
+    pub cadence: CadenceWords,
+    /// The events of the calendars.
+    pub calendar: CalendarWords,
+    /// A pair's progress picture.
+    pub picture: PictureWords,
+    /// The roles of people.
+    pub roles: RoleWords,
+    /// Who does a checklist item.
+    pub owners: OwnerWords,
+    /// How a relationship ended.
+    pub outcomes: OutcomeWords,
+}
+
+/// Who does a checklist item, one word per [`Owner`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnerWords {
+    /// [`Owner::Mentor`].
+    pub mentor: String,
+    /// [`Owner::Mentee`].
+    pub mentee: String,
+    /// [`Owner::Both`].
+    pub both: String,
+}
+
+/// How a relationship ended, one word per [`Outcome`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeWords {
+    /// [`Outcome::Ended`].
+    pub ended: String,
+    /// [`Outcome::Renewed`].
+    pub renewed: String,
+}
+
+/// A pair's progress picture, each a pattern whose `{name}`s [`fill`](super::fill) replaces or a word.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PictureWords {
+    /// The title of the phase track.
+    pub track: String,
+    /// A phase done.
+    pub done: String,
+    /// The current phase.
+    pub current: String,
+    /// A phase to come.
+    pub to_come: String,
+    /// The mark under the current phase.
+    pub now: String,
+    /// A phase in the track's description (`{phase}`, `{state}`, `{done}`, `{total}`).
+    pub step: String,
+    /// A phase's tooltip (`{phase}`, `{done}`, `{total}`).
+    pub step_tip: String,
+    /// A phase's count (`{done}`, `{total}`).
+    pub step_count: String,
+    /// The title of the goals' time line.
+    pub timeline: String,
+    /// One goal, in its description.
+    pub one_goal: String,
+    /// Several goals, in its description (`{count}`).
+    pub goals: String,
+    /// Its description (`{goals}`, `{from}`, `{to}`, `{reached}`, `{milestones}`).
+    pub timeline_desc: String,
+    /// A goal's deadline (`{date}`).
+    pub deadline: String,
+    /// A milestone reached (`{date}`).
+    pub reached: String,
+    /// A milestone due (`{date}`).
+    pub due: String,
+}
+
+/// The roles of people, one word per [`Role`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleWords {
+    /// [`Role::Mentor`].
+    pub mentor: String,
+    /// [`Role::Mentee`].
+    pub mentee: String,
+    /// [`Role::Coordinator`].
+    pub coordinator: String,
+}
+
+/// How often a pair meets, one word per [`Cadence`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CadenceWords {
+    /// [`Cadence::Weekly`].
+    pub weekly: String,
+    /// [`Cadence::Fortnightly`].
+    pub fortnightly: String,
+    /// [`Cadence::Monthly`].
+    pub monthly: String,
+    /// [`Cadence::Quarterly`].
+    pub quarterly: String,
+}
+
+/// The events of the calendars, each a pattern whose `{name}`s [`fill`](super::fill) replaces.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarWords {
+    /// The start of a relationship (`{pair}`).
+    pub starts: String,
+    /// Its planned end (`{pair}`).
+    pub ends: String,
+    /// A logged meeting with a title (`{pair}`, `{title}`).
+    pub meeting: String,
+    /// A logged meeting without one (`{pair}`).
+    pub meeting_untitled: String,
+    /// A meeting's agenda (`{agenda}`).
+    pub agenda: String,
+    /// A planned meeting (`{pair}`).
+    pub planned: String,
+    /// Why it is planned, from the agreement's frequency (`{frequency}`).
+    pub planned_by_agreement: String,
+    /// Why it is planned, from the pair's list of dates.
+    pub planned_in_file: String,
+    /// A goal's deadline (`{pair}`, `{goal}`).
+    pub deadline: String,
+    /// A milestone's due date (`{pair}`, `{milestone}`).
+    pub milestone: String,
+    /// What a milestone is for (`{goal}`).
+    pub milestone_description: String,
+}
+
+/// The dashboard's charts: titles, descriptions and the nouns they count.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartWords {
+    /// The title of the chart of pairs in each phase.
+    pub phases: String,
+    /// The title of the checklist chart when it counts pairs in bands.
+    pub completion_by_band: String,
+    /// Its description.
+    pub completion_by_band_desc: String,
+    /// The title of the checklist chart with a bar per pair.
+    pub completion_per_pair: String,
+    /// Its description.
+    pub completion_per_pair_desc: String,
+    /// The title of the chart of goals by status.
+    pub goals: String,
+    /// The title of the chart of meetings per month.
+    pub meetings: String,
+    /// One pair, counted.
+    pub pair: String,
+    /// Pairs, counted.
+    pub pairs: String,
+    /// One goal, counted.
+    pub goal: String,
+    /// Goals, counted.
+    pub goals_counted: String,
+    /// One meeting, counted.
+    pub meeting: String,
+    /// Meetings, counted.
+    pub meetings_counted: String,
+    /// A band of the checklist chart (`{pairs}`, `{total}`).
+    pub band: String,
+    /// A pair of the checklist chart (`{done}`, `{total}`, `{percent}`).
+    pub pair_items: String,
+    /// The meetings chart's description (`{meetings}`, `{from}`, `{to}`, `{most}`).
+    pub meetings_desc: String,
+}
+
+/// Page titles and breadcrumbs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pages {
+    /// The home page, first of every trail of breadcrumbs.
+    pub home: String,
+    /// The guide.
+    pub guide: String,
+    /// The list of phases, as a breadcrumb.
+    pub phases: String,
+    /// The list of phases, as a page title.
+    pub phases_title: String,
+    /// The list of pairs.
+    pub pairs: String,
+    /// The coordinators' dashboard.
+    pub dashboard: String,
+    /// A pair's workbook, before the pair's name.
+    pub workbook: String,
+    /// The blank workbook.
+    pub blank_workbook: String,
+    /// The 404 page.
+    pub not_found: String,
+}
+
+/// Sections of a pair's pages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairWords {
+    /// A phase's checklist.
+    pub checklist: String,
+    /// The first steps (initiation).
+    pub getting_started: String,
+    /// The pair's vision.
+    pub vision: String,
+    /// The partnership agreement.
+    pub agreement: String,
+    /// The meetings.
+    pub meetings: String,
+    /// The evaluations.
+    pub evaluations: String,
+    /// The closure.
+    pub closing: String,
+    /// The private concerns.
+    pub concerns: String,
+}
+
+/// A goal's status, one word per [`GoalStatus`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalStatusWords {
+    /// [`GoalStatus::NotStarted`].
+    pub not_started: String,
+    /// [`GoalStatus::InProgress`].
+    pub in_progress: String,
+    /// [`GoalStatus::Achieved`].
+    pub achieved: String,
+    /// [`GoalStatus::Dropped`].
+    pub dropped: String,
+}
+
+/// The names of the months.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Months {
+    pub january: String,
+    pub february: String,
+    pub march: String,
+    pub april: String,
+    pub may: String,
+    pub june: String,
+    pub july: String,
+    pub august: String,
+    pub september: String,
+    pub october: String,
+    pub november: String,
+    pub december: String,
+}

@@ -1,0 +1,117 @@
+//! The words on the pages come from the theme's `strings.toml`: a theme renames a word without
+//! touching Rust, keeps the defaults it does not name, and is told where a key it names does not
+//! exist.
+
+use crate::harness::Program;
+
+/// The bundled program with its own theme, `riverside`, holding `strings` as its `strings.toml`.
+fn with_strings(strings: &str) -> Program {
+    let program = Program::bundled();
+    program.patch("book.toml", "theme = \"default\"", "theme = \"riverside\"");
+    program.write("themes/riverside/strings.toml", strings);
+    program
+}
+
+const PAIR: &str = "ana-lopez-ben-okafor";
+
+#[test]
+fn a_renamed_checklist_reaches_the_pair_pages() {
+    let program = with_strings("[pair]\nchecklist = \"To do\"\n");
+    program.build().success();
+    for phase in ["initiation", "negotiation", "enabling", "closure"] {
+        let html = program.read(format!("book/pairs/{PAIR}/{phase}/index.html"));
+        assert!(
+            html.contains("<h2 id=\"checklist-title\">To do <span"),
+            "{phase}: the new word is missing"
+        );
+        assert!(
+            !html.contains(">Checklist <span"),
+            "{phase}: the old word is still there"
+        );
+    }
+    let overview = program.read(format!("book/pairs/{PAIR}/index.html"));
+    assert!(overview.contains("<th scope=\"col\">To do</th>"));
+    assert!(!overview.contains("<th scope=\"col\">Checklist</th>"));
+}
+
+#[test]
+fn a_partial_override_keeps_the_other_defaults() {
+    let program = with_strings("[pair]\nchecklist = \"To do\"\n");
+    program.build().success();
+    let html = program.read(format!("book/pairs/{PAIR}/negotiation/index.html"));
+    assert!(
+        html.contains("<h2 id=\"vision-title\">Vision</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"agreement-title\">Partnership agreement</h2>"));
+    let pairs = program.read("book/pairs/index.html");
+    assert!(
+        pairs.contains(">Home</a>"),
+        "the crumbs keep their default words"
+    );
+}
+
+#[test]
+fn an_overridden_month_name_reaches_a_rendered_date() {
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut strings = String::from("[months]\n");
+    for (i, m) in months.iter().enumerate() {
+        strings.push_str(&format!("{m} = \"Mois-{}\"\n", i + 1));
+    }
+    let program = with_strings(&strings);
+    program.build().success();
+    let html = program.read(format!("book/pairs/{PAIR}/negotiation/index.html"));
+    // The dates written out: the text of each `<time datetime="...">`.
+    let dates: Vec<&str> = html
+        .split("<time datetime=\"")
+        .skip(1)
+        .filter_map(|t| t.split_once("\">")?.1.split_once("</time>"))
+        .map(|(text, _)| text)
+        .collect();
+    assert!(!dates.is_empty(), "no dates on the page");
+    for date in dates {
+        assert!(
+            date.contains(" Mois-"),
+            "`{date}` kept the default month name"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_key_is_located_with_a_suggestion_and_nothing_is_written() {
+    let program = with_strings("[pair]\nchecklst = \"To do\"\n");
+    program
+        .build()
+        .code(1)
+        .stderr_has("MB0402")
+        .stderr_has("themes/riverside/strings.toml:2:1")
+        .stderr_has("did you mean `checklist`?");
+    assert!(
+        !program.path("book").exists(),
+        "a failed build wrote the site"
+    );
+}
+
+#[test]
+fn an_unknown_table_is_located_with_a_suggestion() {
+    let program = with_strings("# words\n[pairs]\nchecklist = \"To do\"\n");
+    program
+        .build()
+        .code(1)
+        .stderr_has("MB0402")
+        .stderr_has("themes/riverside/strings.toml:2:2")
+        .stderr_has("did you mean `pair`?");
+}
