@@ -23,12 +23,12 @@ use foldhash::fast::FixedState;
 
 use serde::Serialize;
 
+use super::anchors::ANCHORS;
+use super::strings::PairWords;
 use super::view::{PairView, PersonView, RecordView, Scope};
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
 use crate::paths;
-use super::anchors::ANCHORS;
-use super::strings::PairWords;
 pub use fold::FOLD;
 pub use text::{Language, Section, sections};
 
