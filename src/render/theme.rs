@@ -319,6 +319,17 @@ fn link(path: &Path, shown: &Path) -> Problem {
         ))
 }
 
+/// The problem of something in the theme that is not a regular file (a named pipe, a device): it
+/// is never opened, as reading a named pipe would wait for a writer forever.
+fn not_a_file(shown: &Path, kind: &std::fs::FileType) -> Problem {
+    whole(
+        shown,
+        &format!("this is {}, not a file", crate::load::not_a_file(kind)),
+    )
+    .with_code(Code::BadFileName)
+    .hint("remove it from the theme folder, or replace it with a regular file")
+}
+
 /// Every file under `dir` (following no links, opening nothing but regular files), as (path under
 /// `prefix`, bytes), sorted.
 fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Problem> {
@@ -338,13 +349,7 @@ fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Probl
             continue;
         }
         if !kind.is_file() {
-            // Never opened: reading a named pipe would wait for a writer forever.
-            return Err(whole(
-                &prefix.join(rel),
-                &format!("this is {}, not a file", crate::load::not_a_file(&kind)),
-            )
-            .with_code(Code::BadFileName)
-            .hint("remove it from the theme folder, or replace it with a regular file"));
+            return Err(not_a_file(&prefix.join(rel), &kind));
         }
         let bytes = std::fs::read(entry.path())
             .map_err(|e| whole(&prefix.join(rel), &format!("cannot read the file: {e}")))?;
@@ -362,6 +367,9 @@ fn strings(config: &Config, rel_dir: &Path) -> Result<super::strings::Strings, P
     };
     if meta.file_type().is_symlink() {
         return Err(link(&path, &rel));
+    }
+    if !meta.is_file() {
+        return Err(not_a_file(&rel, &meta.file_type()));
     }
     let text = std::fs::read_to_string(&path)
         .map_err(|e| whole(&rel, &format!("cannot read the file: {e}")).with_code(Code::Strings))?;

@@ -277,6 +277,7 @@ mod special_files {
         for rel in [
             "themes/default/static/zed.css",
             "themes/default/templates/zed.html",
+            "themes/default/strings.toml",
         ] {
             let program = program();
             mkfifo(&program.path(rel));
