@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::book::Book;
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::Config;
 use crate::diagnostic::{Code, Problem, Problems, Span};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{Audience, PairId};
@@ -57,7 +57,7 @@ impl std::fmt::Debug for Session {
 /// What the last successful load of the configuration and theme gave.
 struct State {
     /// `book.toml` and the theme's files, with their stamps, when they were read.
-    fingerprint: Fingerprint,
+    settings: load::SettingsStamps,
     config: Config,
     theme: Theme,
     cache: load::Cache,
@@ -71,9 +71,6 @@ struct State {
     /// The last build left the search index out: [`Session::catch_up`] makes it.
     index_behind: bool,
 }
-
-/// `book.toml` and the theme's files, each with its length and time (`None` when missing).
-type Fingerprint = Vec<(PathBuf, Option<(u64, Option<std::time::SystemTime>)>)>;
 
 /// What a rebuild did.
 #[derive(Debug)]
@@ -177,12 +174,8 @@ impl Session {
     pub fn rebuild_hinted(&mut self, hints: Option<&[PathBuf]>) -> Outcome {
         let started = Instant::now();
         let mut problems = Problems::default();
-        let fingerprint = fingerprint(&self.root);
-        if self
-            .state
-            .as_ref()
-            .is_none_or(|s| s.fingerprint != fingerprint)
-        {
+        let settings = load::SettingsStamps::of(&self.root);
+        if self.state.as_ref().is_none_or(|s| s.settings != settings) {
             // book.toml or the theme changed (or this is the first build): start over.
             let config = match Config::load(&self.root) {
                 Ok(c) => c,
@@ -193,7 +186,7 @@ impl Session {
                 Err(p) => return failed(problems, p),
             };
             self.state = Some(State {
-                fingerprint,
+                settings,
                 config,
                 theme,
                 // The session builds the public site, which shows no private value.
@@ -525,24 +518,4 @@ const SESSION: &str = "mentorbook serve or watch";
 fn failed(mut problems: Problems, p: Problem) -> Outcome {
     problems.push(p);
     Outcome::Failed(problems)
-}
-
-/// `book.toml` and every file under `themes/`, with their lengths and times.
-fn fingerprint(root: &Path) -> Fingerprint {
-    let stamp = |p: &Path| {
-        std::fs::metadata(p)
-            .ok()
-            .map(|m| (m.len(), m.modified().ok()))
-    };
-    let mut out = vec![(PathBuf::from(CONFIG_FILE), stamp(&root.join(CONFIG_FILE)))];
-    let themes = root.join("themes");
-    for entry in walkdir::WalkDir::new(&themes)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        out.push((rel.to_path_buf(), stamp(entry.path())));
-    }
-    out
 }

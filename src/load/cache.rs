@@ -42,6 +42,31 @@ impl Stamp {
     }
 }
 
+/// `book.toml` and every file under `themes/`, each with its [`Stamp`]: in `serve`, what tells
+/// that the settings or the theme changed, so that they are loaded again and everything is
+/// rendered. The content files are the [`Cache`]'s own; both are told apart the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsStamps(Vec<(PathBuf, Option<Stamp>)>);
+
+impl SettingsStamps {
+    /// The stamps of the settings and theme files of the program folder `root`, now.
+    pub fn of(root: &Path) -> SettingsStamps {
+        let mut out = vec![(
+            PathBuf::from(crate::config::CONFIG_FILE),
+            Stamp::of(&root.join(crate::config::CONFIG_FILE)),
+        )];
+        for entry in walkdir::WalkDir::new(root.join("themes"))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            out.push((rel.to_path_buf(), Stamp::of(entry.path())));
+        }
+        SettingsStamps(out)
+    }
+}
+
 /// One file as last loaded.
 struct Cached {
     stamp: Option<Stamp>,

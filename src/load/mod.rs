@@ -8,7 +8,7 @@ mod fingerprint;
 mod guide;
 pub mod yaml;
 
-pub use cache::Cache;
+pub use cache::{Cache, SettingsStamps};
 pub use fingerprint::fingerprint;
 
 use std::collections::HashMap;

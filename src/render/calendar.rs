@@ -13,53 +13,28 @@
 //! a milestone reached), never the clock. Only what the audience may see is used: no notes at all,
 //! no hidden meeting or goal, and no hidden pair.
 
-use crate::paths;
 use std::collections::HashSet;
-use std::path::PathBuf;
 
-use super::Page;
+use serde::Serialize;
+
 use super::ics::Ics;
 use super::pair_facts::{meeting_dates, pair_title};
 use super::strings::{CalendarWords, Strings, cadence, fill};
 use super::view::Scope;
 use crate::model::{Cadence, Date, Pair};
+use crate::paths;
 
 /// At most this many meetings are planned from an agreement's frequency.
 const MAX_PLANNED: usize = 120;
 
-/// Hands `sink` the calendar files of every pair the scope's audience may see for which `only` is
-/// true, and, when `whole` is true, the program's (when there is a pair to put in it: a calendar
-/// needs at least one event), each as soon as it is made, in the words of `strings`. The first
-/// error of `sink` stops it.
-pub fn files<E: Send>(
-    scope: &Scope<'_>,
-    only: &(dyn Fn(&Pair) -> bool + Sync),
-    whole: bool,
-    strings: &Strings,
-    sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
-) -> Result<(), E> {
-    use rayon::prelude::*;
+/// The text of a pair's calendar or (`None`) the program's, in the scope's words; `None` for the
+/// program's when the audience may see no pair (a calendar needs at least one event).
+pub(super) fn file(scope: &Scope<'_>, which: Option<&Pair>) -> Option<String> {
     let slug = program_slug(&scope.program.info.name);
-    scope
-        .pairs
-        .par_iter()
-        .filter(|pair| only(pair))
-        .try_for_each(|pair| {
-            sink(Page {
-                path: PathBuf::from(paths::pair_calendar(&pair.id)),
-                html: pair_calendar(scope, pair, &slug, strings),
-            })
-        })?;
-    if let Some(cal) = whole
-        .then(|| program_calendar(scope, &slug, &strings.calendar))
-        .flatten()
-    {
-        sink(Page {
-            path: PathBuf::from(paths::PROGRAM_CALENDAR),
-            html: cal,
-        })?;
+    match which {
+        Some(pair) => Some(pair_calendar(scope, pair, &slug, scope.strings)),
+        None => program_calendar(scope, &slug),
     }
-    Ok(())
 }
 
 /// The program's name as the domain part of UIDs: lower-case ASCII letters and digits joined by
@@ -82,6 +57,7 @@ pub fn program_slug(name: &str) -> String {
 }
 
 /// One event before it becomes iCalendar.
+#[derive(Serialize)]
 struct Entry {
     date: Date,
     kind: String,
@@ -91,7 +67,7 @@ struct Entry {
 }
 
 /// An event's `STATUS`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 enum Status {
     /// A meeting logged.
     Confirmed,
@@ -155,7 +131,7 @@ fn pair_url(scope: &Scope<'_>, pair: &Pair) -> Option<String> {
 
 /// The latest date recorded in what the audience may see of `pair`: its start, its meetings,
 /// checklist items done, milestones reached, signatures, its closure. Never a date to come.
-pub(super) fn stamp(scope: &Scope<'_>, pair: &Pair) -> Date {
+fn stamp(scope: &Scope<'_>, pair: &Pair) -> Date {
     let f = &pair.file;
     let goals = f.goals.iter().filter(|g| scope.sees(g.visibility, pair));
     let signed = f
@@ -320,7 +296,11 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str, strings: &Strings) 
             }
         }
     }
-    let mut cal = new_calendar(scope, &format!("{title} · {}", scope.program.info.name));
+    let name = fill(
+        &w.name,
+        &[("pair", &title), ("program", &scope.program.info.name)],
+    );
+    let mut cal = new_calendar(scope, &name);
     add(
         &mut cal,
         entries,
@@ -331,19 +311,38 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str, strings: &Strings) 
     cal.finish()
 }
 
+/// What the program's calendar shows of one pair: its start and planned end, with the pair's page
+/// as their URL, and the latest date the pair recorded (the calendar's `DTSTAMP` is the latest of
+/// every pair's). [`super::lists_key`] hashes exactly this, so it is made in one place.
+#[derive(Serialize)]
+pub(super) struct Listed {
+    entries: Vec<Entry>,
+    stamp: Date,
+    url: Option<String>,
+}
+
+/// What the program's calendar shows of `pair`.
+pub(super) fn listed(scope: &Scope<'_>, pair: &Pair) -> Listed {
+    let title = pair_title(scope, pair);
+    Listed {
+        entries: start_and_end(pair, &title, &scope.strings.calendar),
+        stamp: stamp(scope, pair),
+        url: pair_url(scope, pair),
+    }
+}
+
 /// The program's key dates; none when the audience may see no pair.
-fn program_calendar(scope: &Scope<'_>, slug: &str, w: &CalendarWords) -> Option<String> {
-    let stamp = scope.pairs.iter().map(|p| stamp(scope, p)).max()?;
+fn program_calendar(scope: &Scope<'_>, slug: &str) -> Option<String> {
+    let listed: Vec<Listed> = scope.pairs.iter().map(|p| listed(scope, p)).collect();
+    let stamp = listed.iter().map(|l| l.stamp).max()?;
     let mut cal = new_calendar(scope, &scope.program.info.name);
-    for pair in &scope.pairs {
-        let title = pair_title(scope, pair);
-        let entries = start_and_end(pair, &title, w);
+    for (pair, l) in scope.pairs.iter().zip(listed) {
         add(
             &mut cal,
-            entries,
+            l.entries,
             &format!("{}.{slug}", pair.id),
             stamp,
-            pair_url(scope, pair).as_deref(),
+            l.url.as_deref(),
         );
     }
     Some(cal.finish())

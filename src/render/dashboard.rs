@@ -342,6 +342,11 @@ fn months(scope: &Scope<'_>, today: Date, strings: &Strings) -> Vec<MonthCount> 
     out
 }
 
+/// "Label: 3 pairs", in a chart's description.
+fn counted(w: &ChartWords, label: &str, count: &str) -> String {
+    fill(&w.count_of, &[("label", label), ("count", count)])
+}
+
 fn phases_chart(per_phase: &[PhaseCount<'_>], w: &ChartWords) -> String {
     let bars: Vec<Bar> = per_phase
         .iter()
@@ -355,9 +360,9 @@ fn phases_chart(per_phase: &[PhaseCount<'_>], w: &ChartWords) -> String {
         .collect();
     let desc = per_phase
         .iter()
-        .map(|p| format!("{}: {}", p.title, plural(p.pairs, &w.pair, &w.pairs)))
+        .map(|p| counted(w, p.title, &plural(p.pairs, &w.pair, &w.pairs)))
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&w.separator);
     charts::bar_chart("chart-phases", &w.phases, &desc, charts::WIDTH / 2.0, &bars)
 }
 
@@ -410,15 +415,9 @@ fn goals_chart(goals: &[StatusCount], w: &ChartWords) -> String {
         .collect();
     let desc = goals
         .iter()
-        .map(|g| {
-            format!(
-                "{}: {}",
-                g.label,
-                plural(g.count, &w.goal, &w.goals_counted)
-            )
-        })
+        .map(|g| counted(w, &g.label, &plural(g.count, &w.goal, &w.goals_counted)))
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&w.separator);
     charts::bar_chart("chart-goals", &w.goals, &desc, charts::WIDTH / 2.0, &bars)
 }
 

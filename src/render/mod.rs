@@ -9,6 +9,7 @@ pub mod anchors;
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
+mod family;
 mod ics;
 mod pages;
 mod pair_facts;
@@ -29,8 +30,10 @@ use tera::Context;
 
 use crate::book::Book;
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Chapter, Date, Pair, PairId, Phase, PhaseId};
+use crate::model::{Audience, Date, PairId};
 use crate::paths::{self, Url};
+use family::{Output, PageKind, Source};
+use pages::Made;
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
 use values::{PairValues, Shared};
@@ -59,6 +62,8 @@ pub struct Site {
     /// them in [`Site::kept_pages`] (70,000 paths made for nothing cost a one-pair rebuild of a
     /// large program some 12 ms).
     pub kept: Vec<PathBuf>,
+    /// How many pages were rendered (see [`Site::rendered_pages`]).
+    rendered_pages: usize,
     /// How many pages a [`Selection`] left out, counted as [`Site::rendered_pages`] counts.
     kept_pages: usize,
     /// Static files, under `static/`.
@@ -72,17 +77,13 @@ impl Site {
     /// How many pages were rendered: the files of [`Site::pages`] but the search index, which is
     /// data for the pages rather than a page.
     pub fn rendered_pages(&self) -> usize {
-        self.paths.iter().filter(|p| is_page(p)).count()
+        self.rendered_pages
     }
 
     /// How many pages were [kept](Site::kept), counted as [`Site::rendered_pages`] counts.
     pub fn kept_pages(&self) -> usize {
         self.kept_pages
     }
-}
-
-fn is_page(path: &std::path::Path) -> bool {
-    path != std::path::Path::new(paths::SEARCH_INDEX)
 }
 
 /// Choices that change what the pages say.
@@ -122,108 +123,37 @@ pub enum Selection {
 }
 
 impl Selection {
-    fn includes(&self, kind: PageKind<'_>) -> bool {
-        match (self, kind.pair()) {
+    /// Whether an output made from `source` is rendered: the one filter that chooses what to
+    /// rebuild, what a rebuild keeps and what it counts.
+    fn includes(&self, source: Source<'_>) -> bool {
+        match (self, source) {
             (Selection::All, _) => true,
-            (_, Some(p)) => self.includes_pair(p),
-            (Selection::Pairs { lists, .. }, None) => *lists && kind.lists_pairs(),
-            (Selection::Index, None) => false,
-        }
-    }
-
-    /// Whether the pages that list or count pairs are rendered.
-    fn lists(&self) -> bool {
-        match self {
-            Selection::All => true,
-            Selection::Pairs { lists, .. } => *lists,
-            Selection::Index => false,
-        }
-    }
-
-    /// Whether the search index is made.
-    fn indexes(&self) -> bool {
-        matches!(self, Selection::All | Selection::Index)
-    }
-
-    fn includes_pair(&self, pair: &Pair) -> bool {
-        match self {
-            Selection::All => true,
-            Selection::Pairs { ids, .. } => ids.contains(&pair.id),
-            Selection::Index => false,
+            (Selection::Pairs { ids, .. }, Source::Pair(p)) => ids.contains(&p.id),
+            (Selection::Pairs { lists, .. }, Source::Lists) => *lists,
+            (Selection::Pairs { .. }, Source::Program | Source::Index) => false,
+            (Selection::Index, source) => matches!(source, Source::Index),
         }
     }
 }
 
-/// A hash of everything the pages that list or count pairs show of the pairs `ids` (each one's
-/// summary, the dashboard of that pair alone, and its dates in the program's calendar), for the
-/// audience and date of `options`. When an
-/// edit to those pairs keeps the key, the pages that list pairs keep their bytes and need not be
-/// rendered again.
+/// A hash of everything the outputs made from every pair's [`Source::Lists`] show of the pairs
+/// `ids`, for the audience and date of `options`: each one's summary (the lists' rows and counts),
+/// the dashboard of that pair alone, and what the program's calendar shows of it
+/// ([`calendar::listed`]), made by the same functions that make those pages. When an edit to
+/// those pairs keeps the key, the pages that list pairs keep their bytes and need not be rendered
+/// again.
 pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
-    let scope = Scope::new(book, &options.audience);
+    let strings = strings::Strings::builtin();
+    let scope = Scope::new(book, &options.audience, strings);
     let today = options.today.unwrap_or_else(Date::today);
     let mut bytes = Vec::new();
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
-        let alone = Scope {
-            config: scope.config,
-            program: scope.program,
-            audience: &options.audience,
-            pairs: vec![pair],
-        };
         let view = view::PairView::of(&scope, pair);
-        let dashboard = dashboard::Dashboard::of(&alone, today, strings::Strings::builtin());
-        // The program's calendar shows each pair's dates and the latest date of all.
-        let stamp = calendar::stamp(&scope, pair);
-        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, stamp));
+        let dashboard = dashboard::Dashboard::of(&scope.with_pairs(vec![pair]), today, strings);
+        let calendar = calendar::listed(&scope, pair);
+        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar));
     }
     crate::hash::hash(&bytes)
-}
-
-/// The kinds of page, each with what it is about.
-#[derive(Clone, Copy)]
-enum PageKind<'a> {
-    Home(&'a dashboard::Dashboard<'a>),
-    /// The coordinators' edition only.
-    Dashboard(&'a dashboard::Dashboard<'a>),
-    Guide,
-    Chapter(usize, &'a Chapter),
-    Phases,
-    Phase(&'a Phase),
-    Pairs,
-    /// A pair's overview, with the date its progress picture marks as today.
-    Pair(&'a Pair, Date),
-    PairPhase(&'a Pair, PhaseId),
-    Workbook(&'a Pair),
-    BlankWorkbook,
-    PrintHandbook,
-    NotFound,
-}
-
-impl<'a> PageKind<'a> {
-    /// Whether the page lists or counts pairs.
-    fn lists_pairs(self) -> bool {
-        matches!(
-            self,
-            PageKind::Home(_)
-                | PageKind::Pairs
-                | PageKind::Phases
-                | PageKind::Phase(_)
-                | PageKind::Dashboard(_)
-        )
-    }
-
-    /// The pair the page belongs to, if any.
-    fn pair(self) -> Option<&'a Pair> {
-        match self {
-            PageKind::Pair(p, _) | PageKind::PairPhase(p, _) | PageKind::Workbook(p) => Some(p),
-            _ => None,
-        }
-    }
-
-    /// Where the page goes in the site.
-    fn path(self) -> PathBuf {
-        pages::place(self).file()
-    }
 }
 
 /// The page's title, where it is, and the way back to the home page.
@@ -260,48 +190,14 @@ pub fn render_only(
     Ok(site)
 }
 
-/// The calendars that `selection` leaves out, each as its pair (`None`: the program's calendar).
-fn kept_calendars<'s>(
-    scope: &'s Scope<'_>,
-    selection: &'s Selection,
-) -> impl Iterator<Item = Option<&'s Pair>> {
-    let whole = (!selection.lists() && !scope.pairs.is_empty()).then_some(None);
-    whole.into_iter().chain(
-        scope
-            .pairs
-            .iter()
-            .filter(|p| !selection.includes_pair(p))
-            .map(|&p| Some(p)),
-    )
-}
-
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
 fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
-    let scope = Scope::new(book, &options.audience);
-    let no_pairs = Scope {
-        config: scope.config,
-        program: scope.program,
-        audience: &options.audience,
-        pairs: Vec::new(),
-    };
-    let today = options.today.unwrap_or_else(Date::today);
-    // The dashboard is only carried by the pages' kinds here, not shown.
-    let dashboard = dashboard::Dashboard::of(&no_pairs, today, strings::Strings::builtin());
-    let mut kept: Vec<PathBuf> = page_kinds(&scope, &dashboard, today)
+    let scope = Scope::new(book, &options.audience, strings::Strings::builtin());
+    family::outputs(&scope)
         .into_iter()
-        .filter(|&k| !selection.includes(k))
-        .map(PageKind::path)
-        .collect();
-    kept.extend(kept_calendars(&scope, selection).map(|pair| {
-        PathBuf::from(pair.map_or_else(
-            || paths::PROGRAM_CALENDAR.to_owned(),
-            |p| paths::pair_calendar(&p.id),
-        ))
-    }));
-    if !selection.indexes() {
-        kept.push(PathBuf::from(paths::SEARCH_INDEX));
-    }
-    kept
+        .filter(|o| !selection.includes(o.source()))
+        .map(Output::path)
+        .collect()
 }
 
 /// Renders the pages that `selection` chooses and hands each one to `sink` as soon as it is made,
@@ -316,7 +212,7 @@ pub fn render_to<E: From<Problem> + Send>(
     sink: &(dyn Fn(Page) -> Result<(), E> + Sync),
 ) -> Result<Site, E> {
     let audience = &options.audience;
-    let scope = Scope::new(book, audience);
+    let scope = Scope::new(book, audience, &theme.strings);
     let program = scope.program;
     let site = SiteView {
         audience: audience.to_string(),
@@ -361,39 +257,45 @@ pub fn render_to<E: From<Problem> + Send>(
     globals.insert("anchors", &anchors::ANCHORS);
 
     let today = options.today.unwrap_or_else(Date::today);
-    let lists = selection.lists();
-    // Counting for the dashboard goes over every pair: only when a page shows it.
-    let no_pairs = Scope {
-        config: scope.config,
-        program,
-        audience,
-        pairs: Vec::new(),
-    };
-    let dashboard = dashboard::Dashboard::of(
-        if lists { &scope } else { &no_pairs },
-        today,
-        &theme.strings,
-    );
-    let (kinds, kept): (Vec<_>, Vec<_>) = page_kinds(&scope, &dashboard, today)
+    let (outputs, kept): (Vec<_>, Vec<_>) = family::outputs(&scope)
         .into_iter()
-        .partition(|&k| selection.includes(k));
-    let mut kept_pages = kept.len();
-    let mut paths: Vec<PathBuf> = kinds.iter().map(|&k| k.path()).collect();
+        .partition(|o| selection.includes(o.source()));
+    let kept_pages = kept.into_iter().filter(|o| o.is_page()).count();
+    let rendered_pages = outputs.iter().filter(|o| o.is_page()).count();
+    let paths: Vec<PathBuf> = outputs.iter().map(|&o| o.path()).collect();
+    let mut kinds = Vec::new();
+    let mut calendars = Vec::new();
+    let mut others = Vec::new();
+    for output in outputs {
+        match output {
+            Output::Page(kind) => kinds.push(kind),
+            Output::Calendar(which) => calendars.push(which),
+            Output::SearchIndex | Output::Robots => others.push(output),
+        }
+    }
+    // Counting for the dashboard goes over every pair: only when a page shows it.
+    let lists = kinds.iter().any(|k| k.lists_pairs());
+    let none = scope.with_pairs(Vec::new());
+    let dashboard =
+        dashboard::Dashboard::of(if lists { &scope } else { &none }, today, &theme.strings);
     let theme = &*theme;
     let shared = Shared::of(&scope);
     options.progress.stage("rendering", kinds.len());
-    let in_selection = |pair: &Pair| selection.includes_pair(pair);
-    let with_index = selection.indexes();
     // Memory has two peaks: the pages that list every pair (every pair's summary as template
     // values, kept in `shared` from the pairs' own pages, and a page of up to 16 MB) and the search
     // index. They come after the other pages, when what loading the program left behind has gone
     // back to the system, and one after the other: the lists on one thread while the other makes
     // the calendars, then the index with both, once `shared` is dropped.
     let (lists_job, jobs) = jobs(kinds);
+    let made = Made {
+        shared: &shared,
+        dashboard: &dashboard,
+        today,
+    };
     let render_job = |job: Job<'_>| {
         let values = job[0].pair().map(|p| PairValues::of(&scope, &shared, p));
         for kind in job {
-            let page = render_page(&scope, theme, kind, &shared, values.as_ref())?;
+            let page = render_page(&scope, theme, kind, &made, values.as_ref())?;
             options.progress.inc();
             sink(page)?;
         }
@@ -401,45 +303,41 @@ pub fn render_to<E: From<Problem> + Send>(
     };
     jobs.into_par_iter().try_for_each(render_job)?;
     // Handed on as they are made: ten thousand calendars would otherwise be held at once.
-    let calendars = std::sync::Mutex::new(Vec::new());
-    let (listed, made) = rayon::join(
+    let (listed, calendared) = rayon::join(
         || lists_job.map_or(Ok(()), render_job),
         || {
-            calendar::files(&scope, &in_selection, lists, &theme.strings, &|page| {
-                let mut made = calendars.lock().unwrap_or_else(|e| e.into_inner());
-                made.push(page.path.clone());
-                drop(made);
-                sink(page)
+            calendars.into_par_iter().try_for_each(|which| {
+                let output = Output::Calendar(which);
+                match calendar::file(&scope, which) {
+                    Some(html) => sink(Page {
+                        path: output.path(),
+                        html,
+                    }),
+                    None => Ok(()),
+                }
             })
         },
     );
     listed?;
-    made?;
+    calendared?;
     // The pairs' summaries are not needed by the index, which is the other peak of memory.
     drop(shared);
-    paths.extend(calendars.into_inner().unwrap_or_else(|e| e.into_inner()));
-    kept_pages += kept_calendars(&scope, selection).count();
-    if with_index {
-        let page = Page {
-            path: PathBuf::from(paths::SEARCH_INDEX),
-            html: search::script(&scope, &theme.strings.pair),
+    for output in others {
+        let html = match output {
+            Output::SearchIndex => search::script(&scope),
+            // A private edition must not be indexed even if it ends up somewhere reachable.
+            _ => "User-agent: *\nDisallow: /\n".to_owned(),
         };
-        paths.push(page.path.clone());
-        sink(page)?;
-    }
-    if !audience.is_public() {
-        // A private edition must not be indexed even if it ends up somewhere reachable.
-        let page = Page {
-            path: PathBuf::from(paths::ROBOTS),
-            html: "User-agent: *\nDisallow: /\n".to_owned(),
-        };
-        paths.push(page.path.clone());
-        sink(page)?;
+        sink(Page {
+            path: output.path(),
+            html,
+        })?;
     }
     Ok(Site {
         pages: Vec::new(),
         paths,
         kept: Vec::new(),
+        rendered_pages,
         kept_pages,
         assets: theme.assets.clone(),
         // Only a build of every page is followed by making PDF files.
@@ -449,41 +347,6 @@ pub fn render_to<E: From<Problem> + Send>(
             Vec::new()
         },
     })
-}
-
-/// Every page of the site, each with what it is about.
-fn page_kinds<'a>(
-    scope: &Scope<'a>,
-    dashboard: &'a dashboard::Dashboard<'a>,
-    today: Date,
-) -> Vec<PageKind<'a>> {
-    let program = scope.program;
-    let mut kinds = vec![
-        PageKind::Home(dashboard),
-        PageKind::Guide,
-        PageKind::Phases,
-        PageKind::Pairs,
-        PageKind::BlankWorkbook,
-        PageKind::PrintHandbook,
-        PageKind::NotFound,
-    ];
-    kinds.extend(
-        program
-            .chapters
-            .iter()
-            .enumerate()
-            .map(|(i, c)| PageKind::Chapter(i, c)),
-    );
-    kinds.extend(program.phases.iter().map(PageKind::Phase));
-    if *scope.audience == Audience::Coordinators {
-        kinds.push(PageKind::Dashboard(dashboard));
-    }
-    for &pair in &scope.pairs {
-        kinds.push(PageKind::Pair(pair, today));
-        kinds.extend(PhaseId::ALL.map(|p| PageKind::PairPhase(pair, p)));
-        kinds.push(PageKind::Workbook(pair));
-    }
-    kinds
 }
 
 /// Pages that one thread renders one after the other.
@@ -509,21 +372,19 @@ fn render_page<'a>(
     scope: &Scope<'a>,
     theme: &Theme,
     kind: PageKind<'a>,
-    shared: &Shared,
+    made: &Made<'_, 'a>,
     pair: Option<&PairValues<'a>>,
 ) -> Result<Page, Problem> {
-    let program = scope.program;
-    let place = pages::place(kind);
-    let (template, title, mut ctx) = pages::context(scope, kind, shared, pair, &theme.strings);
-    let root = place.root(scope.config.site.base_url.as_deref());
-    let crumbs = pages::crumbs(program, kind, &theme.strings.pages);
+    let spec = kind.spec();
+    let (title, mut ctx) = pages::context(scope, kind, made, pair);
+    let root = spec.place.root(scope.config.site.base_url.as_deref());
     ctx.insert("root", &root);
     ctx.insert(
         "page",
         &PageMeta {
             title,
-            url: place.url(),
-            crumbs,
+            url: spec.place.url(),
+            crumbs: family::crumbs(scope, spec.under),
         },
     );
     let html = if kind.lists_pairs() {
@@ -532,7 +393,7 @@ fn render_page<'a>(
         let mut html = Vec::with_capacity((64 << 10) + scope.pairs.len() * (2 << 10));
         theme
             .tera
-            .render_to(template, &ctx, &mut html)
+            .render_to(spec.template, &ctx, &mut html)
             .map_err(|e| theme.problem(&e))?;
         // Tera writes the text of templates and values, all UTF-8.
         String::from_utf8(html)
@@ -540,11 +401,11 @@ fn render_page<'a>(
     } else {
         theme
             .tera
-            .render(template, &ctx)
+            .render(spec.template, &ctx)
             .map_err(|e| theme.problem(&e))?
     };
     Ok(Page {
-        path: place.file(),
+        path: spec.place.file(),
         html,
     })
 }

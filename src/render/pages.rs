@@ -1,15 +1,27 @@
-//! What each kind of page shows: its folder, template, title, breadcrumbs and context.
+//! What each kind of page shows: its title and the context its template gets. Where each page
+//! goes, its template and its breadcrumbs are in [`super::family`].
 
 use serde::Serialize;
 use tera::{Context, Value};
 
-use super::strings::{Pages, Strings};
+use super::dashboard::Dashboard;
+use super::family::PageKind;
+use super::strings::fill;
 use super::values::{PairValues, Shared};
 use super::view::{Link, PairView, Scope};
-use super::{PageKind, context_with, print};
+use super::{context_with, print};
 use crate::markdown::Heading;
-use crate::model::{Pair, PhaseId, Program};
-use crate::paths::{self, Place, Url};
+use crate::model::{Date, Pair, PhaseId};
+use crate::paths::{self, Url};
+
+/// What the pages of one render share: the pairs' values made once, the dashboard (counted over
+/// every pair only when a page that shows it is rendered) and the date the pages count from.
+#[derive(Clone, Copy)]
+pub(super) struct Made<'s, 'a> {
+    pub shared: &'s Shared,
+    pub dashboard: &'s Dashboard<'a>,
+    pub today: Date,
+}
 
 /// A phase as a card on the home and phases pages.
 #[derive(Serialize)]
@@ -73,33 +85,20 @@ fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Li
     (prev, next)
 }
 
-/// Where a page is in the site.
-pub(super) fn place(kind: PageKind<'_>) -> Place {
-    match kind {
-        PageKind::Home(_) => paths::home(),
-        PageKind::Dashboard(_) => paths::dashboard(),
-        PageKind::Guide => paths::guide(),
-        PageKind::Chapter(_, c) => paths::chapter(&c.id),
-        PageKind::Phases => paths::phases(),
-        PageKind::Phase(p) => paths::phase(p.id),
-        PageKind::Pairs => paths::pairs(),
-        PageKind::Pair(pair, _) => paths::pair(&pair.id),
-        PageKind::PairPhase(pair, phase) => paths::pair_phase(&pair.id, phase),
-        PageKind::Workbook(pair) => paths::workbook(&pair.id),
-        PageKind::BlankWorkbook => paths::blank_workbook(),
-        PageKind::PrintHandbook => paths::print_handbook(),
-        PageKind::NotFound => paths::not_found(),
-    }
-}
-
-/// The template, title and context of a page.
+/// The title and context of a page: what it shows. Its template and place are in its
+/// [`PageKind::spec`].
 pub(super) fn context<'a>(
     scope: &Scope<'a>,
     kind: PageKind<'a>,
-    shared: &Shared,
+    made: &Made<'_, 'a>,
     pair: Option<&PairValues<'a>>,
-    strings: &Strings,
-) -> (&'static str, String, Context) {
+) -> (String, Context) {
+    let Made {
+        shared,
+        dashboard,
+        today,
+    } = *made;
+    let strings = scope.strings;
     let words = &strings.pages;
     let program = scope.program;
     // A pair's values, made by the caller once for all its pages, or here for this page alone.
@@ -112,7 +111,7 @@ pub(super) fn context<'a>(
             .expect("a pair's page has the pair's values")
     };
     match kind {
-        PageKind::Home(dashboard) => {
+        PageKind::Home => {
             let pairs = pair_views(scope);
             let total = |f: fn(&PairView<'_>) -> usize| pairs.iter().map(f).sum();
             let stats = Stats {
@@ -130,21 +129,17 @@ pub(super) fn context<'a>(
             ctx.insert("coordinators", &scope.coordinators());
             ctx.insert("stats", &stats);
             ctx.insert("dashboard", dashboard);
-            ("index.html", scope.config.book.title.clone(), ctx)
+            (scope.config.book.title.clone(), ctx)
         }
-        PageKind::Dashboard(dashboard) => {
+        PageKind::Dashboard => {
             let mut ctx = context_with("dashboard", dashboard);
             ctx.insert_value("pairs", summaries(scope, shared));
-            ("dashboard.html", words.dashboard.clone(), ctx)
+            (words.dashboard.clone(), ctx)
         }
         PageKind::Guide => {
             let chapters: Vec<ChapterView<'_>> =
                 program.chapters.iter().map(chapter_view).collect();
-            (
-                "guide.html",
-                words.guide.clone(),
-                context_with("chapters", &chapters),
-            )
+            (words.guide.clone(), context_with("chapters", &chapters))
         }
         PageKind::Chapter(i, c) => {
             let mut ctx = context_with("chapter", &chapter_view(c));
@@ -159,10 +154,9 @@ pub(super) fn context<'a>(
             let (prev, next) = prev_next(links, i);
             ctx.insert("prev", &prev);
             ctx.insert("next", &next);
-            ("chapter.html", c.front.title.clone(), ctx)
+            (c.front.title.clone(), ctx)
         }
         PageKind::Phases => (
-            "phases.html",
             words.phases_title.clone(),
             context_with("phases", &phase_cards(scope)),
         ),
@@ -182,14 +176,14 @@ pub(super) fn context<'a>(
             let (prev, next) = prev_next(links, p.id.index());
             ctx.insert("prev", &prev);
             ctx.insert("next", &next);
-            ("phase.html", p.file.title.clone(), ctx)
+            (p.file.title.clone(), ctx)
         }
         PageKind::Pairs => {
             let mut ctx = Context::new();
             ctx.insert_value("pairs", summaries(scope, shared));
-            ("pairs.html", words.pairs.clone(), ctx)
+            (words.pairs.clone(), ctx)
         }
-        PageKind::Pair(pair, today) => {
+        PageKind::Pair(pair) => {
             let values = pair_values(pair);
             let view = &values.view;
             let mut ctx = Context::new();
@@ -199,13 +193,16 @@ pub(super) fn context<'a>(
                 "picture",
                 &super::progress::Picture::of(scope, pair, &view.steps, today, strings),
             );
-            ("pair.html", view.title.clone(), ctx)
+            (view.title.clone(), ctx)
         }
         PageKind::PairPhase(pair, phase_id) => {
             let values = pair_values(pair);
             let view = &values.view;
             let phase = program.phase(phase_id);
-            let title = format!("{}: {}", view.title, phase.file.title);
+            let title = fill(
+                &words.pair_phase_title,
+                &[("pair", &view.title), ("phase", &phase.file.title)],
+            );
             let mut ctx = Context::new();
             ctx.insert_value("items", values.checklists[phase_id.index()].items.clone());
             ctx.insert_value("phase", shared.phases[phase_id.index()].clone());
@@ -223,37 +220,25 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             ctx.insert_value("record", values.record.clone());
             ctx.insert_value("pair", values.view_value.clone());
-            (template_of(phase_id), title, ctx)
+            (title, ctx)
         }
         PageKind::Workbook(pair) => {
             let values = pair_values(pair);
-            let title = format!("{}: {}", words.workbook, values.view.title);
+            let title = fill(&words.workbook_title, &[("pair", &values.view.title)]);
             (
-                "workbook.html",
                 title,
                 print::workbook(scope, shared, Some((pair, values)), strings),
             )
         }
         PageKind::BlankWorkbook => (
-            "workbook.html",
             words.blank_workbook.clone(),
             print::workbook(scope, shared, None, strings),
         ),
         PageKind::PrintHandbook => (
-            "print.html",
             scope.config.book.title.clone(),
             print::handbook(scope.config, program),
         ),
-        PageKind::NotFound => ("404.html", words.not_found.clone(), Context::new()),
-    }
-}
-
-fn template_of(phase: PhaseId) -> &'static str {
-    match phase {
-        PhaseId::Initiation => "pair-initiation.html",
-        PhaseId::Negotiation => "pair-negotiation.html",
-        PhaseId::Enabling => "pair-enabling.html",
-        PhaseId::Closure => "pair-closure.html",
+        PageKind::NotFound => (words.not_found.clone(), Context::new()),
     }
 }
 
@@ -264,70 +249,5 @@ fn chapter_view(c: &crate::model::Chapter) -> ChapterView<'_> {
         headings: &c.headings,
         sources: &c.front.sources,
         url: paths::chapter(&c.id).url(),
-    }
-}
-
-/// The breadcrumbs of a page, from the home page down to (not including) the page itself.
-pub(super) fn crumbs<'a>(program: &'a Program, kind: PageKind<'a>, words: &Pages) -> Vec<Link<'a>> {
-    let home = Link {
-        title: words.home.clone().into(),
-        url: paths::home().url(),
-    };
-    match kind {
-        PageKind::Home(_) | PageKind::NotFound => Vec::new(),
-        PageKind::Guide
-        | PageKind::Phases
-        | PageKind::Pairs
-        | PageKind::BlankWorkbook
-        | PageKind::Dashboard(_) => {
-            vec![home]
-        }
-        PageKind::PrintHandbook => vec![
-            home,
-            Link {
-                title: words.guide.clone().into(),
-                url: paths::guide().url(),
-            },
-        ],
-        PageKind::Chapter(..) => vec![
-            home,
-            Link {
-                title: words.guide.clone().into(),
-                url: paths::guide().url(),
-            },
-        ],
-        PageKind::Phase(_) => vec![
-            home,
-            Link {
-                title: words.phases.clone().into(),
-                url: paths::phases().url(),
-            },
-        ],
-        PageKind::Pair(..) => vec![
-            home,
-            Link {
-                title: words.pairs.clone().into(),
-                url: paths::pairs().url(),
-            },
-        ],
-        PageKind::PairPhase(pair, _) | PageKind::Workbook(pair) => {
-            let name = |id| program.person(id).map_or("", |p| p.name.as_str());
-            let title = format!(
-                "{} & {}",
-                name(&pair.file.mentor.value),
-                name(&pair.file.mentee.value)
-            );
-            vec![
-                home,
-                Link {
-                    title: words.pairs.clone().into(),
-                    url: paths::pairs().url(),
-                },
-                Link {
-                    title: title.into(),
-                    url: paths::pair(&pair.id).url(),
-                },
-            ]
-        }
     }
 }

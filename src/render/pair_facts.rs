@@ -1,6 +1,7 @@
 //! Facts about one pair that the dashboard, the calendars and the progress picture all use: its
 //! title, the meetings the audience may see, whether it is under way, and days between dates.
 
+use super::strings::names_title;
 use super::view::Scope;
 use crate::model::{Date, Pair};
 
@@ -9,13 +10,13 @@ pub fn days_between(a: Date, b: Date) -> i64 {
     a.0.until(b.0).map_or(0, |s| i64::from(s.get_days()))
 }
 
-/// "Mentor & Mentee", by name.
+/// The pair's title, "Mentor & Mentee" by name in the default theme's words.
 pub fn pair_title(scope: &Scope<'_>, pair: &Pair) -> String {
     let name = |id| scope.program.person(id).map_or("", |p| p.name.as_str());
-    format!(
-        "{} & {}",
+    names_title(
+        scope.strings,
         name(&pair.file.mentor.value),
-        name(&pair.file.mentee.value)
+        name(&pair.file.mentee.value),
     )
 }
 

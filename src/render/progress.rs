@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::charts::{esc, n, open, open_group};
 use super::pair_facts::days_between;
-use super::strings::{PictureWords, Strings, date_long, goal_status, month_year_short};
+use super::strings::{Strings, date_long, goal_status, month_year_short};
 use super::view::{PhaseStep, Scope};
 use crate::model::{Date, Pair};
 
@@ -76,7 +76,7 @@ impl<'a> Picture<'a> {
             timeline(pair, &goals, &milestones, today, strings)
         };
         Picture {
-            track: track(steps, &strings.picture),
+            track: track(steps, strings),
             timeline,
             milestones,
             today,
@@ -86,7 +86,8 @@ impl<'a> Picture<'a> {
 
 /// The four phases as arrows, left to right: done ones filled with a tick, the current one outlined
 /// boldly and marked "now", the ones to come dashed. Each links to the pair's page for the phase.
-fn track(steps: &[PhaseStep<'_>], words: &PictureWords) -> String {
+fn track(steps: &[PhaseStep<'_>], strings: &Strings) -> String {
+    let words = &strings.picture;
     const H: f64 = 54.0;
     const TIP: f64 = 14.0;
     let w = WIDTH / steps.len().max(1) as f64;
@@ -110,7 +111,7 @@ fn track(steps: &[PhaseStep<'_>], words: &PictureWords) -> String {
             )
         })
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&strings.charts.separator);
     let mut s = open_group(
         "picture-track",
         "phase-picture",

@@ -4,8 +4,10 @@
 //! audience. A private field the audience may not see is left out of the view altogether (not set
 //! to null), so a template that prints it fails the build instead of printing an empty value.
 
-use crate::paths;
 use serde::Serialize;
+
+use super::strings::{Strings, names_title};
+use crate::paths;
 
 use crate::book::Book;
 use crate::config::Config;
@@ -27,11 +29,13 @@ pub struct Scope<'a> {
     pub audience: &'a Audience,
     /// The pairs this audience may see, sorted by id.
     pub pairs: Vec<&'a Pair>,
+    /// The words on the pages, from the theme.
+    pub strings: &'a Strings,
 }
 
 impl<'a> Scope<'a> {
-    /// The scope of `audience`.
-    pub fn new(book: &'a Book, audience: &'a Audience) -> Self {
+    /// The scope of `audience`, in the theme's words.
+    pub fn new(book: &'a Book, audience: &'a Audience, strings: &'a Strings) -> Self {
         let program = &book.program;
         let pairs = program
             .pairs
@@ -43,6 +47,18 @@ impl<'a> Scope<'a> {
             program,
             audience,
             pairs,
+            strings,
+        }
+    }
+
+    /// The same program and audience with only `pairs`.
+    pub fn with_pairs(&self, pairs: Vec<&'a Pair>) -> Self {
+        Scope {
+            config: self.config,
+            program: self.program,
+            audience: self.audience,
+            pairs,
+            strings: self.strings,
         }
     }
 
@@ -329,7 +345,7 @@ impl<'a> PairView<'a> {
             pdf_url: paths::pair_pdf(&pair.id),
             phase_url: paths::pair_phase(&pair.id, pair.phase).url(),
             calendar_url: paths::pair_calendar(&pair.id),
-            title: format!("{} & {}", mentor.name, mentee.name),
+            title: names_title(scope.strings, mentor.name, mentee.name),
             mentor,
             mentee,
             start: pair.file.start.value,

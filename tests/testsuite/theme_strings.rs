@@ -115,3 +115,47 @@ fn an_unknown_table_is_located_with_a_suggestion() {
         .stderr_has("themes/riverside/strings.toml:2:2")
         .stderr_has("did you mean `pair`?");
 }
+
+#[test]
+fn a_pairs_title_comes_from_the_theme_everywhere_it_is_shown() {
+    let program = with_strings(
+        "[pages]\npair_title = \"{mentee} with {mentor}\"\n\
+         pair_phase_title = \"{phase} · {pair}\"\nworkbook_title = \"Notebook of {pair}\"\n",
+    );
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+    let title = "Dr. Ben Okafor with Dr. Ana López";
+    let book = "book-private/coordinators";
+    let overview = program.read(format!("{book}/pairs/{PAIR}/index.html"));
+    assert!(
+        overview.contains(&format!("<title>{title}")),
+        "pair page title"
+    );
+    let phase = program.read(format!("{book}/pairs/{PAIR}/enabling/index.html"));
+    assert!(
+        phase.contains(&format!("<title>Enabling · {title}")),
+        "phase page title"
+    );
+    assert!(
+        phase.contains(&format!(">{title}</a>")),
+        "the crumb that leads back to the pair"
+    );
+    let workbook = program.read(format!("{book}/pairs/{PAIR}/workbook/index.html"));
+    assert!(workbook.contains(&format!("<title>Notebook of {title}")));
+    let calendar = program.read(format!("{book}/pairs/{PAIR}/meetings.ics"));
+    assert!(calendar.contains(&format!("SUMMARY:{title}: the relationship starts")));
+    let index = program.read(format!("{book}/search-index.js"));
+    assert!(
+        index.contains(&format!("\"Enabling · {title}\"")),
+        "search result title"
+    );
+    for old in [&overview, &phase, &workbook, &calendar, &index] {
+        assert!(
+            !old.contains("Dr. Ana López & Dr. Ben Okafor"),
+            "the old title is left"
+        );
+    }
+    let dashboard = program.read(format!("{book}/dashboard/index.html"));
+    assert!(!dashboard.contains("Dr. Ana López &amp; Dr. Ben Okafor"));
+}

@@ -24,7 +24,7 @@ use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use super::anchors::ANCHORS;
-use super::strings::PairWords;
+use super::strings::{PairWords, fill};
 use super::view::{PairView, PersonView, RecordView, Scope};
 use crate::markdown::Markdown;
 use crate::model::PhaseId;
@@ -305,7 +305,13 @@ fn pair_docs<'a>(
         d.doc(overview, ANCHORS.concerns, &words.concerns, t.take());
     }
     let phase_page = |d: &mut Part<'_>, p: PhaseId| {
-        let title = format!("{}: {}", view.title, scope.program.phase(p).file.title);
+        let title = fill(
+            &scope.strings.pages.pair_phase_title,
+            &[
+                ("pair", &view.title),
+                ("phase", &scope.program.phase(p).file.title),
+            ],
+        );
         d.page(Kind::Pair, &paths::pair_phase(&pair.id, p).url(), &title)
     };
 
@@ -395,8 +401,8 @@ const PARTS_AT_ONCE: usize = 16;
 /// script (which is why they come before the pages in it), the pages and the terms wait for the
 /// end. The JSON is what serde_json writes for the object `{v, lang, rules, docs, pages, terms,
 /// postings}`.
-pub fn script(scope: &Scope<'_>, words: &PairWords) -> String {
-    script_in(scope, words, PAIRS_A_PART, PARTS_AT_ONCE)
+pub fn script(scope: &Scope<'_>) -> String {
+    script_in(scope, &scope.strings.pair, PAIRS_A_PART, PARTS_AT_ONCE)
 }
 
 /// [`script`], made `parts_at_once` parts of `a_part` pairs at a time.
@@ -500,7 +506,8 @@ mod tests {
         // The bundled program: pairs with and without a closure page.
         let (program, problems) = crate::load_program(Path::new(env!("CARGO_MANIFEST_DIR")));
         let program = program.unwrap_or_else(|| panic!("{problems:?}"));
-        let scope = Scope::new(&program, &Audience::Coordinators);
+        let strings = crate::render::strings::Strings::default();
+        let scope = Scope::new(&program, &Audience::Coordinators, &strings);
         let words = crate::render::strings::Strings::default().pair;
         assert!(scope.pairs.len() >= 3);
         assert!(scope.pairs.iter().any(|p| p.file.closure.is_some()));

@@ -73,3 +73,11 @@ pub fn month_year_short(date: Date, strings: &Strings) -> String {
     let d = date.0;
     format!("{} {}", strings.month_short(d.month()), d.year())
 }
+
+/// A pair's title from its two names (`[pages] pair_title`).
+pub fn names_title(strings: &Strings, mentor: &str, mentee: &str) -> String {
+    super::fill(
+        &strings.pages.pair_title,
+        &[("mentor", mentor), ("mentee", mentee)],
+    )
+}

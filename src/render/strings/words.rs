@@ -125,6 +125,8 @@ pub struct CadenceWords {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarWords {
+    /// A pair's calendar's name (`{pair}`, `{program}`).
+    pub name: String,
     /// The start of a relationship (`{pair}`).
     pub starts: String,
     /// Its planned end (`{pair}`).
@@ -185,6 +187,10 @@ pub struct ChartWords {
     pub pair_items: String,
     /// The meetings chart's description (`{meetings}`, `{from}`, `{to}`, `{most}`).
     pub meetings_desc: String,
+    /// A label and its count in a chart's description: `{label}` and `{count}`.
+    pub count_of: String,
+    /// Between the parts of a chart's description.
+    pub separator: String,
 }
 
 /// Page titles and breadcrumbs.
@@ -209,6 +215,12 @@ pub struct Pages {
     pub blank_workbook: String,
     /// The 404 page.
     pub not_found: String,
+    /// A pair's title: `{mentor}` and `{mentee}` stand for their names.
+    pub pair_title: String,
+    /// The title of a pair's phase page: `{pair}` and `{phase}` stand for their titles.
+    pub pair_phase_title: String,
+    /// The title of a pair's workbook: `{pair}` stands for the pair's title.
+    pub workbook_title: String,
 }
 
 /// Sections of a pair's pages.

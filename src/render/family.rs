@@ -1,0 +1,377 @@
+//! Every file a render makes, each kind described once.
+//!
+//! [`outputs`] lists them all: pages, calendars, the search index, `robots.txt`. Each says where it
+//! goes and what it is made from ([`Source`]); a page also says its template and the page it sits
+//! under ([`Spec`]), from which its breadcrumbs follow. Choosing what to rebuild, listing what a
+//! rebuild kept and counting pages are one filter over that list ([`super::Selection::includes`]).
+//! What a page shows is made in [`super::pages`].
+//!
+//! A new kind of output is a variant here, one arm of [`Output::source`] and [`Output::path`] (or of
+//! [`PageKind::spec`] for a page), and the code that makes its bytes.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use super::pair_facts::pair_title;
+use super::view::{Link, Scope};
+use crate::model::{Audience, Chapter, Pair, Phase, PhaseId};
+use crate::paths::{self, Place};
+
+/// One file of the site.
+#[derive(Clone, Copy)]
+pub(super) enum Output<'a> {
+    /// A page, rendered from a template.
+    Page(PageKind<'a>),
+    /// A pair's calendar, or (`None`) the program's.
+    Calendar(Option<&'a Pair>),
+    /// The search index.
+    SearchIndex,
+    /// `robots.txt`, which keeps a private edition out of search engines.
+    Robots,
+}
+
+/// What an output is made from, so what an edit can change.
+#[derive(Clone, Copy)]
+pub(super) enum Source<'a> {
+    /// The program's guide, phases and settings, and which pairs there are: a change to any of
+    /// them rebuilds everything.
+    Program,
+    /// One pair's file.
+    Pair(&'a Pair),
+    /// What lists and counts show of every pair: each pair's summary, its share of the dashboard
+    /// and its dates in the program's calendar (see [`super::lists_key`]).
+    Lists,
+    /// Everything every pair says that the audience may read, for the search index.
+    Index,
+}
+
+/// The kinds of page, each with what it is about.
+#[derive(Clone, Copy)]
+pub(super) enum PageKind<'a> {
+    Home,
+    /// The coordinators' edition only.
+    Dashboard,
+    Guide,
+    Chapter(usize, &'a Chapter),
+    Phases,
+    Phase(&'a Phase),
+    Pairs,
+    /// A pair's overview.
+    Pair(&'a Pair),
+    PairPhase(&'a Pair, PhaseId),
+    Workbook(&'a Pair),
+    BlankWorkbook,
+    PrintHandbook,
+    NotFound,
+}
+
+/// How a page is made and where it sits.
+pub(super) struct Spec<'a> {
+    /// Where it goes.
+    pub place: Place,
+    /// The theme's template.
+    pub template: &'static str,
+    /// The page it sits under in the breadcrumbs; `None` for a page outside the trail.
+    pub under: Option<Up<'a>>,
+    /// What it is made from.
+    pub source: Source<'a>,
+}
+
+/// A page that others sit under, as the breadcrumbs name it.
+#[derive(Clone, Copy)]
+pub(super) enum Up<'a> {
+    Home,
+    Guide,
+    Phases,
+    Pairs,
+    Pair(&'a Pair),
+}
+
+impl<'a> PageKind<'a> {
+    /// How the page is made and where it sits.
+    pub fn spec(self) -> Spec<'a> {
+        use PageKind as K;
+        let (place, template, under, source) = match self {
+            K::Home => (paths::home(), "index.html", None, Source::Lists),
+            K::Dashboard => (
+                paths::dashboard(),
+                "dashboard.html",
+                Some(Up::Home),
+                Source::Lists,
+            ),
+            K::Guide => (
+                paths::guide(),
+                "guide.html",
+                Some(Up::Home),
+                Source::Program,
+            ),
+            K::Chapter(_, c) => (
+                paths::chapter(&c.id),
+                "chapter.html",
+                Some(Up::Guide),
+                Source::Program,
+            ),
+            K::Phases => (
+                paths::phases(),
+                "phases.html",
+                Some(Up::Home),
+                Source::Lists,
+            ),
+            K::Phase(p) => (
+                paths::phase(p.id),
+                "phase.html",
+                Some(Up::Phases),
+                Source::Lists,
+            ),
+            K::Pairs => (paths::pairs(), "pairs.html", Some(Up::Home), Source::Lists),
+            K::Pair(pair) => (
+                paths::pair(&pair.id),
+                "pair.html",
+                Some(Up::Pairs),
+                Source::Pair(pair),
+            ),
+            K::PairPhase(pair, phase) => (
+                paths::pair_phase(&pair.id, phase),
+                pair_phase_template(phase),
+                Some(Up::Pair(pair)),
+                Source::Pair(pair),
+            ),
+            K::Workbook(pair) => (
+                paths::workbook(&pair.id),
+                "workbook.html",
+                Some(Up::Pair(pair)),
+                Source::Pair(pair),
+            ),
+            K::BlankWorkbook => (
+                paths::blank_workbook(),
+                "workbook.html",
+                Some(Up::Home),
+                Source::Program,
+            ),
+            K::PrintHandbook => (
+                paths::print_handbook(),
+                "print.html",
+                Some(Up::Guide),
+                Source::Program,
+            ),
+            K::NotFound => (paths::not_found(), "404.html", None, Source::Program),
+        };
+        Spec {
+            place,
+            template,
+            under,
+            source,
+        }
+    }
+
+    /// The pair the page belongs to, if any.
+    pub fn pair(self) -> Option<&'a Pair> {
+        match self.spec().source {
+            Source::Pair(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Whether the page lists or counts pairs.
+    pub fn lists_pairs(self) -> bool {
+        matches!(self.spec().source, Source::Lists)
+    }
+}
+
+fn pair_phase_template(phase: PhaseId) -> &'static str {
+    match phase {
+        PhaseId::Initiation => "pair-initiation.html",
+        PhaseId::Negotiation => "pair-negotiation.html",
+        PhaseId::Enabling => "pair-enabling.html",
+        PhaseId::Closure => "pair-closure.html",
+    }
+}
+
+impl<'a> Up<'a> {
+    /// The page this one sits under.
+    fn up(self) -> Option<Up<'a>> {
+        match self {
+            Up::Home => None,
+            Up::Guide | Up::Phases | Up::Pairs => Some(Up::Home),
+            Up::Pair(_) => Some(Up::Pairs),
+        }
+    }
+
+    fn link(self, scope: &Scope<'_>) -> Link<'static> {
+        let w = &scope.strings.pages;
+        let (title, place) = match self {
+            Up::Home => (w.home.clone(), paths::home()),
+            Up::Guide => (w.guide.clone(), paths::guide()),
+            Up::Phases => (w.phases.clone(), paths::phases()),
+            Up::Pairs => (w.pairs.clone(), paths::pairs()),
+            Up::Pair(pair) => (pair_title(scope, pair), paths::pair(&pair.id)),
+        };
+        Link {
+            title: Cow::Owned(title),
+            url: place.url(),
+        }
+    }
+}
+
+/// The breadcrumbs of a page under `under`: from the home page down to (not including) the page.
+pub(super) fn crumbs(scope: &Scope<'_>, under: Option<Up<'_>>) -> Vec<Link<'static>> {
+    let mut trail: Vec<Link<'static>> = std::iter::successors(under, |u| u.up())
+        .map(|u| u.link(scope))
+        .collect();
+    trail.reverse();
+    trail
+}
+
+impl<'a> Output<'a> {
+    /// What the output is made from.
+    pub fn source(self) -> Source<'a> {
+        match self {
+            Output::Page(kind) => kind.spec().source,
+            Output::Calendar(Some(pair)) => Source::Pair(pair),
+            Output::Calendar(None) => Source::Lists,
+            Output::SearchIndex => Source::Index,
+            Output::Robots => Source::Program,
+        }
+    }
+
+    /// Where the output goes in the site.
+    pub fn path(self) -> PathBuf {
+        match self {
+            Output::Page(kind) => kind.spec().place.file(),
+            Output::Calendar(Some(pair)) => PathBuf::from(paths::pair_calendar(&pair.id)),
+            Output::Calendar(None) => PathBuf::from(paths::PROGRAM_CALENDAR),
+            Output::SearchIndex => PathBuf::from(paths::SEARCH_INDEX),
+            Output::Robots => PathBuf::from(paths::ROBOTS),
+        }
+    }
+
+    /// Whether the output counts as a page in what a build reports: every file but the search
+    /// index, which is data for the pages rather than something to read.
+    pub fn is_page(self) -> bool {
+        !matches!(self, Output::SearchIndex)
+    }
+}
+
+/// Every file of the site that `scope`'s audience gets, in a fixed order: the program's pages,
+/// then each pair's pages and calendar, then the program's calendar, the search index and
+/// `robots.txt`.
+pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
+    use PageKind as K;
+    let program = scope.program;
+    let mut all: Vec<Output<'a>> = [
+        K::Home,
+        K::Guide,
+        K::Phases,
+        K::Pairs,
+        K::BlankWorkbook,
+        K::PrintHandbook,
+        K::NotFound,
+    ]
+    .into_iter()
+    .map(Output::Page)
+    .collect();
+    let chapters = program.chapters.iter().enumerate();
+    all.extend(chapters.map(|(i, c)| Output::Page(K::Chapter(i, c))));
+    all.extend(program.phases.iter().map(|p| Output::Page(K::Phase(p))));
+    if *scope.audience == Audience::Coordinators {
+        all.push(Output::Page(K::Dashboard));
+    }
+    for &pair in &scope.pairs {
+        all.push(Output::Page(K::Pair(pair)));
+        all.extend(PhaseId::ALL.map(|p| Output::Page(K::PairPhase(pair, p))));
+        all.push(Output::Page(K::Workbook(pair)));
+        all.push(Output::Calendar(Some(pair)));
+    }
+    // The program's calendar holds the pairs' dates: there is none without pairs.
+    if !scope.pairs.is_empty() {
+        all.push(Output::Calendar(None));
+    }
+    all.push(Output::SearchIndex);
+    if !scope.audience.is_public() {
+        all.push(Output::Robots);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::PrivateValues;
+    use crate::render::strings::Strings;
+
+    fn bundled() -> crate::book::Book {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (book, problems) = crate::load_program_with(root, PrivateValues::Kept);
+        book.unwrap_or_else(|| panic!("{problems:?}"))
+    }
+
+    #[test]
+    fn every_output_has_its_own_path_and_every_trail_starts_at_home() {
+        let book = bundled();
+        let strings = Strings::default();
+        for audience in [Audience::Public, Audience::Coordinators] {
+            let scope = Scope::new(&book, &audience, &strings);
+            let outputs = outputs(&scope);
+            let paths: BTreeSet<PathBuf> = outputs.iter().map(|o| o.path()).collect();
+            assert_eq!(paths.len(), outputs.len(), "two outputs share a path");
+            for output in outputs {
+                let Output::Page(kind) = output else { continue };
+                let crumbs = crumbs(&scope, kind.spec().under);
+                if let Some(first) = crumbs.first() {
+                    assert_eq!(first.url, paths::home().url());
+                }
+                // A pair's pages are made from that pair alone; the lists from every pair.
+                match (kind, kind.spec().source) {
+                    (PageKind::Pair(p), Source::Pair(q)) => assert_eq!(p.id, q.id),
+                    (PageKind::Home | PageKind::Pairs, source) => {
+                        assert!(matches!(source, Source::Lists))
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_pairs_phase_page_sits_under_the_pair_under_the_pairs() {
+        let book = bundled();
+        let strings = Strings::default();
+        let scope = Scope::new(&book, &Audience::Coordinators, &strings);
+        let pair = scope.pairs[0];
+        let trail = crumbs(
+            &scope,
+            PageKind::PairPhase(pair, PhaseId::Enabling).spec().under,
+        );
+        let urls: Vec<_> = trail.iter().map(|l| l.url.clone()).collect();
+        assert_eq!(
+            urls,
+            [
+                paths::home().url(),
+                paths::pairs().url(),
+                paths::pair(&pair.id).url()
+            ]
+        );
+        assert_eq!(trail[2].title, pair_title(&scope, pair));
+    }
+
+    #[test]
+    fn only_a_private_edition_has_robots_and_only_pairs_give_a_program_calendar() {
+        let book = bundled();
+        let strings = Strings::default();
+        let has = |scope: &Scope<'_>, path: &str| {
+            outputs(scope).iter().any(|o| o.path() == Path::new(path))
+        };
+        let public = Scope::new(&book, &Audience::Public, &strings);
+        assert!(!has(&public, paths::ROBOTS));
+        assert!(has(&public, paths::PROGRAM_CALENDAR));
+        assert!(!has(
+            &public.with_pairs(Vec::new()),
+            paths::PROGRAM_CALENDAR
+        ));
+        let coordinators = Scope::new(&book, &Audience::Coordinators, &strings);
+        assert!(has(&coordinators, paths::ROBOTS));
+    }
+}
