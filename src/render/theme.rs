@@ -178,7 +178,6 @@ impl Theme {
         tera.register_filter("long_date", move |s: &str, _: Kwargs, _: &State| {
             long_date(s, english, &words)
         });
-        tera.register_filter("humanize", humanize);
         tera.register_filter("css_string", css_string);
         let sources: Vec<TemplateSource> = templates
             .into_iter()
@@ -404,15 +403,6 @@ fn css_quote(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// `in_progress` as `In progress`.
-fn humanize(s: &str, _: Kwargs, _: &State) -> String {
-    let words = s.replace(['_', '-'], " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
