@@ -105,7 +105,7 @@ impl Place {
         let path = std::env::var_os("PATH").unwrap_or_default();
         let mut paths = vec![self.fake_bin()];
         paths.extend(std::env::split_paths(&path));
-        let out = Command::new("bash")
+        Command::new("bash")
             .args(["--noprofile", "--norc", "-eo", "pipefail"])
             .arg(&script)
             .env("PATH", std::env::join_paths(paths).unwrap())
@@ -114,8 +114,7 @@ impl Place {
             .env("MENTORBOOK_ROOT", self.root())
             .env("GITHUB_PATH", self.github_path())
             .output()
-            .expect("run bash");
-        out
+            .expect("run bash")
     }
 
     fn installed_version(&self) -> Option<String> {

@@ -249,3 +249,80 @@ fn the_workflows_pass_actionlint() {
     let (ok, text) = lint(&script, program.root(), ".github/workflows/mentorbook.yml");
     assert!(!ok && text.contains("reed"), "{text}");
 }
+
+/// The MB0601 lines of `check`'s output, and the output.
+fn private_not_ignored(program: &Program) -> (usize, String) {
+    let run = program.check();
+    run.success();
+    let n = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("MB0601"))
+        .count();
+    (n, run.stderr.clone())
+}
+
+#[test]
+fn check_warns_when_private_fields_have_no_gitignore() {
+    let program = Program::fixture("minimal");
+    program.remove(".gitignore");
+    let (n, err) = private_not_ignored(&program);
+    assert_eq!(n, 1, "{err}");
+    insta::assert_snapshot!("private_fields_and_no_gitignore", err);
+}
+
+#[test]
+fn check_warns_when_the_gitignore_leaves_book_private_in_git() {
+    let program = Program::fixture("minimal");
+    // Only the public site is ignored; a negation takes `book-private/` back in.
+    program.write(".gitignore", "/book\n/book-*\n!/book-private/\n");
+    let (n, err) = private_not_ignored(&program);
+    assert_eq!(n, 1, "{err}");
+    insta::assert_snapshot!("private_fields_and_gitignore_without_book_private", err);
+}
+
+#[test]
+fn check_is_quiet_when_book_private_is_ignored_or_nothing_is_private() {
+    // The fixture's own .gitignore has `/book-private`; `book-private/` written another way does too.
+    let program = Program::fixture("minimal");
+    assert_eq!(private_not_ignored(&program).0, 0);
+    program.write(".gitignore", "# editions\nbook-private/\n");
+    assert_eq!(private_not_ignored(&program).0, 0);
+
+    // A program with nothing private needs no .gitignore.
+    let program = Program::empty();
+    program.run(&["init"]).success();
+    program.remove(".gitignore");
+    program.remove("content/pairs/sam-rivera-jo-chen.yaml");
+    program.patch(
+        "content/people.yaml",
+        "    contact:\n      email: casey@example.org\n",
+        "",
+    );
+    assert_eq!(private_not_ignored(&program).0, 0);
+    // One contact detail is enough to warn.
+    program.patch(
+        "content/people.yaml",
+        "    title: Senior engineer\n",
+        "    title: Senior engineer\n    contact:\n      phone: \"555 0100\"\n",
+    );
+    let (n, err) = private_not_ignored(&program);
+    assert_eq!(n, 1, "{err}");
+    assert!(err.contains("1 person has contact details"), "{err}");
+}
+
+/// `check` in CI shows it as a warning annotation on `.gitignore`.
+#[test]
+fn the_warning_is_an_annotation_in_github_format() {
+    let program = Program::fixture("minimal");
+    program.remove(".gitignore");
+    let run = program.run(&["check", "--format", "github"]);
+    run.success();
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("::warning file=.gitignore") && l.contains("MB0601")),
+        "{}",
+        run.stdout
+    );
+}
