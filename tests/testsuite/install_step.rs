@@ -100,23 +100,32 @@ impl Place {
 
     /// Runs the step's script with bash as GitHub does, with `repository` as the address.
     fn run(&self, step: &Step, repository: &str) -> Output {
+        self.run_on(step, repository, true)
+    }
+
+    /// [`Place::run`], on GitHub (`GITHUB_PATH` set) or elsewhere.
+    fn run_on(&self, step: &Step, repository: &str, github: bool) -> Output {
         let script = self.tmp.path().join("install.sh");
         fs::write(&script, &step.script).unwrap();
         let path = std::env::var_os("PATH").unwrap_or_default();
         let mut paths = vec![self.fake_bin()];
         paths.extend(std::env::split_paths(&path));
-        Command::new("bash")
-            .args(["--noprofile", "--norc", "-eo", "pipefail"])
+        let mut bash = Command::new("bash");
+        bash.args(["--noprofile", "--norc", "-eo", "pipefail"])
             .arg(&script)
             .env("PATH", std::env::join_paths(paths).unwrap())
             .env("MENTORBOOK_VERSION", &step.version)
             .env("MENTORBOOK_REPOSITORY", repository)
-            .env("MENTORBOOK_ROOT", self.root())
-            .env("GITHUB_PATH", self.github_path())
-            .output()
-            .expect("run bash")
+            .env("MENTORBOOK_ROOT", self.root());
+        if github {
+            bash.env("GITHUB_PATH", self.github_path());
+        } else {
+            bash.env_remove("GITHUB_PATH");
+        }
+        bash.output().expect("run bash")
     }
 
+    /// The version the installed `mentorbook --version` says, if there is one.
     fn installed_version(&self) -> Option<String> {
         let out = Command::new(self.root().join("bin/mentorbook"))
             .arg("--version")
@@ -222,6 +231,24 @@ fn a_cached_mentorbook_of_the_version_is_used_as_it_is() {
     assert_eq!(
         github_path.trim(),
         place.root().join("bin").display().to_string()
+    );
+}
+
+#[test]
+fn the_script_works_outside_github_too() {
+    // As GitLab runs it (git-hosts.md): no GITHUB_PATH, and the job's shell goes on after it.
+    let step = install_step();
+    let place = Place::new();
+    place.fake_cargo();
+    let script = format!("{}\necho after the install\n", step.script);
+    let step = Step { script, ..step };
+    let out = place.run_on(&step, &file_url(&place.repository()), false);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("after the install\n"));
+    assert!(!place.github_path().exists());
+    assert_eq!(
+        place.installed_version().as_deref(),
+        Some(format!("mentorbook {VERSION}").as_str())
     );
 }
 
