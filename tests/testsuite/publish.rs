@@ -155,11 +155,12 @@ fn init_s_files_point_at_the_documentation_of_their_version_and_pin_it() {
             );
         }
     }
-    assert!(
-        program
-            .read("content/program.yaml")
-            .contains(&format!("{docs}/format.md"))
-    );
+    for file in ["book.toml", "content/program.yaml"] {
+        assert!(
+            program.read(file).contains(&format!("{docs}/format.md")),
+            "{file} does not point to the documentation"
+        );
+    }
     let workflow = program.read(".github/workflows/mentorbook.yml");
     assert!(workflow.contains(&format!("{docs}/git-hosts.md")));
     assert!(workflow.contains(&format!("MENTORBOOK_VERSION: \"{version}\"")));
