@@ -88,11 +88,15 @@ pub enum Code {
     VagueMeasure,
     /// A symbolic link in the program folder, which mentorbook does not follow.
     Symlink,
+
+    // Publishing (MB06xx).
+    /// Private fields in the program and no `.gitignore` entry for `book-private/`.
+    PrivateNotIgnored,
 }
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -121,6 +125,8 @@ impl Code {
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
         Code::VagueMeasure,
+        // Publishing.
+        Code::PrivateNotIgnored,
     ];
 
     /// The stable name, `unknown-person`.
@@ -154,6 +160,8 @@ impl Code {
             Code::GoalOverdue => "goal-overdue",
             Code::VagueMeasure => "vague-measure",
             Code::Symlink => "symlink",
+            // Publishing.
+            Code::PrivateNotIgnored => "private-not-ignored",
         }
     }
 
@@ -188,6 +196,8 @@ impl Code {
             Code::GoalOverdue => "MB0503",
             Code::VagueMeasure => "MB0504",
             Code::Symlink => "MB0107",
+            // Publishing.
+            Code::PrivateNotIgnored => "MB0601",
         }
     }
 }

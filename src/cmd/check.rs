@@ -9,7 +9,12 @@ use crate::report::{Format, print};
 /// Checks the program in `dir` and prints every problem in `format`. With `deny_warnings`, a
 /// warning fails the check too.
 pub fn check(dir: &Path, format: Format, deny_warnings: bool) -> Exit {
-    let (program, problems) = crate::load_program_with(dir, crate::model::PrivateValues::Dropped);
+    let (program, mut problems) =
+        crate::load_program_with(dir, crate::model::PrivateValues::Dropped);
+    // How the folder is kept in git: `check` alone says it (see `validate::publishing`).
+    if let Some(book) = &program {
+        problems.extend(crate::validate::publishing(book));
+    }
     let exit = failed(&problems);
     let problems = problems.into_sorted();
     print(&problems, format, dir);

@@ -33,6 +33,14 @@ pub fn init(dir: &Path, force: bool) -> Exit {
                 written.len() - skipped.len()
             );
             eprintln!("next: mentorbook build {}", dir.display());
+            eprintln!(
+                "keep its git repository private: it holds private notes (meeting notes, concerns, \
+                 contact details), and only the site that `mentorbook build` makes is public"
+            );
+            eprintln!(
+                "publishing from a private repository: {}/git-hosts.md",
+                scaffold::docs_url()
+            );
             Exit::Ok
         }
         Err(e) => {

@@ -6,6 +6,27 @@ pub mod new;
 
 use std::path::{Path, PathBuf};
 
+/// The version of mentorbook writing the files: the workflow `init` writes installs exactly it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The repository mentorbook comes from (`repository` in Cargo.toml): the workflow `init` writes
+/// fetches the release's binary, or the source of the release's tag, from there.
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The address of the documentation's folder for this version: `docs/` in [`REPOSITORY`] at the
+/// release's tag (`v0.1.0`), so a program written by one version reads that version's docs.
+pub fn docs_url() -> String {
+    format!("{REPOSITORY}/blob/v{VERSION}/docs")
+}
+
+/// What the files `init` writes say in place of `{mentorbook-version}`, `{mentorbook-repository}`
+/// and `{mentorbook-docs}`: the values from the package metadata.
+fn fill_in(text: &str) -> String {
+    text.replace("{mentorbook-version}", VERSION)
+        .replace("{mentorbook-repository}", REPOSITORY)
+        .replace("{mentorbook-docs}", &docs_url())
+}
+
 macro_rules! bundled {
     ($($path:literal),* $(,)?) => {
         &[$(($path, include_str!(concat!("../../", $path)))),*]
@@ -29,7 +50,8 @@ const GUIDELINES: &[(&str, &str)] = bundled!(
     "content/guide/evaluating-and-closing.md",
 );
 
-/// The starting program: settings, people and one sample pair.
+/// The starting program: settings, people and one sample pair. Their `{mentorbook-...}` words are
+/// [filled in](fill_in) as they are written.
 const STARTER: &[(&str, &str)] = &[
     ("book.toml", include_str!("book.toml")),
     (".gitignore", include_str!("gitignore")),
@@ -66,10 +88,14 @@ pub fn write_program(dir: &Path) -> io::Result<Vec<Written>> {
             )
         })
         .collect();
-    let files = STARTER
+    let starter: Vec<(&str, String)> = STARTER
         .iter()
-        .chain(GUIDELINES)
-        .map(|(rel, text)| (*rel, *text))
+        .map(|(rel, text)| (*rel, fill_in(text)))
+        .collect();
+    let files = starter
+        .iter()
+        .map(|(rel, text)| (*rel, text.as_str()))
+        .chain(GUIDELINES.iter().map(|(rel, text)| (*rel, *text)))
         .chain(
             schemas
                 .iter()

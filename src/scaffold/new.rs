@@ -64,8 +64,10 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
     let mut t = FileKind::Pair.modeline(rel);
     let _ = writeln!(
         t,
-        "# A mentoring pair. Every field is described in docs/format.md; run `mentorbook check` after editing."
+        "# A mentoring pair. Every field is described in {}/format.md",
+        super::docs_url()
     );
+    let _ = writeln!(t, "# Run `mentorbook check` after editing.");
     let _ = writeln!(t, "mentor: {}", new.mentor);
     let _ = writeln!(t, "mentee: {}", new.mentee);
     let _ = writeln!(t, "start: {}", new.start);

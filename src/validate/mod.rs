@@ -2,11 +2,15 @@
 //! [`crate::load`] read into a [`Program`], reporting every problem rather than the first.
 //!
 //! `pair` checks each pair file's references; `rules` holds the warnings about a pair's dates and
-//! progress and about the program as a whole; `lint` reviews SMART goals.
+//! progress and about the program as a whole; `lint` reviews SMART goals; `publishing` (run by
+//! `check` alone) how the folder is kept in git.
 
 mod lint;
 mod pair;
+mod publishing;
 mod rules;
+
+pub use publishing::publishing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

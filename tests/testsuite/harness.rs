@@ -59,7 +59,8 @@ impl Program {
         program
     }
 
-    /// A copy of the program bundled at the repository root (book.toml and content/ only).
+    /// A copy of the program bundled at the repository root (book.toml, .gitignore and content/
+    /// only).
     pub fn bundled() -> Program {
         let program = Program::empty();
         fs::copy(
@@ -68,6 +69,12 @@ impl Program {
         )
         .expect("copy book.toml");
         copy_dir(&repo_root().join("content"), &program.root.join("content"));
+        // The repository's .gitignore keeps the private editions out of git (MB0601).
+        fs::copy(
+            repo_root().join(".gitignore"),
+            program.root.join(".gitignore"),
+        )
+        .expect("copy .gitignore");
         Program {
             today: BUNDLED_TODAY,
             ..program

@@ -19,11 +19,14 @@ mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;
 mod init;
+#[cfg(unix)]
+mod install_step;
 mod layers;
 mod never_panics;
 mod output;
 mod print;
 mod privacy;
+mod publish;
 mod rules;
 mod schema_and_new;
 mod search;

@@ -161,7 +161,10 @@ fn clean_removes_the_site_and_nothing_else() {
         .stderr_has("removed ./book");
     assert!(!program.path("book").exists());
     assert_eq!(program.files("content"), content);
-    assert_eq!(entries(program.root()), ["book.toml", "content"]);
+    assert_eq!(
+        entries(program.root()),
+        [".gitignore", "book.toml", "content"]
+    );
     program
         .run(&["clean"])
         .success()
