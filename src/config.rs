@@ -29,6 +29,8 @@ pub struct Config {
     pub print: PrintSection,
     /// `[dashboard]`.
     pub dashboard: DashboardSection,
+    /// `[public]`.
+    pub public: PublicSection,
 }
 
 /// `book.toml` as written (public for its JSON Schema).
@@ -49,6 +51,9 @@ pub struct BookToml {
     /// What the dashboard on the home page counts.
     #[serde(default)]
     pub dashboard: DashboardSection,
+    /// What the public site shows of the pairs.
+    #[serde(default)]
+    pub public: PublicSection,
 }
 
 /// `[book]`: what the handbook is.
@@ -124,6 +129,52 @@ pub struct DashboardSection {
     #[serde(default = "default_quiet_after_days")]
     #[schemars(range(min = 1, max = 365))]
     pub quiet_after_days: u32,
+}
+
+/// `[public]`: what the public site (the edition for everyone) shows of the pairs. Private
+/// editions show everything their audience may see, whatever it says. The per-pair and per-field
+/// `visibility` still apply within what it allows.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PublicSection {
+    /// How much of each pair the public site shows (default `names`).
+    #[serde(default)]
+    pub pairs: PairsShown,
+    /// Whether the public dashboard lists the pairs that need attention (gone quiet, ending soon).
+    /// Off by default: they are for coordinators.
+    #[serde(default)]
+    pub attention: bool,
+}
+
+/// How much of each pair the public site shows, from most to least.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum PairsShown {
+    /// Nothing: no pair is named, listed or counted.
+    None,
+    /// Who is paired with whom, in the list of pairs; no pair pages, no phase, no progress.
+    #[default]
+    Names,
+    /// Names, each pair's phase and checklist progress (which items are done, and when), on the
+    /// pair's pages and in the lists and counts; no goals, meetings, vision, agreement,
+    /// evaluations or closure, and no workbooks or pair calendars.
+    Progress,
+    /// Everything public in the pair files: the record, workbooks and calendars.
+    Full,
+}
+
+impl PairsShown {
+    /// The value as written in `book.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairsShown::None => "none",
+            PairsShown::Names => "names",
+            PairsShown::Progress => "progress",
+            PairsShown::Full => "full",
+        }
+    }
 }
 
 impl Default for DashboardSection {
@@ -240,6 +291,9 @@ impl Config {
                         "site",
                         "print",
                         "dashboard",
+                        "public",
+                        "pairs",
+                        "attention",
                     ],
                 ),
                 None => p,
@@ -252,6 +306,7 @@ impl Config {
             site: raw.site,
             print: raw.print,
             dashboard: raw.dashboard,
+            public: raw.public,
         };
         config.check(&source)?;
         Ok(config)

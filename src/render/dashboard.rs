@@ -9,6 +9,7 @@ use super::charts::{self, Bar, Column};
 use super::pair_facts::{days_between, meeting_dates, pair_title, under_way};
 use super::strings::{ChartWords, Strings, fill, goal_status, month_year};
 use super::view::Scope;
+use crate::config::PairsShown;
 use crate::model::pair::GoalStatus;
 use crate::model::{Date, PhaseId};
 use crate::paths::{self, Url};
@@ -48,6 +49,9 @@ pub struct Dashboard<'a> {
     pub months: Vec<MonthCount>,
     /// Meetings counted.
     pub meeting_count: usize,
+    /// Whether the lists of pairs that need attention ([`Dashboard::quiet`], [`Dashboard::ending`])
+    /// are shown: always to coordinators, on the public site when `[public] attention` is on.
+    pub attention: bool,
     /// Pairs under way that have not met for more than `quiet_after_days` days, quietest first.
     pub quiet: Vec<QuietPair>,
     /// Pairs under way whose planned end is within `ending_within_days` days, soonest first.
@@ -249,6 +253,7 @@ impl<'a> Dashboard<'a> {
             goals: goals_chart(&goals, &strings.charts),
             meetings: meetings_chart(&months, &strings.charts),
         };
+        let attention = scope.attention && scope.shown == PairsShown::Full;
         Dashboard {
             as_of: today,
             quiet_after_days,
@@ -261,10 +266,18 @@ impl<'a> Dashboard<'a> {
             goal_count,
             months,
             meeting_count,
-            quiet,
-            ending,
+            // The lists of pairs that need a look: for coordinators, and on the public site only
+            // when `[public] attention` asks and the pairs' meetings are shown.
+            attention,
+            quiet: if attention { quiet } else { Vec::new() },
+            ending: if attention { ending } else { Vec::new() },
             charts,
-            calendar_url: paths::PROGRAM_CALENDAR.to_owned(),
+            // The program's calendar exists where the pairs have pages.
+            calendar_url: if scope.pair_pages() {
+                paths::PROGRAM_CALENDAR.to_owned()
+            } else {
+                String::new()
+            },
         }
     }
 }

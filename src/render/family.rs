@@ -14,6 +14,7 @@ use std::path::PathBuf;
 
 use super::pair_facts::pair_title;
 use super::view::{Link, Scope};
+use crate::config::PairsShown;
 use crate::model::{Audience, Chapter, Pair, Phase, PhaseId};
 use crate::paths::{self, Place};
 
@@ -254,7 +255,9 @@ impl<'a> Output<'a> {
 
 /// Every file of the site that `scope`'s audience gets, in a fixed order: the program's pages,
 /// then each pair's pages and calendar, then the program's calendar, the search index and
-/// `robots.txt`.
+/// `robots.txt`. On the public site, `[public] pairs` leaves out what it does not show: the list
+/// of pairs (`none`), the pairs' pages and the program's calendar (`names`), the workbooks and the
+/// pairs' calendars (`progress`).
 pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
     use PageKind as K;
     let program = scope.program;
@@ -262,7 +265,6 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
         K::Home,
         K::Guide,
         K::Phases,
-        K::Pairs,
         K::BlankWorkbook,
         K::PrintHandbook,
         K::NotFound,
@@ -270,20 +272,27 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
     .into_iter()
     .map(Output::Page)
     .collect();
+    // `[public] pairs` decides what the public site has of the pairs (a private edition has all).
+    let shown = scope.shown;
+    if shown > PairsShown::None {
+        all.push(Output::Page(K::Pairs));
+    }
     let chapters = program.chapters.iter().enumerate();
     all.extend(chapters.map(|(i, c)| Output::Page(K::Chapter(i, c))));
     all.extend(program.phases.iter().map(|p| Output::Page(K::Phase(p))));
     if *scope.audience == Audience::Coordinators {
         all.push(Output::Page(K::Dashboard));
     }
-    for &pair in &scope.pairs {
+    for &pair in scope.pairs.iter().filter(|_| scope.pair_pages()) {
         all.push(Output::Page(K::Pair(pair)));
         all.extend(PhaseId::ALL.map(|p| Output::Page(K::PairPhase(pair, p))));
-        all.push(Output::Page(K::Workbook(pair)));
-        all.push(Output::Calendar(Some(pair)));
+        if shown == PairsShown::Full {
+            all.push(Output::Page(K::Workbook(pair)));
+            all.push(Output::Calendar(Some(pair)));
+        }
     }
     // The program's calendar holds the pairs' dates: there is none without pairs.
-    if !scope.pairs.is_empty() {
+    if !scope.pairs.is_empty() && scope.pair_pages() {
         all.push(Output::Calendar(None));
     }
     all.push(Output::SearchIndex);

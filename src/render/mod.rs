@@ -230,6 +230,7 @@ pub fn render_to<E: From<Problem> + Send>(
         pdf: options.pdf,
         print: print::links(),
         urls: view::SiteUrls::default(),
+        pairs: scope.shown.as_str(),
     };
     let nav = NavView {
         chapters: program
@@ -276,8 +277,10 @@ pub fn render_to<E: From<Problem> + Send>(
     // Counting for the dashboard goes over every pair: only when a page shows it.
     let lists = kinds.iter().any(|k| k.lists_pairs());
     let none = scope.with_pairs(Vec::new());
+    // Where the pairs have no pages (`[public] pairs = "names"`), nothing of them is counted.
+    let counted = lists && scope.pair_pages();
     let dashboard =
-        dashboard::Dashboard::of(if lists { &scope } else { &none }, today, &theme.strings);
+        dashboard::Dashboard::of(if counted { &scope } else { &none }, today, &theme.strings);
     let theme = &*theme;
     let shared = Shared::of(&scope);
     options.progress.stage("rendering", kinds.len());

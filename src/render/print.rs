@@ -54,7 +54,9 @@ pub(super) fn docs(scope: &Scope<'_>) -> Vec<PrintDoc> {
             pdf: links.workbook_pdf.into(),
         },
     ];
-    docs.extend(scope.pairs.iter().map(|p| PrintDoc {
+    // A pair's workbook is made where the whole pair is shown (`[public] pairs = "full"`).
+    let whole = scope.shown == crate::config::PairsShown::Full;
+    docs.extend(scope.pairs.iter().filter(|_| whole).map(|p| PrintDoc {
         page: paths::workbook(&p.id).file(),
         pdf: paths::pair_pdf(&p.id).into(),
     }));

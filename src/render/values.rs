@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Value;
 
-use super::view::{ChecklistEntry, DoneView, PairView, RecordView, Scope};
+use super::view::{ChecklistEntry, DoneView, PairName, PairView, RecordView, Scope};
 use crate::markdown::Markdown;
 use crate::model::{Pair, Phase, PhaseId, Program};
 use crate::paths::{self, Url};
@@ -73,12 +73,18 @@ impl Shared {
         scope: &Scope<'_>,
         pairs: impl Iterator<Item = &'p Pair>,
     ) -> Vec<Value> {
+        let summary = |pair: &Pair| {
+            if scope.pair_pages() {
+                Value::from_serializable(&PairView::of(scope, pair))
+            } else {
+                // `[public] pairs = "names"`: who is paired with whom, and nothing else.
+                Value::from_serializable(&PairName::of(scope, pair))
+            }
+        };
         pairs
             .map(|pair| match self.slot(scope, pair) {
-                Some(slot) => slot
-                    .get_or_init(|| Value::from_serializable(&PairView::of(scope, pair)))
-                    .clone(),
-                None => Value::from_serializable(&PairView::of(scope, pair)),
+                Some(slot) => slot.get_or_init(|| summary(pair)).clone(),
+                None => summary(pair),
             })
             .collect()
     }

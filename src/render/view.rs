@@ -10,7 +10,7 @@ use super::strings::{Strings, names_title};
 use crate::paths;
 
 use crate::book::Book;
-use crate::config::Config;
+use crate::config::{Config, PairsShown};
 use crate::markdown::Markdown;
 use crate::model::pair::{Agreement, Goal, ItemProgress};
 use crate::model::person::Contact;
@@ -31,24 +31,45 @@ pub struct Scope<'a> {
     pub pairs: Vec<&'a Pair>,
     /// The words on the pages, from the theme.
     pub strings: &'a Strings,
+    /// How much of each pair this audience is shown: `[public] pairs` for the public site,
+    /// everything for a private edition.
+    pub shown: PairsShown,
+    /// Whether the dashboard lists the pairs that need attention: `[public] attention` for the
+    /// public site, always in a private edition.
+    pub attention: bool,
 }
 
 impl<'a> Scope<'a> {
     /// The scope of `audience`, in the theme's words.
     pub fn new(book: &'a Book, audience: &'a Audience, strings: &'a Strings) -> Self {
         let program = &book.program;
-        let pairs = program
-            .pairs
-            .iter()
-            .filter(|p| audience.sees(p.file.visibility, Some(&p.id)))
-            .collect();
+        let public = &book.config.public;
+        let (shown, attention) = match audience {
+            Audience::Public => (public.pairs, public.attention),
+            _ => (PairsShown::Full, true),
+        };
+        let pairs = match shown {
+            PairsShown::None => Vec::new(),
+            _ => program
+                .pairs
+                .iter()
+                .filter(|p| audience.sees(p.file.visibility, Some(&p.id)))
+                .collect(),
+        };
         Scope {
             config: &book.config,
             program,
             audience,
             pairs,
             strings,
+            shown,
+            attention,
         }
+    }
+
+    /// Whether the pairs have pages of their own (`[public] pairs` of `progress` or `full`).
+    pub fn pair_pages(&self) -> bool {
+        self.shown >= PairsShown::Progress
     }
 
     /// The same program and audience with only `pairs`.
@@ -59,13 +80,18 @@ impl<'a> Scope<'a> {
             audience: self.audience,
             pairs,
             strings: self.strings,
+            shown: self.shown,
+            attention: self.attention,
         }
     }
 
     /// Whether content of visibility `v` in `pair` may be shown.
+    /// A pair's record (goals, meetings, evaluations) is seen only where the whole pair is shown.
     pub fn sees(&self, v: Visibility, pair: &Pair) -> bool {
-        self.audience
-            .sees(v.max(pair.file.visibility), Some(&pair.id))
+        self.shown == PairsShown::Full
+            && self
+                .audience
+                .sees(v.max(pair.file.visibility), Some(&pair.id))
     }
 
     /// A person's contact details, when this audience may see them: coordinators see everyone's; a
@@ -131,6 +157,9 @@ pub struct SiteView<'a> {
     pub print: PrintLinks,
     /// Where the site's other pages and files are.
     pub urls: SiteUrls,
+    /// How much of each pair this edition shows: `full`, `progress`, `names` or `none`
+    /// (`[public] pairs` on the public site; `full` in a private edition).
+    pub pairs: &'static str,
 }
 
 /// The pages and files every page may link to.
@@ -427,6 +456,43 @@ impl<'a> DoneView<'a> {
     }
 }
 
+/// A pair as the public site names it when `[public] pairs = "names"`: the two names and the
+/// pair's title, nothing more.
+#[derive(Serialize)]
+pub struct PairName<'a> {
+    /// The pair's id.
+    pub id: &'a str,
+    /// "Mentor & Mentee".
+    pub title: String,
+    /// The mentor, by name.
+    pub mentor: NameOnly<'a>,
+    /// The mentee, by name.
+    pub mentee: NameOnly<'a>,
+}
+
+/// A person's name alone.
+#[derive(Serialize)]
+pub struct NameOnly<'a> {
+    /// The name.
+    pub name: &'a str,
+}
+
+impl<'a> PairName<'a> {
+    /// The names of `pair`.
+    pub fn of(scope: &Scope<'a>, pair: &'a Pair) -> Self {
+        let name = |id| NameOnly {
+            name: scope.program.person(id).map_or("", |p| p.name.as_str()),
+        };
+        let (mentor, mentee) = (name(&pair.file.mentor.value), name(&pair.file.mentee.value));
+        PairName {
+            id: pair.id.as_str(),
+            title: names_title(scope.strings, mentor.name, mentee.name),
+            mentor,
+            mentee,
+        }
+    }
+}
+
 /// What a pair's pages show of its record, for the scope's audience. Private fields (marked
 /// `skip_serializing_if`) are present only in editions whose audience may see them.
 #[derive(Serialize)]
@@ -538,8 +604,12 @@ impl<'a> RecordView<'a> {
         }
     }
 
-    /// The view of a pair's record for the scope's audience.
+    /// The view of a pair's record for the scope's audience; empty where the pair is not shown
+    /// whole (`[public] pairs` below `full`).
     pub fn of(scope: &Scope<'a>, pair: &'a Pair) -> Self {
+        if scope.shown < PairsShown::Full {
+            return RecordView::empty();
+        }
         let (program, audience) = (scope.program, scope.audience);
         let f = &pair.file;
         let id = Some(&pair.id);

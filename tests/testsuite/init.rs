@@ -41,13 +41,34 @@ fn init_into_an_empty_folder_makes_a_program_that_builds() {
         "guide/what-is-mentoring/index.html",
         "phases/enabling/index.html",
         "pairs/index.html",
-        "pairs/sam-rivera-jo-chen/index.html",
-        "pairs/sam-rivera-jo-chen/initiation/index.html",
-        "pairs/sam-rivera-jo-chen/closure/index.html",
         "static/style.css",
     ] {
         assert!(
             program.path("book").join(page).is_file(),
+            "{page} is missing"
+        );
+    }
+    // `init` writes `[public] pairs = "names"`: the public site names the sample pair, and has no
+    // page of it; the coordinators' edition has them all.
+    assert!(
+        program
+            .read("book/pairs/index.html")
+            .contains("Sam Rivera <span class=\"amp\">&amp;</span> Jo Chen")
+    );
+    assert!(!program.path("book/pairs/sam-rivera-jo-chen").exists());
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+    for page in [
+        "pairs/sam-rivera-jo-chen/index.html",
+        "pairs/sam-rivera-jo-chen/initiation/index.html",
+        "pairs/sam-rivera-jo-chen/closure/index.html",
+    ] {
+        assert!(
+            program
+                .path("book-private/coordinators")
+                .join(page)
+                .is_file(),
             "{page} is missing"
         );
     }

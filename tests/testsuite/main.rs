@@ -26,6 +26,7 @@ mod never_panics;
 mod output;
 mod print;
 mod privacy;
+mod privacy_levels;
 mod publish;
 mod rules;
 mod schema_and_new;

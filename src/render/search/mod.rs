@@ -27,7 +27,7 @@ use super::anchors::ANCHORS;
 use super::strings::{PairWords, fill};
 use super::view::{PairView, PersonView, RecordView, Scope};
 use crate::markdown::Markdown;
-use crate::model::PhaseId;
+use crate::model::{Pair, PhaseId};
 use crate::paths;
 pub use fold::FOLD;
 pub use text::{Language, Section, sections};
@@ -253,7 +253,7 @@ fn pair_parts<'r>(
         .chunks(a_part)
         .scan(first, |next, pairs| {
             let first = *next;
-            *next += pages_in(pairs);
+            *next += pages_in(scope, pairs);
             Some(first)
         })
         .collect();
@@ -267,7 +267,7 @@ fn pair_parts<'r>(
             }
             debug_assert_eq!(
                 part.page_count,
-                pages_in(pairs),
+                pages_in(scope, pairs),
                 "pages_in counts the pages pair_docs makes"
             );
             // Parts are held until they are joined: the words met are not needed by then.
@@ -279,10 +279,12 @@ fn pair_parts<'r>(
 
 /// How many pages of the index [`pair_docs`] makes for `pairs`: each one's overview, the first
 /// three phases, and closure once the pair has a closure.
-fn pages_in(pairs: &[&crate::model::Pair]) -> usize {
+fn pages_in(scope: &Scope<'_>, pairs: &[&crate::model::Pair]) -> usize {
+    // The closure is part of the record, shown where the whole pair is.
+    let record = scope.shown == crate::config::PairsShown::Full;
     pairs
         .iter()
-        .map(|p| 4 + usize::from(p.file.closure.is_some()))
+        .map(|p| 4 + usize::from(record && p.file.closure.is_some()))
         .sum()
 }
 
@@ -420,11 +422,17 @@ fn script_in(scope: &Scope<'_>, words: &PairWords, a_part: usize, parts_at_once:
     let guide = guide_part(scope, &rules);
     let mut first = guide.page_count;
     joined.add(&mut out, guide);
-    for pairs in scope.pairs.chunks(a_part * parts_at_once) {
+    // Pairs are found where they have pages of their own (`[public] pairs`).
+    let indexed: &[&Pair] = if scope.pair_pages() {
+        &scope.pairs
+    } else {
+        &[]
+    };
+    for pairs in indexed.chunks(a_part * parts_at_once) {
         for part in pair_parts(scope, words, &rules, pairs, a_part, first) {
             joined.add(&mut out, part);
         }
-        first += pages_in(pairs);
+        first += pages_in(scope, pairs);
     }
     out.push(b']');
     out.extend_from_slice(b",\"pages\":[");

@@ -243,6 +243,8 @@ pub struct PairWords {
     pub closing: String,
     /// The private concerns.
     pub concerns: String,
+    /// Where a pair's record is, on a public site that shows only progress.
+    pub record_withheld: String,
 }
 
 /// A goal's status, one word per [`GoalStatus`].
