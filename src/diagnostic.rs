@@ -294,13 +294,25 @@ impl Problem {
         self
     }
 
-    fn wants_key_path(&self) -> bool {
-        let yaml = self
-            .span
+    /// Sets the key path the underline is labelled with, for a place the YAML parser could not
+    /// name itself (a line it failed to read). Only in a YAML file: problems in Markdown (front
+    /// matter included) are underlined without a label.
+    pub fn with_key_path(mut self, path: String) -> Self {
+        if self.is_yaml() {
+            self.path = Some(path);
+        }
+        self
+    }
+
+    fn is_yaml(&self) -> bool {
+        self.span
             .file
             .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml");
-        yaml && self.wants_key_path && self.path.is_none() && self.span.line > 0
+            .is_some_and(|e| e == "yaml" || e == "yml")
+    }
+
+    fn wants_key_path(&self) -> bool {
+        self.is_yaml() && self.wants_key_path && self.path.is_none() && self.span.line > 0
     }
 }
 

@@ -79,6 +79,32 @@ pub fn parse_str<T: DeserializeOwned>(
         },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
+        // A line the parser could not read: first, the slips people make (no `:`, a missing
+        // `- `, a tab...), found from the lines themselves.
+        let syntax = super::slip::syntax_error(text);
+        let slip = match syntax {
+            Some((at, _)) => super::slip::find(text, at),
+            None => e
+                .location()
+                .and_then(|l| super::slip::find_on_line(text, clamp(l.line()))),
+        };
+        if let Some(s) = slip {
+            let p = Problem::error(
+                Code::Yaml,
+                Span {
+                    file: file.to_path_buf(),
+                    line: s.line + line_offset,
+                    column: s.column,
+                },
+                s.message,
+            )
+            .with_source(whole)
+            .hint(s.hint);
+            return match s.path {
+                Some(path) => p.with_key_path(path),
+                None => p.without_key_path(),
+            };
+        }
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
@@ -122,11 +148,15 @@ pub fn parse_str<T: DeserializeOwned>(
             message,
         )
         .with_source(whole);
-        // A tab sits between nodes: no key path describes it well.
-        let p = if p.message.contains("a tab is used") {
-            p.without_key_path()
-        } else {
-            p
+        // Where the parser stopped, the structure it read so far names the last node it
+        // finished, not the line at fault: the key written on that line, or none.
+        let p = match syntax {
+            Some(_) if p.message.contains("a tab is used") => p.without_key_path(),
+            Some(_) => match super::slip::path_of_line(text, line.saturating_sub(line_offset)) {
+                Some(path) => p.with_key_path(path),
+                None => p.without_key_path(),
+            },
+            None => p,
         };
         match hint {
             Some(h) => p.hint(h),
