@@ -236,6 +236,11 @@ fn classify(lines: &[Line<'_>], i: usize) -> Option<Slip> {
         .or_else(|| indented_out_of_step(lines, i))
 }
 
+/// The number of characters in `s` (columns count characters, not bytes).
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
 /// A 0-based column as a 1-based one.
 fn col(c: usize) -> u32 {
     u32::try_from(c + 1).unwrap_or(u32::MAX)
@@ -290,7 +295,7 @@ fn no_space_after_colon(lines: &[Line<'_>], i: usize) -> Option<Slip> {
     }
     Some(Slip {
         line: line.no,
-        column: col(line.body_col + colon),
+        column: col(line.body_col + chars(&line.body[..colon])),
         message: format!("there is no space after the `:` of `{key}`"),
         hint: format!("write a space after the colon: `{key}: {value}`"),
         path: path_at(lines, i, key),
@@ -321,7 +326,7 @@ fn missing_colon(lines: &[Line<'_>], i: usize) -> Option<Slip> {
         return None;
     }
     let path = path_at(lines, i, key);
-    let column = col(line.body_col + word_end);
+    let column = col(line.body_col + chars(&line.body[..word_end]));
     Some(if value.is_empty() {
         let below = lines[i + 1..]
             .iter()

@@ -28,5 +28,6 @@ mod rules;
 mod schema_and_new;
 mod search;
 mod serve;
+mod slips;
 mod snapshots;
 mod theme_strings;
