@@ -78,6 +78,9 @@ pub enum Code {
     ClosureWithoutSummary,
     /// An agreement that does not say how often the pair meets.
     NoMeetingFrequency,
+    /// A pair's record (goals reached, evaluations, meetings under a signed agreement, a closure)
+    /// two phases or more ahead of its checklist.
+    RecordAheadOfChecklist,
     /// A goal with no way to measure it.
     GoalWithoutMeasure,
     /// A goal with no deadline.
@@ -92,7 +95,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -115,6 +118,7 @@ impl Code {
         Code::PhaseOutOfOrder,
         Code::ClosureWithoutSummary,
         Code::NoMeetingFrequency,
+        Code::RecordAheadOfChecklist,
         Code::Template,
         Code::Strings,
         Code::GoalWithoutMeasure,
@@ -149,6 +153,7 @@ impl Code {
             Code::PhaseOutOfOrder => "phase-out-of-order",
             Code::ClosureWithoutSummary => "closure-without-summary",
             Code::NoMeetingFrequency => "no-meeting-frequency",
+            Code::RecordAheadOfChecklist => "record-ahead-of-checklist",
             Code::GoalWithoutMeasure => "goal-without-measure",
             Code::GoalWithoutDeadline => "goal-without-deadline",
             Code::GoalOverdue => "goal-overdue",
@@ -183,6 +188,7 @@ impl Code {
             Code::PhaseOutOfOrder => "MB0305",
             Code::ClosureWithoutSummary => "MB0306",
             Code::NoMeetingFrequency => "MB0307",
+            Code::RecordAheadOfChecklist => "MB0308",
             Code::GoalWithoutMeasure => "MB0501",
             Code::GoalWithoutDeadline => "MB0502",
             Code::GoalOverdue => "MB0503",

@@ -4,6 +4,7 @@
 //! `pair` checks each pair file's references; `rules` holds the warnings about a pair's dates and
 //! progress and about the program as a whole; `lint` reviews SMART goals.
 
+mod ahead;
 mod lint;
 mod pair;
 mod rules;
@@ -338,6 +339,7 @@ impl Ctx<'_> {
                 counts,
             };
             rules::pair(self, &pair, phases, &mut found);
+            ahead::record_ahead(self, &pair, phases, &mut found);
             lint::goals(self, &pair, shared.today, &mut found);
             pair
         });
