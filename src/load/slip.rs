@@ -230,6 +230,7 @@ fn classify(lines: &[Line<'_>], i: usize) -> Option<Slip> {
         return None;
     }
     no_space_after_colon(lines, i)
+        .or_else(|| colon_in_value(lines, i))
         .or_else(|| indented_too_far(lines, i))
         .or_else(|| list_item_without_dash(lines, i))
         .or_else(|| missing_colon(lines, i))
@@ -298,6 +299,30 @@ fn no_space_after_colon(lines: &[Line<'_>], i: usize) -> Option<Slip> {
         column: col(line.body_col + chars(&line.body[..colon])),
         message: format!("there is no space after the `:` of `{key}`"),
         hint: format!("write a space after the colon: `{key}: {value}`"),
+        path: path_at(lines, i, key),
+    })
+}
+
+/// `place: Riverbank Coffee: by the river`: a value with `: ` in it, which YAML reads as a second
+/// key on the line, unless the value is in quotes.
+fn colon_in_value(lines: &[Line<'_>], i: usize) -> Option<Slip> {
+    let line = &lines[i];
+    let (key, value) = line.key?;
+    if value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']) {
+        return None;
+    }
+    let at = value
+        .find(": ")
+        .or_else(|| value.strip_suffix(':').map(str::len))?;
+    let value_col = line.body_col + chars(line.body) - chars(value);
+    let quoted = value.replace('"', "\\\"");
+    Some(Slip {
+        line: line.no,
+        column: col(value_col + chars(&value[..at])),
+        message: format!(
+            "the value of `{key}` holds a colon followed by a space, which YAML reads as the start of another key"
+        ),
+        hint: format!("put the value in quotes: `{key}: \"{quoted}\"`"),
         path: path_at(lines, i, key),
     })
 }

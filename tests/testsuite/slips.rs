@@ -192,3 +192,19 @@ fn a_key_of_a_list_item_lined_up_with_the_dashes() {
         "help: indent it to column 5 to line it up with `id:` above, or start a new item with `- `",
     );
 }
+
+#[test]
+fn a_colon_and_a_space_inside_a_value() {
+    let run = check_with(
+        "  date: 2025-01-20\n  place: Riverbank Coffee\n",
+        "  date: 2025-01-20\n  place: Riverbank Coffee: by the river\n",
+    );
+    assert_slip(
+        &run,
+        "10:26",
+        Some("first_meeting.place"),
+        "the value of `place` holds a colon followed by a space, which YAML reads as the start of\n  │ another key",
+        "help: put the value in quotes: `place: \"Riverbank Coffee: by the river\"`",
+    );
+    run.stderr_lacks("mapping values are not allowed");
+}
