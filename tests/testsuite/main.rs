@@ -24,6 +24,7 @@ mod never_panics;
 mod output;
 mod print;
 mod privacy;
+mod problems_doc;
 mod rules;
 mod schema_and_new;
 mod search;
