@@ -290,3 +290,33 @@ case!(
     "MB0101",
     format!("{PAIR}:22:13")
 );
+
+/// A program that keeps each person in `content/people/<id>.yaml` (as `new person` writes them)
+/// is told to edit those files, not a `content/people.yaml` it does not have.
+#[test]
+fn hints_name_the_people_files_the_program_uses() {
+    let program = Program::fixture("minimal");
+    program.remove(PEOPLE);
+    program.write(
+        "content/people/ana-lopez.yaml",
+        "name: Ana López\nroles: [mentor, coordinator]\n",
+    );
+    program.write(
+        "content/people/ben-okafor.yaml",
+        "name: Ben Okafor\nroles: [coordinator]\n",
+    );
+    program
+        .check()
+        .success()
+        .stderr_has("MB0205 wrong-role")
+        .stderr_has("help: add `mentee` to their roles in content/people/ben-okafor.yaml")
+        .stderr_lacks("people.yaml");
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: zoe-quinn");
+    program
+        .check()
+        .code(1)
+        .stderr_has("there is no person `zoe-quinn`")
+        .stderr_has("`mentorbook new person zoe-quinn --name \"...\"` (it writes")
+        .stderr_has("zoe-quinn.yaml), or use the id of someone in content/people/")
+        .stderr_lacks("people.yaml");
+}
