@@ -19,7 +19,8 @@ struct Evidence {
 /// How many phases behind the record the checklist may be before it is warned about.
 const LAG_ALLOWED: usize = 1;
 
-/// Warns once when the record shows the pair at least two phases further on than its checklist.
+/// Warns once when the record shows the pair at least two phases further on than its checklist
+/// reaches (its phase, or a later phase with items ticked).
 /// A pair that sets `phase:` has said where it stands, so it is not warned.
 pub(super) fn record_ahead(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Problems) {
     if pair.file.phase.is_some() {
@@ -29,7 +30,13 @@ pub(super) fn record_ahead(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problem
     let Some(shown) = evidence.iter().map(|e| e.phase).max() else {
         return;
     };
-    if shown.index() <= pair.phase.index() + LAG_ALLOWED {
+    // How far the checklist reaches: the pair's phase, or a later one with items ticked (which
+    // phase-out-of-order, MB0305, is about).
+    let reach = PhaseId::ALL
+        .into_iter()
+        .filter(|p| pair.file.progress.get(p).is_some_and(|m| !m.0.is_empty()))
+        .fold(pair.phase, Ord::max);
+    if shown.index() <= reach.index() + LAG_ALLOWED {
         return;
     }
     let of_shown: Vec<&Evidence> = evidence.iter().filter(|e| e.phase == shown).collect();
@@ -53,11 +60,17 @@ pub(super) fn record_ahead(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problem
     let p = Problem::warning(
         Code::RecordAheadOfChecklist,
         of_shown[0].at.clone(),
-        format!(
-            "the checklist still puts this pair in {}, but its record shows {shown} under way: {}",
-            pair.phase,
-            what.join(", ")
-        ),
+        if reach == pair.phase {
+            format!(
+                "the checklist still puts this pair in {reach}, but its record shows {shown} under way: {}",
+                what.join(", ")
+            )
+        } else {
+            format!(
+                "nothing past {reach} is ticked on the checklist, but the record shows {shown} under way: {}",
+                what.join(", ")
+            )
+        },
     )
     .hint(format!(
         "tick the items done under `progress:`, with their dates: {} (or set `phase: {shown}` to say where the pair stands)",
