@@ -118,6 +118,8 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
     // The column above which lines are the text of the line before: of a `|` or `>` block (any
     // line), or of a plain value that goes on over several lines (a line that is not a key).
     let mut text_above: Option<(usize, bool)> = None;
+    // A block's text is indented as its first line is: a line indented less ends the block.
+    let mut block_indent: Option<usize> = None;
     for (i, raw) in text.lines().enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
@@ -128,8 +130,13 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
             continue;
         }
         if let Some((above, block)) = text_above {
-            let continues = indent > above && tab.is_none();
+            let continues = indent > above
+                && tab.is_none()
+                && (!block || block_indent.is_none_or(|b| indent >= b));
             if continues && (block || split_key(strip_comment(rest)).is_none()) {
+                if block {
+                    block_indent.get_or_insert(indent);
+                }
                 out.push(Line {
                     no,
                     indent,
@@ -141,9 +148,6 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
                     text: true,
                 });
                 continue;
-            }
-            if !continues {
-                text_above = None;
             }
         }
         let (dash, body, body_col) = match rest.strip_prefix("- ").or(rest.strip_prefix("-\t")) {
@@ -159,11 +163,14 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
         let value = key.map_or(if dash { body } else { "" }, |(_, v)| v);
         // The column of the node that owns the value: the key, or the item of a list of text.
         let owner = if key.is_some() { body_col } else { indent };
-        if value.starts_with(['|', '>']) {
-            text_above = Some((owner, true));
+        block_indent = None;
+        text_above = if value.starts_with(['|', '>']) {
+            Some((owner, true))
         } else if !value.is_empty() && !value.starts_with(['[', '{', '"', '\'']) {
-            text_above = Some((owner, false));
-        }
+            Some((owner, false))
+        } else {
+            None
+        };
         out.push(Line {
             no,
             indent,
@@ -338,10 +345,18 @@ fn is_only_line(lines: &[Line<'_>], i: usize) -> bool {
 /// `start 2026-09-01` or `meetings` alone on a line, where keys are written: a key without `:`.
 fn missing_colon(lines: &[Line<'_>], i: usize) -> Option<Slip> {
     let line = &lines[i];
-    if line.key.is_some() || line.dash || line.body.is_empty() {
+    if line.key.is_some() || line.body.is_empty() {
         return None;
     }
-    keys_at(lines, i, line.indent)?;
+    // `- date 2025-01-20`: the first key of a list item, when its other keys follow below it.
+    if line.dash {
+        let next = lines[i + 1..].iter().find(|l| !l.text)?;
+        if next.dash || next.indent != line.body_col || next.key.is_none() {
+            return None;
+        }
+    } else {
+        keys_at(lines, i, line.indent)?;
+    }
     let word_end = line
         .body
         .find(|c: char| c.is_whitespace())
@@ -485,10 +500,18 @@ fn indented_too_far(lines: &[Line<'_>], i: usize) -> Option<Slip> {
         return None;
     }
     let prev_key = prev.key.map(|(k, _)| k)?;
+    let at = lines.iter().position(|l| std::ptr::eq(l, prev))?;
+    // `date: ...` then its item's other keys two spaces further: an item that lost its `- `.
+    if !prev.dash
+        && !line.dash
+        && line.indent == prev.indent + 2
+        && let Some(slip) = item_without_dash_above(lines, at, prev_key)
+    {
+        return Some(slip);
+    }
     let path = if line.dash {
         None
     } else {
-        let at = lines.iter().position(|l| std::ptr::eq(l, prev))?;
         path_at(lines, at, key)
     };
     Some(Slip {
@@ -503,6 +526,94 @@ fn indented_too_far(lines: &[Line<'_>], i: usize) -> Option<Slip> {
             prev_col + 1
         ),
         path,
+    })
+}
+
+/// `lines[at]`, a key whose item's other keys follow it two spaces further in, when the list it
+/// belongs to has items with a `- ` at its indentation: the item's `- ` is missing.
+fn item_without_dash_above(lines: &[Line<'_>], at: usize, key: &str) -> Option<Slip> {
+    let line = &lines[at];
+    let c = line.indent;
+    let in_block = |l: &&Line<'_>| l.text || l.indent >= c;
+    let before = lines[..at].iter().rev().take_while(in_block);
+    let after = lines[at + 1..].iter().take_while(in_block);
+    let siblings: Vec<&Line<'_>> = before
+        .chain(after)
+        .filter(|l| !l.text && l.indent == c)
+        .collect();
+    if siblings.is_empty() || siblings.iter().any(|l| !l.dash) {
+        return None;
+    }
+    let index = lines[..at]
+        .iter()
+        .rev()
+        .take_while(in_block)
+        .filter(|l| !l.text && l.indent == c && l.dash)
+        .count();
+    // The key that owns the list: the first line above that is less indented.
+    let owner = lines[..at].iter().rposition(|l| !l.text && l.indent < c);
+    let path = owner
+        .filter(|&k| lines[k].opens_block() && !lines[k].dash)
+        .and_then(|k| path_at(lines, k, lines[k].key?.0))
+        .map(|owner| format!("{owner}[{index}]"));
+    Some(Slip {
+        line: line.no,
+        column: col(c),
+        message: "this item of the list has no `- `: the list's other items start with one"
+            .to_owned(),
+        hint: format!("start it with a dash and a space: `- {key}: ...`"),
+        path,
+    })
+}
+
+/// The first key of a block indented further than the keys after it (`readiness:`, then
+/// `   mentee_reflection:` at 3 spaces and `  relationship_type:` at 2): YAML takes the block's
+/// indentation from its first line, so the line at fault is that first one.
+fn first_of_block_too_far(lines: &[Line<'_>], i: usize) -> Option<Slip> {
+    let line = &lines[i];
+    let own = line.indent;
+    let opener = lines[..i]
+        .iter()
+        .rposition(|l| !l.text && l.indent < own && !(l.dash && l.body_col <= own))?;
+    if !lines[opener].opens_block() || lines[opener].dash {
+        return None;
+    }
+    let first_at = (opener + 1..i).find(|&j| !lines[j].text)?;
+    let first = &lines[first_at];
+    let (key, _) = first.key?;
+    let (next_key, _) = line.key?;
+    // The first line alone at its indentation (with its own lines below it), and a key after this
+    // one at this one's: the block's other keys agree, and the first one is the odd one out.
+    let own_lines_only = lines[first_at + 1..i]
+        .iter()
+        .all(|l| l.text || l.indent > first.indent);
+    let more_at_own = lines[i + 1..]
+        .iter()
+        .find(|l| !l.text && l.indent <= own)
+        .is_some_and(|l| l.indent == own && !l.dash && l.key.is_some());
+    if first.dash || first.indent <= own || !own_lines_only || !more_at_own {
+        return None;
+    }
+    let spaces = |n: usize| {
+        if n == 1 {
+            "1 space".to_owned()
+        } else {
+            format!("{n} spaces")
+        }
+    };
+    Some(Slip {
+        line: first.no,
+        column: col(first.indent),
+        message: format!(
+            "this line is indented by {}, further than the keys after it in its block ({})",
+            spaces(first.indent),
+            spaces(own)
+        ),
+        hint: format!(
+            "line `{key}:` up with `{next_key}:` below it, at {}",
+            spaces(own)
+        ),
+        path: path_at(lines, i, key),
     })
 }
 
@@ -527,6 +638,9 @@ fn indented_out_of_step(lines: &[Line<'_>], i: usize) -> Option<Slip> {
     open.push(0);
     if open.contains(&own) {
         return None;
+    }
+    if let Some(slip) = first_of_block_too_far(lines, i) {
+        return Some(slip);
     }
     let (inner, outer) = (
         open.iter().copied().filter(|c| *c > own).min()?,
@@ -727,6 +841,69 @@ mod tests {
         );
         let s = slip("agreement:\n    expectations: x\n  boundaries: y\n");
         assert_eq!((s.line, s.path), (3, None));
+    }
+
+    /// Every key of real pair files, broken in each of the common ways: whenever a slip names a
+    /// key path, it is the path that key has in the unbroken file (never another key's).
+    #[test]
+    fn a_named_path_is_always_the_broken_keys_own() {
+        let files = [
+            include_str!("../../tests/fixtures/minimal/content/pairs/ana-lopez-ben-okafor.yaml"),
+            include_str!("../../content/pairs/ana-lopez-ben-okafor.yaml"),
+            include_str!("../../src/scaffold/sample-pair.yaml"),
+        ];
+        let mut named = 0;
+        let mut wrong = Vec::new();
+        for text in files {
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let lead = line.len() - line.trim_start().len();
+                let body = line[lead..].strip_prefix("- ").unwrap_or(&line[lead..]);
+                if !body.contains(": ") {
+                    continue;
+                }
+                let key_col = line.len() - body.len();
+                let no = u32::try_from(i + 1).unwrap();
+                let truth = crate::diagnostic::key_path::key_path(text, no, col(key_col));
+                let broken = [
+                    line.replacen(": ", " ", 1),
+                    line.replacen(": ", ":", 1),
+                    format!(" {line}"),
+                    line.replacen("- ", "", 1),
+                    line.replacen(": ", ": a: ", 1),
+                ];
+                for b in broken.iter().filter(|b| *b != line) {
+                    let mut changed = lines.clone();
+                    changed[i] = b;
+                    let changed = changed.join("\n") + "\n";
+                    let Some((at, _)) = syntax_error(&changed) else {
+                        continue;
+                    };
+                    let Some(slip) = find(&changed, at) else {
+                        continue;
+                    };
+                    if slip.line != no {
+                        continue;
+                    }
+                    if let Some(path) = &slip.path {
+                        named += 1;
+                        // The key itself, or (for an item that lost its dash) the item holding it.
+                        let own = truth.as_deref().is_some_and(|t| {
+                            t == path
+                                || t.strip_prefix(path.as_str())
+                                    .is_some_and(|r| r.starts_with('.'))
+                        });
+                        if !own {
+                            wrong.push(format!(
+                                "line {no} `{b}`: labelled `{path}`, but the key is {truth:?}"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert!(named > 50, "only {named} slips named a key");
     }
 
     #[test]

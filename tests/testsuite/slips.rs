@@ -208,3 +208,46 @@ fn a_colon_and_a_space_inside_a_value() {
     );
     run.stderr_lacks("mapping values are not allowed");
 }
+
+/// The first item of a list without its `- `: YAML stops on the item's next key, which looks
+/// indented too far; the line at fault is the one above it.
+#[test]
+fn the_first_list_item_without_its_dash() {
+    let run = check_with("  - date: 2025-01-20\n", "  date: 2025-01-20\n");
+    assert_slip(
+        &run,
+        "52:3",
+        Some("meetings[0]"),
+        "this item of the list has no `- `: the list's other items start with one",
+        "help: start it with a dash and a space: `- date: ...`",
+    );
+}
+
+#[test]
+fn the_first_key_of_a_list_item_without_its_colon() {
+    let run = check_with("  - date: 2025-01-20\n", "  - date 2025-01-20\n");
+    assert_slip(
+        &run,
+        "52:9",
+        Some("meetings[0].date"),
+        "the key `date` has no `:` after it",
+        "`date: 2025-01-20`",
+    );
+}
+
+/// The first key of a block indented further than the keys after it: YAML takes the block's
+/// indentation from its first line, so that line is the one at fault, not the next.
+#[test]
+fn the_first_key_of_a_block_indented_too_far() {
+    let run = check_with(
+        "  mentee_reflection: I freeze",
+        "   mentee_reflection: I freeze",
+    );
+    assert_slip(
+        &run,
+        "5:4",
+        Some("readiness.mentee_reflection"),
+        "this line is indented by 3 spaces, further than the keys after it in its block (2 spaces)",
+        "help: line `mentee_reflection:` up with `mentor_reflection:` below it, at 2 spaces",
+    );
+}
