@@ -120,8 +120,24 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
     let mut text_above: Option<(usize, bool)> = None;
     // A block's text is indented as its first line is: a line indented less ends the block.
     let mut block_indent: Option<usize> = None;
+    // A quoted value or a list in brackets left open at the end of a line goes on below.
+    let mut open = Open::default();
     for (i, raw) in text.lines().enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if !open.is_closed() {
+            open.read(raw);
+            out.push(Line {
+                no,
+                indent: 0,
+                tab: None,
+                dash: false,
+                body: raw,
+                body_col: 0,
+                key: None,
+                text: true,
+            });
+            continue;
+        }
         let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let rest = &raw[lead..];
         let tab = raw[..lead].find('\t');
@@ -164,6 +180,9 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
         // The column of the node that owns the value: the key, or the item of a list of text.
         let owner = if key.is_some() { body_col } else { indent };
         block_indent = None;
+        if value.starts_with(['"', '\'', '[', '{']) {
+            open.read(value);
+        }
         text_above = if value.starts_with(['|', '>']) {
             Some((owner, true))
         } else if !value.is_empty() && !value.starts_with(['[', '{', '"', '\'']) {
@@ -183,6 +202,52 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
         });
     }
     out
+}
+
+/// What is left open at the end of a line: a quoted text, or brackets of a list or a map written
+/// on one line (which may go on over several).
+#[derive(Debug, Default)]
+struct Open {
+    /// The quote of a text not closed yet.
+    quote: Option<char>,
+    /// How many `[` and `{` are not closed yet.
+    depth: usize,
+}
+
+impl Open {
+    fn is_closed(&self) -> bool {
+        self.quote.is_none() && self.depth == 0
+    }
+
+    /// Reads `s`, a value or the line after an open one.
+    fn read(&mut self, s: &str) {
+        let mut chars = s.chars().peekable();
+        // A quote opens a text only where a value starts (`Ben's` is plain text).
+        let mut at_start = true;
+        while let Some(c) = chars.next() {
+            let starts = at_start;
+            if self.quote.is_none() && !c.is_whitespace() {
+                at_start = matches!(c, '[' | '{' | ',' | ':');
+            }
+            match self.quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some('\'') if c == '\'' && chars.peek() == Some(&'\'') => {
+                    chars.next();
+                }
+                Some(q) if c == q => self.quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if starts => self.quote = Some(c),
+                    '[' | '{' => self.depth += 1,
+                    ']' | '}' => self.depth = self.depth.saturating_sub(1),
+                    '#' if self.depth == 0 => break,
+                    _ => {}
+                },
+            }
+        }
+    }
 }
 
 /// `---` or `...`, which start and end a YAML document.
@@ -904,6 +969,18 @@ mod tests {
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
         assert!(named > 50, "only {named} slips named a key");
+    }
+
+    /// Quoted text and bracketed lists that go on over several lines are text, not keys.
+    #[test]
+    fn values_over_several_lines_are_text() {
+        let text =
+            "notes: \"a long\nquoted: text\"\nagenda: [Ben's list,\n  b]\nstart 2025-01-01\n";
+        let lines = read_lines(text);
+        let texts: Vec<u32> = lines.iter().filter(|l| l.text).map(|l| l.no).collect();
+        assert_eq!(texts, [2, 4]);
+        let s = slip(text);
+        assert_eq!((s.line, s.path.as_deref()), (5, Some("start")));
     }
 
     #[test]
