@@ -94,6 +94,10 @@ fn main() -> ExitCode {
         Command::New(NewCommand::Person(a)) => {
             let (dir, id) = match a.dir_and_id.as_slice() {
                 [] => (".", None),
+                // A program folder alone (`new person . --name ...`): the id is what is missing.
+                [dir] if std::path::Path::new(dir).join("book.toml").is_file() => {
+                    (dir.as_str(), None)
+                }
                 [id] => (".", Some(id.as_str())),
                 [dir, id, ..] => (dir.as_str(), Some(id.as_str())),
             };

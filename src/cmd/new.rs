@@ -57,6 +57,15 @@ fn missing(what: &str, example: &str) -> Exit {
     Exit::Failure
 }
 
+/// The program folder as the first word of an example command: nothing for the current one.
+fn dir_word(dir: &Path) -> String {
+    if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("{} ", dir.display())
+    }
+}
+
 /// `ana-lopez` as a name to show in an example, `Ana Lopez`.
 fn name_from_id(id: &str) -> String {
     id.split('-')
@@ -167,7 +176,10 @@ pub fn new_person(
             return missing(
                 "`new person` needs the new person's id, the short name pair files will use for them \
                  (lower-case letters, digits and dashes), before `--name`",
-                &format!("mentorbook new person {slug} --name \"{n}\""),
+                &format!(
+                    "mentorbook new person {}{slug} --name \"{n}\"",
+                    dir_word(dir)
+                ),
             );
         }
         (Some(p), None) => {

@@ -228,6 +228,17 @@ fn new_without_an_id_says_what_is_missing_with_an_example() {
         .stderr_has("for example: mentorbook new person carol-nguyen --name \"Carol Nguyen\"")
         .stderr_lacks("Usage:");
     program
+        .run(&["new", "person", ".", "--name", "Carol Nguyen"])
+        .code(2)
+        .stderr_has("error: `new person` needs the new person's id")
+        .stderr_has("for example: mentorbook new person carol-nguyen --name \"Carol Nguyen\"");
+    crate::harness::run_in(
+        program.root().parent().unwrap(),
+        &["new", "person", "program", "--name", "Carol Nguyen"],
+    )
+    .code(2)
+    .stderr_has("for example: mentorbook new person program carol-nguyen --name \"Carol Nguyen\"");
+    program
         .run(&["new", "person"])
         .code(2)
         .stderr_has("needs the new person's id and their full name (`--name`)")
