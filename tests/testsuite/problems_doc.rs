@@ -1,6 +1,7 @@
-//! `docs/problems.md` shows, for each problem code, the message mentorbook prints. This test makes
-//! every such example again, from the minimal program with the mistake the page describes, and
-//! compares it with the page, so the page cannot fall behind the messages.
+//! `docs/problems.md` shows, for each problem code, the message mentorbook prints (and
+//! `docs/commands.md` one more). These tests make every such example again, from the minimal
+//! program with the mistake the page describes, and compare it with the page, so the pages cannot
+//! fall behind the messages.
 //!
 //! After an intended change to a message, run
 //! `UPDATE_DOCS=1 cargo test --test testsuite problems_doc` to write the real output into the page,
@@ -358,20 +359,23 @@ struct Block {
     indent: usize,
 }
 
-/// The `text` blocks of `page`.
+/// The blocks of `page` that show output: fenced as `text`, or with no language.
 fn blocks(page: &[&str]) -> Vec<Block> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < page.len() {
-        if page[i].trim_start() == "```text" {
-            let indent = page[i].len() - page[i].trim_start().len();
+        let fence = page[i].trim_start();
+        if let Some(language) = fence.strip_prefix("```") {
+            let indent = page[i].len() - fence.len();
             let close = (i + 1..page.len())
                 .find(|&j| page[j].trim() == "```")
                 .expect("every block is closed");
-            out.push(Block {
-                lines: i + 1..close,
-                indent,
-            });
+            if language == "text" || language.is_empty() {
+                out.push(Block {
+                    lines: i + 1..close,
+                    indent,
+                });
+            }
             i = close;
         }
         i += 1;
@@ -381,13 +385,44 @@ fn blocks(page: &[&str]) -> Vec<Block> {
 
 #[test]
 fn every_example_on_the_problems_page_is_what_mentorbook_prints() {
-    let path = crate::harness::repo_root().join(PAGE);
-    let text = std::fs::read_to_string(&path).expect(PAGE);
+    check_page(PAGE, &examples());
+}
+
+/// The problem shown in "Reading a problem" in docs/commands.md: a pair file as `new pair` writes
+/// it, with the mentor's id misspelt.
+#[test]
+fn the_example_on_the_commands_page_is_what_mentorbook_prints() {
+    let example = Example {
+        first_line: "MB0201 unknown-person",
+        make: || {
+            let p = Program::fixture("minimal");
+            p.remove(PAIR);
+            let args = [
+                "new",
+                "pair",
+                "--mentor",
+                "ana-lopez",
+                "--mentee",
+                "ben-okafor",
+            ];
+            p.run(&[&args[..], &["--start", "2025-01-05"]].concat())
+                .success();
+            p.patch(PAIR, "mentor: ana-lopez", "mentor: ana-lopz");
+            check_report(&p, "MB0201 unknown-person")
+        },
+    };
+    check_page("docs/commands.md", &[example]);
+}
+
+/// Compares every output block of `page` headed by one of `examples` with what the example
+/// prints; with `UPDATE_DOCS=1`, writes the real output into the page instead.
+fn check_page(page_path: &str, examples: &[Example]) {
+    let path = crate::harness::repo_root().join(page_path);
+    let text = std::fs::read_to_string(&path).expect(page_path);
     let page: Vec<&str> = text.lines().collect();
     let update = std::env::var_os("UPDATE_DOCS").is_some_and(|v| v == "1");
     let mut replaced: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut stale = Vec::new();
-    let examples = examples();
     let mut used = vec![false; examples.len()];
     for block in blocks(&page) {
         let indent = " ".repeat(block.indent);
@@ -448,14 +483,15 @@ fn every_example_on_the_problems_page_is_what_mentorbook_prints() {
         out.extend(page[i..].iter().map(|l| (*l).to_owned()));
         std::fs::write(&path, out.join("\n") + "\n").expect("write the page");
         eprintln!(
-            "updated {} example(s) in {PAGE}: read the diff",
+            "updated {} example(s) in {page_path}: read the diff",
             stale.len()
         );
         return;
     }
     panic!(
-        "{} example(s) in {PAGE} differ from what mentorbook prints; to write the real output into \
-         the page, run `UPDATE_DOCS=1 cargo test --test testsuite problems_doc` and read the diff:\n\n{}",
+        "{} example(s) in {page_path} differ from what mentorbook prints; to write the real output \
+         into the page, run `UPDATE_DOCS=1 cargo test --test testsuite problems_doc` and read the \
+         diff:\n\n{}",
         stale.len(),
         stale.join("\n")
     );
