@@ -54,12 +54,13 @@ pub struct NewPairArgs {
     /// The program folder (the one holding book.toml).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// The mentor's person id.
+    /// The mentor's person id (required; left optional here so that leaving it out gets a
+    /// message with an example, not clap's usage line).
     #[arg(long)]
-    pub mentor: String,
-    /// The mentee's person id.
+    pub mentor: Option<String>,
+    /// The mentee's person id (required, as `--mentor` is).
     #[arg(long)]
-    pub mentee: String,
+    pub mentee: Option<String>,
     /// The start date, YYYY-MM-DD (default: today).
     #[arg(long)]
     pub start: Option<String>,
@@ -71,12 +72,13 @@ pub struct NewPairArgs {
 /// Arguments of `new person`.
 #[derive(Debug, Args)]
 pub struct NewPersonArgs {
-    /// `[DIR] ID`: the program folder (default: the current one) and the new person's id.
-    #[arg(num_args = 1..=2, required = true, value_names = ["DIR", "ID"])]
+    /// `[DIR] ID`: the program folder (default: the current one) and the new person's id
+    /// (required; left optional here so that leaving it out gets a message with an example).
+    #[arg(num_args = 0..=2, value_names = ["DIR", "ID"])]
     pub dir_and_id: Vec<String>,
-    /// Full name.
+    /// Full name (required, as the id is).
     #[arg(long)]
-    pub name: String,
+    pub name: Option<String>,
     /// A role; repeat for several (default: mentee).
     #[arg(long = "role", value_enum)]
     pub roles: Vec<RoleArg>,

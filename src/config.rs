@@ -144,6 +144,10 @@ pub struct PublicSection {
     /// Off by default: they are for coordinators.
     #[serde(default)]
     pub attention: bool,
+    /// With `pairs = "full"`: every pair has agreed that the public site shows its whole record
+    /// (without it, `mentorbook check` warns, MB0602). It changes nothing on the site.
+    #[serde(default)]
+    pub consent: bool,
 }
 
 /// How much of each pair the public site shows, from most to least.
@@ -294,6 +298,7 @@ impl Config {
                         "public",
                         "pairs",
                         "attention",
+                        "consent",
                     ],
                 ),
                 None => p,

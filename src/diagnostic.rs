@@ -78,6 +78,9 @@ pub enum Code {
     ClosureWithoutSummary,
     /// An agreement that does not say how often the pair meets.
     NoMeetingFrequency,
+    /// A pair's record (goals reached, evaluations, meetings under a signed agreement, a closure)
+    /// two phases or more ahead of its checklist.
+    RecordAheadOfChecklist,
     /// A goal with no way to measure it.
     GoalWithoutMeasure,
     /// A goal with no deadline.
@@ -92,11 +95,13 @@ pub enum Code {
     // Publishing (MB06xx).
     /// Private fields in the program and no `.gitignore` entry for `book-private/`.
     PrivateNotIgnored,
+    /// `book.toml` publishes the pairs' whole record (`[public] pairs = "full"`).
+    FullPairsPublic,
 }
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 31] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -119,6 +124,7 @@ impl Code {
         Code::PhaseOutOfOrder,
         Code::ClosureWithoutSummary,
         Code::NoMeetingFrequency,
+        Code::RecordAheadOfChecklist,
         Code::Template,
         Code::Strings,
         Code::GoalWithoutMeasure,
@@ -127,6 +133,7 @@ impl Code {
         Code::VagueMeasure,
         // Publishing.
         Code::PrivateNotIgnored,
+        Code::FullPairsPublic,
     ];
 
     /// The stable name, `unknown-person`.
@@ -155,6 +162,7 @@ impl Code {
             Code::PhaseOutOfOrder => "phase-out-of-order",
             Code::ClosureWithoutSummary => "closure-without-summary",
             Code::NoMeetingFrequency => "no-meeting-frequency",
+            Code::RecordAheadOfChecklist => "record-ahead-of-checklist",
             Code::GoalWithoutMeasure => "goal-without-measure",
             Code::GoalWithoutDeadline => "goal-without-deadline",
             Code::GoalOverdue => "goal-overdue",
@@ -162,6 +170,7 @@ impl Code {
             Code::Symlink => "symlink",
             // Publishing.
             Code::PrivateNotIgnored => "private-not-ignored",
+            Code::FullPairsPublic => "full-pairs-public",
         }
     }
 
@@ -191,6 +200,7 @@ impl Code {
             Code::PhaseOutOfOrder => "MB0305",
             Code::ClosureWithoutSummary => "MB0306",
             Code::NoMeetingFrequency => "MB0307",
+            Code::RecordAheadOfChecklist => "MB0308",
             Code::GoalWithoutMeasure => "MB0501",
             Code::GoalWithoutDeadline => "MB0502",
             Code::GoalOverdue => "MB0503",
@@ -198,6 +208,7 @@ impl Code {
             Code::Symlink => "MB0107",
             // Publishing.
             Code::PrivateNotIgnored => "MB0601",
+            Code::FullPairsPublic => "MB0602",
         }
     }
 }
@@ -304,13 +315,25 @@ impl Problem {
         self
     }
 
-    fn wants_key_path(&self) -> bool {
-        let yaml = self
-            .span
+    /// Sets the key path the underline is labelled with, for a place the YAML parser could not
+    /// name itself (a line it failed to read). Only in a YAML file: problems in Markdown (front
+    /// matter included) are underlined without a label.
+    pub fn with_key_path(mut self, path: String) -> Self {
+        if self.is_yaml() {
+            self.path = Some(path);
+        }
+        self
+    }
+
+    fn is_yaml(&self) -> bool {
+        self.span
             .file
             .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml");
-        yaml && self.wants_key_path && self.path.is_none() && self.span.line > 0
+            .is_some_and(|e| e == "yaml" || e == "yml")
+    }
+
+    fn wants_key_path(&self) -> bool {
+        self.is_yaml() && self.wants_key_path && self.path.is_none() && self.span.line > 0
     }
 }
 

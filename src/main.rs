@@ -86,16 +86,20 @@ fn main() -> ExitCode {
         Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref(), &a.audience),
         Command::New(NewCommand::Pair(a)) => cmd::new_pair(
             &a.dir,
-            &a.mentor,
-            &a.mentee,
+            a.mentor.as_deref(),
+            a.mentee.as_deref(),
             a.start.as_deref(),
             a.id.as_deref(),
         ),
         Command::New(NewCommand::Person(a)) => {
             let (dir, id) = match a.dir_and_id.as_slice() {
-                [id] => (".", id.as_str()),
-                [dir, id, ..] => (dir.as_str(), id.as_str()),
-                [] => unreachable!("clap requires an id"),
+                [] => (".", None),
+                // A program folder alone (`new person . --name ...`): the id is what is missing.
+                [dir] if std::path::Path::new(dir).join("book.toml").is_file() => {
+                    (dir.as_str(), None)
+                }
+                [id] => (".", Some(id.as_str())),
+                [dir, id, ..] => (dir.as_str(), Some(id.as_str())),
             };
             let roles: Vec<Role> = a
                 .roles
@@ -109,7 +113,7 @@ fn main() -> ExitCode {
             cmd::new_person(
                 std::path::Path::new(dir),
                 id,
-                &a.name,
+                a.name.as_deref(),
                 &roles,
                 a.title.as_deref(),
             )

@@ -57,7 +57,7 @@ fn book_toml(world: &World) -> String {
     format!(
         "[book]\ntitle = \"{}\"\ndescription = \"How the {} works, and how every pair is getting on.\"\n\
          language = \"en\"\nauthors = [\"{} coordinators\"]\n\n[build]\ndest-dir = \"book\"\ntheme = \"default\"\n\n\
-         [public]\npairs = \"full\"\n",
+         [public]\npairs = \"full\"\nconsent = true\n",
         world.title, world.program_name, world.program_name
     )
 }

@@ -49,14 +49,64 @@ fn report(result: Result<(), new::Error>, rel: &Path) -> Exit {
     }
 }
 
-/// Writes `content/pairs/<id>.yaml` for a new pair.
+/// Says what a `new` command lacks, with a whole command to copy: clap's own usage line for a
+/// missing argument (`<DIR> <ID>...`) left people guessing which word was missing.
+fn missing(what: &str, example: &str) -> Exit {
+    eprintln!("error: {what}");
+    eprintln!("  for example: {example}");
+    Exit::Failure
+}
+
+/// The program folder as the first word of an example command: nothing for the current one.
+fn dir_word(dir: &Path) -> String {
+    if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("{} ", dir.display())
+    }
+}
+
+/// `ana-lopez` as a name to show in an example, `Ana Lopez`.
+fn name_from_id(id: &str) -> String {
+    id.split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes `content/pairs/<id>.yaml` for a new pair. `mentor` and `mentee` are required: when one
+/// is missing, the error says which, with an example.
 pub fn new_pair(
     dir: &Path,
-    mentor: &str,
-    mentee: &str,
+    mentor: Option<&str>,
+    mentee: Option<&str>,
     start: Option<&str>,
     pair_id: Option<&str>,
 ) -> Exit {
+    let (mentor, mentee) = match (mentor, mentee) {
+        (Some(a), Some(b)) => (a, b),
+        (a, b) => {
+            let lacking = match (a, b) {
+                (None, None) => "the mentor's and the mentee's ids",
+                (None, _) => "the mentor's id (`--mentor`)",
+                _ => "the mentee's id (`--mentee`)",
+            };
+            return missing(
+                &format!("`new pair` needs {lacking}, as they are in the people files"),
+                &format!(
+                    "mentorbook new pair --mentor {} --mentee {}",
+                    a.unwrap_or("ana-lopez"),
+                    b.unwrap_or("ben-okafor")
+                ),
+            );
+        }
+    };
     let run = || -> Result<Exit, Exit> {
         let mentor = id("mentor id", mentor, PersonId::new)?;
         let mentee = id("mentee id", mentee, PersonId::new)?;
@@ -99,14 +149,46 @@ pub fn new_pair(
     run().unwrap_or_else(|e| e)
 }
 
-/// Writes `content/people/<id>.yaml` for a new person.
+/// Writes `content/people/<id>.yaml` for a new person. `person` (the id) and `name` are required:
+/// when one is missing, the error says which, with an example made from the other.
 pub fn new_person(
     dir: &Path,
-    person: &str,
-    name: &str,
+    person: Option<&str>,
+    name: Option<&str>,
     roles: &[Role],
     title: Option<&str>,
 ) -> Exit {
+    let (person, name) = match (person, name) {
+        (Some(p), Some(n)) => (p, n),
+        (None, None) => {
+            return missing(
+                "`new person` needs the new person's id and their full name (`--name`)",
+                "mentorbook new person carol-nguyen --name \"Carol Nguyen\"",
+            );
+        }
+        (None, Some(n)) => {
+            let slug = crate::slug::slugify(n);
+            let slug = if slug.is_empty() {
+                "carol-nguyen".to_owned()
+            } else {
+                slug
+            };
+            return missing(
+                "`new person` needs the new person's id, the short name pair files will use for them \
+                 (lower-case letters, digits and dashes), before `--name`",
+                &format!(
+                    "mentorbook new person {}{slug} --name \"{n}\"",
+                    dir_word(dir)
+                ),
+            );
+        }
+        (Some(p), None) => {
+            return missing(
+                "`new person` needs the new person's full name (`--name`)",
+                &format!("mentorbook new person {p} --name \"{}\"", name_from_id(p)),
+            );
+        }
+    };
     let run = || -> Result<Exit, Exit> {
         let person = id("id", person, PersonId::new)?;
         let program = load(dir)?;

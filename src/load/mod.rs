@@ -6,6 +6,7 @@
 mod cache;
 mod fingerprint;
 mod guide;
+mod slip;
 pub mod yaml;
 
 pub use cache::{Cache, SettingsStamps};

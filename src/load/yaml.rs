@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use super::slip::Slip;
 use crate::diagnostic::words::kind_in_words;
 use crate::diagnostic::{Code, Problem, Span};
 
@@ -79,6 +80,12 @@ pub fn parse_str<T: DeserializeOwned>(
         },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
+        // A line the parser could not read: first, the slips people make (no `:`, a missing
+        // `- `, a tab...), found from the lines themselves.
+        let (slip, syntax) = slip_behind(&e, text);
+        if let Some(s) = slip {
+            return slip_problem(file, s, line_offset, whole);
+        }
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (clamp(l.line()), clamp(l.column())));
@@ -122,17 +129,66 @@ pub fn parse_str<T: DeserializeOwned>(
             message,
         )
         .with_source(whole);
-        // A tab sits between nodes: no key path describes it well.
-        let p = if p.message.contains("a tab is used") {
-            p.without_key_path()
-        } else {
-            p
+        // Where the parser stopped, the structure it read so far names the last node it
+        // finished, not the line at fault: the key written on that line, or none.
+        let p = match syntax {
+            true if p.message.contains("a tab is used") => p.without_key_path(),
+            true => match super::slip::path_of_line(text, line.saturating_sub(line_offset)) {
+                Some(path) => p.with_key_path(path),
+                None => p.without_key_path(),
+            },
+            false => p,
         };
         match hint {
             Some(h) => p.hint(h),
             None => p,
         }
     })
+}
+
+/// The common slip behind `e`, if it is one, and whether the file has a syntax error at all.
+fn slip_behind(e: &serde_saphyr::Error, text: &str) -> (Option<Slip>, bool) {
+    use serde_saphyr::Error as E;
+    // Not for a file too big or too repetitive to read: its lines are not the problem.
+    let too_big = matches!(
+        e.without_snippet(),
+        E::Budget { .. }
+            | E::AliasReplayCounterOverflow { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. }
+    );
+    if too_big {
+        return (None, false);
+    }
+    match super::slip::syntax_error(text) {
+        Some((at, _)) => (super::slip::find(text, at), true),
+        // The YAML reads, but a value does not fit: `frequency:monthly` is text, not a key.
+        None => (
+            e.location()
+                .and_then(|l| super::slip::find_on_line(text, clamp(l.line()))),
+            false,
+        ),
+    }
+}
+
+/// The problem for a slip, at its line in the whole file, labelled with its key or with none.
+fn slip_problem(file: &Path, s: Slip, line_offset: u32, whole: &Arc<str>) -> Problem {
+    let p = Problem::error(
+        Code::Yaml,
+        Span {
+            file: file.to_path_buf(),
+            line: s.line + line_offset,
+            column: s.column,
+        },
+        s.message,
+    )
+    .with_source(whole)
+    .hint(s.hint);
+    match s.path {
+        Some(path) => p.with_key_path(path),
+        None => p.without_key_path(),
+    }
 }
 
 /// The limits on one YAML file, documented in docs/format.md under "Limits".

@@ -58,14 +58,51 @@ const STARTER: &[(&str, &str)] = &[
     ("content/program.yaml", include_str!("program.yaml")),
     ("content/people.yaml", include_str!("people.yaml")),
     (
-        "content/pairs/sam-rivera-jo-chen.yaml",
-        include_str!("sample-pair.yaml"),
-    ),
-    (
         ".github/workflows/mentorbook.yml",
         include_str!("workflow.yml"),
     ),
 ];
+
+/// Where `init` writes the sample pair.
+const SAMPLE_PAIR: &str = "content/pairs/sam-rivera-jo-chen.yaml";
+
+/// The day the sample pair's story is told as of: seven weeks after its start, its agreement
+/// signed, its first goal under way and due in the months ahead. `init` moves every date of the
+/// sample by the days from this one to today, so a new program starts with the story at the same
+/// point, whatever the day, and `check` finds nothing overdue or out of place.
+const SAMPLE_WRITTEN_AS_OF: &str = "2026-03-01";
+
+/// The sample pair, its dates moved to fit `today` (see [`SAMPLE_WRITTEN_AS_OF`]).
+pub fn sample_pair(today: crate::model::Date) -> String {
+    let text = include_str!("sample-pair.yaml");
+    let Ok(anchor) = crate::model::Date::parse(SAMPLE_WRITTEN_AS_OF) else {
+        return text.to_owned();
+    };
+    let days = (today.0 - anchor.0).get_days();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let date = text
+            .get(i..i + 10)
+            .filter(|_| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            .filter(|_| bytes.get(i + 10).is_none_or(|b| !b.is_ascii_alphanumeric()))
+            .and_then(|s| crate::model::Date::parse(s).ok());
+        let moved = date.and_then(|d| d.0.checked_add(jiff::Span::new().days(days)).ok());
+        match moved {
+            Some(d) => {
+                out.push_str(&crate::model::Date(d).to_string());
+                i += 10;
+            }
+            None => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
 
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,10 +129,12 @@ pub fn write_program(dir: &Path) -> io::Result<Vec<Written>> {
         .iter()
         .map(|(rel, text)| (*rel, fill_in(text)))
         .collect();
+    let sample = sample_pair(crate::model::Date::today());
     let files = starter
         .iter()
         .map(|(rel, text)| (*rel, text.as_str()))
         .chain(GUIDELINES.iter().map(|(rel, text)| (*rel, *text)))
+        .chain([(SAMPLE_PAIR, sample.as_str())])
         .chain(
             schemas
                 .iter()

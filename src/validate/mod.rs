@@ -5,6 +5,7 @@
 //! progress and about the program as a whole; `lint` reviews SMART goals; `publishing` (run by
 //! `check` alone) how the folder is kept in git.
 
+mod ahead;
 mod lint;
 mod pair;
 mod publishing;
@@ -54,6 +55,8 @@ pub struct Memo {
     overlaps: BTreeMap<PersonId, Vec<Problem>>,
     /// Whether every people file loaded.
     people_complete: bool,
+    /// Where the people are written, for hints.
+    people_files: Arc<PeopleFiles>,
 }
 
 impl Memo {
@@ -120,9 +123,11 @@ pub fn validate_with(
         sources,
         people_complete,
     } = loaded;
+    let people_files = Arc::new(PeopleFiles::of(&people));
     let ctx = Ctx {
         sources: &sources,
         people_complete,
+        people_files: &people_files,
     };
 
     let people = ctx.people(people, problems);
@@ -223,6 +228,7 @@ pub fn validate_with(
             others: others.unwrap_or_default(),
             overlaps,
             people_complete,
+            people_files: Arc::clone(&people_files),
         };
     }
 
@@ -253,9 +259,11 @@ pub fn recheck_pairs(
         .map(|e| program.pairs.binary_search_by(|p| p.id.cmp(&e.id)).ok())
         .collect::<Option<Vec<usize>>>()?;
     let sources = crate::load::Sources::new(&program.config.root);
+    let people_files = Arc::clone(&memo.people_files);
     let ctx = Ctx {
         sources: &sources,
         people_complete: memo.people_complete,
+        people_files: &people_files,
     };
     let shared = Shared {
         known: People(&program.people),
@@ -342,6 +350,7 @@ impl Ctx<'_> {
                 counts,
             };
             rules::pair(self, &pair, phases, &mut found);
+            ahead::record_ahead(self, &pair, phases, &mut found);
             lint::goals(self, &pair, shared.today, &mut found);
             pair
         });
@@ -381,6 +390,57 @@ pub(crate) struct Ctx<'a> {
     /// Whether every people file loaded; if not, unknown people are not reported (they may be in
     /// the file that failed).
     people_complete: bool,
+    /// Where the people are written, so hints name the file the program uses.
+    people_files: &'a PeopleFiles,
+}
+
+/// Where a program writes its people: `content/people.yaml`, a file a person in
+/// `content/people/` (as `mentorbook new person` writes), or both.
+#[derive(Debug, Default)]
+pub(crate) struct PeopleFiles {
+    /// Whether `content/people.yaml` holds anyone.
+    list: bool,
+    /// The people written in a file of their own, `content/people/<id>.yaml`.
+    own_file: HashSet<PersonId>,
+}
+
+impl PeopleFiles {
+    fn of(people: &[(PathBuf, Person)]) -> PeopleFiles {
+        let mut out = PeopleFiles::default();
+        for (file, person) in people {
+            if file.starts_with("content/people") && !file.ends_with("people.yaml") {
+                out.own_file.insert(person.id.value.clone());
+            } else {
+                out.list = true;
+            }
+        }
+        out
+    }
+
+    /// The file where `id` is written.
+    fn file_of(&self, id: &PersonId) -> String {
+        if self.own_file.contains(id) {
+            format!("content/people/{id}.yaml")
+        } else {
+            "content/people.yaml".to_owned()
+        }
+    }
+
+    /// How to add a person `id` who is not there yet, in the files the program uses.
+    fn how_to_add(&self, id: &PersonId) -> String {
+        let folder = !self.own_file.is_empty();
+        match (self.list, folder) {
+            (true, false) => {
+                format!("add `{id}` to content/people.yaml, or use the id of someone listed there")
+            }
+            (true, true) => format!(
+                "add `{id}` to content/people.yaml or as content/people/{id}.yaml, or use the id of someone listed there"
+            ),
+            _ => format!(
+                "add them with `mentorbook new person {id} --name \"...\"` (it writes content/people/{id}.yaml), or use the id of someone in content/people/"
+            ),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -497,10 +557,7 @@ impl Ctx<'_> {
                     format!("there is no person `{}`", id.value),
                 )
                 .suggest(id.value.as_str(), known.ids())
-                .hint_if_none(format!(
-                    "add `{}` to content/people.yaml, or use the id of someone listed there",
-                    id.value
-                ));
+                .hint_if_none(self.people_files.how_to_add(&id.value));
                 self.report(problems, p);
             }
             Some(person) => {
@@ -514,7 +571,10 @@ impl Ctx<'_> {
                         self.at(file, id),
                         format!("`{}` is not listed as a {r}", id.value),
                     )
-                    .hint(format!("add `{r}` to their roles in content/people.yaml"));
+                    .hint(format!(
+                        "add `{r}` to their roles in {}",
+                        self.people_files.file_of(&id.value)
+                    ));
                     self.report(problems, p);
                 }
             }

@@ -1,6 +1,7 @@
 //! Publishing checks (the `MB06` codes): how the program folder is kept, beyond what its files say.
 //!
-//! [`publishing`] warns when the program holds private fields and its `.gitignore` does not keep
+//! [`publishing`] warns when `book.toml` publishes the pairs' whole record (`[public] pairs =
+//! "full"`), and when the program holds private fields and its `.gitignore` does not keep
 //! the private editions' folder, `book-private/`, out of git: a coordinators' edition committed by
 //! mistake would put every note and concern in the repository's history, and on any host that
 //! publishes the repository's files.
@@ -11,7 +12,7 @@
 use std::path::Path;
 
 use crate::book::Book;
-use crate::config::PRIVATE_DIR;
+use crate::config::{CONFIG_FILE, PRIVATE_DIR, PairsShown};
 use crate::diagnostic::{Code, Problem, Span};
 use crate::model::Visibility;
 use crate::model::pair::PairFile;
@@ -21,6 +22,70 @@ const GITIGNORE: &str = ".gitignore";
 
 /// The publishing warnings about `book`.
 pub fn publishing(book: &Book) -> Vec<Problem> {
+    let mut problems = full_pairs_public(book);
+    problems.extend(private_not_ignored(book));
+    problems
+}
+
+/// MB0602: `[public] pairs = "full"` in a program with pairs the public may see, without
+/// `consent = true` to say that every pair agreed.
+fn full_pairs_public(book: &Book) -> Vec<Problem> {
+    let shown = book.config.public.pairs;
+    let public_pairs = book
+        .pairs
+        .iter()
+        .filter(|p| p.file.visibility == Visibility::Public)
+        .count();
+    if shown != PairsShown::Full || book.config.public.consent || public_pairs == 0 {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(book.config.root.join(CONFIG_FILE)).unwrap_or_default();
+    let span = Span {
+        file: CONFIG_FILE.into(),
+        line: setting_line(&text, "public", "pairs").unwrap_or(0),
+        column: 1,
+    };
+    let source: std::sync::Arc<str> = text.into();
+    vec![
+        Problem::warning(
+            Code::FullPairsPublic,
+            span,
+            format!(
+                "the public site shows the whole record of {public_pairs} pair{}: goals, \
+                 meetings, vision, agreement, evaluations and closure",
+                if public_pairs == 1 { "" } else { "s" }
+            ),
+        )
+        .with_source(&source)
+        .hint(
+            "if every pair agreed to it, say so with `consent = true` under `[public]`; \
+             otherwise choose `progress` (their checklists), `names` (who is paired with whom) \
+             or `none` (a pair file's `visibility: pair` also keeps one pair off the public \
+             site)",
+        ),
+    ]
+}
+
+/// The 1-based line of `key` in the table `[table]` of a TOML text, if it is written there.
+fn setting_line(text: &str, table: &str, key: &str) -> Option<u32> {
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            inside = line.trim_start_matches('[').trim_end_matches(']').trim() == table;
+        } else if inside
+            && line
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return u32::try_from(i + 1).ok();
+        }
+    }
+    None
+}
+
+/// MB0601: private fields and no `.gitignore` line for the private editions' folder.
+fn private_not_ignored(book: &Book) -> Vec<Problem> {
     let mut private_pairs = book
         .pairs
         .iter()

@@ -63,7 +63,7 @@ fn yaml_syntax_error() {
     );
     let err = problems(&program);
     assert_one_error(&err, "MB0101", &format!("{PAIR}:10:26"));
-    assert!(err.contains("mapping values are not allowed"), "{err}");
+    assert!(err.contains("holds a colon followed by a space"), "{err}");
     assert_shows_line(&err, "place: Riverbank Coffee: by the river");
     insta::assert_snapshot!("yaml_syntax_error", err);
 }
@@ -367,7 +367,7 @@ fn a_base_url_that_is_not_a_web_address() {
             ),
         );
         let err = problems(&program);
-        assert_one_error(&err, "MB0002", "book.toml:15:12");
+        assert_one_error(&err, "MB0002", "book.toml:16:12");
         assert!(err.contains("is not a web address"), "{err}");
         assert!(err.contains("starting with https://"), "{err}");
     }
@@ -381,7 +381,7 @@ fn unknown_paper_size_in_book_toml() {
         format!("{}\n[print]\npaper = \"a5\"\n", program.read("book.toml")),
     );
     let err = problems(&program);
-    assert_one_error(&err, "MB0002", "book.toml:15:9");
+    assert_one_error(&err, "MB0002", "book.toml:16:9");
     assert!(
         err.contains("unknown variant `a5`, expected `a4` or `letter`"),
         "{err}"

@@ -1,6 +1,6 @@
 //! `mentorbook init`: a new program that builds, and never a file overwritten.
 
-use crate::harness::{Program, entries, read_tree, run_in};
+use crate::harness::{Program, entries, read_tree, run_as_of, run_in};
 
 #[test]
 fn init_into_an_empty_folder_makes_a_program_that_builds() {
@@ -32,7 +32,7 @@ fn init_into_an_empty_folder_makes_a_program_that_builds() {
         .check()
         .success()
         .stderr_has("no errors: ")
-        .stderr_lacks("warning(s)");
+        .stderr_lacks("warning");
     program.build().success();
     for page in [
         "index.html",
@@ -79,6 +79,30 @@ fn init_into_an_empty_folder_makes_a_program_that_builds() {
             .lines()
             .any(|l| l.trim() == "/book")
     );
+}
+
+/// The sample pair's dates follow the day `init` runs (`MENTORBOOK_TODAY` here), so a new program
+/// checks without a warning whatever the day: nothing overdue, no meeting outside the pair's
+/// dates, no deadline after its end, its record in step with its checklist.
+#[test]
+fn a_new_program_has_no_warning_whatever_the_day() {
+    for today in ["2025-06-01", "2026-12-06", "2028-02-29", "2031-12-31"] {
+        let program = Program::empty();
+        run_as_of(program.root(), &["init"], today).success();
+        let sample = program.read("content/pairs/sam-rivera-jo-chen.yaml");
+        let run = run_as_of(program.root(), &["check"], today);
+        run.success()
+            .stderr_has("no errors: 3 people, 1 pair")
+            .stderr_lacks("warning");
+        // Seven weeks into the pair's year, whatever the day.
+        let start = sample
+            .lines()
+            .find_map(|l| l.strip_prefix("start: "))
+            .expect("the sample has a start");
+        let start = mentorbook::model::Date::parse(start).unwrap();
+        let today = mentorbook::model::Date::parse(today).unwrap();
+        assert_eq!((today.0 - start.0).get_days(), 48, "{sample}");
+    }
 }
 
 #[test]

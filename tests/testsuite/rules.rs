@@ -88,6 +88,55 @@ case!(
     format!("{PAIR}:34:3")
 );
 case!(
+    record_ahead_of_the_checklist,
+    [(
+        PAIR,
+        "    get-acquainted: 2025-01-25\n  negotiation:\n    vision: 2025-02-03\n",
+        ""
+    )],
+    "MB0308",
+    format!("{PAIR}:15:9")
+);
+
+/// The record may run one phase ahead of the checklist (the minimal pair is in negotiation with
+/// a milestone reached); a pair that sets `phase:` has said where it stands; meetings held after
+/// the agreement is signed count as work on the goals.
+#[test]
+fn record_ahead_of_the_checklist_only_by_two_phases_or_more() {
+    Program::fixture("minimal")
+        .run(&["check", "--deny-warnings"])
+        .success();
+    let program = Program::fixture("minimal");
+    program.patch(
+        PAIR,
+        "    get-acquainted: 2025-01-25\n  negotiation:\n    vision: 2025-02-03\n",
+        "",
+    );
+    program.patch(
+        PAIR,
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\nphase: initiation\n",
+    );
+    program.check().success().stderr_lacks("MB0308");
+    let program = Program::fixture("minimal");
+    program.patch(
+        PAIR,
+        "    get-acquainted: 2025-01-25\n  negotiation:\n    vision: 2025-02-03\n",
+        "",
+    );
+    program.patch(PAIR, "        done: 2025-03-20\n", "");
+    program.patch(PAIR, "evaluations:\n  - date: 2025-07-01\n    by: ben-okafor\n    rating: 4\n    summary: Midpoint check-in.\n    notes: I would like more feedback in theatre.\n", "");
+    program.check().success().stderr_lacks("MB0308");
+    program.patch(PAIR, "  - date: 2025-02-12", "  - date: 2025-03-12");
+    program
+        .check()
+        .success()
+        .stderr_has("MB0308 record-ahead-of-checklist")
+        .stderr_has("meeting held since the agreement was signed")
+        .stderr_has("[content/pairs/ana-lopez-ben-okafor.yaml:56:11]");
+}
+
+case!(
     a_mentee_in_two_pairs_at_once,
     [(
         "content/pairs/ana-lopez-ben-okafor-2.yaml",
@@ -241,3 +290,33 @@ case!(
     "MB0101",
     format!("{PAIR}:22:13")
 );
+
+/// A program that keeps each person in `content/people/<id>.yaml` (as `new person` writes them)
+/// is told to edit those files, not a `content/people.yaml` it does not have.
+#[test]
+fn hints_name_the_people_files_the_program_uses() {
+    let program = Program::fixture("minimal");
+    program.remove(PEOPLE);
+    program.write(
+        "content/people/ana-lopez.yaml",
+        "name: Ana López\nroles: [mentor, coordinator]\n",
+    );
+    program.write(
+        "content/people/ben-okafor.yaml",
+        "name: Ben Okafor\nroles: [coordinator]\n",
+    );
+    program
+        .check()
+        .success()
+        .stderr_has("MB0205 wrong-role")
+        .stderr_has("help: add `mentee` to their roles in content/people/ben-okafor.yaml")
+        .stderr_lacks("people.yaml");
+    program.patch(PAIR, "mentee: ben-okafor", "mentee: zoe-quinn");
+    program
+        .check()
+        .code(1)
+        .stderr_has("there is no person `zoe-quinn`")
+        .stderr_has("`mentorbook new person zoe-quinn --name \"...\"` (it writes")
+        .stderr_has("zoe-quinn.yaml), or use the id of someone in content/people/")
+        .stderr_lacks("people.yaml");
+}

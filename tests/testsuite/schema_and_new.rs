@@ -217,6 +217,49 @@ fn new_never_overwrites_and_checks_people() {
     assert!(!program.path("content/pairs/other.yaml").exists());
 }
 
+/// Leaving out the id, the name, the mentor or the mentee says which is missing, with a command to
+/// copy, rather than clap's usage line (`<DIR> <ID>...`); nothing is written.
+#[test]
+fn new_without_an_id_says_what_is_missing_with_an_example() {
+    let program = Program::fixture("minimal");
+    let run = program.run(&["new", "person", "--name", "Carol Nguyen"]);
+    run.code(2)
+        .stderr_has("error: `new person` needs the new person's id")
+        .stderr_has("for example: mentorbook new person carol-nguyen --name \"Carol Nguyen\"")
+        .stderr_lacks("Usage:");
+    program
+        .run(&["new", "person", ".", "--name", "Carol Nguyen"])
+        .code(2)
+        .stderr_has("error: `new person` needs the new person's id")
+        .stderr_has("for example: mentorbook new person carol-nguyen --name \"Carol Nguyen\"");
+    crate::harness::run_in(
+        program.root().parent().unwrap(),
+        &["new", "person", "program", "--name", "Carol Nguyen"],
+    )
+    .code(2)
+    .stderr_has("for example: mentorbook new person program carol-nguyen --name \"Carol Nguyen\"");
+    program
+        .run(&["new", "person"])
+        .code(2)
+        .stderr_has("needs the new person's id and their full name (`--name`)")
+        .stderr_has("for example: mentorbook new person carol-nguyen --name \"Carol Nguyen\"");
+    program
+        .run(&["new", "person", "cara-diaz"])
+        .code(2)
+        .stderr_has("needs the new person's full name (`--name`)")
+        .stderr_has("for example: mentorbook new person cara-diaz --name \"Cara Diaz\"");
+    program
+        .run(&["new", "pair", "--mentee", "ben-okafor"])
+        .code(2)
+        .stderr_has("error: `new pair` needs the mentor's id (`--mentor`)")
+        .stderr_has("for example: mentorbook new pair --mentor ana-lopez --mentee ben-okafor");
+    program
+        .run(&["new", "pair"])
+        .code(2)
+        .stderr_has("needs the mentor's and the mentee's ids");
+    assert!(!program.path("content/people").exists());
+}
+
 #[test]
 fn new_person_then_a_pair_for_them() {
     let program = Program::fixture("minimal");

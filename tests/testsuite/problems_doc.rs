@@ -1,0 +1,505 @@
+//! `docs/problems.md` shows, for each problem code, the message mentorbook prints (and
+//! `docs/commands.md` one more). These tests make every such example again, from the minimal
+//! program with the mistake the page describes, and compare it with the page, so the pages cannot
+//! fall behind the messages.
+//!
+//! After an intended change to a message, run
+//! `UPDATE_DOCS=1 cargo test --test testsuite problems_doc` to write the real output into the page,
+//! then read the diff of `docs/problems.md` (and the prose around each example) before committing.
+
+use std::path::Path;
+
+use crate::harness::{Program, Run};
+
+const PAIR: &str = "content/pairs/ana-lopez-ben-okafor.yaml";
+const PAGE: &str = "docs/problems.md";
+
+/// One example on the page: the blocks it fills are the `text` blocks whose first line starts with
+/// `first_line`; `make` breaks a program and returns what mentorbook printed.
+struct Example {
+    first_line: &'static str,
+    make: fn() -> String,
+}
+
+/// The minimal program with `from` replaced by `to` in `file`.
+fn minimal_with(file: &str, from: &str, to: &str) -> Program {
+    let program = Program::fixture("minimal");
+    program.patch(file, from, to);
+    program
+}
+
+/// The report of the first problem headed `first_line` in `run`'s standard error: from that line
+/// to the next problem or the count at the end.
+fn report(run: &Run, first_line: &str) -> String {
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let Some(start) = lines.iter().position(|l| *l == first_line) else {
+        return format!("(no `{first_line}` in the output)\n{}", run.stderr);
+    };
+    let is_end = |l: &str| {
+        l.starts_with("MB0") && l.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
+            || l.contains(" error, ")
+            || l.contains(" errors, ")
+            || l.starts_with("no errors")
+    };
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| is_end(l))
+        .map_or(lines.len(), |i| start + 1 + i);
+    lines[start..end].join("\n").trim_end().to_owned()
+}
+
+fn check_report(program: &Program, first_line: &str) -> String {
+    report(&program.check(), first_line)
+}
+
+/// Every example on the page, in the page's order (one for each kind of block: the page shows
+/// `MB0503` and `MB0102` twice).
+fn examples() -> Vec<Example> {
+    vec![
+        Example {
+            first_line: "MB0102 missing-file",
+            make: || {
+                let p = Program::fixture("minimal");
+                p.remove("content/program.yaml");
+                check_report(&p, "MB0102 missing-file")
+            },
+        },
+        Example {
+            first_line: "{\"file\":",
+            make: || {
+                let p = minimal_with(PAIR, "mentee: ben-okafor", "mentee: ben-okafr");
+                p.run(&["check", "--format", "json"])
+                    .stdout
+                    .trim_end()
+                    .to_owned()
+            },
+        },
+        Example {
+            first_line: "::error ",
+            make: || {
+                let p = minimal_with(PAIR, "mentee: ben-okafor", "mentee: ben-okafr");
+                p.run(&["check", "--format", "github"])
+                    .stdout
+                    .trim_end()
+                    .to_owned()
+            },
+        },
+        Example {
+            first_line: "MB0001 io",
+            make: || check_report(&Program::empty(), "MB0001 io"),
+        },
+        Example {
+            first_line: "MB0002 config",
+            make: || {
+                let p = minimal_with("book.toml", "title = ", "titel = ");
+                check_report(&p, "MB0002 config")
+            },
+        },
+        Example {
+            first_line: "MB0101 yaml",
+            make: || {
+                let p = minimal_with(PAIR, "    status: in_progress", "    statis: in_progress");
+                check_report(&p, "MB0101 yaml")
+            },
+        },
+        Example {
+            first_line: "MB0103 bad-file-name",
+            make: || {
+                let p = Program::fixture("minimal");
+                p.write("content/pairs/Ana Ben.yaml", p.read(PAIR));
+                check_report(&p, "MB0103 bad-file-name")
+            },
+        },
+        Example {
+            first_line: "MB0104 front-matter",
+            make: || {
+                let p = Program::fixture("minimal");
+                p.write(
+                    "content/guide/welcome.md",
+                    "# Welcome\n\nMentoring is a partnership.\n",
+                );
+                check_report(&p, "MB0104 front-matter")
+            },
+        },
+        Example {
+            first_line: "MB0105 encoding",
+            make: || {
+                let p = Program::fixture("minimal");
+                let text = p.read(PAIR).replace(
+                    "concerns: Ben still has bad weeks.",
+                    "concerns: Ben still has bad weeks at the café",
+                );
+                // Saved in Latin-1, as an old editor would: `é` is the one byte 0xE9.
+                let bytes: Vec<u8> = text
+                    .chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                    .collect();
+                p.write(PAIR, bytes);
+                check_report(&p, "MB0105 encoding")
+            },
+        },
+        Example {
+            first_line: "MB0106 broken-link",
+            make: || {
+                let p = minimal_with(
+                    "content/guide/welcome.md",
+                    "[four phases](welcome.md#the-phases)",
+                    "[four phases](phases.md)",
+                );
+                check_report(&p, "MB0106 broken-link")
+            },
+        },
+        Example {
+            first_line: "MB0107 symlink",
+            make: || {
+                let p = Program::fixture("minimal");
+                std::os::unix::fs::symlink(
+                    Path::new("/tmp/outside.yaml"),
+                    p.path("content/pairs/linked.yaml"),
+                )
+                .expect("make a link");
+                check_report(&p, "MB0107 symlink")
+            },
+        },
+        Example {
+            first_line: "MB0201 unknown-person",
+            make: || {
+                let p = minimal_with(PAIR, "mentee: ben-okafor", "mentee: ben-okafr");
+                check_report(&p, "MB0201 unknown-person")
+            },
+        },
+        Example {
+            first_line: "MB0202 unknown-item",
+            make: || {
+                let p = minimal_with(PAIR, "    vision: 2025-02-03", "    vison: 2025-02-03");
+                check_report(&p, "MB0202 unknown-item")
+            },
+        },
+        Example {
+            first_line: "MB0203 unknown-goal",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "concerns: Ben still has bad weeks.\n",
+                    "concerns: Ben still has bad weeks.\nclosure:\n  goals_reached: [lead-surgry]\n",
+                );
+                check_report(&p, "MB0203 unknown-goal")
+            },
+        },
+        Example {
+            first_line: "MB0204 duplicate-id",
+            make: || {
+                let p = minimal_with(PAIR, "  - id: consult-timing", "  - id: lead-surgery");
+                check_report(&p, "MB0204 duplicate-id")
+            },
+        },
+        Example {
+            first_line: "MB0205 wrong-role",
+            make: || {
+                let p = minimal_with(
+                    "content/people.yaml",
+                    "    name: Ben Okafor\n    roles: [mentee]",
+                    "    name: Ben Okafor\n    roles: [coordinator]",
+                );
+                check_report(&p, "MB0205 wrong-role")
+            },
+        },
+        Example {
+            first_line: "MB0206 overlapping-mentee",
+            make: || {
+                let p = Program::fixture("minimal");
+                p.write(
+                    "content/pairs/ana-lopez-ben-okafor-2.yaml",
+                    "mentor: ana-lopez\nmentee: ben-okafor\nstart: 2025-03-01\n",
+                );
+                check_report(&p, "MB0206 overlapping-mentee")
+            },
+        },
+        Example {
+            first_line: "MB0301 date-order",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "start: 2025-01-05\n",
+                    "start: 2025-01-05\nend: 2024-12-31\n",
+                );
+                check_report(&p, "MB0301 date-order")
+            },
+        },
+        Example {
+            first_line: "MB0302 out-of-range",
+            make: || {
+                let p = minimal_with(PAIR, "    rating: 4", "    rating: 9");
+                check_report(&p, "MB0302 out-of-range")
+            },
+        },
+        Example {
+            first_line: "MB0303 meeting-outside-dates",
+            make: || {
+                let p = minimal_with(PAIR, "  - date: 2025-02-12", "  - date: 2024-12-12");
+                check_report(&p, "MB0303 meeting-outside-dates")
+            },
+        },
+        Example {
+            first_line: "MB0304 deadline-after-end",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    time_bound: 2025-08-31",
+                    "    time_bound: 2026-08-31",
+                );
+                check_report(&p, "MB0304 deadline-after-end")
+            },
+        },
+        Example {
+            first_line: "MB0305 phase-out-of-order",
+            make: || {
+                let p = minimal_with(PAIR, "    get-acquainted: 2025-01-25\n", "");
+                check_report(&p, "MB0305 phase-out-of-order")
+            },
+        },
+        Example {
+            first_line: "MB0306 closure-without-summary",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "start: 2025-01-05\n",
+                    "start: 2025-01-05\nphase: closure\n",
+                );
+                check_report(&p, "MB0306 closure-without-summary")
+            },
+        },
+        Example {
+            first_line: "MB0307 no-meeting-frequency",
+            make: || {
+                let p = minimal_with(PAIR, "    frequency: monthly\n", "");
+                check_report(&p, "MB0307 no-meeting-frequency")
+            },
+        },
+        Example {
+            first_line: "MB0308 record-ahead-of-checklist",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    get-acquainted: 2025-01-25\n  negotiation:\n    vision: 2025-02-03\n",
+                    "",
+                );
+                check_report(&p, "MB0308 record-ahead-of-checklist")
+            },
+        },
+        Example {
+            first_line: "MB0401 template",
+            make: || {
+                let p = minimal_with("book.toml", "theme = \"default\"", "theme = \"riverside\"");
+                p.write(
+                    "themes/riverside/templates/pair.html",
+                    "{% extends \"base.html\" %}{% block content %}\n<h1>{{ pair.titel }}</h1>\n{% endblock %}\n",
+                );
+                report(&p.build(), "MB0401 template")
+            },
+        },
+        Example {
+            first_line: "MB0402 strings",
+            make: || {
+                let p = minimal_with("book.toml", "theme = \"default\"", "theme = \"riverside\"");
+                p.write(
+                    "themes/riverside/strings.toml",
+                    "[pair]\nchecklst = \"To do\"\n",
+                );
+                report(&p.build(), "MB0402 strings")
+            },
+        },
+        Example {
+            first_line: "MB0501 goal-without-measure",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    measurable: Nine in ten consultations end within their 15 minutes, over a month.\n",
+                    "",
+                );
+                check_report(&p, "MB0501 goal-without-measure")
+            },
+        },
+        Example {
+            first_line: "MB0502 goal-without-deadline",
+            make: || {
+                let p = minimal_with(PAIR, "    time_bound: 2025-08-31\n", "");
+                check_report(&p, "MB0502 goal-without-deadline")
+            },
+        },
+        Example {
+            first_line: "MB0503 goal-overdue",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    time_bound: 2025-08-31",
+                    "    time_bound: 2025-05-31",
+                );
+                check_report(&p, "MB0503 goal-overdue")
+            },
+        },
+        Example {
+            first_line: "MB0504 vague-measure",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    measurable: Nine in ten consultations end within their 15 minutes, over a month.",
+                    "    measurable: Improve my timing.",
+                );
+                check_report(&p, "MB0504 vague-measure")
+            },
+        },
+        Example {
+            first_line: "MB0602 full-pairs-public",
+            make: || {
+                let p = minimal_with("book.toml", "consent = true\n", "");
+                check_report(&p, "MB0602 full-pairs-public")
+            },
+        },
+    ]
+}
+
+/// A `text` block of the page: where its lines are, and how far its fence is indented.
+struct Block {
+    /// Indices of the lines between the fences.
+    lines: std::ops::Range<usize>,
+    indent: usize,
+}
+
+/// The blocks of `page` that show output: fenced as `text`, or with no language.
+fn blocks(page: &[&str]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < page.len() {
+        let fence = page[i].trim_start();
+        if let Some(language) = fence.strip_prefix("```") {
+            let indent = page[i].len() - fence.len();
+            let close = (i + 1..page.len())
+                .find(|&j| page[j].trim() == "```")
+                .expect("every block is closed");
+            if language == "text" || language.is_empty() {
+                out.push(Block {
+                    lines: i + 1..close,
+                    indent,
+                });
+            }
+            i = close;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn every_example_on_the_problems_page_is_what_mentorbook_prints() {
+    check_page(PAGE, &examples());
+}
+
+/// The problem shown in "Reading a problem" in docs/commands.md: a pair file as `new pair` writes
+/// it, with the mentor's id misspelt.
+#[test]
+fn the_example_on_the_commands_page_is_what_mentorbook_prints() {
+    let example = Example {
+        first_line: "MB0201 unknown-person",
+        make: || {
+            let p = Program::fixture("minimal");
+            p.remove(PAIR);
+            let args = [
+                "new",
+                "pair",
+                "--mentor",
+                "ana-lopez",
+                "--mentee",
+                "ben-okafor",
+            ];
+            p.run(&[&args[..], &["--start", "2025-01-05"]].concat())
+                .success();
+            p.patch(PAIR, "mentor: ana-lopez", "mentor: ana-lopz");
+            check_report(&p, "MB0201 unknown-person")
+        },
+    };
+    check_page("docs/commands.md", &[example]);
+}
+
+/// Compares every output block of `page` headed by one of `examples` with what the example
+/// prints; with `UPDATE_DOCS=1`, writes the real output into the page instead.
+fn check_page(page_path: &str, examples: &[Example]) {
+    let path = crate::harness::repo_root().join(page_path);
+    let text = std::fs::read_to_string(&path).expect(page_path);
+    let page: Vec<&str> = text.lines().collect();
+    let update = std::env::var_os("UPDATE_DOCS").is_some_and(|v| v == "1");
+    let mut replaced: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut stale = Vec::new();
+    let mut used = vec![false; examples.len()];
+    for block in blocks(&page) {
+        let indent = " ".repeat(block.indent);
+        let shown: Vec<&str> = page[block.lines.clone()]
+            .iter()
+            .map(|l| l.strip_prefix(indent.as_str()).unwrap_or(l))
+            .collect();
+        let Some(first) = shown.first() else { continue };
+        let Some(at) = examples
+            .iter()
+            .position(|e| first.starts_with(e.first_line))
+        else {
+            continue;
+        };
+        // An example may fill several blocks (the page shows some twice).
+        used[at] = true;
+        let real = (examples[at].make)();
+        if shown.join("\n") != real {
+            stale.push(format!(
+                "--- the page (line {}):\n{}\n--- mentorbook:\n{real}\n",
+                block.lines.start + 1,
+                shown.join("\n")
+            ));
+            let lines: Vec<String> = real
+                .lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{indent}{l}")
+                    }
+                })
+                .collect();
+            replaced.push((block.lines, lines.join("\n")));
+        }
+    }
+    let unused: Vec<&str> = examples
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(e, _)| e.first_line)
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "no block on the page for the examples {unused:?}"
+    );
+    if stale.is_empty() {
+        return;
+    }
+    if update {
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        for (range, new) in &replaced {
+            out.extend(page[i..range.start].iter().map(|l| (*l).to_owned()));
+            out.push(new.clone());
+            i = range.end;
+        }
+        out.extend(page[i..].iter().map(|l| (*l).to_owned()));
+        std::fs::write(&path, out.join("\n") + "\n").expect("write the page");
+        eprintln!(
+            "updated {} example(s) in {page_path}: read the diff",
+            stale.len()
+        );
+        return;
+    }
+    panic!(
+        "{} example(s) in {page_path} differ from what mentorbook prints; to write the real output \
+         into the page, run `UPDATE_DOCS=1 cargo test --test testsuite problems_doc` and read the \
+         diff:\n\n{}",
+        stale.len(),
+        stale.join("\n")
+    );
+}
