@@ -31,5 +31,6 @@ mod rules;
 mod schema_and_new;
 mod search;
 mod serve;
+mod site;
 mod snapshots;
 mod theme_strings;
