@@ -393,3 +393,43 @@ fn the_404_page_works_on_a_site_served_under_a_path_with_and_without_a_base_url(
     crate::harness::copy_dir(&program.path("with-base"), &served);
     links_of_the_404_page_resolve(&mut b, &host, &served);
 }
+
+/// `serve` and `watch` keep `--base-url` over every load of book.toml, and a rebuild after an
+/// edit that takes a pair off the public site takes it out of the sitemap too.
+#[test]
+fn a_session_keeps_the_base_url_and_its_sitemap_follows_the_pairs() {
+    use mentorbook::session::{Outcome, Session};
+    let program = Program::bundled().checked_today();
+    let overrides = mentorbook::config::Overrides {
+        base_url: Some("https://user.github.io/repo/".to_owned()),
+    };
+    let mut session = Session::new(program.root(), None).with_overrides(overrides);
+    let built = session.rebuild();
+    assert!(matches!(built, Outcome::Built(_)), "{built:?}");
+    let pair = "ana-lopez-ben-okafor";
+    let listed = format!("<loc>https://user.github.io/repo/pairs/{pair}/</loc>");
+    assert!(program.read("book/sitemap.xml").contains(&listed));
+    assert!(
+        program
+            .read("book/index.html")
+            .contains("<link rel=\"canonical\" href=\"https://user.github.io/repo/\">")
+    );
+    // The whole pair private: an edit of its file alone, rebuilt as one.
+    program.patch(
+        format!("content/pairs/{pair}.yaml"),
+        "mentor: ana-lopez\n",
+        "visibility: pair\nmentor: ana-lopez\n",
+    );
+    let rebuilt = session.rebuild();
+    let Outcome::Built(report) = rebuilt else {
+        panic!("the rebuild did not build: {rebuilt:?}")
+    };
+    assert!(
+        matches!(report.selection, mentorbook::render::Selection::Pairs { .. }),
+        "not a rebuild of the edited pair: {:?}",
+        report.selection
+    );
+    let sitemap = program.read("book/sitemap.xml");
+    assert!(!sitemap.contains(pair), "a private pair is still listed");
+    assert!(sitemap.contains("<loc>https://user.github.io/repo/guide/</loc>"));
+}
