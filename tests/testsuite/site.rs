@@ -425,7 +425,10 @@ fn a_session_keeps_the_base_url_and_its_sitemap_follows_the_pairs() {
         panic!("the rebuild did not build: {rebuilt:?}")
     };
     assert!(
-        matches!(report.selection, mentorbook::render::Selection::Pairs { .. }),
+        matches!(
+            report.selection,
+            mentorbook::render::Selection::Pairs { .. }
+        ),
         "not a rebuild of the edited pair: {:?}",
         report.selection
     );
