@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::book::Book;
-use crate::config::{Config, PRIVATE_DIR};
+use crate::config::{Config, Overrides, PRIVATE_DIR};
 use crate::diagnostic::{Problem, Problems};
 use crate::model::{Audience, Date, PairId, PrivateValues};
 use crate::output::inputs::{self, LastBuild};
@@ -37,6 +37,8 @@ pub struct Request<'a> {
     pub pdf: Option<&'a pdf::Options>,
     /// The day the pages and checks are as of.
     pub today: Date,
+    /// What the command line sets over `book.toml`.
+    pub overrides: &'a Overrides,
     /// Whether warnings are written for a colour terminal.
     pub color: bool,
 }
@@ -201,7 +203,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         today,
         ..
     } = *request;
-    let config = Config::load(root).map_err(|p| {
+    let config = Config::load_with(root, request.overrides).map_err(|p| {
         let mut problems = Problems::default();
         problems.push(p);
         Failure::Program(problems)
@@ -336,16 +338,17 @@ impl Inputs {
     fn of(config: &Config, target: &Target, today: Date, color: bool) -> Option<Inputs> {
         let dest = std::path::absolute(&target.dest).ok()?;
         // The executable (another build of mentorbook may render differently: its size and time
-        // tell, as they do for cargo), the edition, the date pages and checks depend on, and how
-        // problems are shown. Not where the program or the output folder are: the site does not
-        // depend on it.
+        // tell, as they do for cargo), the edition, the date pages and checks depend on, how
+        // problems are shown, and the site's address (`--base-url` may set it). Not where the
+        // program or the output folder are: the site does not depend on it.
         let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
         let context = format!(
-            "{}\n{} {:?}\n{}\n{today}\n{color}",
+            "{}\n{} {:?}\n{}\n{today}\n{color}\n{:?}",
             env!("CARGO_PKG_VERSION"),
             exe.len(),
             exe.modified().ok()?,
             target.audience,
+            config.site.base_url,
         );
         let fingerprint = crate::load::fingerprint(&config.root, &context)?;
         Some(Inputs { dest, fingerprint })

@@ -151,12 +151,40 @@ pub struct OutArgs {
     pub audience: Audience,
 }
 
+/// What the command line sets over `book.toml`, for the commands that build.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The address the site is published at, such as `https://user.github.io/repo/`: overrides
+    /// `[site] base-url` of book.toml for this build.
+    #[arg(long, value_name = "URL", value_parser = base_url)]
+    pub base_url: Option<String>,
+}
+
+impl SiteArgs {
+    /// The overrides these arguments make.
+    pub fn overrides(&self) -> mentorbook::config::Overrides {
+        mentorbook::config::Overrides {
+            base_url: self.base_url.clone(),
+        }
+    }
+}
+
+/// `--base-url`, checked as `[site] base-url` is.
+fn base_url(url: &str) -> Result<String, String> {
+    mentorbook::config::check_base_url(url)
+        .map(|()| url.to_owned())
+        .map_err(|hint| format!("not a web address: {hint}"))
+}
+
 /// Arguments of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Where to read and write.
     #[command(flatten)]
     pub out: OutArgs,
+    /// What to set over book.toml.
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// Also make PDF files of every workbook and of the handbook, as `mentorbook pdf` does.
     #[arg(long)]
     pub pdf: bool,
@@ -195,6 +223,9 @@ pub struct WatchArgs {
     /// The output folder, relative to the program folder (default: `[build] dest-dir`, or `book`).
     #[arg(short = 'd', long = "dest-dir")]
     pub dest_dir: Option<PathBuf>,
+    /// What to set over book.toml.
+    #[command(flatten)]
+    pub site: SiteArgs,
 }
 
 /// Arguments of `pdf`.
@@ -203,6 +234,9 @@ pub struct PdfArgs {
     /// Where to read and write.
     #[command(flatten)]
     pub out: OutArgs,
+    /// What to set over book.toml.
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// How to make the PDF files.
     #[command(flatten)]
     pub browser: BrowserArgs,

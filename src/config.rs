@@ -103,8 +103,28 @@ impl Default for BuildSection {
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SiteSection {
-    /// The address the site is served from; links stay relative either way.
+    /// The address the site is served from, such as `https://example.org/mentoring/`. Links
+    /// between pages stay relative either way; with it, the site also has a canonical link on
+    /// every page, a `sitemap.xml`, and a 404 page whose links are absolute. `--base-url` on the
+    /// command line overrides it.
     #[serde(default)]
+    pub base_url: Option<String>,
+    /// An image shown when a page is shared (Open Graph and Twitter cards): a web address, or a
+    /// path in the site such as `static/cover.png` (made absolute with `base-url`).
+    #[serde(default)]
+    pub image: Option<String>,
+    /// The address of the page that edits a source file, with `{path}` where the file's path,
+    /// relative to the program folder, goes: such as
+    /// `https://github.com/org/repo/edit/main/{path}`. Guide chapters, phase pages and pair pages
+    /// then link to it ("Edit this page").
+    #[serde(default)]
+    pub edit_url_template: Option<String>,
+}
+
+/// What the command line sets over `book.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `--base-url`: `[site] base-url`.
     pub base_url: Option<String>,
 }
 
@@ -230,6 +250,32 @@ fn default_theme() -> String {
 impl Config {
     /// Reads `root/book.toml`. Every problem names the file and, where TOML says, the line.
     pub fn load(root: &Path) -> Result<Config, Problem> {
+        Config::load_with(root, &Overrides::default())
+    }
+
+    /// [`Config::load`], then what the command line sets over it. An override is checked as the
+    /// key it replaces is, and its problem names the option.
+    pub fn load_with(root: &Path, overrides: &Overrides) -> Result<Config, Problem> {
+        let mut config = Config::load_file(root)?;
+        if let Some(url) = &overrides.base_url {
+            check_base_url(url).map_err(|hint| {
+                Problem::error(
+                    Code::Config,
+                    Span {
+                        file: PathBuf::new(),
+                        line: 0,
+                        column: 0,
+                    },
+                    format!("`--base-url {url}` is not a web address"),
+                )
+                .hint(hint)
+            })?;
+            config.site.base_url = Some(url.clone());
+        }
+        Ok(config)
+    }
+
+    fn load_file(root: &Path) -> Result<Config, Problem> {
         let path = root.join(CONFIG_FILE);
         let span = |line, column| Span {
             file: PathBuf::from(CONFIG_FILE),
@@ -287,6 +333,8 @@ impl Config {
                         "theme",
                         "allow-raw-html",
                         "base-url",
+                        "image",
+                        "edit-url-template",
                         "paper",
                         "browser",
                         "quiet-after-days",
@@ -345,11 +393,33 @@ impl Config {
             let message = format!("`quiet-after-days = {quiet}` is out of range");
             return Err(at(source, place, message).hint(hint));
         }
-        if let Some(url) = self.site.base_url.as_deref().filter(|u| !is_web_address(u)) {
+        if let Some(url) = self.site.base_url.as_deref()
+            && let Err(hint) = check_base_url(url)
+        {
             let place = find_key(source, "base-url");
-            let hint = "write the address the site is published at, starting with https:// (or \
-                        http://) and without spaces, such as \"https://mentoring.example.org/\"";
             let message = format!("`base-url = {url:?}` is not a web address");
+            return Err(at(source, place, message).hint(hint));
+        }
+        if let Some(image) = self.site.image.as_deref()
+            && !is_web_address(image)
+            && !is_site_path(image)
+        {
+            let place = find_key(source, "image");
+            let message =
+                format!("`image = {image:?}` is neither a web address nor a path in the site");
+            let hint = "write a web address starting with https://, or the path of a file of the \
+                        site such as \"static/cover.png\" (a file of your theme's static/ folder)";
+            return Err(at(source, place, message).hint(hint));
+        }
+        if let Some(template) = self.site.edit_url_template.as_deref()
+            && (!template.contains("{path}") || !is_web_address(template))
+        {
+            let place = find_key(source, "edit-url-template");
+            let message = format!(
+                "`edit-url-template = {template:?}` is not a web address with `{{path}}` in it"
+            );
+            let hint = "write the address of your repository's edit page with {path} where the \
+                        file's path goes, such as \"https://github.com/org/repo/edit/main/{path}\"";
             return Err(at(source, place, message).hint(hint));
         }
         Ok(())
@@ -448,6 +518,19 @@ fn at(source: &Arc<str>, (line, column): (u32, u32), message: String) -> Problem
     .with_source(source)
 }
 
+/// Checks that `url` can be the site's address (`[site] base-url` or `--base-url`); the error is a
+/// hint saying what to write.
+pub fn check_base_url(url: &str) -> Result<(), &'static str> {
+    if is_web_address(url) {
+        Ok(())
+    } else {
+        Err(
+            "write the address the site is published at, starting with https:// (or http://) and \
+             without spaces, such as \"https://mentoring.example.org/\"",
+        )
+    }
+}
+
 /// Whether `url` can be `[site] base-url`: http or https, a host, and nothing that would end an
 /// attribute or a line where it is written (pages, calendars).
 fn is_web_address(url: &str) -> bool {
@@ -458,6 +541,20 @@ fn is_web_address(url: &str) -> bool {
         && !url
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+}
+
+/// Whether `path` is a path in the site (`static/cover.png`): relative, no `..`, nothing that would
+/// end an attribute.
+fn is_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains("://")
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && !path.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '?' | '#')
+        })
 }
 
 /// Where the value of `key` is, on the first line that sets it, for pointing at a value TOML

@@ -63,6 +63,7 @@ fn main() -> ExitCode {
                 &a.out.dir,
                 a.out.dest_dir.as_deref(),
                 &a.out.audience,
+                &a.site.overrides(),
                 pdf.as_ref(),
             )
         }
@@ -70,18 +71,20 @@ fn main() -> ExitCode {
             &a.out.dir,
             a.out.dest_dir.as_deref(),
             &a.out.audience,
+            &a.site.overrides(),
             &pdf_options(a.browser.browser.clone(), a.browser.jobs),
         ),
         Command::Serve(a) => cmd::serve(
             &a.out.dir,
             a.out.dest_dir.as_deref(),
+            &a.out.site.overrides(),
             &cmd::Listen {
                 host: a.host,
                 port: a.port,
                 open: a.open,
             },
         ),
-        Command::Watch(a) => cmd::watch(&a.dir, a.dest_dir.as_deref()),
+        Command::Watch(a) => cmd::watch(&a.dir, a.dest_dir.as_deref(), &a.site.overrides()),
         Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
         Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref(), &a.audience),
         Command::New(NewCommand::Pair(a)) => cmd::new_pair(

@@ -16,7 +16,7 @@
 //! | pairs, a pair, its phases, its workbook, its calendar | `pairs/`, `pairs/<pair>/`, `pairs/<pair>/<phase>/`, `pairs/<pair>/workbook/`, `pairs/<pair>/meetings.ics` |
 //! | blank workbook | `workbook/` |
 //! | PDF files | `pdf/handbook.pdf`, `pdf/workbook.pdf`, `pdf/<pair>.pdf` |
-//! | the program's calendar, search index, robots, 404 | `calendar.ics`, `search-index.js`, `robots.txt`, `404.html` |
+//! | the program's calendar, search index, robots, sitemap, 404 | `calendar.ics`, `search-index.js`, `robots.txt`, `sitemap.xml`, `404.html` |
 //! | the theme's static files | `static/` |
 
 use std::path::{Path, PathBuf};
@@ -43,6 +43,12 @@ const PAIR_CALENDAR: &str = "meetings.ics";
 
 /// The file that turns search engines away from a private edition.
 pub const ROBOTS: &str = "robots.txt";
+
+/// The list of the public site's pages for search engines (only with a base URL).
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The site's icon, one of the theme's static files.
+pub const FAVICON: &str = "static/favicon.svg";
 
 /// The name of the handbook's PDF file, beside the pairs' own in [`PDF_DIR`].
 pub const HANDBOOK_PDF: &str = "handbook";
@@ -75,6 +81,24 @@ impl Place {
         } else {
             format!("{}/index.html", self.dir)
         }
+    }
+
+    /// The page's address relative to the site root, as it is published: its folder with a
+    /// trailing `/` (`pairs/ana-ben/`), empty for the home page, the file for a page served
+    /// anywhere. Joined to the base URL ([`absolute`]), it is the page's canonical address.
+    pub fn web_path(&self) -> String {
+        if self.anywhere {
+            format!("{}.html", self.dir)
+        } else if self.dir.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.dir)
+        }
+    }
+
+    /// Whether the page is served at any address that has none (the 404 page).
+    pub fn is_anywhere(&self) -> bool {
+        self.anywhere
     }
 
     /// The file the page is written to, relative to the output folder.
@@ -190,6 +214,16 @@ pub fn absolute(base_url: &str, url: &str) -> String {
     format!("{}/{url}", base_url.trim_end_matches('/'))
 }
 
+/// The address of the page that edits the source file `source` (relative to the program folder),
+/// from `[site] edit-url-template`: `{path}` replaced by the file's path, written with `/`.
+pub fn edit_url(template: &str, source: &Path) -> String {
+    let path: Vec<String> = source
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    template.replace("{path}", &path.join("/"))
+}
+
 /// Whether `path` (relative to the output folder) is one of the theme's static files.
 pub fn is_static(path: &Path) -> bool {
     path.starts_with(STATIC_DIR)
@@ -213,6 +247,25 @@ mod tests {
         assert_eq!(
             not_found().root(Some("https://example.org/mb/")),
             "https://example.org/mb/"
+        );
+    }
+
+    #[test]
+    fn web_paths_are_folders_and_edit_urls_name_the_source() {
+        let id = PairId::new("ana-ben").unwrap();
+        assert_eq!(home().web_path(), "");
+        assert_eq!(pair(&id).web_path(), "pairs/ana-ben/");
+        assert_eq!(
+            absolute("https://example.org/repo/", &pair(&id).web_path()),
+            "https://example.org/repo/pairs/ana-ben/"
+        );
+        assert_eq!(absolute("https://example.org", ""), "https://example.org/");
+        assert_eq!(
+            edit_url(
+                "https://github.com/o/r/edit/main/{path}",
+                Path::new("content/pairs/ana-ben.yaml")
+            ),
+            "https://github.com/o/r/edit/main/content/pairs/ana-ben.yaml"
         );
     }
 

@@ -38,6 +38,8 @@ use crate::render::{Options, Selection, Theme, lists_key};
 pub struct Session {
     root: PathBuf,
     dest: Option<PathBuf>,
+    /// What the command line sets over `book.toml`.
+    overrides: crate::config::Overrides,
     state: Option<State>,
     /// The output folder's lock, held from [`Session::claim`] or the first write until the session
     /// ends (taken again when the output folder moves in `book.toml`).
@@ -141,16 +143,23 @@ impl Session {
         Session {
             root: root.to_path_buf(),
             dest: dest.map(Path::to_path_buf),
+            overrides: crate::config::Overrides::default(),
             state: None,
             lock: None,
         }
+    }
+
+    /// The session, with `overrides` set over `book.toml` at every load of it.
+    pub fn with_overrides(mut self, overrides: crate::config::Overrides) -> Session {
+        self.overrides = overrides;
+        self
     }
 
     /// Takes the output folder for this session: no other mentorbook may write it until the
     /// session ends. Fails when another one writes it (or the folder is refused); a `book.toml`
     /// that cannot be read is left for [`Session::rebuild`] to report.
     pub fn claim(&mut self) -> Result<(), Problem> {
-        let Ok(config) = Config::load(&self.root) else {
+        let Ok(config) = Config::load_with(&self.root, &self.overrides) else {
             return Ok(());
         };
         let target = crate::build::target(&config, &Audience::Public, self.dest.as_deref());
@@ -177,7 +186,7 @@ impl Session {
         let settings = load::SettingsStamps::of(&self.root);
         if self.state.as_ref().is_none_or(|s| s.settings != settings) {
             // book.toml or the theme changed (or this is the first build): start over.
-            let config = match Config::load(&self.root) {
+            let config = match Config::load_with(&self.root, &self.overrides) {
                 Ok(c) => c,
                 Err(p) => return failed(problems, p),
             };

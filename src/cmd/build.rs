@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::{Exit, count, failed, print_output_error, print_problems};
 use crate::build::{Built, Failure, Request, Say, Wrote};
+use crate::config::Overrides;
 use crate::model::Audience;
 use crate::pdf;
 
@@ -12,11 +13,12 @@ const NOT_BUILT: &str = "the site was not built; the previous output, if any, is
 
 /// Builds the site of the program in `dir` for `audience` into `dest` (default: the configured
 /// output folder for the public site, `book-private/<audience>` for a private edition), with PDF
-/// files when `with_pdf` is given.
+/// files when `with_pdf` is given, with `overrides` set over `book.toml`.
 pub fn build(
     dir: &Path,
     dest: Option<&Path>,
     audience: &Audience,
+    overrides: &Overrides,
     with_pdf: Option<&pdf::Options>,
 ) -> Exit {
     let request = Request {
@@ -25,6 +27,7 @@ pub fn build(
         audience,
         pdf: with_pdf,
         today: crate::model::Date::today(),
+        overrides,
         color: crate::report::stderr_color(),
     };
     let say = Say {

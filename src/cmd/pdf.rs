@@ -12,7 +12,8 @@ pub fn pdf(
     dir: &Path,
     dest: Option<&Path>,
     audience: &Audience,
+    overrides: &crate::config::Overrides,
     options: &crate::pdf::Options,
 ) -> Exit {
-    build(dir, dest, audience, Some(options))
+    build(dir, dest, audience, overrides, Some(options))
 }

@@ -20,12 +20,18 @@ pub struct Listen {
     pub open: bool,
 }
 
-/// Serves the program in `dir`, built into `dest`, until interrupted.
-pub fn serve(dir: &Path, dest: Option<&Path>, listen: &Listen) -> Exit {
+/// Serves the program in `dir`, built into `dest` with `overrides` set over `book.toml`, until
+/// interrupted.
+pub fn serve(
+    dir: &Path,
+    dest: Option<&Path>,
+    overrides: &crate::config::Overrides,
+    listen: &Listen,
+) -> Exit {
     let Some(mut watcher) = super::watch::start_watching(dir) else {
         return Exit::Failure;
     };
-    let mut session = Session::new(dir, dest);
+    let mut session = Session::new(dir, dest).with_overrides(overrides.clone());
     if let Err(p) = session.claim() {
         let mut problems = crate::diagnostic::Problems::default();
         problems.push(p);

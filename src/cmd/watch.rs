@@ -7,12 +7,13 @@ use crate::render::Selection;
 use crate::session::{Outcome, Session};
 use crate::watch::Watcher;
 
-/// Builds the program in `dir` into `dest`, then rebuilds on every change until interrupted.
-pub fn watch(dir: &Path, dest: Option<&Path>) -> Exit {
+/// Builds the program in `dir` into `dest` (with `overrides` set over `book.toml`), then rebuilds
+/// on every change until interrupted.
+pub fn watch(dir: &Path, dest: Option<&Path>, overrides: &crate::config::Overrides) -> Exit {
     let Some(mut watcher) = start_watching(dir) else {
         return Exit::Failure;
     };
-    let mut session = Session::new(dir, dest);
+    let mut session = Session::new(dir, dest).with_overrides(overrides.clone());
     if let Err(p) = session.claim() {
         let mut problems = crate::diagnostic::Problems::default();
         problems.push(p);

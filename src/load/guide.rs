@@ -50,6 +50,7 @@ pub fn chapter(id: ChapterId, file: &SourceFile, raw_html: bool) -> Result<Chapt
         .collect();
     Ok(Chapter {
         id,
+        source: file.path.clone(),
         front,
         body: body.to_owned(),
         html,

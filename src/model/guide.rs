@@ -24,6 +24,8 @@ pub struct FrontMatter {
 pub struct Chapter {
     /// The file name without `.md`.
     pub id: ChapterId,
+    /// The file, relative to the program folder (`content/guide/welcome.md`).
+    pub source: std::path::PathBuf,
     /// Title, order and sources.
     pub front: FrontMatter,
     /// The body as written (Markdown), for documents that render it again (the print handbook).

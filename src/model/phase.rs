@@ -127,6 +127,8 @@ pub struct PhaseFile {
 pub struct Phase {
     /// Which phase.
     pub id: PhaseId,
+    /// The file, relative to the program folder (`content/phases/enabling.yaml`).
+    pub source: std::path::PathBuf,
     /// Its file's contents.
     pub file: PhaseFile,
 }

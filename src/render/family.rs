@@ -1,6 +1,6 @@
 //! Every file a render makes, each kind described once.
 //!
-//! [`outputs`] lists them all: pages, calendars, the search index, `robots.txt`. Each says where it
+//! [`outputs`] lists them all: pages, calendars, the search index, `robots.txt`, `sitemap.xml`. Each says where it
 //! goes and what it is made from ([`Source`]); a page also says its template and the page it sits
 //! under ([`Spec`]), from which its breadcrumbs follow. Choosing what to rebuild, listing what a
 //! rebuild kept and counting pages are one filter over that list ([`super::Selection::includes`]).
@@ -27,8 +27,11 @@ pub(super) enum Output<'a> {
     Calendar(Option<&'a Pair>),
     /// The search index.
     SearchIndex,
-    /// `robots.txt`, which keeps a private edition out of search engines.
+    /// `robots.txt`, which keeps a private edition out of search engines, and points them to the
+    /// public site's sitemap when the site is at the root of its host.
     Robots,
+    /// `sitemap.xml`, the public site's pages for search engines (with a base URL only).
+    Sitemap,
 }
 
 /// What an output is made from, so what an edit can change.
@@ -173,6 +176,30 @@ impl<'a> PageKind<'a> {
         }
     }
 
+    /// The file the page shows, relative to the program folder, for its "Edit this page" link:
+    /// a chapter's, a phase's, or a pair's for the pair's overview and phase pages. `None` for the
+    /// pages made from many files, and for the pages made for paper.
+    pub fn edited_file(self) -> Option<&'a std::path::Path> {
+        match self {
+            PageKind::Chapter(_, c) => Some(&c.source),
+            PageKind::Phase(p) => Some(&p.source),
+            PageKind::Pair(pair) | PageKind::PairPhase(pair, _) => Some(&pair.source),
+            _ => None,
+        }
+    }
+
+    /// Whether the page is for search engines to list: every page to read, not the pages made
+    /// for paper (the same words as the pages they print) nor the 404 page.
+    pub fn is_listed(self) -> bool {
+        !matches!(
+            self,
+            PageKind::Workbook(_)
+                | PageKind::BlankWorkbook
+                | PageKind::PrintHandbook
+                | PageKind::NotFound
+        )
+    }
+
     /// Whether the page lists or counts pairs.
     pub fn lists_pairs(self) -> bool {
         matches!(self.spec().source, Source::Lists)
@@ -232,6 +259,11 @@ impl<'a> Output<'a> {
             Output::Calendar(None) => Source::Lists,
             Output::SearchIndex => Source::Index,
             Output::Robots => Source::Program,
+            // It names the pages of the pairs the audience sees, which an edit to a pair file can
+            // change (a pair made private leaves the public site); `lists_key` sees that, as it
+            // does for the list of pairs. What a pair's pages say does not change it, so an edit
+            // that keeps the lists keeps it too.
+            Output::Sitemap => Source::Lists,
         }
     }
 
@@ -243,21 +275,24 @@ impl<'a> Output<'a> {
             Output::Calendar(None) => PathBuf::from(paths::PROGRAM_CALENDAR),
             Output::SearchIndex => PathBuf::from(paths::SEARCH_INDEX),
             Output::Robots => PathBuf::from(paths::ROBOTS),
+            Output::Sitemap => PathBuf::from(paths::SITEMAP),
         }
     }
 
     /// Whether the output counts as a page in what a build reports: every file but the search
-    /// index, which is data for the pages rather than something to read.
+    /// index, which is data for the pages rather than something to read, and the sitemap, which
+    /// is data for search engines.
     pub fn is_page(self) -> bool {
-        !matches!(self, Output::SearchIndex)
+        !matches!(self, Output::SearchIndex | Output::Sitemap)
     }
 }
 
 /// Every file of the site that `scope`'s audience gets, in a fixed order: the program's pages,
-/// then each pair's pages and calendar, then the program's calendar, the search index and
-/// `robots.txt`. On the public site, `[public] pairs` leaves out what it does not show: the list
-/// of pairs (`none`), the pairs' pages and the program's calendar (`names`), the workbooks and the
-/// pairs' calendars (`progress`).
+/// then each pair's pages and calendar, then the program's calendar, the search index,
+/// `robots.txt` (a private edition) and `sitemap.xml` (the public site, when it has a base URL).
+/// On the public site, `[public] pairs` leaves out what it does not show: the list of pairs
+/// (`none`), the pairs' pages and the program's calendar (`names`), the workbooks and the pairs'
+/// calendars (`progress`).
 pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
     use PageKind as K;
     let program = scope.program;
@@ -296,7 +331,14 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
         all.push(Output::Calendar(None));
     }
     all.push(Output::SearchIndex);
-    if !scope.audience.is_public() {
+    // Search engines are told of the public site only, and a sitemap's addresses are absolute.
+    let base_url = scope.config.site.base_url.as_deref();
+    if scope.audience.is_public() && base_url.is_some() {
+        all.push(Output::Sitemap);
+    }
+    // Crawlers read `robots.txt` at the root of a host only: the public site has one when it is
+    // there, to name its sitemap.
+    if !scope.audience.is_public() || base_url.is_some_and(super::robots::at_host_root) {
         all.push(Output::Robots);
     }
     all
@@ -382,5 +424,33 @@ mod tests {
         ));
         let coordinators = Scope::new(&book, &Audience::Coordinators, &strings);
         assert!(has(&coordinators, paths::ROBOTS));
+    }
+
+    #[test]
+    fn only_the_public_site_with_a_base_url_has_a_sitemap() {
+        let mut book = bundled();
+        let strings = Strings::default();
+        let has_sitemap = |book: &crate::book::Book, audience: &Audience| {
+            let scope = Scope::new(book, audience, &strings);
+            outputs(&scope)
+                .iter()
+                .any(|o| o.path() == Path::new(paths::SITEMAP))
+        };
+        assert!(!has_sitemap(&book, &Audience::Public));
+        book.config.site.base_url = Some("https://example.org/mb/".to_owned());
+        assert!(has_sitemap(&book, &Audience::Public));
+        assert!(!has_sitemap(&book, &Audience::Coordinators));
+        let has_robots = |book: &crate::book::Book| {
+            let scope = Scope::new(book, &Audience::Public, &strings);
+            outputs(&scope)
+                .iter()
+                .any(|o| o.path() == Path::new(paths::ROBOTS))
+        };
+        assert!(
+            !has_robots(&book),
+            "robots.txt under a path, where no crawler reads it"
+        );
+        book.config.site.base_url = Some("https://example.org".to_owned());
+        assert!(has_robots(&book));
     }
 }

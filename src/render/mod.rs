@@ -11,11 +11,14 @@ pub mod charts;
 pub mod dashboard;
 mod family;
 mod ics;
+mod not_found;
 mod pages;
 mod pair_facts;
 pub mod print;
 pub mod progress;
+mod robots;
 pub mod search;
+mod sitemap;
 pub mod strings;
 pub mod theme;
 mod values;
@@ -162,6 +165,10 @@ struct PageMeta<'a> {
     title: String,
     url: Url,
     crumbs: Vec<Link<'a>>,
+    /// The page's address on the public site, when it has a base URL.
+    canonical: Option<String>,
+    /// The page that edits the file this page shows, with `[site] edit-url-template`.
+    edit_url: Option<String>,
 }
 
 /// Renders every page of the program that `options.audience` may see, with `theme`. The public
@@ -222,6 +229,8 @@ pub fn render_to<E: From<Problem> + Send>(
         program: &program.info.name,
         organisation: program.info.organisation.as_deref(),
         base_url: book.config.site.base_url.as_deref(),
+        favicon: paths::FAVICON.to_owned(),
+        image: share_image(&book.config.site),
         custom_css: theme
             .assets
             .iter()
@@ -271,7 +280,7 @@ pub fn render_to<E: From<Problem> + Send>(
         match output {
             Output::Page(kind) => kinds.push(kind),
             Output::Calendar(which) => calendars.push(which),
-            Output::SearchIndex | Output::Robots => others.push(output),
+            Output::SearchIndex | Output::Robots | Output::Sitemap => others.push(output),
         }
     }
     // Counting for the dashboard goes over every pair: only when a page shows it.
@@ -326,10 +335,10 @@ pub fn render_to<E: From<Problem> + Send>(
     // The pairs' summaries are not needed by the index, which is the other peak of memory.
     drop(shared);
     for output in others {
-        let html = match output {
-            Output::SearchIndex => search::script(&scope),
-            // A private edition must not be indexed even if it ends up somewhere reachable.
-            _ => "User-agent: *\nDisallow: /\n".to_owned(),
+        let html = match (output, book.config.site.base_url.as_deref()) {
+            (Output::SearchIndex, _) => search::script(&scope),
+            (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url),
+            (_, base_url) => robots::txt(audience, base_url),
         };
         sink(Page {
             path: output.path(),
@@ -380,14 +389,28 @@ fn render_page<'a>(
 ) -> Result<Page, Problem> {
     let spec = kind.spec();
     let (title, mut ctx) = pages::context(scope, kind, made, pair);
-    let root = spec.place.root(scope.config.site.base_url.as_deref());
+    let site = &scope.config.site;
+    let root = spec.place.root(site.base_url.as_deref());
     ctx.insert("root", &root);
+    // A private edition's pages are not the public ones: they name no public address.
+    let canonical = site
+        .base_url
+        .as_deref()
+        .filter(|_| scope.audience.is_public() && !spec.place.is_anywhere())
+        .map(|base| paths::absolute(base, &spec.place.web_path()));
+    let edit_url = site
+        .edit_url_template
+        .as_deref()
+        .zip(kind.edited_file())
+        .map(|(template, file)| paths::edit_url(template, file));
     ctx.insert(
         "page",
         &PageMeta {
             title,
             url: spec.place.url(),
             crumbs: family::crumbs(scope, spec.under),
+            canonical,
+            edit_url,
         },
     );
     let html = if kind.lists_pairs() {
@@ -411,6 +434,18 @@ fn render_page<'a>(
         path: spec.place.file(),
         html,
     })
+}
+
+/// The web address of `[site] image`, for the cards a shared page shows: as written when it is a
+/// web address, under the base URL when it is a path in the site, none without a base URL (the
+/// cards take absolute addresses only).
+fn share_image(site: &crate::config::SiteSection) -> Option<String> {
+    let image = site.image.as_deref()?;
+    if image.starts_with("https://") || image.starts_with("http://") {
+        Some(image.to_owned())
+    } else {
+        Some(paths::absolute(site.base_url.as_deref()?, image))
+    }
 }
 
 /// A context with one entry, for the page functions.

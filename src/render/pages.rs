@@ -238,7 +238,7 @@ pub(super) fn context<'a>(
             scope.config.book.title.clone(),
             print::handbook(scope.config, program),
         ),
-        PageKind::NotFound => (words.not_found.clone(), Context::new()),
+        PageKind::NotFound => (words.not_found.clone(), super::not_found::context(scope)),
     }
 }
 

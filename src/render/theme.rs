@@ -62,6 +62,10 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "theme.js",
         include_bytes!("../../themes/default/static/theme.js"),
     ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
 ];
 
 /// A static file to copy into the site's `static/` folder.

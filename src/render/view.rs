@@ -145,6 +145,10 @@ pub struct SiteView<'a> {
     pub organisation: Option<&'a str>,
     /// Hosting address, if set.
     pub base_url: Option<&'a str>,
+    /// The site's icon, relative to the root (one of the theme's static files).
+    pub favicon: Url,
+    /// The web address of the image shown when a page is shared (`[site] image`), when it has one.
+    pub image: Option<String>,
     /// Whether the theme has `static/custom.css`, loaded after the theme's own CSS.
     pub custom_css: bool,
     /// Who the build is for: `public`, `coordinators` or `pair:<pair-id>`.

@@ -535,7 +535,7 @@ impl Ctx<'_> {
         (phases.len() == 4).then(|| {
             phases
                 .into_iter()
-                .map(|(id, _, file)| Phase { id, file })
+                .map(|(id, source, file)| Phase { id, source, file })
                 .collect()
         })
     }

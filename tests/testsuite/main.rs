@@ -33,6 +33,7 @@ mod rules;
 mod schema_and_new;
 mod search;
 mod serve;
+mod site;
 mod slips;
 mod snapshots;
 mod theme_strings;

@@ -81,7 +81,34 @@ fn private_fields_never_reach_the_site() {
     let program = Program::fixture("canary");
     let run = program.build();
     run.success();
-    let site = program.files("book");
+    no_private_field_in(&program, "book", &run);
+}
+
+/// With a base URL and an edit-URL template the site has more: a sitemap, canonical links, share
+/// cards and "Edit this page" links. None of them may carry a private field either.
+#[test]
+fn private_fields_never_reach_the_site_with_a_base_url() {
+    let program = Program::fixture("canary");
+    program.write(
+        "book.toml",
+        program.read("book.toml")
+            + "\n[site]\nedit-url-template = \"https://git.example.org/o/r/edit/main/{path}\"\n\
+               image = \"static/favicon.svg\"\n",
+    );
+    let run = program.run(&["build", "--base-url", "https://example.org/canary/"]);
+    run.success();
+    let sitemap = program.read("book/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/canary/pairs/"),
+        "{sitemap}"
+    );
+    no_private_field_in(&program, "book", &run);
+}
+
+/// Fails when a canary of the fixture, or any trace of one, is in the site built into `dest` or
+/// in the build's log, or when a public field is missing from it.
+fn no_private_field_in(program: &Program, dest: &str, run: &crate::harness::Run) {
+    let site = program.files(dest);
     assert!(
         site.len() > 10,
         "the site is nearly empty: {:?}",
@@ -215,11 +242,19 @@ const THEME_SCRIPTS: &[&str] = &[
     "static/theme.js\"></script>",
 ];
 
+/// The one inline script of the default theme: the 404 page's, which finds the site's folder
+/// when it is served under a path. Its hash in the page's Content-Security-Policy lets it run.
+const FIND_ROOT_SCRIPT: &str = include_str!("../../src/render/find_root.js");
+
 /// `text` without the scripts the default theme loads itself, written exactly as the theme writes
-/// them: anything else is content's doing.
+/// them (the inline one as it is, or lower-cased): anything else is content's doing.
 pub fn without_theme_script(text: &str) -> String {
+    let inline = format!("<script>{FIND_ROOT_SCRIPT}</script>");
+    let text = text
+        .replace(&inline, "")
+        .replace(&inline.to_lowercase(), "");
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(i) = rest.find("<script src=\"") {
         let after = &rest[i + "<script src=\"".len()..];
         // `../` back to the root, or `/` on the 404 page, which is served at any address.
@@ -249,6 +284,10 @@ pub fn without_theme_script(text: &str) -> String {
 fn only_the_theme_script_is_let_through() {
     let page = "<head><script src=\"../../static/print.js\" defer></script><script src=\"../static/theme.js\"></script><script src=\"/static/search.js\" defer></script></head>";
     assert_eq!(without_theme_script(page), "<head></head>");
+    let not_found = format!("<head><script>{FIND_ROOT_SCRIPT}</script></head>");
+    assert_eq!(without_theme_script(&not_found), "<head></head>");
+    let edited = not_found.replace("(function", "alert(1);(function");
+    assert!(without_theme_script(&edited).contains("<script>"));
     for other in [
         "<script src=\"../../static/print.js\"></script>",
         "<script src=\"../../static/search.js\"></script>",
