@@ -23,7 +23,10 @@ fn site_at(level: &str) -> BTreeMap<PathBuf, String> {
         "pairs = \"full\"",
         &format!("pairs = \"{level}\""),
     );
-    program.build().success();
+    // With a base URL, so that the sitemap is made too.
+    program
+        .run(&["build", "--base-url", "https://mentoring.example.org/"])
+        .success();
     program
         .files("book")
         .into_iter()
@@ -57,6 +60,8 @@ fn full_shows_the_whole_public_record() {
     assert!(file(&site, &format!("pairs/{PAIR}/meetings.ics")).is_some());
     assert!(file(&site, "calendar.ics").is_some());
     assert!(file(&site, "search-index.js").unwrap().contains(GOAL));
+    let sitemap = file(&site, "sitemap.xml").unwrap();
+    assert!(sitemap.contains(&format!("/pairs/{PAIR}/enabling/")));
     let home = file(&site, "index.html").unwrap();
     assert!(home.contains("Goals achieved") && home.contains("class=\"pct\""));
     // The lists of pairs that need a look are for coordinators unless `attention` says otherwise.
@@ -91,6 +96,8 @@ fn progress_shows_phases_and_checklists_but_no_record() {
     assert!(!home.contains("chart-meetings") && !home.contains("chart-goals"));
     let index = file(&site, "search-index.js").unwrap();
     assert!(index.contains(MENTEE), "a pair's pages are found by name");
+    let sitemap = file(&site, "sitemap.xml").unwrap();
+    assert!(sitemap.contains(&format!("/pairs/{PAIR}/enabling/")));
 }
 
 #[test]
@@ -110,6 +117,8 @@ fn names_lists_the_pairs_and_nothing_else() {
     let index = file(&site, "search-index.js").unwrap();
     assert!(!index.contains(MENTEE), "no pair is in the search index");
     assert!(holding(&site, GOAL).is_empty());
+    let sitemap = file(&site, "sitemap.xml").unwrap();
+    assert!(sitemap.contains("/pairs/") && !sitemap.contains(PAIR));
     // Phase pages do not say which pairs are where.
     assert!(holding(&site, "here-title").is_empty());
 }
@@ -130,6 +139,7 @@ fn none_names_no_pair() {
         !home.contains("pairs/index.html"),
         "no link to a list of pairs"
     );
+    assert!(!file(&site, "sitemap.xml").unwrap().contains("/pairs/"));
     // The handbook itself is all there.
     assert!(file(&site, "guide/index.html").is_some());
     assert!(file(&site, "workbook/index.html").is_some());
