@@ -89,6 +89,8 @@ pub enum Code {
     GoalOverdue,
     /// A goal whose measure is a vague verb with no number.
     VagueMeasure,
+    /// An open goal written out in SMART form that does not say why it is attainable or realistic.
+    GoalNotRealistic,
     /// A symbolic link in the program folder, which mentorbook does not follow.
     Symlink,
 
@@ -101,7 +103,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -131,6 +133,7 @@ impl Code {
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
         Code::VagueMeasure,
+        Code::GoalNotRealistic,
         // Publishing.
         Code::PrivateNotIgnored,
         Code::FullPairsPublic,
@@ -167,6 +170,7 @@ impl Code {
             Code::GoalWithoutDeadline => "goal-without-deadline",
             Code::GoalOverdue => "goal-overdue",
             Code::VagueMeasure => "vague-measure",
+            Code::GoalNotRealistic => "goal-not-realistic",
             Code::Symlink => "symlink",
             // Publishing.
             Code::PrivateNotIgnored => "private-not-ignored",
@@ -205,6 +209,7 @@ impl Code {
             Code::GoalWithoutDeadline => "MB0502",
             Code::GoalOverdue => "MB0503",
             Code::VagueMeasure => "MB0504",
+            Code::GoalNotRealistic => "MB0505",
             Code::Symlink => "MB0107",
             // Publishing.
             Code::PrivateNotIgnored => "MB0601",

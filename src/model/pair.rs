@@ -124,7 +124,8 @@ impl GoalStatus {
     }
 }
 
-/// A SMART goal.
+/// A SMART goal: Specific, Measurable, Attainable, Realistic and Timely, as the twelve action
+/// steps of the AAHA guidelines define it.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
@@ -138,15 +139,17 @@ pub struct Goal {
     /// How achievement is measured.
     #[serde(default)]
     pub measurable: Option<Markdown>,
-    /// Why it is within reach.
-    #[serde(default)]
-    pub achievable: Option<Markdown>,
-    /// Why it matters.
-    #[serde(default)]
-    pub relevant: Option<Markdown>,
-    /// The deadline.
-    #[serde(default)]
-    pub time_bound: Option<Located<Date>>,
+    /// Attainable: why it is within reach, and the support it needs. Also read as `achievable`,
+    /// the key of earlier versions.
+    #[serde(default, alias = "achievable")]
+    pub attainable: Option<Markdown>,
+    /// Realistic: why it fits the time, workload and resources the pair really has. Also read as
+    /// `relevant`, the key of earlier versions.
+    #[serde(default, alias = "relevant")]
+    pub realistic: Option<Markdown>,
+    /// Timely: the deadline. Also read as `time_bound`, the key of earlier versions.
+    #[serde(default, alias = "time_bound")]
+    pub timely: Option<Located<Date>>,
     /// Where it stands.
     #[serde(default)]
     pub status: GoalStatus,
@@ -194,9 +197,22 @@ pub struct Agreement {
     /// When and where they meet.
     #[serde(default)]
     pub meetings: Option<MeetingPlan>,
+    /// How the two give each other feedback and new ideas (a feedback form of their own, separate
+    /// from any performance review).
+    #[serde(default)]
+    pub feedback: Option<Markdown>,
+    /// The outcomes they expect and how they will monitor or measure them.
+    #[serde(default)]
+    pub measuring_success: Option<Markdown>,
+    /// How they will evaluate progress towards the goals: when, where and how.
+    #[serde(default)]
+    pub evaluation_process: Option<Markdown>,
     /// What they do when they disagree.
     #[serde(default)]
     pub conflict_resolution: Option<Markdown>,
+    /// How they will mark progress and accomplishments along the way.
+    #[serde(default)]
+    pub celebration: Option<Markdown>,
     /// When and how it ends or is renewed.
     #[serde(default)]
     pub end_point: Option<Markdown>,

@@ -123,9 +123,9 @@ const PAIR_BODY: &str = r#"
 #     title: A short name
 #     specific: Exactly what will be achieved.
 #     measurable: How you will know: a number, a count, something to show.
-#     achievable: Why it is within reach, and what support it needs.
-#     relevant: Why it matters for the vision.
-#     time_bound: YYYY-MM-DD
+#     attainable: Why it is within reach, and what support it needs.
+#     realistic: Why it fits the time and resources you really have.
+#     timely: YYYY-MM-DD       # the deadline
 #     status: not_started       # not_started, in_progress, achieved or dropped
 #     milestones:
 #       - title: A step on the way
@@ -143,7 +143,11 @@ const PAIR_BODY: &str = r#"
 #     frequency: monthly        # weekly, fortnightly, monthly or quarterly
 #     place: Where you meet
 #     duration: One hour
+#   feedback: How you give each other feedback and new ideas.
+#   measuring_success: The outcomes you expect and how you will measure them.
+#   evaluation_process: When, where and how you review progress towards the goals.
 #   conflict_resolution: What you do when you disagree.
+#   celebration: How you will mark progress and accomplishments.
 #   end_point: When and how the relationship ends or is renewed.
 #   signed:
 #     mentor: YYYY-MM-DD

@@ -28,7 +28,7 @@ pub(super) fn pair(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut 
         }
     }
     for g in pair.file.goals.iter().filter(|_| dates_make_sense) {
-        if let Some(deadline) = g.time_bound.as_ref().filter(|d| d.value > end) {
+        if let Some(deadline) = g.timely.as_ref().filter(|d| d.value > end) {
             let p = Problem::warning(
                 Code::DeadlineAfterEnd,
                 ctx.at(file, deadline),

@@ -350,6 +350,17 @@ fn examples() -> Vec<Example> {
             },
         },
         Example {
+            first_line: "MB0505 goal-not-realistic",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    title: Keep consultations on time\n",
+                    "    title: Keep consultations on time\n    specific: Finish fifteen-minute consultations within their slot.\n",
+                );
+                check_report(&p, "MB0505 goal-not-realistic")
+            },
+        },
+        Example {
             first_line: "MB0602 full-pairs-public",
             make: || {
                 let p = minimal_with("book.toml", "consent = true\n", "");

@@ -200,6 +200,16 @@ case!(
     "MB0504",
     format!("{PAIR}:31:5")
 );
+case!(
+    goal_written_out_but_not_realistic,
+    [(
+        PAIR,
+        "    title: Keep consultations on time\n",
+        "    title: Keep consultations on time\n    specific: Finish fifteen-minute consultations within their slot.\n"
+    )],
+    "MB0505",
+    format!("{PAIR}:29:9")
+);
 
 // References and values (errors).
 case!(
