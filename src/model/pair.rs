@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private, Visibility,
+    Cadence, Date, GoalId, Initiator, ItemId, Located, PairId, PersonId, PhaseId, Private,
+    Visibility,
 };
 use crate::markdown::Markdown;
 
@@ -25,6 +26,11 @@ pub struct PairFile {
     /// The current phase, when the pair sets it rather than letting it be derived.
     #[serde(default)]
     pub phase: Option<PhaseId>,
+    /// How the pair came together: `mentee` (the mentee asked; the default), `mentor` (the
+    /// mentor offered) or `program` (a coordinator matched them). Initiation checklist items
+    /// marked for other ways are left off this pair's checklist.
+    #[serde(default)]
+    pub initiated_by: Initiator,
     /// Who may see this pair at all: `public` (the default) lists it on the hosted site; `pair` or
     /// `coordinators` keep it to the private editions.
     #[serde(default)]
@@ -481,6 +487,12 @@ pub struct PhaseCount {
 }
 
 impl Pair {
+    /// Whether `item` is on this pair's checklist (some initiation items are only for pairs that
+    /// came together one way).
+    pub fn has_item(&self, item: &super::ChecklistItem) -> bool {
+        item.applies_to(self.file.initiated_by)
+    }
+
     /// The progress recorded for `item` in `phase`, if it was done.
     pub fn progress_of(&self, phase: PhaseId, item: &ItemId) -> Option<&ItemProgress> {
         let map = self.file.progress.get(&phase)?;

@@ -92,7 +92,7 @@ fn out_of_order(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Pro
                     .file
                     .checklist
                     .iter()
-                    .filter(move |i| pair.progress_of(p, &i.id.value).is_none())
+                    .filter(move |i| pair.has_item(i) && pair.progress_of(p, &i.id.value).is_none())
                     .map(move |i| (p, i.id.value.as_str()))
             })
             .collect();

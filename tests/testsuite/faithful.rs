@@ -141,3 +141,90 @@ fn the_agreement_says_how_they_give_feedback_measure_evaluate_and_celebrate() {
         );
     }
 }
+
+/// The minimal fixture's initiation checklist with a step for each way a pair may come together.
+fn with_ways_of_coming_together() -> Program {
+    let program = Program::fixture("minimal");
+    program.patch(
+        "content/phases/initiation.yaml",
+        "  - id: first-meeting\n",
+        concat!(
+            "  - id: ask-mentor\n",
+            "    text: Ask the person to mentor you.\n",
+            "    owner: mentee\n",
+            "    initiated_by: [mentee]\n",
+            "  - id: offer-to-mentor\n",
+            "    text: Offer to mentor the person.\n",
+            "    owner: mentor\n",
+            "    initiated_by: [mentor]\n",
+            "  - id: accept-the-match\n",
+            "    text: Meet the match the program proposes and say whether you want to go ahead.\n",
+            "    initiated_by: [program, mentor]\n",
+            "  - id: first-meeting\n",
+        ),
+    );
+    program
+}
+
+#[test]
+fn a_pair_matched_by_the_program_has_only_its_own_initiation_steps() {
+    let program = with_ways_of_coming_together();
+    program.patch(
+        PAIR,
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\ninitiated_by: program\n",
+    );
+    program.patch(
+        PAIR,
+        "    get-acquainted: 2025-01-25\n",
+        "    get-acquainted: 2025-01-25\n    accept-the-match: 2025-01-10\n",
+    );
+    let run = program.check();
+    run.success().stderr_lacks("MB0305").stderr_lacks("MB0203");
+    program.build().success();
+    let page = main_of(&program, "initiation/index.html");
+    assert!(page.contains("id=\"item-accept-the-match\""), "{page}");
+    assert!(
+        !page.contains("id=\"item-ask-mentor\"") && !page.contains("id=\"item-offer-to-mentor\"")
+    );
+    // Four items for this pair (self-reflection, the match, first meeting, getting acquainted), all done.
+    let overview = main_of(&program, "index.html");
+    assert!(
+        overview.contains("Initiation: 4 of 4 items done"),
+        "{overview}"
+    );
+    // The phase page, for every pair, shows every step with the ways it is for.
+    let phase = main_element(&program.read("book/phases/initiation/index.html")).to_owned();
+    assert!(phase.contains("(only when the mentee asked)"), "{phase}");
+    assert!(phase.contains("(only when the mentor offered)"));
+    assert!(phase.contains("(only when the program matched the pair or the mentor offered)"));
+    let blank = main_element(&program.read("book/workbook/index.html")).to_owned();
+    assert!(
+        blank.contains("Offer to mentor the person.")
+            && blank.contains("(only when the mentor offered)")
+    );
+}
+
+#[test]
+fn a_pair_that_does_not_say_how_it_came_together_is_one_the_mentee_asked_for() {
+    let program = with_ways_of_coming_together();
+    program.build().success();
+    let page = main_of(&program, "initiation/index.html");
+    assert!(page.contains("id=\"item-ask-mentor\""), "{page}");
+    assert!(
+        !page.contains("id=\"item-offer-to-mentor\"")
+            && !page.contains("id=\"item-accept-the-match\"")
+    );
+    let overview = main_of(&program, "index.html");
+    assert!(
+        overview.contains("Initiation: 3 of 4 items done"),
+        "{overview}"
+    );
+    // A way that does not exist is an error, naming the ones that do.
+    program.patch(
+        PAIR,
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\ninitiated_by: coordinator\n",
+    );
+    program.check().code(1).stderr_has("program");
+}
