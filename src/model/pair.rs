@@ -310,9 +310,44 @@ pub struct Evaluation {
     /// The evaluation itself. Private.
     #[serde(default)]
     pub notes: Option<Private<Markdown>>,
+    /// The feedback form, in both voices: what goes well, what to change, each goal, the
+    /// relationship. Private, like the notes.
+    #[serde(default)]
+    pub feedback: Option<Private<FeedbackForm>>,
     /// Who may see this evaluation at all (default `pair`: evaluations are personal).
     #[serde(default = "pair_only")]
     pub visibility: Visibility,
+}
+
+/// The pair's own feedback form (not a performance review): each of them answers the same
+/// questions.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackForm {
+    /// The mentee's answers.
+    #[serde(default)]
+    pub mentee: Option<FeedbackVoice>,
+    /// The mentor's answers.
+    #[serde(default)]
+    pub mentor: Option<FeedbackVoice>,
+}
+
+/// One person's answers on the feedback form.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackVoice {
+    /// What is going well.
+    #[serde(default)]
+    pub going_well: Option<Markdown>,
+    /// What to change, start or stop.
+    #[serde(default)]
+    pub to_change: Option<Markdown>,
+    /// Progress on each goal, by goal id.
+    #[serde(default)]
+    pub goals: BTreeMap<GoalId, Markdown>,
+    /// How the relationship itself is working: trust, time, openness, fit.
+    #[serde(default)]
+    pub relationship: Option<Markdown>,
 }
 
 fn pair_only() -> Visibility {

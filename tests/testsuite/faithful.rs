@@ -228,3 +228,77 @@ fn a_pair_that_does_not_say_how_it_came_together_is_one_the_mentee_asked_for() {
     );
     program.check().code(1).stderr_has("program");
 }
+
+/// The minimal fixture with both voices of a feedback form on its evaluation.
+fn with_a_feedback_form() -> Program {
+    let program = Program::fixture("minimal");
+    program.patch(
+        PAIR,
+        "    notes: I would like more feedback in theatre.\n",
+        concat!(
+            "    notes: I would like more feedback in theatre.\n",
+            "    feedback:\n",
+            "      mentee:\n",
+            "        going_well: Theatre days with Ana.\n",
+            "        to_change: More feedback **during** surgery.\n",
+            "        goals:\n",
+            "          lead-surgery: Six of ten procedures logged.\n",
+            "          no-such-goal: Left out.\n",
+            "        relationship: Easy to raise things.\n",
+            "      mentor:\n",
+            "        going_well: Ben prepares every agenda.\n",
+        ),
+    );
+    program
+}
+
+#[test]
+fn the_feedback_form_shows_both_voices_in_the_pair_s_edition() {
+    let program = with_a_feedback_form();
+    program.check().success();
+    program
+        .run(&["build", "--audience", "pair:ana-lopez-ben-okafor"])
+        .success();
+    let page = main_element(&program.read(
+        "book-private/pair-ana-lopez-ben-okafor/pairs/ana-lopez-ben-okafor/enabling/index.html",
+    ))
+    .to_owned();
+    for text in [
+        "Feedback form",
+        "Theatre days with Ana.",
+        "More feedback <strong>during</strong> surgery.",
+        "<dt>Lead routine soft-tissue surgeries</dt><dd><p>Six of ten procedures logged.</p>",
+        "Easy to raise things.",
+        "Ben prepares every agenda.",
+    ] {
+        assert!(page.contains(text), "{text}:\n{page}");
+    }
+    assert!(!page.contains("Left out."));
+    let workbook = main_element(&program.read(
+        "book-private/pair-ana-lopez-ben-okafor/pairs/ana-lopez-ben-okafor/workbook/index.html",
+    ))
+    .to_owned();
+    assert!(
+        workbook.contains("Feedback form, <time datetime=\"2025-07-01\">"),
+        "{workbook}"
+    );
+    assert!(workbook.contains("<dt>Progress: Lead routine soft-tissue surgeries</dt>"));
+}
+
+#[test]
+fn the_feedback_form_stays_off_the_public_site_and_is_blank_in_the_blank_workbook() {
+    let program = with_a_feedback_form();
+    program.build().success();
+    let page = main_of(&program, "enabling/index.html");
+    assert!(page.contains("id=\"feedback-form\""), "{page}");
+    assert!(!page.contains("Theatre days") && !page.contains("Ben prepares every agenda"));
+    let blank = main_element(&program.read("book/workbook/index.html")).to_owned();
+    for label in [
+        "What is going well",
+        "What to change, start or stop",
+        "Progress on goal 1",
+        "The relationship itself: trust, time, openness, fit",
+    ] {
+        assert!(blank.contains(label), "{label}");
+    }
+}
