@@ -69,6 +69,10 @@ pub struct PairFile {
     /// Worries raised in confidence. Private.
     #[serde(default)]
     pub concerns: Option<Private<Markdown>>,
+    /// Where an example pair's story comes from, one credit a line, shown as "Sources" on its
+    /// pages (as in phase files and guide chapters).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// Initiation: readiness and the kind of relationship.

@@ -526,6 +526,8 @@ pub struct RecordView<'a> {
     /// Worries raised in confidence. Private.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub concerns: Option<&'a Markdown>,
+    /// Credits for an example pair's story.
+    pub sources: &'a [String],
 }
 
 /// The first meeting.
@@ -635,6 +637,7 @@ impl<'a> RecordView<'a> {
             evaluations: Vec::new(),
             closure: None,
             concerns: None,
+            sources: &[],
         }
     }
 
@@ -750,6 +753,7 @@ impl<'a> RecordView<'a> {
                 reflection: reveal(&c.reflection, Visibility::Pair),
             }),
             concerns: reveal(&f.concerns, Visibility::Pair),
+            sources: &f.sources,
             goals,
         }
     }

@@ -302,3 +302,60 @@ fn the_feedback_form_stays_off_the_public_site_and_is_blank_in_the_blank_workboo
         assert!(blank.contains(label), "{label}");
     }
 }
+
+#[test]
+fn an_example_pair_credits_its_sources_on_its_pages() {
+    let program = Program::fixture("minimal");
+    program.patch(
+        PAIR,
+        "start: 2025-01-05\n",
+        "start: 2025-01-05\nsources:\n  - Modelled on the example pair of a chapter of mentoring guidelines.\n",
+    );
+    program.build().success();
+    for page in [
+        "index.html",
+        "initiation/index.html",
+        "negotiation/index.html",
+        "enabling/index.html",
+        "closure/index.html",
+    ] {
+        let main = main_of(&program, page);
+        assert!(
+            main.contains("<h2>Sources</h2><ul><li>Modelled on the example pair"),
+            "{page}:\n{main}"
+        );
+    }
+}
+
+#[test]
+fn the_bundled_example_pair_has_a_whole_year_on_every_page() {
+    let program = Program::bundled();
+    program.check().success();
+    program.build().success();
+    let page = |p: &str| {
+        main_element(&program.read(format!("book/pairs/priya-raman-tomas-herrera/{p}"))).to_owned()
+    };
+    let closure = page("closure/index.html");
+    assert!(
+        closure.contains("Tomás reached all three goals"),
+        "{closure}"
+    );
+    assert!(closure.contains("Sources"));
+    let enabling = page("enabling/index.html");
+    assert!(
+        enabling.contains("Joint review at nine months"),
+        "{enabling}"
+    );
+    let negotiation = page("negotiation/index.html");
+    assert!(negotiation.contains("Ten minutes at the end of every meeting"));
+    // Its feedback forms are for the pair's own edition only.
+    assert!(!enabling.contains("Solo list done"));
+    program
+        .run(&["build", "--audience", "pair:priya-raman-tomas-herrera"])
+        .success();
+    let private = main_element(&program.read(
+        "book-private/pair-priya-raman-tomas-herrera/pairs/priya-raman-tomas-herrera/enabling/index.html",
+    ))
+    .to_owned();
+    assert!(private.contains("Solo list done"), "{private}");
+}
