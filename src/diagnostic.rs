@@ -81,6 +81,8 @@ pub enum Code {
     /// A pair's record (goals reached, evaluations, meetings under a signed agreement, a closure)
     /// two phases or more ahead of its checklist.
     RecordAheadOfChecklist,
+    /// Progress on a checklist item that is only for pairs that came together another way.
+    ItemNotForPair,
     /// A goal with no way to measure it.
     GoalWithoutMeasure,
     /// A goal with no deadline.
@@ -103,7 +105,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 33] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -127,6 +129,7 @@ impl Code {
         Code::ClosureWithoutSummary,
         Code::NoMeetingFrequency,
         Code::RecordAheadOfChecklist,
+        Code::ItemNotForPair,
         Code::Template,
         Code::Strings,
         Code::GoalWithoutMeasure,
@@ -166,6 +169,7 @@ impl Code {
             Code::ClosureWithoutSummary => "closure-without-summary",
             Code::NoMeetingFrequency => "no-meeting-frequency",
             Code::RecordAheadOfChecklist => "record-ahead-of-checklist",
+            Code::ItemNotForPair => "item-not-for-pair",
             Code::GoalWithoutMeasure => "goal-without-measure",
             Code::GoalWithoutDeadline => "goal-without-deadline",
             Code::GoalOverdue => "goal-overdue",
@@ -205,6 +209,7 @@ impl Code {
             Code::ClosureWithoutSummary => "MB0306",
             Code::NoMeetingFrequency => "MB0307",
             Code::RecordAheadOfChecklist => "MB0308",
+            Code::ItemNotForPair => "MB0309",
             Code::GoalWithoutMeasure => "MB0501",
             Code::GoalWithoutDeadline => "MB0502",
             Code::GoalOverdue => "MB0503",

@@ -99,6 +99,17 @@ pub enum Initiator {
     Program,
 }
 
+impl Initiator {
+    /// The name pair and phase files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Initiator::Mentee => "mentee",
+            Initiator::Mentor => "mentor",
+            Initiator::Program => "program",
+        }
+    }
+}
+
 /// One step of a phase's checklist.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

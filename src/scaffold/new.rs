@@ -75,6 +75,10 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
         t,
         "end: {end}   # the program's default length: {months} months"
     );
+    let _ = writeln!(
+        t,
+        "# initiated_by: mentee   # how you came together: mentee (asked), mentor (offered) or program (matched)"
+    );
     t.push_str(PAIR_BODY);
     t.push_str("\n# Checklist progress: uncomment an item and write the date it was done.\n");
     t.push_str(
@@ -84,9 +88,15 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
         let _ = writeln!(t, "  {phase}:");
         for item in &program.phase(phase).file.checklist {
             let owner = serde_owner(item.owner);
+            let only: Vec<&str> = item.initiated_by.iter().map(|w| w.id()).collect();
+            let only = if only.is_empty() {
+                String::new()
+            } else {
+                format!(" (only if initiated_by: {})", only.join(" or "))
+            };
             let _ = writeln!(
                 t,
-                "    # {}: YYYY-MM-DD   # {owner}: {}",
+                "    # {}: YYYY-MM-DD   # {owner}{only}: {}",
                 item.id.value,
                 item.text.replace('\n', " ")
             );
