@@ -37,6 +37,11 @@ fn goals_are_written_with_the_source_s_smart_keys() {
     assert!(page.contains("30 September 2025"));
     let workbook = main_of(&program, "workbook/index.html");
     assert!(workbook.contains("<dt>Attainable</dt>") && workbook.contains("<dt>Realistic</dt>"));
+    // On paper, one block a goal rather than a six-column table that A4 portrait cramps.
+    assert!(!workbook.contains("<table class=\"wb-smart\">"));
+    assert_eq!(workbook.matches("class=\"wb-smart-goal\"").count(), 2);
+    let blank = main_element(&program.read("book/workbook/index.html")).to_owned();
+    assert_eq!(blank.matches("class=\"wb-smart-goal is-blank\"").count(), 3);
 }
 
 #[test]
