@@ -81,6 +81,8 @@ pub enum Code {
     /// A pair's record (goals reached, evaluations, meetings under a signed agreement, a closure)
     /// two phases or more ahead of its checklist.
     RecordAheadOfChecklist,
+    /// Progress on a checklist item that is only for pairs that came together another way.
+    ItemNotForPair,
     /// A goal with no way to measure it.
     GoalWithoutMeasure,
     /// A goal with no deadline.
@@ -89,6 +91,8 @@ pub enum Code {
     GoalOverdue,
     /// A goal whose measure is a vague verb with no number.
     VagueMeasure,
+    /// An open goal written out in SMART form that does not say why it is attainable or realistic.
+    GoalNotRealistic,
     /// A symbolic link in the program folder, which mentorbook does not follow.
     Symlink,
 
@@ -101,7 +105,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 33] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -125,12 +129,14 @@ impl Code {
         Code::ClosureWithoutSummary,
         Code::NoMeetingFrequency,
         Code::RecordAheadOfChecklist,
+        Code::ItemNotForPair,
         Code::Template,
         Code::Strings,
         Code::GoalWithoutMeasure,
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
         Code::VagueMeasure,
+        Code::GoalNotRealistic,
         // Publishing.
         Code::PrivateNotIgnored,
         Code::FullPairsPublic,
@@ -163,10 +169,12 @@ impl Code {
             Code::ClosureWithoutSummary => "closure-without-summary",
             Code::NoMeetingFrequency => "no-meeting-frequency",
             Code::RecordAheadOfChecklist => "record-ahead-of-checklist",
+            Code::ItemNotForPair => "item-not-for-pair",
             Code::GoalWithoutMeasure => "goal-without-measure",
             Code::GoalWithoutDeadline => "goal-without-deadline",
             Code::GoalOverdue => "goal-overdue",
             Code::VagueMeasure => "vague-measure",
+            Code::GoalNotRealistic => "goal-not-realistic",
             Code::Symlink => "symlink",
             // Publishing.
             Code::PrivateNotIgnored => "private-not-ignored",
@@ -201,10 +209,12 @@ impl Code {
             Code::ClosureWithoutSummary => "MB0306",
             Code::NoMeetingFrequency => "MB0307",
             Code::RecordAheadOfChecklist => "MB0308",
+            Code::ItemNotForPair => "MB0309",
             Code::GoalWithoutMeasure => "MB0501",
             Code::GoalWithoutDeadline => "MB0502",
             Code::GoalOverdue => "MB0503",
             Code::VagueMeasure => "MB0504",
+            Code::GoalNotRealistic => "MB0505",
             Code::Symlink => "MB0107",
             // Publishing.
             Code::PrivateNotIgnored => "MB0601",

@@ -76,6 +76,9 @@ impl FileKind {
             "$id".into(),
             format!("https://mentorbook.invalid/schemas/{}", self.file_name()).into(),
         );
+        if self == FileKind::Pair {
+            goal_aliases(&mut schema);
+        }
         let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
         // A person's id defaults to the file name in people/<id>.yaml; the placeholder the loader
         // uses for that is not a default anyone should write.
@@ -94,6 +97,38 @@ impl FileKind {
             "../".repeat(depth),
             self.file_name()
         )
+    }
+}
+
+/// The goal keys of earlier versions (`achievable`, `relevant`, `time_bound`), which the loader
+/// still reads as `attainable`, `realistic` and `timely` (serde aliases schemars does not list):
+/// listed as deprecated, so an editor accepts an older file but suggests the current keys.
+fn goal_aliases(schema: &mut schemars::Schema) {
+    let Some(props) = schema
+        .as_object_mut()
+        .and_then(|o| o.get_mut("$defs"))
+        .and_then(|d| d.get_mut("Goal"))
+        .and_then(|g| g.get_mut("properties"))
+        .and_then(|p| p.as_object_mut())
+    else {
+        return;
+    };
+    for (old, new) in [
+        ("achievable", "attainable"),
+        ("relevant", "realistic"),
+        ("time_bound", "timely"),
+    ] {
+        if let Some(mut prop) = props.get(new).cloned() {
+            if let Some(o) = prop.as_object_mut() {
+                o.insert(
+                    "description".into(),
+                    format!("The key of earlier versions for `{new}`, still read as `{new}`.")
+                        .into(),
+                );
+                o.insert("deprecated".into(), true.into());
+            }
+            props.insert(old.into(), prop);
+        }
     }
 }
 

@@ -24,7 +24,7 @@ pub use ids::{ChapterId, GoalId, ItemId, PairId, PersonId};
 pub use located::Located;
 pub use pair::{Pair, PairFile, PhaseCount};
 pub use person::{Person, Role};
-pub use phase::{ChecklistItem, Owner, Phase, PhaseFile, PhaseId};
+pub use phase::{ChecklistItem, Initiator, Owner, Phase, PhaseFile, PhaseId};
 pub(crate) use private::reading as reading_private;
 pub use private::{Private, PrivateValues};
 pub use program::ProgramInfo;

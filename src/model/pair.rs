@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Cadence, Date, GoalId, ItemId, Located, PairId, PersonId, PhaseId, Private, Visibility,
+    Cadence, Date, GoalId, Initiator, ItemId, Located, PairId, PersonId, PhaseId, Private,
+    Visibility,
 };
 use crate::markdown::Markdown;
 
@@ -25,6 +26,11 @@ pub struct PairFile {
     /// The current phase, when the pair sets it rather than letting it be derived.
     #[serde(default)]
     pub phase: Option<PhaseId>,
+    /// How the pair came together: `mentee` (the mentee asked; the default), `mentor` (the
+    /// mentor offered) or `program` (a coordinator matched them). Initiation checklist items
+    /// marked for other ways are left off this pair's checklist.
+    #[serde(default)]
+    pub initiated_by: Initiator,
     /// Who may see this pair at all: `public` (the default) lists it on the hosted site; `pair` or
     /// `coordinators` keep it to the private editions.
     #[serde(default)]
@@ -63,6 +69,10 @@ pub struct PairFile {
     /// Worries raised in confidence. Private.
     #[serde(default)]
     pub concerns: Option<Private<Markdown>>,
+    /// Where an example pair's story comes from, one credit a line, shown as "Sources" on its
+    /// pages (as in phase files and guide chapters).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// Initiation: readiness and the kind of relationship.
@@ -124,7 +134,8 @@ impl GoalStatus {
     }
 }
 
-/// A SMART goal.
+/// A SMART goal: Specific, Measurable, Attainable, Realistic and Timely, as the twelve action
+/// steps of the AAHA guidelines define it.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
@@ -138,15 +149,17 @@ pub struct Goal {
     /// How achievement is measured.
     #[serde(default)]
     pub measurable: Option<Markdown>,
-    /// Why it is within reach.
-    #[serde(default)]
-    pub achievable: Option<Markdown>,
-    /// Why it matters.
-    #[serde(default)]
-    pub relevant: Option<Markdown>,
-    /// The deadline.
-    #[serde(default)]
-    pub time_bound: Option<Located<Date>>,
+    /// Attainable: why it is within reach, and the support it needs. Also read as `achievable`,
+    /// the key of earlier versions.
+    #[serde(default, alias = "achievable")]
+    pub attainable: Option<Markdown>,
+    /// Realistic: why it fits the time, workload and resources the pair really has. Also read as
+    /// `relevant`, the key of earlier versions.
+    #[serde(default, alias = "relevant")]
+    pub realistic: Option<Markdown>,
+    /// Timely: the deadline. Also read as `time_bound`, the key of earlier versions.
+    #[serde(default, alias = "time_bound")]
+    pub timely: Option<Located<Date>>,
     /// Where it stands.
     #[serde(default)]
     pub status: GoalStatus,
@@ -194,9 +207,22 @@ pub struct Agreement {
     /// When and where they meet.
     #[serde(default)]
     pub meetings: Option<MeetingPlan>,
+    /// How the two give each other feedback and new ideas (a feedback form of their own, separate
+    /// from any performance review).
+    #[serde(default)]
+    pub feedback: Option<Markdown>,
+    /// The outcomes they expect and how they will monitor or measure them.
+    #[serde(default)]
+    pub measuring_success: Option<Markdown>,
+    /// How they will evaluate progress towards the goals: when, where and how.
+    #[serde(default)]
+    pub evaluation_process: Option<Markdown>,
     /// What they do when they disagree.
     #[serde(default)]
     pub conflict_resolution: Option<Markdown>,
+    /// How they will mark progress and accomplishments along the way.
+    #[serde(default)]
+    pub celebration: Option<Markdown>,
     /// When and how it ends or is renewed.
     #[serde(default)]
     pub end_point: Option<Markdown>,
@@ -288,9 +314,44 @@ pub struct Evaluation {
     /// The evaluation itself. Private.
     #[serde(default)]
     pub notes: Option<Private<Markdown>>,
+    /// The feedback form, in both voices: what goes well, what to change, each goal, the
+    /// relationship. Private, like the notes.
+    #[serde(default)]
+    pub feedback: Option<Private<FeedbackForm>>,
     /// Who may see this evaluation at all (default `pair`: evaluations are personal).
     #[serde(default = "pair_only")]
     pub visibility: Visibility,
+}
+
+/// The pair's own feedback form (not a performance review): each of them answers the same
+/// questions.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackForm {
+    /// The mentee's answers.
+    #[serde(default)]
+    pub mentee: Option<FeedbackVoice>,
+    /// The mentor's answers.
+    #[serde(default)]
+    pub mentor: Option<FeedbackVoice>,
+}
+
+/// One person's answers on the feedback form.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackVoice {
+    /// What is going well.
+    #[serde(default)]
+    pub going_well: Option<Markdown>,
+    /// What to change, start or stop.
+    #[serde(default)]
+    pub to_change: Option<Markdown>,
+    /// Progress on each goal, by goal id.
+    #[serde(default)]
+    pub goals: BTreeMap<GoalId, Markdown>,
+    /// How the relationship itself is working: trust, time, openness, fit.
+    #[serde(default)]
+    pub relationship: Option<Markdown>,
 }
 
 fn pair_only() -> Visibility {
@@ -465,6 +526,12 @@ pub struct PhaseCount {
 }
 
 impl Pair {
+    /// Whether `item` is on this pair's checklist (some initiation items are only for pairs that
+    /// came together one way).
+    pub fn has_item(&self, item: &super::ChecklistItem) -> bool {
+        item.applies_to(self.file.initiated_by)
+    }
+
     /// The progress recorded for `item` in `phase`, if it was done.
     pub fn progress_of(&self, phase: PhaseId, item: &ItemId) -> Option<&ItemProgress> {
         let map = self.file.progress.get(&phase)?;

@@ -84,6 +84,32 @@ pub enum Owner {
     Both,
 }
 
+/// How a pair came together: who made the first approach.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Initiator {
+    /// The mentee asked the mentor (the default, as in the guidelines' example pair).
+    #[default]
+    Mentee,
+    /// The mentor offered to mentor the mentee.
+    Mentor,
+    /// The program (a coordinator) matched them.
+    Program,
+}
+
+impl Initiator {
+    /// The name pair and phase files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Initiator::Mentee => "mentee",
+            Initiator::Mentor => "mentor",
+            Initiator::Program => "program",
+        }
+    }
+}
+
 /// One step of a phase's checklist.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +127,17 @@ pub struct ChecklistItem {
     /// Questions to discuss.
     #[serde(default)]
     pub questions: Vec<String>,
+    /// Only for pairs that came together this way (`mentee`, `mentor`, `program`); empty (the
+    /// default) for every pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiated_by: Vec<Initiator>,
+}
+
+impl ChecklistItem {
+    /// Whether the item is on the checklist of a pair that came together as `how`.
+    pub fn applies_to(&self, how: Initiator) -> bool {
+        self.initiated_by.is_empty() || self.initiated_by.contains(&how)
+    }
 }
 
 /// What a phase file holds.

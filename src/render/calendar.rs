@@ -275,7 +275,7 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str, strings: &Strings) 
         });
     }
     for g in f.goals.iter().filter(|g| scope.sees(g.visibility, pair)) {
-        if let Some(d) = &g.time_bound {
+        if let Some(d) = &g.timely {
             entries.push(Entry {
                 date: d.value,
                 kind: format!("deadline-{}", g.id.value),

@@ -211,7 +211,7 @@ fn timeline(
     const TOP: f64 = 26.0;
     let start = pair.file.start.value;
     let dates = goals.iter().flat_map(|g| {
-        g.time_bound.as_ref().map(|d| d.value).into_iter().chain(
+        g.timely.as_ref().map(|d| d.value).into_iter().chain(
             g.milestones
                 .iter()
                 .flat_map(|m| m.due.into_iter().chain(m.done)),
@@ -272,7 +272,7 @@ fn timeline(
         let line_y = y + 28.0;
         // Within a sentence: the label in lower case.
         let status = esc(&goal_status(g.status, strings).to_lowercase());
-        let deadline = g.time_bound.as_ref().map(|d| d.value);
+        let deadline = g.timely.as_ref().map(|d| d.value);
         let _ = write!(
             s,
             "<g class=\"goal-row goal-{cls}\" data-goal=\"{id}\"><text class=\"goal-title\" x=\"{l}\" y=\"{ty}\" fill=\"currentColor\">{title} ({status})</text><line class=\"goal-span\" x1=\"{x1}\" y1=\"{ly}\" x2=\"{x2}\" y2=\"{ly}\" stroke=\"currentColor\" stroke-width=\"3\"/>",

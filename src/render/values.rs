@@ -104,13 +104,35 @@ impl Shared {
         let mut items: Option<Vec<Value>> = None;
         let checklist = &program.phase(phase).file.checklist;
         for (i, (item, value)) in checklist.iter().zip(&self.items[phase.index()]).enumerate() {
-            let Some(progress) = pair.and_then(|pair| pair.progress_of(phase, &item.id.value))
+            let Some(progress) = pair
+                .filter(|pair| pair.has_item(item))
+                .and_then(|pair| pair.progress_of(phase, &item.id.value))
             else {
                 continue;
             };
             done += 1;
             let items = items.get_or_insert_with(|| blank.entries.clone());
             items[i] = entry(value, Some(DoneView::of(program, progress)));
+        }
+        // Items not on this pair's checklist (for pairs that came together another way) are
+        // left out of its list and its count.
+        let off: Vec<usize> = pair.map_or_else(Vec::new, |pair| {
+            (checklist.iter().enumerate())
+                .filter(|(_, item)| !pair.has_item(item))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        if !off.is_empty() {
+            let kept: Vec<Value> = (items.unwrap_or_else(|| blank.entries.clone()).into_iter())
+                .enumerate()
+                .filter(|(i, _)| !off.contains(i))
+                .map(|(_, v)| v)
+                .collect();
+            return Checklist {
+                total: kept.len(),
+                items: Value::from(kept),
+                done,
+            };
         }
         Checklist {
             total: blank.entries.len(),

@@ -526,6 +526,8 @@ pub struct RecordView<'a> {
     /// Worries raised in confidence. Private.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub concerns: Option<&'a Markdown>,
+    /// Credits for an example pair's story.
+    pub sources: &'a [String],
 }
 
 /// The first meeting.
@@ -570,6 +572,36 @@ pub struct EvaluationView<'a> {
     /// The evaluation itself. Private.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a Markdown>,
+    /// The feedback form's answers, mentee first. Private: left out where the notes would be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Vec<FeedbackVoiceView<'a>>>,
+}
+
+/// One person's answers on a feedback form.
+#[derive(Serialize)]
+pub struct FeedbackVoiceView<'a> {
+    /// `mentee` or `mentor`.
+    pub role: &'static str,
+    /// The person's name.
+    pub name: Option<&'a str>,
+    /// What is going well.
+    pub going_well: Option<&'a Markdown>,
+    /// What to change.
+    pub to_change: Option<&'a Markdown>,
+    /// Progress on each goal: `{title, progress}`, in the order of the pair's goals (ids that
+    /// name no goal this audience sees are left out).
+    pub goals: Vec<GoalFeedbackView<'a>>,
+    /// How the relationship itself is working.
+    pub relationship: Option<&'a Markdown>,
+}
+
+/// One goal's line on a feedback form.
+#[derive(Serialize)]
+pub struct GoalFeedbackView<'a> {
+    /// The goal's title.
+    pub title: &'a str,
+    /// What the person says about its progress.
+    pub progress: &'a Markdown,
 }
 
 /// The closure.
@@ -605,6 +637,7 @@ impl<'a> RecordView<'a> {
             evaluations: Vec::new(),
             closure: None,
             concerns: None,
+            sources: &[],
         }
     }
 
@@ -667,6 +700,39 @@ impl<'a> RecordView<'a> {
                     rating: e.rating.as_ref().map(|r| r.value),
                     summary: e.summary.as_deref(),
                     notes: reveal(&e.notes, e.visibility),
+                    feedback: e
+                        .feedback
+                        .as_ref()
+                        .and_then(|p| p.reveal(audience, id, e.visibility.max(f.visibility)))
+                        .map(|form| {
+                            [
+                                ("mentee", &f.mentee, form.mentee.as_ref()),
+                                ("mentor", &f.mentor, form.mentor.as_ref()),
+                            ]
+                            .into_iter()
+                            .filter_map(|(role, who, voice)| {
+                                let v = voice?;
+                                Some(FeedbackVoiceView {
+                                    role,
+                                    name: name(&who.value),
+                                    going_well: v.going_well.as_ref(),
+                                    to_change: v.to_change.as_ref(),
+                                    goals: goals
+                                        .iter()
+                                        .filter_map(|g| {
+                                            v.goals.get(&g.id.value).map(|progress| {
+                                                GoalFeedbackView {
+                                                    title: &g.title,
+                                                    progress,
+                                                }
+                                            })
+                                        })
+                                        .collect(),
+                                    relationship: v.relationship.as_ref(),
+                                })
+                            })
+                            .collect()
+                        }),
                 })
                 .collect(),
             closure: f.closure.as_ref().map(|c| ClosureView {
@@ -687,6 +753,7 @@ impl<'a> RecordView<'a> {
                 reflection: reveal(&c.reflection, Visibility::Pair),
             }),
             concerns: reveal(&f.concerns, Visibility::Pair),
+            sources: &f.sources,
             goals,
         }
     }

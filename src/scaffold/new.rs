@@ -75,6 +75,10 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
         t,
         "end: {end}   # the program's default length: {months} months"
     );
+    let _ = writeln!(
+        t,
+        "# initiated_by: mentee   # how you came together: mentee (asked), mentor (offered) or program (matched)"
+    );
     t.push_str(PAIR_BODY);
     t.push_str("\n# Checklist progress: uncomment an item and write the date it was done.\n");
     t.push_str(
@@ -84,9 +88,15 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
         let _ = writeln!(t, "  {phase}:");
         for item in &program.phase(phase).file.checklist {
             let owner = serde_owner(item.owner);
+            let only: Vec<&str> = item.initiated_by.iter().map(|w| w.id()).collect();
+            let only = if only.is_empty() {
+                String::new()
+            } else {
+                format!(" (only if initiated_by: {})", only.join(" or "))
+            };
             let _ = writeln!(
                 t,
-                "    # {}: YYYY-MM-DD   # {owner}: {}",
+                "    # {}: YYYY-MM-DD   # {owner}{only}: {}",
                 item.id.value,
                 item.text.replace('\n', " ")
             );
@@ -123,9 +133,9 @@ const PAIR_BODY: &str = r#"
 #     title: A short name
 #     specific: Exactly what will be achieved.
 #     measurable: How you will know: a number, a count, something to show.
-#     achievable: Why it is within reach, and what support it needs.
-#     relevant: Why it matters for the vision.
-#     time_bound: YYYY-MM-DD
+#     attainable: Why it is within reach, and what support it needs.
+#     realistic: Why it fits the time and resources you really have.
+#     timely: YYYY-MM-DD       # the deadline
 #     status: not_started       # not_started, in_progress, achieved or dropped
 #     milestones:
 #       - title: A step on the way
@@ -143,7 +153,11 @@ const PAIR_BODY: &str = r#"
 #     frequency: monthly        # weekly, fortnightly, monthly or quarterly
 #     place: Where you meet
 #     duration: One hour
+#   feedback: How you give each other feedback and new ideas.
+#   measuring_success: The outcomes you expect and how you will measure them.
+#   evaluation_process: When, where and how you review progress towards the goals.
 #   conflict_resolution: What you do when you disagree.
+#   celebration: How you will mark progress and accomplishments.
 #   end_point: When and how the relationship ends or is renewed.
 #   signed:
 #     mentor: YYYY-MM-DD

@@ -49,7 +49,7 @@ pub(super) fn record_ahead(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problem
                 .file
                 .checklist
                 .iter()
-                .filter(move |i| pair.progress_of(p, &i.id.value).is_none())
+                .filter(move |i| pair.has_item(i) && pair.progress_of(p, &i.id.value).is_none())
                 .map(move |i| format!("`{p}.{}`", i.id.value))
         })
         .collect();

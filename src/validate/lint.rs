@@ -1,5 +1,7 @@
 //! The SMART goal linter: warnings, each with a hint written for the mentee who writes the goal.
-//! SMART after Doran (1981): specific, measurable, achievable, relevant, time-bound.
+//! SMART as the twelve action steps of the AAHA guidelines define it: Specific, Measurable,
+//! Attainable, Realistic and Timely. A goal written with the keys of earlier versions
+//! (`achievable`, `relevant`, `time_bound`) is read the same way.
 
 use super::Ctx;
 use crate::diagnostic::{Code, Problem, Problems, Span};
@@ -40,11 +42,28 @@ pub(super) fn goals(ctx: &Ctx<'_>, pair: &Pair, today: Date, problems: &mut Prob
             ),
             Some(_) => {}
         }
-        match &g.time_bound {
+        // Attainable and Realistic are the letters a goal most often skips; a goal only sketched
+        // (no `specific:` yet) is not held to them until it is written out.
+        let missing: Vec<&str> = [
+            ("attainable", g.attainable.is_none()),
+            ("realistic", g.realistic.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(key, none)| none.then_some(key))
+        .collect();
+        if open && g.specific.is_some() && !missing.is_empty() {
+            let keys: Vec<String> = missing.iter().map(|k| format!("`{k}:`")).collect();
+            ctx.report(
+                problems,
+                Problem::warning(Code::GoalNotRealistic, at.clone(), format!("the goal `{}` does not say why it is {}", g.id.value, missing.join(" and ")))
+                    .hint(format!("add {}: is it within reach with the support on offer (attainable), and does it fit the time, workload and resources you really have (realistic)?", keys.join(" and "))),
+            );
+        }
+        match &g.timely {
             None if open => ctx.report(
                 problems,
                 Problem::warning(Code::GoalWithoutDeadline, at, format!("the goal `{}` has no deadline", g.id.value))
-                    .hint("add `time_bound:` with the date you aim to reach it by (YYYY-MM-DD)"),
+                    .hint("add `timely:` with the date you aim to reach it by (YYYY-MM-DD)"),
             ),
             Some(d) if open && d.value < today => ctx.report(
                 problems,

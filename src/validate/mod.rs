@@ -372,7 +372,13 @@ fn current_phase(counts: &[PhaseCount; 4]) -> PhaseId {
 }
 
 fn count(pair: &PairFile, phase: &Phase, id: PhaseId) -> PhaseCount {
-    let items: HashSet<&ItemId> = phase.file.checklist.iter().map(|i| &i.id.value).collect();
+    let items: HashSet<&ItemId> = phase
+        .file
+        .checklist
+        .iter()
+        .filter(|i| i.applies_to(pair.initiated_by))
+        .map(|i| &i.id.value)
+        .collect();
     let done = pair.progress.get(&id).map_or(0, |m| {
         m.0.iter()
             .filter(|(item, _)| items.contains(&item.value))

@@ -100,12 +100,31 @@ impl Ctx<'_> {
                 if let Some(by) = &done.by {
                     self.person_ref(file, by, known, None, problems);
                 }
-                if phase
+                if let Some(known_item) = phase
                     .file
                     .checklist
                     .iter()
-                    .any(|i| i.id.value == item.value)
+                    .find(|i| i.id.value == item.value)
                 {
+                    if !known_item.applies_to(pair.initiated_by) {
+                        let ways: Vec<&str> =
+                            known_item.initiated_by.iter().map(|w| w.id()).collect();
+                        let p = Problem::warning(
+                            Code::ItemNotForPair,
+                            self.at(file, item),
+                            format!(
+                                "`{}` is only for pairs with `initiated_by: {}`, and this pair's is `{}`",
+                                item.value,
+                                ways.join("` or `"),
+                                pair.initiated_by.id()
+                            ),
+                        )
+                        .hint(format!(
+                            "set `initiated_by:` at the top of the file to how the pair came together (mentee, mentor or program; mentee when left out), or remove `{}` from the progress",
+                            item.value
+                        ));
+                        self.report(problems, p);
+                    }
                     continue;
                 }
                 let elsewhere = phases

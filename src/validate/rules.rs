@@ -28,7 +28,7 @@ pub(super) fn pair(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut 
         }
     }
     for g in pair.file.goals.iter().filter(|_| dates_make_sense) {
-        if let Some(deadline) = g.time_bound.as_ref().filter(|d| d.value > end) {
+        if let Some(deadline) = g.timely.as_ref().filter(|d| d.value > end) {
             let p = Problem::warning(
                 Code::DeadlineAfterEnd,
                 ctx.at(file, deadline),
@@ -92,7 +92,7 @@ fn out_of_order(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Pro
                     .file
                     .checklist
                     .iter()
-                    .filter(move |i| pair.progress_of(p, &i.id.value).is_none())
+                    .filter(move |i| pair.has_item(i) && pair.progress_of(p, &i.id.value).is_none())
                     .map(move |i| (p, i.id.value.as_str()))
             })
             .collect();

@@ -15,6 +15,7 @@ mod cdp;
 mod check_formats;
 mod dashboard;
 mod editions;
+mod faithful;
 mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;

@@ -288,6 +288,22 @@ fn examples() -> Vec<Example> {
             },
         },
         Example {
+            first_line: "MB0309 item-not-for-pair",
+            make: || {
+                let p = minimal_with(
+                    "content/phases/initiation.yaml",
+                    "  - id: first-meeting\n",
+                    "  - id: offer-to-mentor\n    text: Offer to mentor the person.\n    owner: mentor\n    initiated_by: [mentor]\n  - id: first-meeting\n",
+                );
+                p.patch(
+                    PAIR,
+                    "    get-acquainted: 2025-01-25\n",
+                    "    get-acquainted: 2025-01-25\n    offer-to-mentor: 2025-01-10\n",
+                );
+                check_report(&p, "MB0309 item-not-for-pair")
+            },
+        },
+        Example {
             first_line: "MB0401 template",
             make: || {
                 let p = minimal_with("book.toml", "theme = \"default\"", "theme = \"riverside\"");
@@ -347,6 +363,17 @@ fn examples() -> Vec<Example> {
                     "    measurable: Improve my timing.",
                 );
                 check_report(&p, "MB0504 vague-measure")
+            },
+        },
+        Example {
+            first_line: "MB0505 goal-not-realistic",
+            make: || {
+                let p = minimal_with(
+                    PAIR,
+                    "    title: Keep consultations on time\n",
+                    "    title: Keep consultations on time\n    specific: Finish fifteen-minute consultations within their slot.\n",
+                );
+                check_report(&p, "MB0505 goal-not-realistic")
             },
         },
         Example {

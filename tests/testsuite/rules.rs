@@ -97,6 +97,23 @@ case!(
     "MB0308",
     format!("{PAIR}:15:9")
 );
+case!(
+    progress_on_an_item_for_another_way_of_coming_together,
+    [
+        (
+            "content/phases/initiation.yaml",
+            "  - id: first-meeting\n",
+            "  - id: offer-to-mentor\n    text: Offer to mentor the person.\n    owner: mentor\n    initiated_by: [mentor]\n  - id: first-meeting\n"
+        ),
+        (
+            PAIR,
+            "    get-acquainted: 2025-01-25\n",
+            "    get-acquainted: 2025-01-25\n    offer-to-mentor: 2025-01-10\n"
+        )
+    ],
+    "MB0309",
+    format!("{PAIR}:74:5")
+);
 
 /// The record may run one phase ahead of the checklist (the minimal pair is in negotiation with
 /// a milestone reached); a pair that sets `phase:` has said where it stands; meetings held after
@@ -199,6 +216,16 @@ case!(
     )],
     "MB0504",
     format!("{PAIR}:31:5")
+);
+case!(
+    goal_written_out_but_not_realistic,
+    [(
+        PAIR,
+        "    title: Keep consultations on time\n",
+        "    title: Keep consultations on time\n    specific: Finish fifteen-minute consultations within their slot.\n"
+    )],
+    "MB0505",
+    format!("{PAIR}:29:9")
 );
 
 // References and values (errors).

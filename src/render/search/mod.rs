@@ -338,8 +338,8 @@ fn pair_docs<'a>(
     for g in &record.goals {
         t.md(g.specific.as_ref())
             .md(g.measurable.as_ref())
-            .md(g.achievable.as_ref())
-            .md(g.relevant.as_ref());
+            .md(g.attainable.as_ref())
+            .md(g.realistic.as_ref());
         for m in &g.milestones {
             t.add(Some(&m.title));
         }
@@ -351,7 +351,11 @@ fn pair_docs<'a>(
             &a.boundaries,
             &a.confidentiality,
             &a.ethics,
+            &a.feedback,
+            &a.measuring_success,
+            &a.evaluation_process,
             &a.conflict_resolution,
+            &a.celebration,
             &a.end_point,
         ] {
             t.md(md.as_ref());
