@@ -16,7 +16,8 @@ const SMALLEST_TAP: f64 = 44.0;
 
 /// What the page breaks, as lines: run in the page, returns an array of strings.
 ///
-/// - Overflow: the document is wider than the viewport.
+/// - Overflow: the document is wider than the viewport, or a box other than a chart or a
+///   workbook's table scrolls sideways (the coordinators' table of pairs becomes cards instead).
 /// - Small text: an element showing text of its own whose rendered size is under 12 px. For HTML,
 ///   the computed font size; for SVG text, the font size times the scale the SVG is drawn at
 ///   (`getScreenCTM`), so a chart shrunk to fit counts at the size it is seen. Text not shown
@@ -46,6 +47,13 @@ const CHECK: &str = r#"(() => {
       .filter(e => e.getBoundingClientRect().right > vw + 0.5 && e.getClientRects().length && !scrolled(e))
       .slice(0, 3).map(describe);
     out.push(`overflow: document ${sw} px wide in a ${vw} px viewport (${wide.join(', ')})`);
+  }
+  // Boxes that scroll sideways: only a chart (kept at a readable size) and the workbooks' tables
+  // (made for paper) may; a table of pairs reflows into cards instead.
+  for (const e of document.querySelectorAll('body *')) {
+    if (!['auto', 'scroll'].includes(getComputedStyle(e).overflowX) || e.scrollWidth <= e.clientWidth + 1) continue;
+    if (e.matches('.chart-figure') || e.closest('.print-doc main')) continue;
+    out.push(`scrolls sideways: ${describe(e)} (${e.scrollWidth} px in ${e.clientWidth} px)`);
   }
   const shown = e => {
     if (!e.getClientRects().length) return false;
