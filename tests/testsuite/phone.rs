@@ -187,3 +187,54 @@ fn every_page_kind_fits_a_phone_and_a_tablet() {
         problems.join("\n")
     );
 }
+
+/// On a wide screen the sidebar is sticky and only as tall as its links; its right border (and its
+/// wash) must still run down to the footer on a page much longer than it. One pixel of the border
+/// beside the sidebar's links, one far below them and one of the page beside it, compared as PNGs.
+#[test]
+fn the_sidebars_border_runs_the_full_height_of_a_long_page() {
+    let Some(bin) = require_chromium() else {
+        return;
+    };
+    let program = Program::bundled();
+    program.build().success();
+    let chapter = chapter_ids(program.root())
+        .into_iter()
+        .next()
+        .expect("a chapter");
+    let mut b = Browser::launch(&bin);
+    b.viewport(1280, 800);
+    b.navigate(&file_url(
+        &program.path(format!("book/guide/{chapter}/index.html")),
+    ));
+    let at = b.eval(
+        "(() => { const s = document.querySelector('.sidebar').getBoundingClientRect(); \
+         const l = document.querySelector('.layout').getBoundingClientRect(); \
+         return [s.right - 1, s.top + 40, s.bottom, l.bottom - 5]; })()",
+    );
+    let n = |i: usize| at[i].as_f64().expect("a number");
+    let (x, beside, sidebar_end, below) = (n(0), n(1), n(2), n(3));
+    assert!(
+        below > sidebar_end + 100.0,
+        "the page is not longer than its sidebar ({sidebar_end} px, page {below} px)"
+    );
+    let mut pixel = |x: f64, y: f64| -> String {
+        let shot = b.call(
+            "Page.captureScreenshot",
+            serde_json::json!({ "format": "png", "captureBeyondViewport": true,
+                "clip": { "x": x, "y": y, "width": 1, "height": 1, "scale": 1 } }),
+        );
+        shot["data"].as_str().expect("screenshot data").to_owned()
+    };
+    let border = pixel(x, beside);
+    assert_eq!(
+        pixel(x, below),
+        border,
+        "the sidebar's border stops at {sidebar_end} px on a page {below} px long"
+    );
+    assert_ne!(
+        pixel(x + 40.0, below),
+        border,
+        "the border pixel is the page's colour"
+    );
+}
