@@ -107,8 +107,18 @@ impl Drop for Profile {
     }
 }
 
+/// How many times a page may be printed while its contents' page numbers settle: once to learn
+/// where each part fell, once with the numbers in; a third time only if the numbers moved a part.
+const PASSES: usize = 3;
+
 /// Prints one page of the site in `site_dir` to its PDF: to a temporary file first, renamed into
 /// place once the browser has written a whole PDF.
+///
+/// The contents pages get their page numbers here: the page is printed, the page of each element a
+/// link points to is read from the PDF ([`super::pages::destinations`]), and the page is printed
+/// again with those numbers in its address (`?pages=<id>~<page>.<id>~<page>`), which the theme's
+/// `print.js` writes beside each entry of the contents. The places are kept empty but as wide in
+/// the first print, so the numbers move nothing; should a part move all the same, it prints again.
 pub(super) fn print_page(
     browser: &Browser,
     profile: &Path,
@@ -118,6 +128,32 @@ pub(super) fn print_page(
     let page = site_dir.join(&doc.page);
     let out = site_dir.join(&doc.pdf);
     let part = out.with_extension("pdf.part");
+    let mut numbers = String::new();
+    for _ in 0..PASSES {
+        print_once(
+            browser,
+            profile,
+            &format!("{}{numbers}", file_url(&page)),
+            &part,
+        )?;
+        let pdf = fs::read(&part).map_err(|e| format!("cannot read the PDF: {e}"))?;
+        let found = super::pages::destinations(&pdf);
+        let query = if found.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = found.iter().map(|(id, n)| format!("{id}~{n}")).collect();
+            format!("?pages={}", list.join("."))
+        };
+        if query == numbers {
+            break;
+        }
+        numbers = query;
+    }
+    fs::rename(&part, &out).map_err(|e| format!("cannot move the PDF into place: {e}"))
+}
+
+/// Prints the page at `url` to `part`, checking that the browser wrote a whole PDF.
+fn print_once(browser: &Browser, profile: &Path, url: &str, part: &Path) -> Result<(), String> {
     let log_path = profile.join("browser.log");
     let log = fs::File::create(&log_path).map_err(|e| format!("cannot write a log: {e}"))?;
     let mut child = Command::new(&browser.path)
@@ -127,7 +163,7 @@ pub(super) fn print_page(
             profile.join("data").display()
         ))
         .arg(format!("--print-to-pdf={}", part.display()))
-        .arg(file_url(&page))
+        .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)
@@ -140,7 +176,7 @@ pub(super) fn print_page(
             Ok(None) if started.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let _ = fs::remove_file(&part);
+                let _ = fs::remove_file(part);
                 return Err(format!(
                     "the browser did not finish within {} s",
                     TIMEOUT.as_secs()
@@ -151,9 +187,9 @@ pub(super) fn print_page(
         }
     };
     let mut head = [0u8; 5];
-    let whole = fs::File::open(&part).and_then(|mut f| f.read_exact(&mut head));
+    let whole = fs::File::open(part).and_then(|mut f| f.read_exact(&mut head));
     if !status.success() || whole.is_err() || &head != b"%PDF-" {
-        let _ = fs::remove_file(&part);
+        let _ = fs::remove_file(part);
         let said = fs::read_to_string(&log_path).unwrap_or_default();
         let last: Vec<&str> = said.lines().rev().take(3).collect();
         return Err(format!(
@@ -169,7 +205,7 @@ pub(super) fn print_page(
             }
         ));
     }
-    fs::rename(&part, &out).map_err(|e| format!("cannot move the PDF into place: {e}"))
+    Ok(())
 }
 
 /// `file://` URL of an absolute path, with every byte outside the unreserved set percent-encoded.

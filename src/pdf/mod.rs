@@ -25,6 +25,7 @@
 
 mod browser;
 mod manifest;
+mod pages;
 
 use std::fs;
 use std::io;

@@ -25,6 +25,7 @@ mod install_step;
 mod layers;
 mod never_panics;
 mod output;
+mod phone;
 mod print;
 mod privacy;
 mod privacy_levels;

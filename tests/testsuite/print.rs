@@ -54,6 +54,7 @@ fn pdf_of_the_bundled_program() {
     one_pdf_per_pair_the_blank_workbook_and_the_handbook(&printed);
     pair_workbooks_have_the_names_goals_dates_and_a_page_per_phase(&printed);
     the_blank_workbook_and_the_handbook(&printed);
+    contents_pages_give_the_page_of_each_entry(&printed);
 }
 
 /// `pdfinfo`'s fields.
@@ -843,4 +844,102 @@ fn a_pairs_edition_has_its_pdfs_in_its_own_folder_with_the_pairs_notes() {
         .success()
         .stderr_has("2 PDF files in ./book/pdf: ");
     assert!(!program.path(format!("book/pdf/{CANARY_PAIR}.pdf")).exists());
+}
+
+/// The entries of a printed page's contents (`<nav class="wb-toc">`), as their link texts without
+/// the phase's number in its circle.
+fn contents_entries(html: &str) -> Vec<String> {
+    let start = html.find("<nav class=\"wb-toc\"").expect("a contents");
+    let nav = &html[start..start + html[start..].find("</nav>").expect("its end")];
+    nav.split("<a ")
+        .skip(1)
+        .map(|a| {
+            let text = &a[a.find('>').expect("a link") + 1..a.find("</a>").expect("its end")];
+            let text = match text.find("</span>") {
+                Some(end) if text.contains("wb-num") => &text[end + "</span>".len()..],
+                _ => text,
+            };
+            let mut plain = String::new();
+            let mut in_tag = false;
+            for c in text.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => plain.push(c),
+                    _ => {}
+                }
+            }
+            flat(&plain.replace("&amp;", "&").replace("&#39;", "'"))
+        })
+        .collect()
+}
+
+/// Each entry of the contents of the handbook, the blank workbook and every pair's workbook has a
+/// page number beside it, and that page is where its heading is.
+fn contents_pages_give_the_page_of_each_entry(printed: &Printed) {
+    let program = &printed.program;
+    let mut docs = vec![
+        ("pdf/handbook.pdf".to_owned(), "print/index.html".to_owned()),
+        (
+            "pdf/workbook.pdf".to_owned(),
+            "workbook/index.html".to_owned(),
+        ),
+    ];
+    for pair in pair_ids(program.root()) {
+        docs.push((
+            format!("pdf/{pair}.pdf"),
+            format!("pairs/{pair}/workbook/index.html"),
+        ));
+    }
+    for (pdf, page) in docs {
+        let pdf = program.path("book").join(pdf);
+        let entries = contents_entries(&program.read(format!("book/{page}")));
+        assert!(entries.len() >= 4, "{page}: the contents have {entries:?}");
+        let pages = page_texts(&pdf);
+        let contents = pages
+            .iter()
+            .position(|p| lines(p).contains(&"Contents"))
+            .unwrap_or_else(|| panic!("{}: no contents page", pdf.display()));
+        // In reading order (`pdftotext` without `-layout`), so that a title the column wrapped reads
+        // as one; entries are looked for in order (the workbook has a "Checklist" in each phase),
+        // or anywhere for the second column of the handbook's chapters.
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-f", &(contents + 1).to_string()])
+            .args(["-l", &(contents + 1).to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("run pdftotext");
+        let text = flat(&String::from_utf8_lossy(&out.stdout));
+        let mut from = 0;
+        for title in &entries {
+            let needle = format!("{title} ");
+            let at = text[from..]
+                .find(&needle)
+                .map(|i| i + from)
+                .or_else(|| text.find(&needle))
+                .unwrap_or_else(|| panic!("{}: no entry {title:?} in {text}", pdf.display()));
+            let after = &text[at + needle.len()..];
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            let number: usize = digits.parse().unwrap_or_else(|_| {
+                panic!(
+                    "{}: the contents entry {title:?} has no page number: {}",
+                    pdf.display(),
+                    &after[..after.len().min(40)]
+                )
+            });
+            from = at + needle.len();
+            // The heading starts a line of that page (its first words: a long title wraps).
+            let start: String = title.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            let page = pages
+                .get(number - 1)
+                .map(String::as_str)
+                .unwrap_or_default();
+            assert!(
+                lines(page).iter().any(|l| flat(l).starts_with(&start)),
+                "{}: the contents say {title:?} is on page {number}, but it is not there:\n{page}",
+                pdf.display()
+            );
+        }
+    }
 }

@@ -17,6 +17,10 @@
   var active = -1;
 
   box.hidden = false;
+  // A touch screen has no `/` key: drop the placeholder's hint in brackets, "(press /)".
+  if (window.matchMedia && matchMedia("(hover: none) and (pointer: coarse)").matches) {
+    input.placeholder = input.placeholder.replace(/\s*\([^)]*\)\s*$/, "");
+  }
 
   // Runs `then` once the index is there, loading it the first time; while it loads, only the
   // latest `then` is kept (it reads what is typed by then).
