@@ -153,7 +153,7 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
         let view = view::PairView::of(&scope, pair);
         let dashboard = dashboard::Dashboard::of(&scope.with_pairs(vec![pair]), today, strings);
-        let calendar = calendar::listed(&scope, pair);
+        let calendar = calendar::listed(&scope, pair, today);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar));
     }
     crate::hash::hash(&bytes)
@@ -320,7 +320,7 @@ pub fn render_to<E: From<Problem> + Send>(
         || {
             calendars.into_par_iter().try_for_each(|which| {
                 let output = Output::Calendar(which);
-                match calendar::file(&scope, which) {
+                match calendar::file(&scope, which, today) {
                     Some(html) => sink(Page {
                         path: output.path(),
                         html,
