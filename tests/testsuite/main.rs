@@ -22,6 +22,7 @@ mod init;
 #[cfg(unix)]
 mod install_step;
 mod layers;
+mod lists;
 mod never_panics;
 mod output;
 mod print;
