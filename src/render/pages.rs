@@ -214,7 +214,6 @@ pub(super) fn context<'a>(
     };
     match kind {
         PageKind::Home => {
-            // The home page counts every pair but lists none: the list of pairs has them all.
             let pairs = pair_views(scope);
             let total = |f: fn(&PairView<'_>) -> usize| pairs.iter().map(f).sum();
             let stats = Stats {
@@ -226,6 +225,11 @@ pub(super) fn context<'a>(
                 meetings: total(|p| p.meeting_count),
             };
             let mut ctx = Context::new();
+            // A list that fits one page of the list of pairs is shown here too; a longer one is
+            // counted, with a link to its pages.
+            if pairs.len() <= PAIRS_PER_PAGE {
+                ctx.insert_value("pairs", summaries(scope, shared));
+            }
             ctx.insert("pair_count", &pairs.len());
             ctx.insert("phases", &phase_cards(scope));
             ctx.insert("description", &program.info.description);
