@@ -116,7 +116,7 @@ impl Pager {
         let url = |n: usize| paths::pairs_page(n).url();
         let mut links = Vec::new();
         for n in 1..=pages {
-            let shown = n == 1 || n == pages || n.abs_diff(page) <= 3 || n % 10 == 0;
+            let shown = n == 1 || n == pages || n.abs_diff(page) <= 3 || n.is_multiple_of(10);
             if shown {
                 links.push(Some(PageLink {
                     n,
