@@ -240,7 +240,13 @@ pub(super) fn context<'a>(
         }
         PageKind::Dashboard => {
             let mut ctx = context_with("dashboard", dashboard);
-            ctx.insert_value("pairs", summaries(scope, shared));
+            // Every pair in a table while they fit a page of the list; past that, the list.
+            if scope.pairs.len() <= PAIRS_PER_PAGE {
+                ctx.insert_value("pairs", summaries(scope, shared));
+            } else {
+                ctx.insert_value("pairs", Value::from(Vec::<Value>::new()));
+            }
+            ctx.insert("pair_count", &scope.pairs.len());
             (words.dashboard.clone(), ctx)
         }
         PageKind::Guide => {
