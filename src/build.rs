@@ -248,7 +248,12 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         Some(p) if !problems.has_errors() => p,
         _ => return Err(Failure::Program(problems)),
     };
-    let warnings = crate::report::human(&problems.into_sorted(), request.color);
+    // A build sums up what repeats; `check` lists every problem.
+    let warnings = crate::report::human_grouped(
+        &problems.into_sorted(),
+        request.color,
+        crate::report::SHOWN_PER_CODE,
+    );
     (say.warnings)(&warnings);
     if let Audience::Pair(id) = audience
         && !program.pairs.iter().any(|p| &p.id == id)

@@ -13,6 +13,7 @@
 //! | home, dashboard (coordinators only) | `index.html`, `dashboard/` |
 //! | guide and its chapters, handbook for print | `guide/`, `guide/<chapter>/`, `print/` |
 //! | phases | `phases/`, `phases/<phase>/` |
+//! | the list of pairs, its pages after the first, its data for sorting and filtering | `pairs/`, `pairs/page/<n>/`, `pairs/list.js` |
 //! | pairs, a pair, its phases, its workbook, its calendar | `pairs/`, `pairs/<pair>/`, `pairs/<pair>/<phase>/`, `pairs/<pair>/workbook/`, `pairs/<pair>/meetings.ics` |
 //! | blank workbook | `workbook/` |
 //! | PDF files | `pdf/handbook.pdf`, `pdf/workbook.pdf`, `pdf/<pair>.pdf` |
@@ -161,10 +162,23 @@ pub fn phase(id: PhaseId) -> Place {
     Place::folder(format!("phases/{id}"))
 }
 
-/// The list of pairs.
+/// The list of pairs: its first page.
 pub fn pairs() -> Place {
     Place::folder("pairs")
 }
+
+/// Page `n` (from 1) of the list of pairs: the first is [`pairs`], the others `pairs/page/<n>/`.
+pub fn pairs_page(n: usize) -> Place {
+    if n <= 1 {
+        pairs()
+    } else {
+        Place::folder(format!("pairs/page/{n}"))
+    }
+}
+
+/// The data the list of pairs sorts and filters by, a script that defines it for
+/// `static/pairs-list.js` (a script, not JSON, so that it loads from `file://`).
+pub const PAIRS_DATA: &str = "pairs/list.js";
 
 /// A pair's overview.
 pub fn pair(id: &PairId) -> Place {

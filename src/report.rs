@@ -88,6 +88,79 @@ pub fn human(problems: &[Problem], color: bool) -> String {
     )
 }
 
+/// How many warnings of one code `build` shows in full; past that it sums up the rest of that
+/// code in one line. `check` lists every problem: it is the tool for reading them all.
+pub const SHOWN_PER_CODE: usize = 20;
+
+/// `problems` for people as [`human`] shows them, but with at most `per_code` warnings of each
+/// code in full and, for each code past that, one line saying how many more there are and in how
+/// many files, pointing to `mentorbook check`. Errors are all shown. At 10,000 pairs a build finds
+/// thousands of warnings of a few codes; one block each is tens of thousands of lines nobody reads.
+pub fn human_grouped(problems: &[Problem], color: bool, per_code: usize) -> String {
+    use std::collections::{BTreeMap, BTreeSet};
+    if problems.is_empty() {
+        return String::new();
+    }
+    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    // Per code past the limit: its name, how many more, in which files.
+    let mut more: BTreeMap<&'static str, (&'static str, usize, BTreeSet<&Path>)> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for p in problems {
+        if p.severity == Severity::Error {
+            kept.push(p.clone());
+            continue;
+        }
+        let n = seen.entry(p.code.as_str()).or_default();
+        *n += 1;
+        if *n <= per_code {
+            kept.push(p.clone());
+        } else {
+            let entry = more
+                .entry(p.code.as_str())
+                .or_insert_with(|| (p.code.name(), 0, BTreeSet::new()));
+            entry.1 += 1;
+            entry.2.insert(&p.span.file);
+        }
+    }
+    let mut out = render_human(&kept, color);
+    for (code, (name, n, files)) in &more {
+        out.push_str(&format!(
+            "... and {} more {code} {name} {} in {}; `mentorbook check` lists them all\n",
+            thousands(*n),
+            if *n == 1 { "warning" } else { "warnings" },
+            plural_thousands(files.len(), "file", "files"),
+        ));
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    out.push_str(&format!(
+        "{}, {}\n",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    ));
+    out
+}
+
+/// `1234` as `1,234`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn plural_thousands(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// `1 pair`, `2 pairs`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -161,6 +234,32 @@ fn escape_property(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::{Code, Span};
+
+    #[test]
+    fn past_the_limit_a_code_is_summed_up_in_one_line() {
+        let problems: Vec<Problem> = (0..25)
+            .map(|i| {
+                let span = Span {
+                    file: format!("content/pairs/p{}.yaml", i % 12).into(),
+                    line: 1,
+                    column: 1,
+                };
+                Problem::warning(Code::DateOrder, span, "late")
+            })
+            .collect();
+        let text = human_grouped(&problems, false, 20);
+        assert_eq!(text.matches("MB0301").count(), 21, "{text}");
+        assert!(
+            text.contains("... and 5 more MB0301 date-order warnings in 5 files; `mentorbook check` lists them all\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("0 errors, 25 warnings\n"), "{text}");
+        assert_eq!(
+            human_grouped(&problems[..3], false, 20),
+            human(&problems[..3], false)
+        );
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
 
     #[test]
     fn github_commands_are_escaped() {

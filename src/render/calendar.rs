@@ -1,6 +1,11 @@
 //! Calendar files (iCalendar, RFC 5545): `pairs/<pair-id>/meetings.ics` for each pair the audience
 //! may see (meetings logged and planned, goal deadlines, milestones due, the start and the planned
-//! end) and `calendar.ics`, the program's key dates (every pair's start and planned end).
+//! end) and `calendar.ics`, the program's key dates: the pairs' starts and planned ends that fall
+//! in a window around the build's date ([`WINDOW_PAST_DAYS`] before it, [`WINDOW_AHEAD_DAYS`]
+//! after). A calendar app imports or subscribes to the whole file: with every pair's dates, a
+//! program of 10,000 pairs made a 5 MB file of 20,000 events, more than calendar apps accept
+//! (Google Calendar refuses subscriptions of about 1 MB and more) and more than anyone reads. The
+//! rest of a pair's dates are in its own calendar.
 //!
 //! Calendar apps match events by UID, so a re-imported or subscribed file updates its events rather
 //! than adding them again. A UID is made of what the event is, in the pair, in the program:
@@ -29,12 +34,29 @@ const MAX_PLANNED: usize = 120;
 
 /// The text of a pair's calendar or (`None`) the program's, in the scope's words; `None` for the
 /// program's when the audience may see no pair (a calendar needs at least one event).
-pub(super) fn file(scope: &Scope<'_>, which: Option<&Pair>) -> Option<String> {
+/// `today` is the build's date, around which the program's calendar holds its window.
+pub(super) fn file(scope: &Scope<'_>, which: Option<&Pair>, today: Date) -> Option<String> {
     let slug = program_slug(&scope.program.info.name);
     match which {
         Some(pair) => Some(pair_calendar(scope, pair, &slug, scope.strings)),
-        None => program_calendar(scope, &slug),
+        None => program_calendar(scope, &slug, today),
     }
+}
+
+/// The program's calendar holds the dates from this many days before the build's date...
+pub const WINDOW_PAST_DAYS: i64 = 30;
+/// ...to this many days after it.
+pub const WINDOW_AHEAD_DAYS: i64 = 90;
+
+/// Whether `date` falls in the program calendar's window around `today`, both ends included.
+fn in_window(date: Date, today: Date) -> bool {
+    let days = |n: i64| {
+        today
+            .0
+            .checked_add(jiff::Span::new().days(n))
+            .map_or(today, Date)
+    };
+    days(-WINDOW_PAST_DAYS) <= date && date <= days(WINDOW_AHEAD_DAYS)
 }
 
 /// The program's name as the domain part of UIDs: lower-case ASCII letters and digits joined by
@@ -311,8 +333,9 @@ fn pair_calendar(scope: &Scope<'_>, pair: &Pair, slug: &str, strings: &Strings) 
     cal.finish()
 }
 
-/// What the program's calendar shows of one pair: its start and planned end, with the pair's page
-/// as their URL, and the latest date the pair recorded (the calendar's `DTSTAMP` is the latest of
+/// What the program's calendar shows of one pair: its start and planned end when they fall in the
+/// window around the build's date, with the pair's page as their URL, and the latest date the pair
+/// recorded (the calendar's `DTSTAMP` is the latest of
 /// every pair's). [`super::lists_key`] hashes exactly this, so it is made in one place.
 #[derive(Serialize)]
 pub(super) struct Listed {
@@ -322,18 +345,25 @@ pub(super) struct Listed {
 }
 
 /// What the program's calendar shows of `pair`.
-pub(super) fn listed(scope: &Scope<'_>, pair: &Pair) -> Listed {
+pub(super) fn listed(scope: &Scope<'_>, pair: &Pair, today: Date) -> Listed {
     let title = pair_title(scope, pair);
+    let mut entries = start_and_end(pair, &title, &scope.strings.calendar);
+    entries.retain(|e| in_window(e.date, today));
     Listed {
-        entries: start_and_end(pair, &title, &scope.strings.calendar),
+        entries,
         stamp: stamp(scope, pair),
         url: pair_url(scope, pair),
     }
 }
 
-/// The program's key dates; none when the audience may see no pair.
-fn program_calendar(scope: &Scope<'_>, slug: &str) -> Option<String> {
-    let listed: Vec<Listed> = scope.pairs.iter().map(|p| listed(scope, p)).collect();
+/// The program's key dates in the window around `today`; none when the audience may see no pair.
+/// With no date in the window the file holds no event, so that its address keeps working.
+fn program_calendar(scope: &Scope<'_>, slug: &str, today: Date) -> Option<String> {
+    let listed: Vec<Listed> = scope
+        .pairs
+        .iter()
+        .map(|p| listed(scope, p, today))
+        .collect();
     let stamp = listed.iter().map(|l| l.stamp).max()?;
     let mut cal = new_calendar(scope, &scope.program.info.name);
     for (pair, l) in scope.pairs.iter().zip(listed) {
@@ -377,5 +407,15 @@ mod tests {
         );
         assert_eq!(program_slug("  Ça va? 2025 "), "a-va-2025");
         assert_eq!(program_slug("日本"), "mentorbook");
+    }
+
+    #[test]
+    fn the_window_is_thirty_days_back_and_ninety_ahead() {
+        let today = Date("2025-06-01".parse().unwrap());
+        let d = |s: &str| Date(s.parse().unwrap());
+        assert!(in_window(d("2025-05-02"), today));
+        assert!(!in_window(d("2025-05-01"), today));
+        assert!(in_window(d("2025-08-30"), today));
+        assert!(!in_window(d("2025-08-31"), today));
     }
 }

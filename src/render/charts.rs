@@ -169,6 +169,9 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, width: f64, bars: &[Bar]) ->
     s
 }
 
+/// The least room between two labels under a column chart, in pixels.
+const TICK_GAP: f64 = 18.0;
+
 /// One column of a [`column_chart`].
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -199,8 +202,14 @@ pub fn column_chart(
     let max = columns.iter().map(|c| c.value).max().unwrap_or(0).max(1);
     let slot = (WIDTH - LEFT - 4.0) / columns.len().max(1) as f64;
     let bar = (slot * 0.7).max(1.0);
-    // Print every label only where there is room for it.
-    let every = (18.0 / slot).ceil().max(1.0) as usize;
+    // Text is printed only where there is room for it: a number on a column when it fits the
+    // column's slot, a label and a year only at least their width from the last one printed on
+    // their row (a year starts a group, so it is kept over a month's label when both would not
+    // fit). At a few hundred pairs the months are many and the numbers wide: printing every one
+    // made them run into each other.
+    let value_fits = slot >= text_width(&max.to_string()) + 2.0;
+    let mut last_tick = f64::NEG_INFINITY;
+    let mut last_group = f64::NEG_INFINITY;
     let base = TOP + PLOT;
     let mut s = open(id, "column-chart", WIDTH, height, title, desc);
     let _ = write!(
@@ -229,7 +238,7 @@ pub fn column_chart(
             w = n(bar),
             h = n(h),
         );
-        if c.value > 0 && slot >= 14.0 {
+        if c.value > 0 && value_fits {
             let _ = write!(
                 s,
                 "<text class=\"bar-value\" x=\"{mid}\" y=\"{y}\" text-anchor=\"middle\" fill=\"currentColor\">{v}</text>",
@@ -238,7 +247,9 @@ pub fn column_chart(
                 v = c.value,
             );
         }
-        if i % every == 0 || c.group.is_some() {
+        let tick_room = text_width(&c.label).max(TICK_GAP);
+        if mid - last_tick >= tick_room {
+            last_tick = mid;
             let _ = write!(
                 s,
                 "<text class=\"tick\" x=\"{mid}\" y=\"{y}\" text-anchor=\"middle\" fill=\"currentColor\">{l}</text>",
@@ -247,7 +258,12 @@ pub fn column_chart(
                 l = esc(&c.label),
             );
         }
-        if let Some(g) = &c.group {
+        if let Some(g) = c
+            .group
+            .as_ref()
+            .filter(|g| x - last_group >= text_width(g) + 6.0)
+        {
+            last_group = x;
             let _ = write!(
                 s,
                 "<text class=\"tick group\" x=\"{x}\" y=\"{y}\" fill=\"currentColor\">{g}</text>",
@@ -305,5 +321,52 @@ mod tests {
         assert!(svg.contains("data-label=\"A\" data-value=\"3\""));
         assert!(svg.contains("data-value=\"0\" data-of=\"4\""));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+
+    /// The x of every `<text class="...">` of `class` in `svg`, in order.
+    fn xs(svg: &str, class: &str) -> Vec<(f64, String)> {
+        let open = format!("<text class=\"{class}\" x=\"");
+        svg.match_indices(&open)
+            .map(|(i, _)| {
+                let rest = &svg[i + open.len()..];
+                let x: f64 = rest[..rest.find('"').unwrap()].parse().unwrap();
+                let text = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
+                (x, text.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_numbers_and_years_never_overlap_however_many_months() {
+        for months in [6, 24, 60, 120, 400] {
+            for value in [3, 1234] {
+                let columns: Vec<Column> = (0..months)
+                    .map(|i| Column {
+                        label: "M".into(),
+                        group: (i % 12 == 0).then(|| format!("{}", 2000 + i / 12)),
+                        name: format!("month {i}"),
+                        value,
+                    })
+                    .collect();
+                let svg = column_chart("c", "t", "d", &columns, ("m", "ms"));
+                for (class, centred) in [("tick", true), ("tick group", false), ("bar-value", true)]
+                {
+                    let marks = xs(&svg, class);
+                    for pair in marks.windows(2) {
+                        let (a, b) = (&pair[0], &pair[1]);
+                        let room = if centred {
+                            (text_width(&a.1) + text_width(&b.1)) / 2.0
+                        } else {
+                            text_width(&a.1)
+                        };
+                        assert!(
+                            b.0 - a.0 >= room,
+                            "{months} months of {value}: `{class}` {a:?} and {b:?} overlap"
+                        );
+                    }
+                }
+                assert!(!xs(&svg, "tick").is_empty());
+            }
+        }
     }
 }

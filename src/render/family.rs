@@ -25,6 +25,9 @@ pub(super) enum Output<'a> {
     Page(PageKind<'a>),
     /// A pair's calendar, or (`None`) the program's.
     Calendar(Option<&'a Pair>),
+    /// What the list of pairs sorts and filters by (a pair's name, phase, progress, dates, mentor
+    /// and status), for the script of its pages.
+    PairsData,
     /// The search index.
     SearchIndex,
     /// `robots.txt`, which keeps a private edition out of search engines, and points them to the
@@ -59,7 +62,10 @@ pub(super) enum PageKind<'a> {
     Chapter(usize, &'a Chapter),
     Phases,
     Phase(&'a Phase),
+    /// The list of pairs: its first page.
     Pairs,
+    /// Page `n` (from 2) of the list of pairs, [`PAIRS_PER_PAGE`] a page.
+    PairsPage(usize),
     /// A pair's overview.
     Pair(&'a Pair),
     PairPhase(&'a Pair, PhaseId),
@@ -67,6 +73,15 @@ pub(super) enum PageKind<'a> {
     BlankWorkbook,
     PrintHandbook,
     NotFound,
+}
+
+/// How many pairs a page of the list of pairs shows: at 10,000 pairs, one list of them all was a
+/// page of 16 MB.
+pub(super) const PAIRS_PER_PAGE: usize = 100;
+
+/// How many pages the list of `pairs` pairs takes: at least one, which says there are none.
+pub(super) fn pages_of(pairs: usize) -> usize {
+    pairs.div_ceil(PAIRS_PER_PAGE).max(1)
 }
 
 /// How a page is made and where it sits.
@@ -128,6 +143,12 @@ impl<'a> PageKind<'a> {
                 Source::Lists,
             ),
             K::Pairs => (paths::pairs(), "pairs.html", Some(Up::Home), Source::Lists),
+            K::PairsPage(n) => (
+                paths::pairs_page(n),
+                "pairs.html",
+                Some(Up::Pairs),
+                Source::Lists,
+            ),
             K::Pair(pair) => (
                 paths::pair(&pair.id),
                 "pair.html",
@@ -257,6 +278,7 @@ impl<'a> Output<'a> {
             Output::Page(kind) => kind.spec().source,
             Output::Calendar(Some(pair)) => Source::Pair(pair),
             Output::Calendar(None) => Source::Lists,
+            Output::PairsData => Source::Lists,
             Output::SearchIndex => Source::Index,
             Output::Robots => Source::Program,
             // It names the pages of the pairs the audience sees, which an edit to a pair file can
@@ -273,6 +295,7 @@ impl<'a> Output<'a> {
             Output::Page(kind) => kind.spec().place.file(),
             Output::Calendar(Some(pair)) => PathBuf::from(paths::pair_calendar(&pair.id)),
             Output::Calendar(None) => PathBuf::from(paths::PROGRAM_CALENDAR),
+            Output::PairsData => PathBuf::from(paths::PAIRS_DATA),
             Output::SearchIndex => PathBuf::from(paths::SEARCH_INDEX),
             Output::Robots => PathBuf::from(paths::ROBOTS),
             Output::Sitemap => PathBuf::from(paths::SITEMAP),
@@ -283,7 +306,10 @@ impl<'a> Output<'a> {
     /// index, which is data for the pages rather than something to read, and the sitemap, which
     /// is data for search engines.
     pub fn is_page(self) -> bool {
-        !matches!(self, Output::SearchIndex | Output::Sitemap)
+        !matches!(
+            self,
+            Output::SearchIndex | Output::Sitemap | Output::PairsData
+        )
     }
 }
 
@@ -311,6 +337,12 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
     let shown = scope.shown;
     if shown > PairsShown::None {
         all.push(Output::Page(K::Pairs));
+        let pages = pages_of(scope.pairs.len());
+        all.extend((2..=pages).map(|n| Output::Page(K::PairsPage(n))));
+        // Sorting and filtering by phase, progress and dates needs them shown.
+        if scope.pair_pages() && !scope.pairs.is_empty() {
+            all.push(Output::PairsData);
+        }
     }
     let chapters = program.chapters.iter().enumerate();
     all.extend(chapters.map(|(i, c)| Output::Page(K::Chapter(i, c))));

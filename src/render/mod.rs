@@ -14,6 +14,7 @@ mod ics;
 mod not_found;
 mod pages;
 mod pair_facts;
+mod pairs_list;
 pub mod print;
 pub mod progress;
 mod robots;
@@ -141,8 +142,8 @@ impl Selection {
 
 /// A hash of everything the outputs made from every pair's [`Source::Lists`] show of the pairs
 /// `ids`, for the audience and date of `options`: each one's summary (the lists' rows and counts),
-/// the dashboard of that pair alone, and what the program's calendar shows of it
-/// ([`calendar::listed`]), made by the same functions that make those pages. When an edit to
+/// the dashboard of that pair alone, what the program's calendar shows of it
+/// ([`calendar::listed`]) and its row in the list's data ([`pairs_list::row`]), made by the same functions that make those pages. When an edit to
 /// those pairs keeps the key, the pages that list pairs keep their bytes and need not be rendered
 /// again.
 pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
@@ -153,8 +154,9 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
     for pair in scope.pairs.iter().filter(|p| ids.contains(&p.id)) {
         let view = view::PairView::of(&scope, pair);
         let dashboard = dashboard::Dashboard::of(&scope.with_pairs(vec![pair]), today, strings);
-        let calendar = calendar::listed(&scope, pair);
-        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar));
+        let calendar = calendar::listed(&scope, pair, today);
+        let row = pairs_list::row(&scope, pair, today);
+        let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar, row));
     }
     crate::hash::hash(&bytes)
 }
@@ -280,7 +282,9 @@ pub fn render_to<E: From<Problem> + Send>(
         match output {
             Output::Page(kind) => kinds.push(kind),
             Output::Calendar(which) => calendars.push(which),
-            Output::SearchIndex | Output::Robots | Output::Sitemap => others.push(output),
+            Output::SearchIndex | Output::Robots | Output::Sitemap | Output::PairsData => {
+                others.push(output)
+            }
         }
     }
     // Counting for the dashboard goes over every pair: only when a page shows it.
@@ -320,7 +324,7 @@ pub fn render_to<E: From<Problem> + Send>(
         || {
             calendars.into_par_iter().try_for_each(|which| {
                 let output = Output::Calendar(which);
-                match calendar::file(&scope, which) {
+                match calendar::file(&scope, which, today) {
                     Some(html) => sink(Page {
                         path: output.path(),
                         html,
@@ -337,6 +341,7 @@ pub fn render_to<E: From<Problem> + Send>(
     for output in others {
         let html = match (output, book.config.site.base_url.as_deref()) {
             (Output::SearchIndex, _) => search::script(&scope),
+            (Output::PairsData, _) => pairs_list::script(&scope, today),
             (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url),
             (_, base_url) => robots::txt(audience, base_url),
         };

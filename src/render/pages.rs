@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::dashboard::Dashboard;
-use super::family::PageKind;
+use super::family::{PAIRS_PER_PAGE, PageKind, pages_of};
 use super::strings::fill;
 use super::values::{PairValues, Shared};
 use super::view::{Link, PairView, Scope};
@@ -79,6 +79,108 @@ fn summaries(scope: &Scope<'_>, shared: &Shared) -> Value {
     Value::from(shared.summaries(scope, scope.pairs.iter().copied()))
 }
 
+/// Where a page of the list of pairs is among the others: its number, how many there are, which
+/// pairs it shows (`first` to `last`, counted from 1), the pages before and after, and the pages to
+/// link to: the first and last, the three either side of this one and every tenth, `None` for a
+/// gap. From any page, any other is at most two clicks away.
+#[derive(Serialize)]
+struct Pager {
+    page: usize,
+    pages: usize,
+    total: usize,
+    first: usize,
+    last: usize,
+    prev: Option<Url>,
+    next: Option<Url>,
+    links: Vec<Option<PageLink>>,
+}
+
+/// A phase to filter the list by.
+#[derive(Serialize)]
+struct PhaseOption<'a> {
+    id: &'static str,
+    title: &'a str,
+}
+
+/// A link to a page of the list.
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    url: Url,
+    current: bool,
+}
+
+impl Pager {
+    fn of(page: usize, total: usize) -> Pager {
+        let pages = pages_of(total);
+        let url = |n: usize| paths::pairs_page(n).url();
+        let mut links = Vec::new();
+        for n in 1..=pages {
+            let shown = n == 1 || n == pages || n.abs_diff(page) <= 3 || n.is_multiple_of(10);
+            if shown {
+                links.push(Some(PageLink {
+                    n,
+                    url: url(n),
+                    current: n == page,
+                }));
+            } else if links.last().is_some_and(Option::is_some) {
+                links.push(None);
+            }
+        }
+        Pager {
+            page,
+            pages,
+            total,
+            first: ((page - 1) * PAIRS_PER_PAGE + 1).min(total),
+            last: (page * PAIRS_PER_PAGE).min(total),
+            prev: (page > 1).then(|| url(page - 1)),
+            next: (page < pages).then(|| url(page + 1)),
+            links,
+        }
+    }
+}
+
+/// Page `page` (from 1) of the list of pairs: its title and context.
+fn pairs_page(scope: &Scope<'_>, shared: &Shared, page: usize) -> (String, Context) {
+    let pager = Pager::of(page, scope.pairs.len());
+    let on_page = scope
+        .pairs
+        .iter()
+        .skip((page - 1) * PAIRS_PER_PAGE)
+        .take(PAIRS_PER_PAGE)
+        .copied();
+    let mut ctx = Context::new();
+    ctx.insert_value("pairs", Value::from(shared.summaries(scope, on_page)));
+    ctx.insert("pager", &pager);
+    ctx.insert("pairs_data", &paths::PAIRS_DATA);
+    let phases: Vec<PhaseOption<'_>> = scope
+        .program
+        .phases
+        .iter()
+        .map(|p| PhaseOption {
+            id: p.id.as_str(),
+            title: &p.file.title,
+        })
+        .collect();
+    ctx.insert("phase_options", &phases);
+    let words = &scope.strings.pages;
+    let title = if page == 1 {
+        words.pairs.clone()
+    } else {
+        fill(
+            &words.pairs_page,
+            &[
+                ("page", &page.to_string()),
+                ("pages", &pager.pages.to_string()),
+            ],
+        )
+    };
+    (title, ctx)
+}
+
+/// How many of a list the home and phase pages show before they link to the whole list.
+const CAPPED: usize = 100;
+
 fn prev_next<'a>(links: Vec<Link<'a>>, i: usize) -> (Option<Link<'a>>, Option<Link<'a>>) {
     let prev = i.checked_sub(1).and_then(|j| links.get(j).cloned());
     let next = links.get(i + 1).cloned();
@@ -123,7 +225,12 @@ pub(super) fn context<'a>(
                 meetings: total(|p| p.meeting_count),
             };
             let mut ctx = Context::new();
-            ctx.insert_value("pairs", summaries(scope, shared));
+            // A list that fits one page of the list of pairs is shown here too; a longer one is
+            // counted, with a link to its pages.
+            if pairs.len() <= PAIRS_PER_PAGE {
+                ctx.insert_value("pairs", summaries(scope, shared));
+            }
+            ctx.insert("pair_count", &pairs.len());
             ctx.insert("phases", &phase_cards(scope));
             ctx.insert("description", &program.info.description);
             ctx.insert("coordinators", &scope.coordinators());
@@ -133,7 +240,13 @@ pub(super) fn context<'a>(
         }
         PageKind::Dashboard => {
             let mut ctx = context_with("dashboard", dashboard);
-            ctx.insert_value("pairs", summaries(scope, shared));
+            // Every pair in a table while they fit a page of the list; past that, the list.
+            if scope.pairs.len() <= PAIRS_PER_PAGE {
+                ctx.insert_value("pairs", summaries(scope, shared));
+            } else {
+                ctx.insert_value("pairs", Value::from(Vec::<Value>::new()));
+            }
+            ctx.insert("pair_count", &scope.pairs.len());
             (words.dashboard.clone(), ctx)
         }
         PageKind::Guide => {
@@ -163,8 +276,17 @@ pub(super) fn context<'a>(
         PageKind::Phase(p) => {
             let mut ctx = Context::new();
             ctx.insert_value("phase", shared.phases[p.id.index()].clone());
-            let pairs = scope.pairs.iter().filter(|x| x.phase == p.id).copied();
+            // The first pairs in the phase, with a link to the list of pairs filtered by it.
+            let pairs = scope.pairs.iter().filter(|x| x.phase == p.id);
+            let count = pairs.clone().count();
+            let pairs = pairs.take(CAPPED).copied();
             ctx.insert_value("pairs", Value::from(shared.summaries(scope, pairs)));
+            ctx.insert("pair_count", &count);
+            ctx.insert("more", &count.saturating_sub(CAPPED));
+            ctx.insert(
+                "all_url",
+                &format!("{}?phase={}", paths::pairs().url(), p.id),
+            );
             let links = program
                 .phases
                 .iter()
@@ -178,11 +300,8 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             (p.file.title.clone(), ctx)
         }
-        PageKind::Pairs => {
-            let mut ctx = Context::new();
-            ctx.insert_value("pairs", summaries(scope, shared));
-            (words.pairs.clone(), ctx)
-        }
+        PageKind::Pairs => pairs_page(scope, shared, 1),
+        PageKind::PairsPage(n) => pairs_page(scope, shared, n),
         PageKind::Pair(pair) => {
             let values = pair_values(pair);
             let view = &values.view;

@@ -59,6 +59,14 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/search.js"),
     ),
     (
+        "pairs-list.js",
+        include_bytes!("../../themes/default/static/pairs-list.js"),
+    ),
+    (
+        "lists.css",
+        include_bytes!("../../themes/default/static/lists.css"),
+    ),
+    (
         "theme.js",
         include_bytes!("../../themes/default/static/theme.js"),
     ),

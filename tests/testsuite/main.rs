@@ -23,6 +23,7 @@ mod init;
 #[cfg(unix)]
 mod install_step;
 mod layers;
+mod lists;
 mod never_panics;
 mod output;
 mod phone;

@@ -242,6 +242,7 @@ fn raw_html_in_markdown_is_cleaned() {
 /// The scripts the default theme loads itself, each exactly as the theme writes it after the
 /// `../` that lead to the site's root: the print button, search, and the light/dark toggle.
 const THEME_SCRIPTS: &[&str] = &[
+    "static/pairs-list.js\" defer></script>",
     "static/print.js\" defer></script>",
     "static/search.js\" defer></script>",
     "static/theme.js\"></script>",

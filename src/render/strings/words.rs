@@ -207,6 +207,9 @@ pub struct Pages {
     pub phases_title: String,
     /// The list of pairs.
     pub pairs: String,
+    /// A page of the list of pairs after the first: `{page}` and `{pages}` stand for its number
+    /// and how many there are.
+    pub pairs_page: String,
     /// The coordinators' dashboard.
     pub dashboard: String,
     /// A pair's workbook, before the pair's name.
