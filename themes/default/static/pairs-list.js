@@ -27,6 +27,9 @@
     document.head.appendChild(s);
   }
 
+  // The words the page's template gives the script (data-* of the form), so a theme words them.
+  function word(name) { return form.getAttribute("data-" + name) || ""; }
+
   function chosen() {
     return {
       sort: form.elements.sort.value,
@@ -87,7 +90,8 @@
       found.textContent = "";
       var table = el("table", undefined, "pairs found");
       var head = table.createTHead().insertRow();
-      ["Pair", "Phase", "Progress", "Start"].concat(shown.some(function (r) { return r.m; }) ? ["Last meeting"] : [])
+      var headings = word("headings").split("|");
+      headings.slice(0, 4).concat(shown.some(function (r) { return r.m; }) ? headings.slice(4) : [])
         .forEach(function (h) { var th = el("th", h); th.scope = "col"; head.appendChild(th); });
       var body = table.createTBody();
       shown.slice((page - 1) * PER_PAGE, page * PER_PAGE).forEach(function (r) {
@@ -99,21 +103,21 @@
         tr.appendChild(el("td", r.s));
         if (head.cells.length > 4) tr.appendChild(el("td", r.m || "–"));
       });
-      form.elements.count.value = shown.length + (shown.length === 1 ? " pair" : " pairs");
+      form.elements.count.value = shown.length + " " + word(shown.length === 1 ? "one" : "many");
       found.appendChild(table);
       if (pages > 1) {
-        var nav = el("nav", undefined, "pager"); nav.setAttribute("aria-label", "Pages of the list");
+        var nav = el("nav", undefined, "pager"); nav.setAttribute("aria-label", word("pages"));
         var button = function (label, n) {
           var b = el("button", label); b.type = "button";
           if (n === page) b.setAttribute("aria-current", "page");
           b.addEventListener("click", function () { page = n; show(); found.scrollIntoView(); });
           nav.appendChild(b);
         };
-        if (page > 1) button("← Previous", page - 1);
+        if (page > 1) button(word("prev"), page - 1);
         for (var n = 1; n <= pages; n++) {
           if (n === 1 || n === pages || Math.abs(n - page) <= 3 || n % 10 === 0) button(String(n), n);
         }
-        if (page < pages) button("Next →", page + 1);
+        if (page < pages) button(word("next"), page + 1);
         found.appendChild(nav);
       }
       found.hidden = false; paged.hidden = true;
