@@ -540,4 +540,25 @@ impl Pair {
             .find(|(id, _)| &id.value == item)
             .map(|(_, p)| p)
     }
+
+    /// The items of this pair's checklist still open in the phases `wanted` chooses, in phase and
+    /// list order, each with its phase; `phases` are the program's, in order.
+    pub fn open_items<'a>(
+        &'a self,
+        phases: &'a [super::Phase],
+        wanted: impl Fn(PhaseId) -> bool,
+    ) -> Vec<(PhaseId, &'a str)> {
+        PhaseId::ALL
+            .into_iter()
+            .filter(|p| wanted(*p))
+            .flat_map(|p| {
+                phases[p.index()]
+                    .file
+                    .checklist
+                    .iter()
+                    .filter(move |i| self.has_item(i) && self.progress_of(p, &i.id.value).is_none())
+                    .map(move |i| (p, i.id.value.as_str()))
+            })
+            .collect()
+    }
 }

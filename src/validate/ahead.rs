@@ -41,17 +41,10 @@ pub(super) fn record_ahead(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problem
     }
     let of_shown: Vec<&Evidence> = evidence.iter().filter(|e| e.phase == shown).collect();
     let what: Vec<&str> = of_shown.iter().map(|e| e.what.as_str()).collect();
-    let open: Vec<String> = PhaseId::ALL
+    let open: Vec<String> = pair
+        .open_items(phases, |p| p >= pair.phase && p < shown)
         .into_iter()
-        .filter(|p| *p >= pair.phase && *p < shown)
-        .flat_map(|p| {
-            phases[p.index()]
-                .file
-                .checklist
-                .iter()
-                .filter(move |i| pair.has_item(i) && pair.progress_of(p, &i.id.value).is_none())
-                .map(move |i| format!("`{p}.{}`", i.id.value))
-        })
+        .map(|(p, id)| format!("`{p}.{id}`"))
         .collect();
     let mut named: Vec<String> = open.iter().take(4).cloned().collect();
     if open.len() > 4 {

@@ -84,18 +84,7 @@ fn out_of_order(ctx: &Ctx<'_>, pair: &Pair, phases: &[Phase], problems: &mut Pro
         let Some(first) = pair.file.progress.get(&later).and_then(|m| m.0.first()) else {
             continue;
         };
-        let open: Vec<(PhaseId, &str)> = PhaseId::ALL
-            .into_iter()
-            .take_while(|p| *p < later)
-            .flat_map(|p| {
-                phases[p.index()]
-                    .file
-                    .checklist
-                    .iter()
-                    .filter(move |i| pair.has_item(i) && pair.progress_of(p, &i.id.value).is_none())
-                    .map(move |i| (p, i.id.value.as_str()))
-            })
-            .collect();
+        let open = pair.open_items(phases, |p| p < later);
         let Some(&(earliest, _)) = open.first() else {
             continue;
         };

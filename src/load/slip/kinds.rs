@@ -1,7 +1,7 @@
 //! Each common slip: how it is recognised on a line, read with the lines around it, and what
 //! mentorbook says of it.
 
-use super::lines::{Line, chars, col, keys_at, previous};
+use super::lines::{Line, chars, col, keys_at, previous, spaces};
 use super::path::{index_of_item, item_path_parts, path_at, seq_path_for_key};
 
 /// A slip found in the lines of a file: where, what and how to fix it.
@@ -341,13 +341,6 @@ pub(super) fn first_of_block_too_far(lines: &[Line<'_>], i: usize) -> Option<Sli
     if first.dash || first.indent <= own || !own_lines_only || !more_at_own {
         return None;
     }
-    let spaces = |n: usize| {
-        if n == 1 {
-            "1 space".to_owned()
-        } else {
-            format!("{n} spaces")
-        }
-    };
     Some(Slip {
         line: first.no,
         column: col(first.indent),
@@ -393,13 +386,6 @@ pub(super) fn indented_out_of_step(lines: &[Line<'_>], i: usize) -> Option<Slip>
         open.iter().copied().filter(|c| *c > own).min()?,
         open.iter().copied().filter(|c| *c < own).max().unwrap_or(0),
     );
-    let spaces = |n: usize| {
-        if n == 1 {
-            "1 space".to_owned()
-        } else {
-            format!("{n} spaces")
-        }
-    };
     Some(Slip {
         line: line.no,
         column: col(own),

@@ -245,3 +245,12 @@ pub(super) fn keys_at(lines: &[Line<'_>], i: usize, at: usize) -> Option<usize> 
         .find(|l| is_key_here(l));
     up.or(down).map(|l| l.body_col)
 }
+
+/// An indentation in words: `1 space`, `3 spaces`.
+pub(super) fn spaces(n: usize) -> String {
+    if n == 1 {
+        "1 space".to_owned()
+    } else {
+        format!("{n} spaces")
+    }
+}
