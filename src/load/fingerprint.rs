@@ -19,58 +19,147 @@ use super::CONTENT_DIR;
 /// The folders and files a build reads, relative to the program folder.
 const INPUTS: [&str; 3] = [crate::config::CONFIG_FILE, CONTENT_DIR, "themes"];
 
+/// One file a build reads: its path relative to the program folder (with `/` between folders) and
+/// the hash of its path, kind and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The path, relative to the program folder.
+    pub path: String,
+    /// XXH3-128 of the path, whether it is a link, and the bytes (a link's target, a special
+    /// file's kind).
+    pub hash: u128,
+}
+
+/// Every file a build reads from a program folder, in the order of a walk sorted by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgramFiles(pub Vec<InputFile>);
+
+/// How two [`ProgramFiles`] of the same folder differ.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileChanges {
+    /// Files in both whose bytes (or kind) differ.
+    pub edited: Vec<String>,
+    /// Files only in the newer.
+    pub added: Vec<String>,
+    /// Files only in the older.
+    pub removed: Vec<String>,
+}
+
+impl ProgramFiles {
+    /// The files of the program folder at `root`; `None` when one cannot be read, so the caller
+    /// builds in full.
+    pub fn read(root: &Path) -> Option<ProgramFiles> {
+        let mut files = Vec::new();
+        for top in INPUTS {
+            let path = root.join(top);
+            if std::fs::symlink_metadata(&path).is_err() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(&path).sort_by_file_name() {
+                let entry = entry.ok()?;
+                if !entry.file_type().is_dir() {
+                    files.push(entry.into_path());
+                }
+            }
+        }
+        let files = files
+            .par_iter()
+            .map(|path| {
+                let meta = std::fs::symlink_metadata(path).ok()?;
+                let bytes = if meta.file_type().is_symlink() {
+                    let target = std::fs::read_link(path).ok()?;
+                    target.to_string_lossy().into_owned().into_bytes()
+                } else if meta.is_file() {
+                    std::fs::read(path).ok()?
+                } else {
+                    // A named pipe, a socket or a device is never opened (a pipe would wait for a
+                    // writer forever); the load reports it. Its name and kind are what count.
+                    super::not_a_file(&meta.file_type()).as_bytes().to_vec()
+                };
+                let mut h = Xxh3::new();
+                let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+                // Each field is preceded by its length, so no two lists of files hash alike.
+                for field in [rel.as_bytes(), &[u8::from(meta.is_symlink())], &bytes] {
+                    h.update(&(field.len() as u64).to_le_bytes());
+                    h.update(field);
+                }
+                Some(InputFile {
+                    path: rel.replace(std::path::MAIN_SEPARATOR, "/"),
+                    hash: h.digest128(),
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(ProgramFiles(files))
+    }
+
+    /// The fingerprint of these files, with `context` (anything else the build's output depends
+    /// on) mixed in.
+    pub fn fingerprint(&self, context: &str) -> u128 {
+        let mut all = Xxh3::new();
+        all.update(&(context.len() as u64).to_le_bytes());
+        all.update(context.as_bytes());
+        for f in &self.0 {
+            all.update(&f.hash.to_le_bytes());
+        }
+        all.digest128()
+    }
+
+    /// What changed from `self` (the older) to `now`.
+    pub fn changes(&self, now: &ProgramFiles) -> FileChanges {
+        let before: std::collections::HashMap<&str, u128> =
+            self.0.iter().map(|f| (f.path.as_str(), f.hash)).collect();
+        let mut changes = FileChanges::default();
+        let mut seen = std::collections::HashSet::new();
+        for f in &now.0 {
+            seen.insert(f.path.as_str());
+            match before.get(f.path.as_str()) {
+                None => changes.added.push(f.path.clone()),
+                Some(&h) if h != f.hash => changes.edited.push(f.path.clone()),
+                Some(_) => {}
+            }
+        }
+        changes.removed = self
+            .0
+            .iter()
+            .filter(|f| !seen.contains(f.path.as_str()))
+            .map(|f| f.path.clone())
+            .collect();
+        changes
+    }
+}
+
 /// The fingerprint of the program folder at `root`, with `context` (anything else the build's
 /// output depends on) mixed in; `None` when a file cannot be read, so the caller builds in full.
 pub fn fingerprint(root: &Path, context: &str) -> Option<u128> {
-    let mut files = Vec::new();
-    for top in INPUTS {
-        let path = root.join(top);
-        if std::fs::symlink_metadata(&path).is_err() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&path).sort_by_file_name() {
-            let entry = entry.ok()?;
-            if !entry.file_type().is_dir() {
-                files.push(entry.into_path());
-            }
-        }
-    }
-    let hashes: Vec<u128> = files
-        .par_iter()
-        .map(|path| {
-            let meta = std::fs::symlink_metadata(path).ok()?;
-            let bytes = if meta.file_type().is_symlink() {
-                let target = std::fs::read_link(path).ok()?;
-                target.to_string_lossy().into_owned().into_bytes()
-            } else if meta.is_file() {
-                std::fs::read(path).ok()?
-            } else {
-                // A named pipe, a socket or a device is never opened (a pipe would wait for a
-                // writer forever); the load reports it. Its name and kind are what count.
-                super::not_a_file(&meta.file_type()).as_bytes().to_vec()
-            };
-            let mut h = Xxh3::new();
-            let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
-            // Each field is preceded by its length, so no two lists of files hash alike.
-            for field in [rel.as_bytes(), &[u8::from(meta.is_symlink())], &bytes] {
-                h.update(&(field.len() as u64).to_le_bytes());
-                h.update(field);
-            }
-            Some(h.digest128())
-        })
-        .collect::<Option<_>>()?;
-    let mut all = Xxh3::new();
-    all.update(&(context.len() as u64).to_le_bytes());
-    all.update(context.as_bytes());
-    for h in hashes {
-        all.update(&h.to_le_bytes());
-    }
-    Some(all.digest128())
+    Some(ProgramFiles::read(root)?.fingerprint(context))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_edited_added_and_removed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/pairs")).unwrap();
+        std::fs::write(root.join("content/pairs/a.yaml"), "x: 1\n").unwrap();
+        std::fs::write(root.join("content/pairs/b.yaml"), "x: 1\n").unwrap();
+        let before = ProgramFiles::read(root).unwrap();
+        assert_eq!(before.changes(&before), FileChanges::default());
+        std::fs::write(root.join("content/pairs/a.yaml"), "x: 2\n").unwrap();
+        std::fs::remove_file(root.join("content/pairs/b.yaml")).unwrap();
+        std::fs::write(root.join("content/pairs/c.yaml"), "x: 1\n").unwrap();
+        let now = ProgramFiles::read(root).unwrap();
+        assert_eq!(
+            before.changes(&now),
+            FileChanges {
+                edited: vec!["content/pairs/a.yaml".into()],
+                added: vec!["content/pairs/c.yaml".into()],
+                removed: vec!["content/pairs/b.yaml".into()],
+            }
+        );
+    }
 
     /// A named pipe is never opened (that waited forever for a writer): its kind and name count.
     #[cfg(unix)]

@@ -15,7 +15,12 @@
 //! - the folder holds no other file.
 //!
 //! Anything else, or a record that is missing or damaged, means a full build, which writes only the
-//! files whose bytes changed and then records its inputs again. The record is written after the
+//! files whose bytes changed and then records its inputs again.
+//!
+//! The record also lists each file the build read with its hash ([`ProgramFiles`]) and a hash of
+//! the rest of what the build depended on (its context: the executable, the edition, the date), so
+//! that a build whose context is the same can tell which files changed since, and render only what
+//! they touch (see [`crate::build`]), trusting the output folder as [`previous`] found it. The record is written after the
 //! site is in place, so a build cut short leaves either no record or one that no longer matches the
 //! marker.
 
@@ -26,17 +31,25 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use super::manifest::Manifest;
-use super::{Error, MARKER, io_err};
+use super::{Error, MARKER, Record, io_err};
 use crate::hash::hash;
+use crate::load::{InputFile, ProgramFiles};
 
 /// The first line of the record; a record of another version is not trusted.
-const HEADER: &str = "mentorbook-inputs v1";
+const HEADER: &str = "mentorbook-inputs v2";
 
 /// What a build recorded of itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastBuild {
     /// The fingerprint of the program folder and of the build's context.
     pub fingerprint: u128,
+    /// A hash of the build's context alone: what the site depends on besides the program
+    /// folder's files.
+    pub context: u128,
+    /// A hash of the paths of the files the site has ([`crate::render::layout_key`]).
+    pub layout: u128,
+    /// The program folder's files as the build read them.
+    pub files: ProgramFiles,
     /// Pages rendered, for the summary line.
     pub pages: usize,
     /// Pairs in the program, for the summary line.
@@ -48,15 +61,31 @@ pub struct LastBuild {
 /// The last build's record, when it was made with `fingerprint` and the output folder at `dest` is
 /// still as that build left it; also the number of files the site has.
 pub fn unchanged_since(dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
-    unchanged_in(&cache_dir()?, dest, fingerprint)
+    let previous = previous(dest)?;
+    (previous.last.fingerprint == fingerprint).then_some((previous.last, previous.files))
 }
 
-fn unchanged_in(cache: &Path, dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
+/// The last build into an output folder, as [`previous`] finds it.
+#[derive(Debug)]
+pub struct Previous {
+    /// What the build recorded of itself.
+    pub last: LastBuild,
+    /// The files of the site it left.
+    pub files: usize,
+    /// Its manifest, vouched for: a partial build staged with it does not look at the other
+    /// files again.
+    pub record: Record,
+}
+
+/// The last build into `dest` (an absolute path), when its record is readable and the output
+/// folder is still exactly as that build left it, whatever the program folder holds now.
+pub fn previous(dest: &Path) -> Option<Previous> {
+    previous_in(&cache_dir()?, dest)
+}
+
+fn previous_in(cache: &Path, dest: &Path) -> Option<Previous> {
     let text = fs::read_to_string(record_file(cache, dest)).ok()?;
     let (last, marker_hash) = parse(&text, dest)?;
-    if last.fingerprint != fingerprint {
-        return None;
-    }
     let marker_path = dest.join(MARKER);
     let marker = fs::read_to_string(&marker_path).ok()?;
     if hash(marker.as_bytes()) != marker_hash {
@@ -67,7 +96,11 @@ fn unchanged_in(cache: &Path, dest: &Path, fingerprint: u128) -> Option<(LastBui
     // Every file in the folder is listed and as written; as many as the manifest lists, so none is
     // missing.
     let files = intact_files(dest, "", &manifest, written)?;
-    (files == manifest.0.len()).then_some((last, files))
+    (files == manifest.0.len()).then(|| Previous {
+        last,
+        files,
+        record: Record::vouched(manifest, written, marker),
+    })
 }
 
 /// Whether the folder at `dir` (the output folder, or a folder in it at `prefix`) holds only files
@@ -146,15 +179,29 @@ fn record_in(cache: &Path, dest: &Path, last: &LastBuild) -> Result<(), Error> {
     let path = record_file(cache, dest);
     let marker_path = dest.join(MARKER);
     let marker = fs::read(&marker_path).map_err(io_err("read", &marker_path))?;
-    let text = format!(
-        "{HEADER}\n{}\nfingerprint {:032x}\nmarker {:032x}\npages {}\npairs {}\nwarnings\n{}",
+    // A name with a line break in it cannot be listed one a line: the files are then left out,
+    // and the next build that is not of an unchanged program is a full one.
+    let files: &[InputFile] = if last.files.0.iter().any(|f| f.path.contains('\n')) {
+        &[]
+    } else {
+        &last.files.0
+    };
+    let mut text = format!(
+        "{HEADER}\n{}\nfingerprint {:032x}\ncontext {:032x}\nlayout {:032x}\nmarker {:032x}\npages {}\npairs {}\nfiles {}\n",
         dest.display(),
         last.fingerprint,
+        last.context,
+        last.layout,
         hash(&marker),
         last.pages,
         last.pairs,
-        last.warnings
+        files.len(),
     );
+    for f in files {
+        text.push_str(&format!("{:032x} {}\n", f.hash, f.path));
+    }
+    text.push_str("warnings\n");
+    text.push_str(&last.warnings);
     if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(());
     }
@@ -177,25 +224,43 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// The record and the marker's hash from the record's text.
 fn parse(text: &str, dest: &Path) -> Option<(LastBuild, u128)> {
-    let mut lines = text.splitn(8, '\n');
-    if lines.next()? != HEADER || Path::new(lines.next()?) != dest {
+    let mut rest = text;
+    let mut line = || {
+        let (line, after) = rest.split_once('\n')?;
+        rest = after;
+        Some(line)
+    };
+    if line()? != HEADER || Path::new(line()?) != dest {
         return None;
     }
-    let mut field = |name: &str| lines.next()?.strip_prefix(name)?.strip_prefix(' ');
+    let mut field = |name: &str| line()?.strip_prefix(name)?.strip_prefix(' ');
     let fingerprint = u128::from_str_radix(field("fingerprint")?, 16).ok()?;
+    let context = u128::from_str_radix(field("context")?, 16).ok()?;
+    let layout = u128::from_str_radix(field("layout")?, 16).ok()?;
     let marker = u128::from_str_radix(field("marker")?, 16).ok()?;
     let pages = field("pages")?.parse().ok()?;
     let pairs = field("pairs")?.parse().ok()?;
-    if lines.next()? != "warnings" {
+    let count: usize = field("files")?.parse().ok()?;
+    let mut files = Vec::with_capacity(count.min(1 << 20));
+    for _ in 0..count {
+        let (hash, path) = line()?.split_once(' ')?;
+        files.push(InputFile {
+            path: path.to_owned(),
+            hash: u128::from_str_radix(hash, 16).ok()?,
+        });
+    }
+    if line()? != "warnings" {
         return None;
     }
-    let warnings = lines.next().unwrap_or("").to_owned();
     Some((
         LastBuild {
             fingerprint,
+            context,
+            layout,
+            files: ProgramFiles(files),
             pages,
             pairs,
-            warnings,
+            warnings: rest.to_owned(),
         },
         marker,
     ))
@@ -222,6 +287,12 @@ mod tests {
     fn last() -> LastBuild {
         LastBuild {
             fingerprint: 42,
+            context: 7,
+            layout: 8,
+            files: ProgramFiles(vec![InputFile {
+                path: "content/pairs/a b.yaml".to_owned(),
+                hash: 99,
+            }]),
             pages: 1,
             pairs: 0,
             warnings: "warning: one\nand a second line\n".to_owned(),
@@ -233,7 +304,8 @@ mod tests {
     }
 
     fn unchanged_since(dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
-        unchanged_in(&dest.with_extension("cache"), dest, fingerprint)
+        let previous = previous_in(&dest.with_extension("cache"), dest)?;
+        (previous.last.fingerprint == fingerprint).then_some((previous.last, previous.files))
     }
 
     #[test]
@@ -283,7 +355,7 @@ mod tests {
         record(dest, &last());
         let file = record_file(&dest.with_extension("cache"), dest);
         let text = fs::read_to_string(&file).unwrap();
-        for cut in [0, 10, 30, 60, 100] {
+        for cut in [0, 10, 30, 60, 100, 150, 200] {
             fs::write(&file, &text[..cut]).unwrap();
             assert_eq!(unchanged_since(dest, 42), None, "cut at {cut}");
         }

@@ -97,6 +97,29 @@ pub struct Record {
     text: Option<String>,
 }
 
+impl Record {
+    /// Whether the site holds PDF files (made by `mentorbook pdf`).
+    pub fn has_pdf(&self) -> bool {
+        let pdf = format!("{PDF_DIR}/");
+        self.manifest.0.keys().any(|k| k.starts_with(&pdf))
+    }
+
+    /// The record of an output folder whose marker (`text`, written at `marker`) was read and
+    /// whose every file was found as `manifest` lists it, by a build of another process (see
+    /// [`super::inputs::previous`]).
+    pub(super) fn vouched(
+        manifest: Manifest,
+        marker: std::time::SystemTime,
+        text: String,
+    ) -> Record {
+        Record {
+            manifest,
+            marker,
+            text: Some(text),
+        }
+    }
+}
+
 /// Writes `site` to `dest`: all or nothing, and only what changed.
 pub fn write_site(root: &Path, target: &Target, site: &Site) -> Result<Written, Error> {
     stage(root, target, &File::all(site), |_| false)?.commit()
