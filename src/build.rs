@@ -7,19 +7,26 @@
 //! place and records what it read. Everything that can refuse the build (the audience, where the
 //! edition goes, the browser) is checked before anything is written.
 //!
+//! A build after one that left the output folder as it is, with the same executable, edition, date
+//! and settings, where only pair files were edited since, renders only those pairs' pages, the
+//! pages that list pairs and the search index ([`Partial`]): everything else it would render has
+//! the bytes it had. Any doubt (a file added or removed, a pair shown or hidden, PDF files in the
+//! site, an output folder not as recorded) means a full build; both write the same site.
+//!
 //! `serve` and `watch` ([`crate::session`]) keep the loaded program between builds and decide what
 //! to render again; they take the same [`target`] and [lock](output::Lock) and render and stage
 //! through the same [`stage`].
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::book::Book;
 use crate::config::{Config, Overrides, PRIVATE_DIR};
 use crate::diagnostic::{Problem, Problems};
+use crate::load::ProgramFiles;
 use crate::model::{Audience, Date, PairId, PrivateValues};
-use crate::output::inputs::{self, LastBuild};
+use crate::output::inputs::{self, LastBuild, Previous};
 use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
 use crate::pdf;
 use crate::render::{Options, Selection, Site, Theme, render_to};
@@ -113,6 +120,8 @@ pub enum Wrote {
     Site {
         /// Files written, kept and removed.
         written: Written,
+        /// Pages rendered: all of them, or those an edit to some pairs touched.
+        rendered: usize,
         /// Loading and checking took this long.
         load: Duration,
         /// Rendering and staging took this long.
@@ -222,15 +231,19 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         .is_none()
         .then(|| Inputs::of(&config, &target, today, request.color))
         .flatten();
-    if let Some(inputs) = &inputs
-        && let Some((last, files)) = inputs::unchanged_since(&inputs.dest, inputs.fingerprint)
+    let previous = inputs.as_ref().and_then(|i| inputs::previous(&i.dest));
+    if let (Some(inputs), Some(previous)) = (&inputs, &previous)
+        && previous.last.fingerprint == inputs.fingerprint
     {
+        let last = &previous.last;
         (say.warnings)(&last.warnings);
         return Ok(Built {
             dest: inputs.dest.clone(),
             pages: last.pages,
             pairs: last.pairs,
-            wrote: Wrote::Nothing { files },
+            wrote: Wrote::Nothing {
+                files: previous.files,
+            },
             elapsed: started.elapsed(),
         });
     }
@@ -250,7 +263,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     };
     // A build sums up what repeats; `check` lists every problem.
     let warnings = crate::report::human_grouped(
-        &problems.into_sorted(),
+        &problems.into_sorted_unplaced(),
         request.color,
         crate::report::SHOWN_PER_CODE,
     );
@@ -280,18 +293,45 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     };
     let load = started.elapsed();
     let mut theme = Theme::load(&config).map_err(Failure::Render)?;
-    let staging = stage(
-        root,
-        &target,
-        &program,
-        &mut theme,
-        &options,
-        &Selection::All,
-        None,
-    );
+    let layout = inputs
+        .is_some()
+        .then(|| crate::render::layout_key(&program, &options));
+    let partial = match (&inputs, previous, layout) {
+        (Some(inputs), Some(previous), Some(layout)) => {
+            Partial::of(inputs, previous, layout, &program)
+        }
+        _ => None,
+    };
+    let mut staging = match partial {
+        Some(partial) => stage(
+            root,
+            &target,
+            &program,
+            &mut theme,
+            &options,
+            &partial.selection(),
+            Some(partial.record),
+        ),
+        None => Err(Stopped::Output(output::Error::Stale {
+            path: target.dest.clone(),
+        })),
+    };
+    // Without a partial build, or when the output folder changed under it: everything.
+    if let Err(Stopped::Output(output::Error::Stale { .. })) = staging {
+        staging = stage(
+            root,
+            &target,
+            &program,
+            &mut theme,
+            &options,
+            &Selection::All,
+            None,
+        );
+    }
     options.progress.finish();
     let Staging { site, staged, .. } = staging?;
     let render = started.elapsed() - load;
+    let pages = site.rendered_pages() + site.kept_pages();
 
     pdf::carry_over(&staged, &site).map_err(Failure::Pdf)?;
     let made = match (&browser, request.pdf) {
@@ -300,10 +340,13 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     };
     let written = staged.commit()?;
     let elapsed = started.elapsed();
-    if let Some(inputs) = inputs {
+    if let (Some(inputs), Some(layout)) = (inputs, layout) {
         let last = LastBuild {
             fingerprint: inputs.fingerprint,
-            pages: site.rendered_pages(),
+            context: inputs.context,
+            layout,
+            files: inputs.files,
+            pages,
             pairs: program.pairs.len(),
             warnings,
         };
@@ -313,10 +356,11 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     }
     let built = Built {
         dest: target.dest,
-        pages: site.rendered_pages(),
+        pages,
         pairs: program.pairs.len(),
         wrote: Wrote::Site {
             written,
+            rendered: site.rendered_pages(),
             load,
             render,
             pdf: made.map(|r| (site.prints.len(), r)),
@@ -329,12 +373,16 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     Ok(built)
 }
 
-/// What a build without PDF files reads, for telling whether the last build already made its site.
+/// What a build without PDF files reads, for telling whether the last build already made its site
+/// or which of its files changed since.
 struct Inputs {
     /// The output folder.
     dest: PathBuf,
-    /// The program folder's [fingerprint](crate::load::fingerprint), with everything else the site
-    /// and the console depend on mixed in.
+    /// The program folder's files.
+    files: ProgramFiles,
+    /// A hash of everything else the site and the console depend on.
+    context: u128,
+    /// The program folder's [fingerprint](ProgramFiles::fingerprint), with the context mixed in.
     fingerprint: u128,
 }
 
@@ -355,7 +403,65 @@ impl Inputs {
             target.audience,
             config.site.base_url,
         );
-        let fingerprint = crate::load::fingerprint(&config.root, &context)?;
-        Some(Inputs { dest, fingerprint })
+        let files = ProgramFiles::read(&config.root)?;
+        Some(Inputs {
+            dest,
+            fingerprint: files.fingerprint(&context),
+            context: crate::hash::hash(context.as_bytes()),
+            files,
+        })
+    }
+}
+
+/// A build of the pages some pairs' files touch, when nothing else changed since the last build.
+struct Partial {
+    /// The pairs whose files were edited.
+    ids: BTreeSet<PairId>,
+    /// What the last build left, vouched for.
+    record: Record,
+}
+
+impl Partial {
+    /// The partial build `program` allows after `previous`, when every file that changed since is
+    /// an existing pair's file (not added, not removed), the edition has the same files as before
+    /// (`layout`, [`crate::render::layout_key`]: no pair shown or hidden), the build's context is
+    /// the same and the site holds no PDF files (which `mentorbook pdf` keeps current).
+    fn of(inputs: &Inputs, previous: Previous, layout: u128, program: &Book) -> Option<Partial> {
+        let last = &previous.last;
+        if last.context != inputs.context
+            || last.layout != layout
+            || last.files.0.is_empty()
+            || previous.record.has_pdf()
+        {
+            return None;
+        }
+        let changes = last.files.changes(&inputs.files);
+        if !changes.added.is_empty() || !changes.removed.is_empty() || changes.edited.is_empty() {
+            return None;
+        }
+        let pairs_dir = Path::new(crate::load::CONTENT_DIR).join("pairs");
+        let mut ids = BTreeSet::new();
+        for path in &changes.edited {
+            let path = Path::new(path);
+            if !path.starts_with(&pairs_dir) {
+                return None;
+            }
+            let pair = program.pairs.iter().find(|p| p.source == path)?;
+            ids.insert(pair.id.clone());
+        }
+        Some(Partial {
+            ids,
+            record: previous.record,
+        })
+    }
+
+    /// What the build renders: the pairs' pages, the pages that list pairs (what they show of
+    /// the edited pairs is not known from before), and the search index.
+    fn selection(&self) -> Selection {
+        Selection::Pairs {
+            ids: self.ids.clone(),
+            lists: true,
+            index: true,
+        }
     }
 }

@@ -425,7 +425,16 @@ impl Problems {
 
     /// Sorted by file, line and column, so output does not depend on thread timing, and
     /// [placed](place_all), ready to show.
-    pub fn into_sorted(mut self) -> Vec<Problem> {
+    pub fn into_sorted(self) -> Vec<Problem> {
+        let mut sorted = self.into_sorted_unplaced();
+        place_all(&mut sorted);
+        sorted
+    }
+
+    /// Sorted as [`Problems::into_sorted`] sorts them, not yet [placed](place_all): for showing
+    /// some of many (placing costs a scan of the problem's file, tens of thousands of them cost
+    /// seconds).
+    pub fn into_sorted_unplaced(mut self) -> Vec<Problem> {
         self.0.sort_by(|a, b| {
             (&a.span.file, a.span.line, a.span.column, &a.message).cmp(&(
                 &b.span.file,
@@ -434,7 +443,6 @@ impl Problems {
                 &b.message,
             ))
         });
-        place_all(&mut self.0);
         self.0
     }
 

@@ -96,6 +96,8 @@ pub const SHOWN_PER_CODE: usize = 20;
 /// code in full and, for each code past that, one line saying how many more there are and in how
 /// many files, pointing to `mentorbook check`. Errors are all shown. At 10,000 pairs a build finds
 /// thousands of warnings of a few codes; one block each is tens of thousands of lines nobody reads.
+/// Only the problems shown are [placed](crate::diagnostic::place_all), so `problems` may be sorted
+/// but not placed ([`crate::diagnostic::Problems::into_sorted_unplaced`]).
 pub fn human_grouped(problems: &[Problem], color: bool, per_code: usize) -> String {
     use std::collections::{BTreeMap, BTreeSet};
     if problems.is_empty() {
@@ -122,6 +124,7 @@ pub fn human_grouped(problems: &[Problem], color: bool, per_code: usize) -> Stri
             entry.2.insert(&p.span.file);
         }
     }
+    crate::diagnostic::place_all(&mut kept);
     let mut out = render_human(&kept, color);
     for (code, (name, n, files)) in &more {
         out.push_str(&format!(

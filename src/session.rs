@@ -292,6 +292,7 @@ fn rebuild_pairs(
     let ids: BTreeSet<PairId> = edits.iter().map(|e| e.id.clone()).collect();
     let options = Options::default();
     let before = lists_key(&program, &options, &ids);
+    let shown_before = visibilities(&program, &ids);
     let problems = crate::validate::recheck_pairs(&mut program, &mut state.memo, edits)?;
     stages.check = started.elapsed() - stages.load;
     if problems.has_errors() {
@@ -299,17 +300,19 @@ fn rebuild_pairs(
         return Some(Outcome::Failed(problems));
     }
     let lists = before != lists_key(&program, &options, &ids);
+    // A pair shown or hidden adds or removes pages: everything is rendered.
+    let selection = if shown_before == visibilities(&program, &ids) {
+        Selection::Pairs {
+            ids,
+            lists,
+            index: false,
+        }
+    } else {
+        Selection::All
+    };
     let target = state.target(dest);
     let report = render(
-        root,
-        target,
-        &program,
-        state,
-        Selection::Pairs { ids, lists },
-        changed,
-        problems,
-        stages,
-        started,
+        root, target, &program, state, selection, changed, problems, stages, started,
     );
     if report.is_built() {
         state.last = Some(program);
@@ -345,7 +348,7 @@ fn render(
         Ok(w) => w,
         Err(p) => return failed(problems, p),
     };
-    state.index_behind = matches!(selection, Selection::Pairs { .. });
+    state.index_behind = matches!(selection, Selection::Pairs { index: false, .. });
     Outcome::Built(Report {
         dest: target.dest,
         selection,
@@ -397,6 +400,17 @@ impl Session {
     }
 }
 
+/// The visibility of each of the pairs `ids` in `program`, which decides whether the edition has
+/// their pages.
+fn visibilities(program: &Book, ids: &BTreeSet<PairId>) -> Vec<Option<crate::model::Visibility>> {
+    ids.iter()
+        .map(|id| {
+            let pair = program.pairs.iter().find(|p| &p.id == id);
+            pair.map(|p| p.file.visibility)
+        })
+        .collect()
+}
+
 /// Which pages an edit to `changed` can change, given the program the last build made.
 fn select(program: &Book, changed: &[PathBuf], before: Option<&Book>) -> Selection {
     let Some(before) = before else {
@@ -409,7 +423,7 @@ fn select(program: &Book, changed: &[PathBuf], before: Option<&Book>) -> Selecti
             .pairs
             .iter()
             .zip(&before.pairs)
-            .all(|(a, b)| a.id == b.id);
+            .all(|(a, b)| a.id == b.id && a.file.visibility == b.file.visibility);
     let mut ids = BTreeSet::new();
     for path in changed {
         let pair = same_pairs
@@ -425,7 +439,11 @@ fn select(program: &Book, changed: &[PathBuf], before: Option<&Book>) -> Selecti
     }
     let options = Options::default();
     let lists = lists_key(before, &options, &ids) != lists_key(program, &options, &ids);
-    Selection::Pairs { ids, lists }
+    Selection::Pairs {
+        ids,
+        lists,
+        index: false,
+    }
 }
 
 /// Renders `selection` and writes what changed; renders everything when the output folder is not as

@@ -63,17 +63,24 @@ fn summary(built: &Built, audience: &Audience) {
         ),
         Wrote::Site {
             written,
+            rendered,
             load,
             render,
             pdf,
         } => {
+            // A build after an edit to pairs alone renders what they touch.
+            let partial = if *rendered < built.pages {
+                format!(", {rendered} pages that the edited pairs touch")
+            } else {
+                String::new()
+            };
             let removed = if written.removed > 0 {
                 format!(", {} removed", written.removed)
             } else {
                 String::new()
             };
             eprintln!(
-                "{what} (load and check {} ms, render {} ms): {} files written, {} unchanged{removed}{edition}",
+                "{what} (load and check {} ms, render {} ms{partial}): {} files written, {} unchanged{removed}{edition}",
                 load.as_millis(),
                 render.as_millis(),
                 written.written,

@@ -114,13 +114,16 @@ pub enum Selection {
     /// else stay the same: those pairs' pages and, when `lists` is true, the pages that list or
     /// count pairs (home, pairs, phases, dashboard). The guide's pages cannot change then.
     ///
-    /// The search index, made from every pair, is left out: it is not shown until someone
-    /// searches, so a rebuild that must be quick renders it afterwards with [`Selection::Index`].
+    /// The search index, made from every pair, is rendered when `index` is true. It is not shown
+    /// until someone searches, so a `serve` rebuild that must be quick leaves it out and renders
+    /// it afterwards with [`Selection::Index`]; a `build` renders it at once.
     Pairs {
         /// The pairs whose pages are rendered.
         ids: BTreeSet<PairId>,
         /// Whether what the lists show of the pairs changed (see [`lists_key`]).
         lists: bool,
+        /// Whether the search index is rendered too.
+        index: bool,
     },
     /// Only the search index.
     Index,
@@ -134,7 +137,8 @@ impl Selection {
             (Selection::All, _) => true,
             (Selection::Pairs { ids, .. }, Source::Pair(p)) => ids.contains(&p.id),
             (Selection::Pairs { lists, .. }, Source::Lists) => *lists,
-            (Selection::Pairs { .. }, Source::Program | Source::Index) => false,
+            (Selection::Pairs { index, .. }, Source::Index) => *index,
+            (Selection::Pairs { .. }, Source::Program) => false,
             (Selection::Index, source) => matches!(source, Source::Index),
         }
     }
@@ -157,6 +161,19 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
         let calendar = calendar::listed(&scope, pair, today);
         let row = pairs_list::row(&scope, pair, today);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar, row));
+    }
+    crate::hash::hash(&bytes)
+}
+
+/// A hash of the path of every file the edition of `book` for `options.audience` has
+/// ([`family::outputs`], the theme's static files aside): two renders with the same key make the
+/// same files, which a rebuild of some of them needs (it keeps the others as they are).
+pub fn layout_key(book: &Book, options: &Options) -> u128 {
+    let scope = Scope::new(book, &options.audience, strings::Strings::builtin());
+    let mut bytes = Vec::new();
+    for output in family::outputs(&scope) {
+        bytes.extend_from_slice(output.path().as_os_str().as_encoded_bytes());
+        bytes.push(0);
     }
     crate::hash::hash(&bytes)
 }

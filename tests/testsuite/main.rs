@@ -19,6 +19,7 @@ mod faithful;
 mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;
+mod incremental;
 mod init;
 #[cfg(unix)]
 mod install_step;
