@@ -32,6 +32,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Remove the built site.
     Clean(OutArgs),
+    /// Write the coordinators' spreadsheets (pairs, people, progress) as CSV files.
+    Export(ExportArgs),
     /// Start a new pair or person file from the program's own data.
     #[command(subcommand)]
     New(NewCommand),
@@ -105,6 +107,18 @@ pub struct SchemaArgs {
     #[arg(default_value = ".")]
     pub dir: PathBuf,
     /// Where to write the schemas (default: `schemas/` in the program folder).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Where to write the CSV files, relative to the program folder (default:
+    /// `book-private/exports`). Never the public site's folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
 }

@@ -87,6 +87,7 @@ fn main() -> ExitCode {
         Command::Watch(a) => cmd::watch(&a.dir, a.dest_dir.as_deref(), &a.site.overrides()),
         Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
         Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref(), &a.audience),
+        Command::Export(a) => cmd::export(&a.dir, a.out.as_deref()),
         Command::New(NewCommand::Pair(a)) => cmd::new_pair(
             &a.dir,
             a.mentor.as_deref(),

@@ -18,6 +18,7 @@
 //! | blank workbook | `workbook/` |
 //! | PDF files | `pdf/handbook.pdf`, `pdf/workbook.pdf`, `pdf/<pair>.pdf` |
 //! | the program's calendar, search index, robots, sitemap, 404 | `calendar.ics`, `search-index.js`, `robots.txt`, `sitemap.xml`, `404.html` |
+//! | the coordinators' spreadsheets (their edition only) | `exports/pairs.csv`, `exports/people.csv`, `exports/progress.csv` |
 //! | the theme's static files | `static/` |
 
 use std::path::{Path, PathBuf};
@@ -47,6 +48,9 @@ pub const ROBOTS: &str = "robots.txt";
 
 /// The list of the public site's pages for search engines (only with a base URL).
 pub const SITEMAP: &str = "sitemap.xml";
+
+/// The folder of the coordinators' spreadsheets (CSV files), in their edition only.
+pub const EXPORTS_DIR: &str = "exports";
 
 /// The site's icon, one of the theme's static files.
 pub const FAVICON: &str = "static/favicon.svg";
@@ -211,6 +215,11 @@ pub fn not_found() -> Place {
 /// A pair's calendar file.
 pub fn pair_calendar(id: &PairId) -> Url {
     format!("pairs/{id}/{PAIR_CALENDAR}")
+}
+
+/// The spreadsheet called `file` (`pairs.csv`), in [`EXPORTS_DIR`].
+pub fn export(file: &str) -> Url {
+    format!("{EXPORTS_DIR}/{file}")
 }
 
 /// The PDF file called `name`: a pair's id, [`HANDBOOK_PDF`] or [`BLANK_WORKBOOK_PDF`].

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod clean;
+mod export;
 mod init;
 mod new;
 mod pdf;
@@ -13,6 +14,7 @@ mod watch;
 pub use build::build;
 pub use check::check;
 pub use clean::clean;
+pub use export::export;
 pub use init::init;
 pub use new::{new_pair, new_person};
 pub use pdf::pdf;

@@ -123,6 +123,14 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
+    /// Every status, in the order a goal goes through them.
+    pub const ALL: [GoalStatus; 4] = [
+        GoalStatus::NotStarted,
+        GoalStatus::InProgress,
+        GoalStatus::Achieved,
+        GoalStatus::Dropped,
+    ];
+
     /// The name pair files use, `in_progress`: also the status's class in pages and pictures.
     pub fn id(self) -> &'static str {
         match self {
@@ -366,6 +374,16 @@ pub enum Outcome {
     Ended,
     /// It was renewed for another term.
     Renewed,
+}
+
+impl Outcome {
+    /// The name pair files use (`renewed`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Ended => "ended",
+            Outcome::Renewed => "renewed",
+        }
+    }
 }
 
 /// The closure summary.

@@ -17,6 +17,17 @@ pub enum Role {
     Coordinator,
 }
 
+impl Role {
+    /// The name people files use (`mentor`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Mentor => "mentor",
+            Role::Mentee => "mentee",
+            Role::Coordinator => "coordinator",
+        }
+    }
+}
+
 /// One person. In `people/<id>.yaml` the id comes from the file name.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -32,6 +32,17 @@ pub enum Visibility {
     Coordinators,
 }
 
+impl Visibility {
+    /// The name files use (`pair`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Pair => "pair",
+            Visibility::Coordinators => "coordinators",
+        }
+    }
+}
+
 /// Who a build is for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Audience {

@@ -104,7 +104,7 @@ const EDITION: &str = "edition: ";
 /// The edition `dir`'s marker names: `None` without a marker, `Some(None)` for a marker that names
 /// none (an older mentorbook wrote it). Reads the start of the marker only: the manifest after it
 /// can be megabytes.
-fn edition_of(dir: &Path) -> Option<Option<String>> {
+pub(super) fn edition_of(dir: &Path) -> Option<Option<String>> {
     let marker = dir.join(MARKER);
     // Opening a named pipe would wait for a writer: only a regular file is a marker.
     if !marker.is_file() {

@@ -5,12 +5,14 @@
 //! marker file are ever written into, replaced or removed: nothing the user wrote is deleted.
 
 mod edition;
+mod exports;
 pub mod inputs;
 mod lock;
 mod manifest;
 mod stage;
 
 pub use edition::Target;
+pub use exports::{EXPORT_MARKER, ExportWritten, write_exports};
 pub use lock::{Holder, Lock};
 pub use manifest::{Entry, Manifest};
 pub use stage::{File, Record, Staged, Stager, Written, stage, stage_after, write_site};
@@ -68,6 +70,22 @@ pub enum Error {
         /// The output folder.
         path: PathBuf,
     },
+    /// `mentorbook export` would write where it must not: see [`write_exports`].
+    #[error("refusing to write the exports to {path}: {why}")]
+    ExportRefused {
+        /// The folder asked for.
+        path: PathBuf,
+        /// Why it is refused.
+        why: String,
+    },
+    /// `mentorbook export` would replace files it did not write, or that changed since it did.
+    #[error("refusing to replace files in {path}: {files}")]
+    ForeignFiles {
+        /// The folder asked for.
+        path: PathBuf,
+        /// Each file, with why it is not replaced.
+        files: String,
+    },
     /// A file system operation failed.
     #[error("cannot {action} {path}: {source}")]
     Io {
@@ -119,6 +137,14 @@ impl Error {
             Error::Busy { .. } => {
                 Some("stop it first (Ctrl-C where it runs), or write into another folder with -d")
             }
+            Error::ExportRefused { .. } => Some(
+                "the exports hold everyone's contact details: write them to a folder of their own \
+                 with --out (by default book-private/exports/, kept out of git and off the host)",
+            ),
+            Error::ForeignFiles { .. } => Some(
+                "move or rename those files to keep them (mentorbook never overwrites a file it did \
+                 not write), or export into another folder with --out",
+            ),
             Error::Io { .. } | Error::Stale { .. } => None,
         }
     }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::charts::{self, Bar, Column};
-use super::pair_facts::{days_between, meeting_dates, pair_title, under_way};
+use super::pair_facts::{days_between, last_meeting, meeting_dates, pair_title, under_way};
 use super::strings::{ChartWords, Strings, fill, goal_status, month_year};
 use super::view::Scope;
 use crate::config::PairsShown;
@@ -149,13 +149,6 @@ pub struct Charts {
     pub meetings: String,
 }
 
-const STATUSES: [GoalStatus; 4] = [
-    GoalStatus::NotStarted,
-    GoalStatus::InProgress,
-    GoalStatus::Achieved,
-    GoalStatus::Dropped,
-];
-
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -204,7 +197,7 @@ impl<'a> Dashboard<'a> {
                     .filter(move |g| scope.sees(g.visibility, p))
             })
         };
-        let goals: Vec<StatusCount> = STATUSES
+        let goals: Vec<StatusCount> = GoalStatus::ALL
             .iter()
             .map(|&s| StatusCount {
                 status: s.id(),
@@ -220,7 +213,7 @@ impl<'a> Dashboard<'a> {
             .iter()
             .filter(|p| under_way(p, today))
             .filter_map(|p| {
-                let last = meeting_dates(scope, p).filter(|d| *d <= today).max();
+                let last = last_meeting(scope, p, today);
                 let days = days_between(last.unwrap_or(p.file.start.value), today);
                 (days > i64::from(quiet_after_days)).then(|| QuietPair {
                     title: pair_title(scope, p),

@@ -1,6 +1,7 @@
 //! Every file a render makes, each kind described once.
 //!
-//! [`outputs`] lists them all: pages, calendars, the search index, `robots.txt`, `sitemap.xml`. Each says where it
+//! [`outputs`] lists them all: pages, calendars, the search index, `robots.txt`, `sitemap.xml`, the
+//! coordinators' spreadsheets. Each says where it
 //! goes and what it is made from ([`Source`]); a page also says its template and the page it sits
 //! under ([`Spec`]), from which its breadcrumbs follow. Choosing what to rebuild, listing what a
 //! rebuild kept and counting pages are one filter over that list ([`super::Selection::includes`]).
@@ -12,6 +13,7 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
+use super::exports::Export;
 use super::pair_facts::pair_title;
 use super::view::{Link, Scope};
 use crate::config::PairsShown;
@@ -35,6 +37,8 @@ pub(super) enum Output<'a> {
     Robots,
     /// `sitemap.xml`, the public site's pages for search engines (with a base URL only).
     Sitemap,
+    /// One of the coordinators' spreadsheets, `exports/<name>.csv` (their edition only).
+    Export(Export),
 }
 
 /// What an output is made from, so what an edit can change.
@@ -286,6 +290,11 @@ impl<'a> Output<'a> {
             // does for the list of pairs. What a pair's pages say does not change it, so an edit
             // that keeps the lists keeps it too.
             Output::Sitemap => Source::Lists,
+            // Made from every pair's record (the relationship type, when each item was ticked),
+            // more than the lists show: remade with the search index, never kept from a partial
+            // rebuild. (No partial rebuild makes the coordinators' edition today: `serve` and
+            // `watch` build the public site.)
+            Output::Export(_) => Source::Index,
         }
     }
 
@@ -299,23 +308,25 @@ impl<'a> Output<'a> {
             Output::SearchIndex => PathBuf::from(paths::SEARCH_INDEX),
             Output::Robots => PathBuf::from(paths::ROBOTS),
             Output::Sitemap => PathBuf::from(paths::SITEMAP),
+            Output::Export(e) => PathBuf::from(paths::export(e.file_name())),
         }
     }
 
     /// Whether the output counts as a page in what a build reports: every file but the search
-    /// index, which is data for the pages rather than something to read, and the sitemap, which
-    /// is data for search engines.
+    /// index, which is data for the pages rather than something to read, the sitemap, which
+    /// is data for search engines, and the spreadsheets, data for the coordinators.
     pub fn is_page(self) -> bool {
         !matches!(
             self,
-            Output::SearchIndex | Output::Sitemap | Output::PairsData
+            Output::SearchIndex | Output::Sitemap | Output::PairsData | Output::Export(_)
         )
     }
 }
 
 /// Every file of the site that `scope`'s audience gets, in a fixed order: the program's pages,
 /// then each pair's pages and calendar, then the program's calendar, the search index,
-/// `robots.txt` (a private edition) and `sitemap.xml` (the public site, when it has a base URL).
+/// `sitemap.xml` (the public site, when it has a base URL), `robots.txt` (a private edition) and the
+/// spreadsheets of [`Export`] (the coordinators' edition).
 /// On the public site, `[public] pairs` leaves out what it does not show: the list of pairs
 /// (`none`), the pairs' pages and the program's calendar (`names`), the workbooks and the pairs'
 /// calendars (`progress`).
@@ -372,6 +383,10 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
     // there, to name its sitemap.
     if !scope.audience.is_public() || base_url.is_some_and(super::robots::at_host_root) {
         all.push(Output::Robots);
+    }
+    // Contact details of everyone, and every pair's record: for the coordinators only.
+    if *scope.audience == Audience::Coordinators {
+        all.extend(Export::ALL.map(Output::Export));
     }
     all
 }

@@ -9,6 +9,7 @@ pub mod anchors;
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
+pub mod exports;
 mod family;
 mod ics;
 mod not_found;
@@ -299,9 +300,11 @@ pub fn render_to<E: From<Problem> + Send>(
         match output {
             Output::Page(kind) => kinds.push(kind),
             Output::Calendar(which) => calendars.push(which),
-            Output::SearchIndex | Output::Robots | Output::Sitemap | Output::PairsData => {
-                others.push(output)
-            }
+            Output::SearchIndex
+            | Output::Robots
+            | Output::Sitemap
+            | Output::PairsData
+            | Output::Export(_) => others.push(output),
         }
     }
     // Counting for the dashboard goes over every pair: only when a page shows it.
@@ -360,6 +363,7 @@ pub fn render_to<E: From<Problem> + Send>(
             (Output::SearchIndex, _) => search::script(&scope),
             (Output::PairsData, _) => pairs_list::script(&scope, today),
             (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url),
+            (Output::Export(e), _) => e.csv(&scope, today),
             (_, base_url) => robots::txt(audience, base_url),
         };
         sink(Page {

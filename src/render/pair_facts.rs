@@ -1,5 +1,6 @@
 //! Facts about one pair that the dashboard, the calendars and the progress picture all use: its
-//! title, the meetings the audience may see, whether it is under way, and days between dates.
+//! title, the meetings the audience may see and the last of them, whether it is under way, where
+//! it stands on a date, and days between dates.
 
 use super::strings::names_title;
 use super::view::Scope;
@@ -38,4 +39,22 @@ pub fn meeting_dates<'a>(scope: &'a Scope<'_>, pair: &'a Pair) -> impl Iterator<
         .iter()
         .filter(move |m| scope.sees(m.visibility, pair))
         .map(|m| m.date.value)
+}
+
+/// The last meeting of `pair` this audience may see, on or before `today` (a meeting logged with a
+/// later date has not happened yet).
+pub(super) fn last_meeting(scope: &Scope<'_>, pair: &Pair, today: Date) -> Option<Date> {
+    meeting_dates(scope, pair).filter(|d| *d <= today).max()
+}
+
+/// Where the pair stands on `today`, as the list of pairs filters by it: `upcoming` (not started),
+/// `ended` (past its planned end) or `under-way`.
+pub(super) fn status(pair: &Pair, today: Date) -> &'static str {
+    if pair.file.start.value > today {
+        "upcoming"
+    } else if pair.end < today {
+        "ended"
+    } else {
+        "under-way"
+    }
 }

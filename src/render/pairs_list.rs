@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use super::pair_facts::meeting_dates;
+use super::pair_facts::{last_meeting, status};
 use super::view::{PairView, Scope};
 use crate::config::PairsShown;
 use crate::model::{Date, Pair};
@@ -38,15 +38,8 @@ pub(super) struct Row<'a>(
 pub(super) fn row<'a>(scope: &Scope<'a>, pair: &'a Pair, today: Date) -> Row<'a> {
     let view = PairView::of(scope, pair);
     let last = (scope.shown == PairsShown::Full)
-        .then(|| meeting_dates(scope, pair).filter(|d| *d <= today).max())
+        .then(|| last_meeting(scope, pair, today))
         .flatten();
-    let status = if pair.file.start.value > today {
-        "upcoming"
-    } else if pair.end < today {
-        "ended"
-    } else {
-        "under-way"
-    };
     Row(
         view.title,
         pair.id.as_str(),
@@ -55,7 +48,7 @@ pub(super) fn row<'a>(scope: &Scope<'a>, pair: &'a Pair, today: Date) -> Row<'a>
         view.start,
         last,
         view.mentor.name,
-        status,
+        status(pair, today),
     )
 }
 

@@ -15,6 +15,7 @@ mod cdp;
 mod check_formats;
 mod dashboard;
 mod editions;
+mod export;
 mod faithful;
 mod hardening_editions;
 mod hardening_files;

@@ -121,6 +121,15 @@ fn no_private_field_in(program: &Program, dest: &str, run: &crate::harness::Run)
     );
     let canaries = canaries("canary");
     assert!(canaries.len() >= EXPECTED.len());
+    // The coordinators' spreadsheets hold every contact detail: never in the public site.
+    let exports: Vec<_> = site
+        .keys()
+        .filter(|p| p.starts_with("exports") || p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    assert!(
+        exports.is_empty(),
+        "spreadsheets in the public site: {exports:?}"
+    );
 
     let mut leaks = Vec::new();
     for (path, bytes) in &site {
