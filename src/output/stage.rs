@@ -126,8 +126,11 @@ pub struct Staged {
     trusted: Option<Manifest>,
     /// The manifest equals the one in place: the marker need not be written.
     same_manifest: bool,
-    /// The files are those in place ([`Stager::finish_partial`]): none is removed.
+    /// The files are those in place ([`Stager::finish_partial`]): none is removed but `dropped`.
     partial: bool,
+    /// The files of a partial rebuild's folder made again that it did not make this time
+    /// ([`Stager::finish_partial_replacing`]), removed by the commit.
+    dropped: Vec<String>,
     /// The marker's text in place, when a [`Record`] has it.
     old_text: Option<String>,
     /// The entries of a partial rebuild that differ from those in place, sorted by path.
@@ -220,6 +223,7 @@ impl Stager {
             trusted: None,
             same_manifest: false,
             partial: false,
+            dropped: Vec::new(),
             old_text: None,
             updates: Vec::new(),
             text: None,
@@ -380,6 +384,17 @@ impl Stager {
     /// be the last build's: a rebuild that adds or removes files stages every file and calls
     /// [`Stager::finish`]. Costs only what was put, however large the site.
     pub fn finish_partial(self) -> Result<Staged, Error> {
+        self.finish_partial_in(None)
+    }
+
+    /// [`Stager::finish_partial`], for a rebuild that made again every file of `folder` (the search
+    /// index's pieces, whose number changes with the program): the files of the last build in
+    /// `folder` that were not [put](Stager::put) this time are removed.
+    pub fn finish_partial_replacing(self, folder: &Path) -> Result<Staged, Error> {
+        self.finish_partial_in(Some(folder))
+    }
+
+    fn finish_partial_in(self, replaced: Option<&Path>) -> Result<Staged, Error> {
         let Stager {
             mut staged,
             old,
@@ -395,13 +410,14 @@ impl Stager {
         };
         let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut changed = Vec::new();
-        // Without a record, the files not put are checked on disk.
         let mut put = std::collections::HashSet::new();
         for (path, entry, fate) in files {
             if fate == Fate::Written {
                 changed.push(PathBuf::from(&path));
             }
-            if !trusted {
+            // Without a record, the files not put are checked on disk; in a folder made again,
+            // they are removed.
+            if !trusted || replaced.is_some() {
                 put.insert(path.clone());
             }
             if manifest.0.insert(path.clone(), entry) != Some(entry) {
@@ -409,6 +425,18 @@ impl Stager {
             }
         }
         staged.updates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if let Some(folder) = replaced {
+            let prefix = format!("{}/", key(folder));
+            staged.dropped = manifest
+                .0
+                .keys()
+                .filter(|p| p.starts_with(&prefix) && !put.contains(*p))
+                .cloned()
+                .collect();
+            for path in &staged.dropped {
+                manifest.0.remove(path);
+            }
+        }
         if !trusted {
             let dest = &staged.dest;
             let intact = manifest
@@ -421,7 +449,11 @@ impl Stager {
             }
         }
         staged.unchanged = manifest.0.len() - changed.len();
-        staged.same_manifest = changed.is_empty();
+        staged.same_manifest = changed.is_empty() && staged.dropped.is_empty();
+        if !staged.dropped.is_empty() {
+            // Splicing the marker's text replaces lines; with lines to remove it is made whole.
+            staged.old_text = None;
+        }
         staged.manifest = manifest;
         staged.mode = Mode::Update { changed };
         // Nothing is removed: the files are the last build's.
@@ -525,8 +557,8 @@ impl Staged {
                 }
                 sync_pdf_dir(&self.tmp, &self.dest)?;
                 let removed = match &self.trusted {
-                    // A partial rebuild has the last build's files: none to remove.
-                    _ if self.partial => 0,
+                    // A partial rebuild has the last build's files, but those it dropped.
+                    _ if self.partial => remove_listed(&self.dest, &self.dropped)?,
                     Some(old) => remove_dropped(&self.dest, old, &self.manifest)?,
                     None => remove_others(&self.dest, &self.manifest)?,
                 };
@@ -664,8 +696,16 @@ fn remove_others(dest: &Path, manifest: &Manifest) -> Result<usize, Error> {
 
 /// Removes the files `old` lists and `new` does not, and the folders they leave empty.
 fn remove_dropped(dest: &Path, old: &Manifest, new: &Manifest) -> Result<usize, Error> {
+    remove_listed(dest, old.0.keys().filter(|p| !new.0.contains_key(*p)))
+}
+
+/// Removes the files at `paths` in `dest`, and the folders left empty. Returns how many went.
+fn remove_listed<'p>(
+    dest: &Path,
+    paths: impl IntoIterator<Item = &'p String>,
+) -> Result<usize, Error> {
     let mut removed = 0;
-    for rel in old.0.keys().filter(|p| !new.0.contains_key(*p)) {
+    for rel in paths {
         let path = dest.join(rel);
         match fs::remove_file(&path) {
             Ok(()) => removed += 1,
