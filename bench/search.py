@@ -209,7 +209,10 @@ def measure(b, site, query):
     )
     files = sorted({urllib.parse.unquote(urllib.parse.urlparse(n).path) for n in names})
     loaded = sum(os.path.getsize(f) for f in files)
-    results = b.eval("document.querySelectorAll('#search-results [role=option]').length")
+    shown = b.eval(
+        "[...document.querySelectorAll('#search-results [role=option]')]"
+        ".map(o => o.getAttribute('href') + ' ' + o.textContent)"
+    )
     # Everything is loaded: search again (closed first, so the results are drawn again).
     piecewise = b.eval("typeof window.mentorbookSearchPiece === 'function'")
     b.eval("document.getElementById('search-input').blur(); performance.clearMarks()")
@@ -220,7 +223,7 @@ def measure(b, site, query):
     else:
         b.wait(ANSWERED)
         query_ms = sync
-    return loaded, len(files), first_ms, query_ms, results
+    return loaded, len(files), first_ms, query_ms, shown
 
 
 def index_size(site):
@@ -238,10 +241,12 @@ def main():
     p.add_argument("--queries", nargs="+", default=QUERIES)
     p.add_argument("--bin", default=BIN, help="the mentorbook binary to build with")
     p.add_argument("--label", default="", help="a word for the table's rows (before, after)")
+    p.add_argument("--dump", help="a JSON file to write the results shown to, to compare runs")
     p.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     args = p.parse_args()
     env = {**os.environ, "MENTORBOOK_TODAY": "2026-11-23", "NO_COLOR": "1"}
     b = Browser(args.chromium)
+    dumped = {}
     print("| index | pairs | index files | index bytes | query | results | loaded by the first search | files | first results (ms) | search (ms) |")
     print("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     try:
@@ -256,16 +261,21 @@ def main():
             size, count = index_size(site)
             for query in args.queries:
                 runs = [measure(b, site, query) for _ in range(args.runs)]
-                loaded, files, first, took, results = (
-                    statistics.median(r[i] for r in runs) for i in range(5)
+                loaded, files, first, took = (
+                    statistics.median(r[i] for r in runs) for i in range(4)
                 )
+                shown = runs[0][4]
+                dumped.setdefault(str(pairs), {})[query] = shown
                 print(
-                    f"| {args.label} | {pairs:,} | {count:,} | {size / 1e6:.2f} MB | {query} | {results:.0f} "
+                    f"| {args.label} | {pairs:,} | {count:,} | {size / 1e6:.2f} MB | {query} | {len(shown)} "
                     f"| {loaded / 1e3:,.1f} kB | {files:.0f} | {first:,.0f} | {took:.1f} |",
                     flush=True,
                 )
     finally:
         b.close()
+    if args.dump:
+        with open(args.dump, "w") as f:
+            json.dump(dumped, f, indent=1, ensure_ascii=False)
 
 
 if __name__ == "__main__":

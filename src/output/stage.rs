@@ -755,4 +755,54 @@ mod tests {
             .unwrap();
         assert_eq!(fs::read(folder.join("index.html")).unwrap(), b"<p>Ana</p>");
     }
+
+    #[test]
+    fn a_folder_made_again_loses_the_files_it_no_longer_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, dest) = (dir.path().join("program"), dir.path().join("site"));
+        fs::create_dir(&root).unwrap();
+        let target = Target::public(&dest);
+        let files = |names: &[&str]| {
+            let stager = Stager::open(&root, &target, None).unwrap();
+            for name in names {
+                stager.put(Path::new(name), name.as_bytes()).unwrap();
+            }
+            stager
+        };
+        let all = [
+            "index.html",
+            "search-index.js",
+            "search/a.js",
+            "search/b.js",
+        ];
+        // With a record of the last commit and without one (the files are then checked on disk).
+        for record in [false, true] {
+            let full = files(&all).finish(|_| false).unwrap();
+            let last = if record {
+                Some(full.commit_recorded().unwrap().1)
+            } else {
+                full.commit().unwrap();
+                None
+            };
+            let stager = Stager::open(&root, &target, last).unwrap();
+            for name in ["search-index.js", "search/a.js"] {
+                stager.put(Path::new(name), b"made again").unwrap();
+            }
+            let staged = stager
+                .finish_partial_replacing(Path::new("search"))
+                .unwrap();
+            let written = staged.commit().unwrap();
+            assert_eq!(
+                (written.written, written.removed),
+                (2, 1),
+                "record: {record}"
+            );
+            assert!(!dest.join("search/b.js").exists());
+            assert!(dest.join("search/a.js").exists() && dest.join("index.html").exists());
+            let marker = fs::read_to_string(dest.join(MARKER)).unwrap();
+            let manifest = Manifest::parse(&marker).unwrap();
+            let listed: Vec<&str> = manifest.0.keys().map(String::as_str).collect();
+            assert_eq!(listed, ["index.html", "search-index.js", "search/a.js"]);
+        }
+    }
 }
