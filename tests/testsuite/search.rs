@@ -460,4 +460,15 @@ fn a_query_loads_only_the_pieces_it_needs_and_shows_what_the_whole_index_finds()
         "the queries loaded {} pieces of {pieces}",
         all.len()
     );
+
+    // Enter before the results are shown (typing has not paused yet) opens the first result
+    // once they are.
+    let (links, _) = expected(&program, "book", "agreement");
+    b.press("/");
+    b.eval("(() => { const i = document.getElementById('search-input'); i.value = 'agreement'; i.dispatchEvent(new Event('input')); })()");
+    b.press("Enter");
+    b.wait_for(
+        &format!("location.href === {:?}", format!("{root}/{}", links[0])),
+        wait,
+    );
 }

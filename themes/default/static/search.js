@@ -194,7 +194,8 @@
 
   // Searches for what is typed once its pieces are there; a search overtaken by a newer one (the
   // reader typed on while pieces loaded) stops where it is.
-  var asked = 0, timer = null;
+  // `go`: Enter was pressed before the results of what is typed were shown: open the first.
+  var asked = 0, timer = null, shownFor = null, go = false;
   function run() {
     clearTimeout(timer);
     var ask = ++asked;
@@ -214,16 +215,19 @@
         need(Object.keys(blocks), function () {
           if (ask !== asked) return;
           started = performance.now();
-          show(query, words, hits, groups);
+          if (!show(query, words, hits, groups)) return;
+          shownFor = query;
           // How long the search took, pieces apart, for bench/search.py.
           if (performance.mark) performance.mark("mentorbook-search", { detail: took + performance.now() - started });
+          if (go && results.length) window.location.href = results[0].href;
+          go = false;
         });
       });
     });
   }
   function later() {
     clearTimeout(timer);
-    if (!input.value.trim()) { asked++; return close(); }
+    if (!input.value.trim()) return close();
     timer = setTimeout(run, PAUSE);
   }
 
@@ -273,7 +277,7 @@
 
   function show(query, words, hits, groups) {
     // The pieces may arrive after the reader left the box.
-    if (document.activeElement !== input) return;
+    if (document.activeElement !== input) return false;
     list.textContent = "";
     active = -1;
     input.removeAttribute("aria-activedescendant");
@@ -331,12 +335,14 @@
     input.setAttribute("aria-expanded", "true");
     var shown = results.length;
     say(shown ? shown + (shown === 1 ? " result" : " results") + (hits.length > shown ? " of " + hits.length : "") + "; arrow keys to choose, Enter to open." : "No results.");
+    return true;
   }
 
   // Closes the results; a search under way shows nothing.
   function close() {
     clearTimeout(timer);
     asked++;
+    go = false;
     list.hidden = true;
     list.textContent = "";
     results = [];
@@ -362,6 +368,12 @@
     if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) run(); else choose(active + 1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); choose(active - 1); }
     else if (e.key === "Enter") {
+      if (shownFor !== input.value && input.value.trim()) {
+        // The results on screen are not for what is typed (or there are none yet): search now.
+        e.preventDefault();
+        go = true;
+        return run();
+      }
       var option = results[active >= 0 ? active : 0];
       if (option) { e.preventDefault(); window.location.href = option.href; }
     } else if (e.key === "Escape") {
