@@ -20,7 +20,7 @@ pub const PER_GROUP: usize = 5;
 pub struct Manifest {
     /// The book's language tag.
     pub lang: String,
-    /// Its rules, as the manifest ships them.
+    /// The rules of that language, which the manifest ships.
     pub rules: Language,
     /// How many sections the index has.
     pub docs: u32,

@@ -109,7 +109,11 @@ fn query(random: &mut Random, words: &[String]) -> String {
             q.push(' ');
         }
         match random.below(6) {
-            0 => q.push_str(*random.pick(&["the", "and", "Ünïcode", "mentee's", "a", "x"])),
+            0 => {
+                let odd: &[&str] = &["the", "and", "Ünïcode", "mentee's", "a", "x"];
+                let word: &&str = random.pick(odd);
+                q.push_str(word);
+            }
             1 => {
                 for _ in 0..1 + random.below(4) {
                     q.push(*random.pick(&['a', 'e', 'm', 'o', 's', 't', 'é', 'ß', 'z', '7']));
