@@ -53,9 +53,10 @@ const SHOWN: usize = 400;
 /// sections (numbered in this part, ascending) that hold it. Parts are made in parallel, a batch
 /// of pairs each, and joined in order, so the index is the same whatever the threads did.
 ///
-/// Pages and sections are written as the index's JSON as soon as they are made (pages are numbered
-/// in the whole index, which is why each part knows its first page): a large index holds its text
-/// once, not as millions of small strings and then again as JSON.
+/// Each page and section is written as the index's JSON as soon as it is made, one string each
+/// (pages are numbered in the whole index, which is why each part knows its first page), and
+/// sections leave for their piece as soon as it is full: a large index holds its text once, and
+/// only a block of it at a time.
 struct Part<'r> {
     rules: &'r Language,
     /// The number of this part's first page in the index.
