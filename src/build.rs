@@ -193,7 +193,11 @@ pub fn stage(
             let printed: HashSet<&Path> = site.prints.iter().map(|d| d.page.as_path()).collect();
             stager.finish(|p| options.pdf && (crate::paths::is_static(p) || printed.contains(p)))?
         }
-        _ => stager.finish_partial()?,
+        // The index's pieces are made again, as many as it needs now.
+        Selection::Index | Selection::Pairs { index: true, .. } => {
+            stager.finish_partial_replacing(Path::new(crate::paths::SEARCH_DIR))?
+        }
+        Selection::Pairs { .. } => stager.finish_partial()?,
     };
     Ok(Staging {
         site,

@@ -19,6 +19,7 @@
 //! | PDF files | `pdf/handbook.pdf`, `pdf/workbook.pdf`, `pdf/<pair>.pdf` |
 //! | the program's calendar, search index, robots, sitemap, 404 | `calendar.ics`, `search-index.js`, `robots.txt`, `sitemap.xml`, `404.html` |
 //! | the coordinators' spreadsheets (their edition only) | `exports/pairs.csv`, `exports/people.csv`, `exports/progress.csv` |
+//! | the search index's pieces | `search/terms-<n>.js`, `search/docs-<n>.js` |
 //! | the theme's static files | `static/` |
 
 use std::path::{Path, PathBuf};
@@ -34,8 +35,22 @@ pub const STATIC_DIR: &str = "static";
 /// The folder of the PDF files.
 pub const PDF_DIR: &str = "pdf";
 
-/// The search index, a script that defines the index for `static/search.js`.
+/// The search index's manifest, a script that tells `static/search.js` the language's rules and
+/// which piece under [`SEARCH_DIR`] holds what.
 pub const SEARCH_INDEX: &str = "search-index.js";
+
+/// The folder of the search index's pieces: every file in it is made with [`SEARCH_INDEX`].
+pub const SEARCH_DIR: &str = "search";
+
+/// The search index's piece `n` of terms: a range of terms and the sections that hold them.
+pub fn search_terms(n: usize) -> Url {
+    format!("{SEARCH_DIR}/terms-{n}.js")
+}
+
+/// The search index's piece `n` of sections: a block of sections and their pages.
+pub fn search_docs(n: usize) -> Url {
+    format!("{SEARCH_DIR}/docs-{n}.js")
+}
 
 /// The program's calendar file.
 pub const PROGRAM_CALENDAR: &str = "calendar.ics";

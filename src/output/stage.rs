@@ -149,8 +149,11 @@ pub struct Staged {
     trusted: Option<Manifest>,
     /// The manifest equals the one in place: the marker need not be written.
     same_manifest: bool,
-    /// The files are those in place ([`Stager::finish_partial`]): none is removed.
+    /// The files are those in place ([`Stager::finish_partial`]): none is removed but `dropped`.
     partial: bool,
+    /// The files of a partial rebuild's folder made again that it did not make this time
+    /// ([`Stager::finish_partial_replacing`]), removed by the commit.
+    dropped: Vec<String>,
     /// The marker's text in place, when a [`Record`] has it.
     old_text: Option<String>,
     /// The entries of a partial rebuild that differ from those in place, sorted by path.
@@ -243,6 +246,7 @@ impl Stager {
             trusted: None,
             same_manifest: false,
             partial: false,
+            dropped: Vec::new(),
             old_text: None,
             updates: Vec::new(),
             text: None,
@@ -403,6 +407,17 @@ impl Stager {
     /// be the last build's: a rebuild that adds or removes files stages every file and calls
     /// [`Stager::finish`]. Costs only what was put, however large the site.
     pub fn finish_partial(self) -> Result<Staged, Error> {
+        self.finish_partial_in(None)
+    }
+
+    /// [`Stager::finish_partial`], for a rebuild that made again every file of `folder` (the search
+    /// index's pieces, whose number changes with the program): the files of the last build in
+    /// `folder` that were not [put](Stager::put) this time are removed.
+    pub fn finish_partial_replacing(self, folder: &Path) -> Result<Staged, Error> {
+        self.finish_partial_in(Some(folder))
+    }
+
+    fn finish_partial_in(self, replaced: Option<&Path>) -> Result<Staged, Error> {
         let Stager {
             mut staged,
             old,
@@ -418,13 +433,14 @@ impl Stager {
         };
         let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut changed = Vec::new();
-        // Without a record, the files not put are checked on disk.
         let mut put = std::collections::HashSet::new();
         for (path, entry, fate) in files {
             if fate == Fate::Written {
                 changed.push(PathBuf::from(&path));
             }
-            if !trusted {
+            // Without a record, the files not put are checked on disk; in a folder made again,
+            // they are removed.
+            if !trusted || replaced.is_some() {
                 put.insert(path.clone());
             }
             if manifest.0.insert(path.clone(), entry) != Some(entry) {
@@ -432,6 +448,18 @@ impl Stager {
             }
         }
         staged.updates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if let Some(folder) = replaced {
+            let prefix = format!("{}/", key(folder));
+            staged.dropped = manifest
+                .0
+                .keys()
+                .filter(|p| p.starts_with(&prefix) && !put.contains(*p))
+                .cloned()
+                .collect();
+            for path in &staged.dropped {
+                manifest.0.remove(path);
+            }
+        }
         if !trusted {
             let dest = &staged.dest;
             let intact = manifest
@@ -444,7 +472,11 @@ impl Stager {
             }
         }
         staged.unchanged = manifest.0.len() - changed.len();
-        staged.same_manifest = changed.is_empty();
+        staged.same_manifest = changed.is_empty() && staged.dropped.is_empty();
+        if !staged.dropped.is_empty() {
+            // Splicing the marker's text replaces lines; with lines to remove it is made whole.
+            staged.old_text = None;
+        }
         staged.manifest = manifest;
         staged.mode = Mode::Update { changed };
         // Nothing is removed: the files are the last build's.
@@ -548,8 +580,8 @@ impl Staged {
                 }
                 sync_pdf_dir(&self.tmp, &self.dest)?;
                 let removed = match &self.trusted {
-                    // A partial rebuild has the last build's files: none to remove.
-                    _ if self.partial => 0,
+                    // A partial rebuild has the last build's files, but those it dropped.
+                    _ if self.partial => remove_listed(&self.dest, &self.dropped)?,
                     Some(old) => remove_dropped(&self.dest, old, &self.manifest)?,
                     None => remove_others(&self.dest, &self.manifest)?,
                 };
@@ -687,8 +719,16 @@ fn remove_others(dest: &Path, manifest: &Manifest) -> Result<usize, Error> {
 
 /// Removes the files `old` lists and `new` does not, and the folders they leave empty.
 fn remove_dropped(dest: &Path, old: &Manifest, new: &Manifest) -> Result<usize, Error> {
+    remove_listed(dest, old.0.keys().filter(|p| !new.0.contains_key(*p)))
+}
+
+/// Removes the files at `paths` in `dest`, and the folders left empty. Returns how many went.
+fn remove_listed<'p>(
+    dest: &Path,
+    paths: impl IntoIterator<Item = &'p String>,
+) -> Result<usize, Error> {
     let mut removed = 0;
-    for rel in old.0.keys().filter(|p| !new.0.contains_key(*p)) {
+    for rel in paths {
         let path = dest.join(rel);
         match fs::remove_file(&path) {
             Ok(()) => removed += 1,
@@ -737,5 +777,55 @@ mod tests {
             .put(Path::new("pairs/ana-ben/index.html"), b"<p>Ana</p>")
             .unwrap();
         assert_eq!(fs::read(folder.join("index.html")).unwrap(), b"<p>Ana</p>");
+    }
+
+    #[test]
+    fn a_folder_made_again_loses_the_files_it_no_longer_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, dest) = (dir.path().join("program"), dir.path().join("site"));
+        fs::create_dir(&root).unwrap();
+        let target = Target::public(&dest);
+        let files = |names: &[&str]| {
+            let stager = Stager::open(&root, &target, None).unwrap();
+            for name in names {
+                stager.put(Path::new(name), name.as_bytes()).unwrap();
+            }
+            stager
+        };
+        let all = [
+            "index.html",
+            "search-index.js",
+            "search/a.js",
+            "search/b.js",
+        ];
+        // With a record of the last commit and without one (the files are then checked on disk).
+        for record in [false, true] {
+            let full = files(&all).finish(|_| false).unwrap();
+            let last = if record {
+                Some(full.commit_recorded().unwrap().1)
+            } else {
+                full.commit().unwrap();
+                None
+            };
+            let stager = Stager::open(&root, &target, last).unwrap();
+            for name in ["search-index.js", "search/a.js"] {
+                stager.put(Path::new(name), b"made again").unwrap();
+            }
+            let staged = stager
+                .finish_partial_replacing(Path::new("search"))
+                .unwrap();
+            let written = staged.commit().unwrap();
+            assert_eq!(
+                (written.written, written.removed),
+                (2, 1),
+                "record: {record}"
+            );
+            assert!(!dest.join("search/b.js").exists());
+            assert!(dest.join("search/a.js").exists() && dest.join("index.html").exists());
+            let marker = fs::read_to_string(dest.join(MARKER)).unwrap();
+            let manifest = Manifest::parse(&marker).unwrap();
+            let listed: Vec<&str> = manifest.0.keys().map(String::as_str).collect();
+            assert_eq!(listed, ["index.html", "search-index.js", "search/a.js"]);
+        }
     }
 }

@@ -30,7 +30,9 @@ pub(super) enum Output<'a> {
     /// What the list of pairs sorts and filters by (a pair's name, phase, progress, dates, mentor
     /// and status), for the script of its pages.
     PairsData,
-    /// The search index.
+    /// The search index: its manifest, at [`Output::path`], and its pieces in
+    /// [`paths::SEARCH_DIR`], as many as its size needs (see [`super::search::write`]). A rebuild
+    /// that keeps it keeps the folder; one that makes it again replaces the folder's files.
     SearchIndex,
     /// `robots.txt`, which keeps a private edition out of search engines, and points them to the
     /// public site's sitemap when the site is at the root of its host.

@@ -60,10 +60,12 @@ pub struct Site {
     /// index): every one, or those a [`Selection`] chose. Empty when [`render_to`] handed them
     /// to a sink.
     pub pages: Vec<Page>,
-    /// The paths of the files rendered, in no particular order.
+    /// The paths of the files rendered, in no particular order; the search index by its manifest,
+    /// [`crate::paths::SEARCH_INDEX`] (its pieces, in [`crate::paths::SEARCH_DIR`], go with it).
     pub paths: Vec<PathBuf>,
     /// The paths of the pages of the site that a [`Selection`] left out, in no particular order:
-    /// they are as the last build made them. Listed by [`render_only`] only: [`render_to`] counts
+    /// they are as the last build made them; the search index by its manifest, as in
+    /// [`Site::paths`]. Listed by [`render_only`] only: [`render_to`] counts
     /// them in [`Site::kept_pages`] (70,000 paths made for nothing cost a one-pair rebuild of a
     /// large program some 12 ms).
     pub kept: Vec<PathBuf>,
@@ -360,7 +362,15 @@ pub fn render_to<E: From<Problem> + Send>(
     drop(shared);
     for output in others {
         let html = match (output, book.config.site.base_url.as_deref()) {
-            (Output::SearchIndex, _) => search::script(&scope),
+            (Output::SearchIndex, _) => {
+                search::write(&scope, &mut |file| {
+                    sink(Page {
+                        path: file.path,
+                        html: file.text,
+                    })
+                })?;
+                continue;
+            }
             (Output::PairsData, _) => pairs_list::script(&scope, today),
             (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url),
             (Output::Export(e), _) => e.csv(&scope, today),

@@ -179,8 +179,10 @@ pub struct SiteUrls {
     pub phases: Url,
     /// The list of pairs.
     pub pairs: Url,
-    /// The search index script.
+    /// The search index's manifest script.
     pub search_index: Url,
+    /// The folder of the search index's pieces, with a trailing `/`.
+    pub search_pieces: Url,
     /// The folder of the theme's static files, with a trailing `/`.
     pub static_dir: Url,
 }
@@ -195,6 +197,7 @@ impl Default for SiteUrls {
             phases: paths::phases().url(),
             pairs: paths::pairs().url(),
             search_index: paths::SEARCH_INDEX.to_owned(),
+            search_pieces: format!("{}/", paths::SEARCH_DIR),
             static_dir: format!("{}/", paths::STATIC_DIR),
         }
     }

@@ -90,6 +90,7 @@ fn assert_complete_site(root: &Path, site: &Path) {
             || calendars.contains(other)
             || other.starts_with("static")
             || other == Path::new("search-index.js")
+            || other.starts_with("search")
             || other == Path::new("pairs/list.js")
             || other == Path::new(".mentorbook-output");
         assert!(ok, "unexpected file in the site: {}", other.display());

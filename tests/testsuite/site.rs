@@ -395,7 +395,7 @@ fn the_404_page_works_on_a_site_served_under_a_path_with_and_without_a_base_url(
 }
 
 /// `serve` and `watch` keep `--base-url` over every load of book.toml, and a rebuild after an
-/// edit that takes a pair off the public site takes it out of the sitemap too.
+/// edit that takes a pair off the public site takes it and its pages out of the site and the sitemap.
 #[test]
 fn a_session_keeps_the_base_url_and_its_sitemap_follows_the_pairs() {
     use mentorbook::session::{Outcome, Session};
@@ -414,7 +414,8 @@ fn a_session_keeps_the_base_url_and_its_sitemap_follows_the_pairs() {
             .read("book/index.html")
             .contains("<link rel=\"canonical\" href=\"https://user.github.io/repo/\">")
     );
-    // The whole pair private: an edit of its file alone, rebuilt as one.
+    // The whole pair private: its pages leave the site, so everything is rendered again (a
+    // rebuild of the pair alone would keep its old pages).
     program.patch(
         format!("content/pairs/{pair}.yaml"),
         "mentor: ana-lopez\n",
@@ -425,13 +426,11 @@ fn a_session_keeps_the_base_url_and_its_sitemap_follows_the_pairs() {
         panic!("the rebuild did not build: {rebuilt:?}")
     };
     assert!(
-        matches!(
-            report.selection,
-            mentorbook::render::Selection::Pairs { .. }
-        ),
-        "not a rebuild of the edited pair: {:?}",
+        matches!(report.selection, mentorbook::render::Selection::All),
+        "a pair hidden is rendered as a whole site: {:?}",
         report.selection
     );
+    assert!(!program.path(format!("book/pairs/{pair}")).exists());
     let sitemap = program.read("book/sitemap.xml");
     assert!(!sitemap.contains(pair), "a private pair is still listed");
     assert!(sitemap.contains("<loc>https://user.github.io/repo/guide/</loc>"));

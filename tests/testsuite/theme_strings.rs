@@ -145,7 +145,7 @@ fn a_pairs_title_comes_from_the_theme_everywhere_it_is_shown() {
     assert!(workbook.contains(&format!("<title>Notebook of {title}")));
     let calendar = program.read(format!("{book}/pairs/{PAIR}/meetings.ics"));
     assert!(calendar.contains(&format!("SUMMARY:{title}: the relationship starts")));
-    let index = program.read(format!("{book}/search-index.js"));
+    let index = crate::search::index_text(&program, book);
     assert!(
         index.contains(&format!("\"Enabling · {title}\"")),
         "search result title"

@@ -1,20 +1,19 @@
 //! The search index: every section of the guide, the phases' guidance and checklist items, and the
-//! pairs, as the build's audience may see them, in `search-index.js` at the site's root.
+//! pairs, as the build's audience may see them, in `search-index.js` at the site's root and its
+//! pieces under `search/`.
 //!
-//! The index is a script that assigns `window.mentorbookSearch`, so that `static/search.js` can load
-//! it with a `<script src>` from a site opened from disk, where `fetch` is not allowed. It holds:
-//!
-//! - `lang`: the book's language, and `rules`: the [`Language`] rules (stems, stop words, accents)
-//!   the browser applies to what the reader types;
-//! - `docs`: one a section, `[page, anchor, title, text]`, anchor `""` for the top of the page;
-//! - `pages`: `[kind, url, title]`, kind 0 guide, 1 phase, 2 pair;
-//! - `terms` (sorted, in UTF-16 order as JavaScript compares strings) and `postings`: for each term
-//!   the documents holding it, as gaps between ascending document numbers.
+//! This module decides what is indexed: one document a section, `[page, anchor, title, text]`
+//! (anchor `""` for the top of the page), on pages `[kind, url, title]` (kind 0 guide, 1 phase,
+//! 2 pair), and the terms of each section. [`pieces`] writes them as files that a query loads only
+//! some of, [`query`] is the search that `static/search.js` runs over them, in Rust, and [`text`]
+//! holds the words and the language's rules.
 //!
 //! Pairs are read through [`RecordView`] and [`PersonView`], which hold only what the audience may
 //! see: the public build's index cannot hold a private field, just as its pages cannot.
 
 mod fold;
+mod pieces;
+pub mod query;
 mod text;
 
 use std::collections::HashMap;
@@ -30,6 +29,8 @@ use crate::markdown::Markdown;
 use crate::model::{Pair, PhaseId};
 use crate::paths;
 pub use fold::FOLD;
+pub use pieces::File;
+use pieces::{Postings, Sizes, Writer};
 pub use text::{Language, Section, sections};
 
 /// What a page of the index is.
@@ -52,20 +53,23 @@ const SHOWN: usize = 400;
 /// sections (numbered in this part, ascending) that hold it. Parts are made in parallel, a batch
 /// of pairs each, and joined in order, so the index is the same whatever the threads did.
 ///
-/// Pages and sections are written as the index's JSON as soon as they are made (pages are numbered
-/// in the whole index, which is why each part knows its first page): a large index holds its text
-/// once, not as millions of small strings and then again as JSON.
+/// Each page and section is written as the index's JSON as soon as it is made, one string each
+/// (pages are numbered in the whole index, which is why each part knows its first page), and
+/// sections leave for their piece as soon as it is full: a large index holds its text once, and
+/// only a block of it at a time.
 struct Part<'r> {
     rules: &'r Language,
     /// The number of this part's first page in the index.
     first_page: usize,
-    /// `[kind,url,title]` of each page, comma-separated.
-    pages: Vec<u8>,
-    page_count: usize,
-    /// `[page,anchor,title,shown]` of each section, comma-separated.
-    docs: Vec<u8>,
-    doc_count: u32,
-    terms: Map<Vec<u32>>,
+    /// `[kind,url,title]` of each page.
+    pages: Vec<String>,
+    /// The kind of the last page added: its sections are of that kind.
+    kind: Kind,
+    /// Each section: the number of its page in the index, and `[page,anchor,title,shown]`.
+    docs: Vec<(usize, String)>,
+    /// How many sections of each [`Kind`] of page.
+    kinds: [u32; 3],
+    terms: Map<Postings>,
     /// Each word met so far and its stem, `None` for a word left out (too short, or a stop word):
     /// words repeat, and stemming tries every suffix of every step.
     stems: Map<Option<String>>,
@@ -82,9 +86,9 @@ impl<'r> Part<'r> {
             rules,
             first_page,
             pages: Vec::new(),
-            page_count: 0,
+            kind: Kind::Guide,
             docs: Vec::new(),
-            doc_count: 0,
+            kinds: [0; 3],
             terms: Map::default(),
             stems: Map::default(),
         }
@@ -92,10 +96,9 @@ impl<'r> Part<'r> {
 
     /// Adds a page; returns its number in the index.
     fn page(&mut self, kind: Kind, url: &str, title: &str) -> usize {
-        let sep = if self.page_count == 0 { "" } else { "," };
-        write(&mut self.pages, sep, &(kind as u8, url, title));
-        self.page_count += 1;
-        self.first_page + self.page_count - 1
+        self.pages.push(json(&(kind as u8, url, title)));
+        self.kind = kind;
+        self.first_page + self.pages.len() - 1
     }
 
     /// Adds a section of `page`: `title` and the whole of `text` are searched, the start of `text`
@@ -105,9 +108,10 @@ impl<'r> Part<'r> {
         if title.is_empty() && text.is_empty() {
             return;
         }
-        let n = self.doc_count;
+        let n = u32::try_from(self.docs.len()).expect("fewer than 4 billion sections");
         let mut word = String::new();
-        for raw in text::raw_words(title).chain(text::raw_words(&text)) {
+        let titled = text::raw_words(title).map(|w| (true, w));
+        for (in_title, raw) in titled.chain(text::raw_words(&text).map(|w| (false, w))) {
             text::fold_word(raw, &mut word);
             if word.is_empty() {
                 continue;
@@ -122,17 +126,15 @@ impl<'r> Part<'r> {
                 }
             };
             let Some(stem) = stem else { continue };
-            match self.terms.get_mut(stem.as_str()) {
-                Some(list) if list.last() == Some(&n) => {}
-                Some(list) => list.push(n),
-                None => {
-                    self.terms.insert(stem.clone(), vec![n]);
-                }
-            }
+            let postings = match self.terms.get_mut(stem.as_str()) {
+                Some(p) => p,
+                None => self.terms.entry(stem.clone()).or_default(),
+            };
+            postings.add(n, in_title);
         }
-        let sep = if n == 0 { "" } else { "," };
-        write(&mut self.docs, sep, &(page, anchor, title, shown(&text)));
-        self.doc_count = n.checked_add(1).expect("fewer than 4 billion sections");
+        self.docs
+            .push((page, json(&(page, anchor, title, shown(&text)))));
+        self.kinds[self.kind as usize] += 1;
     }
 }
 
@@ -266,7 +268,7 @@ fn pair_parts<'r>(
                 pair_docs(&mut part, scope, words, pair);
             }
             debug_assert_eq!(
-                part.page_count,
+                part.pages.len(),
                 pages_in(scope, pairs),
                 "pages_in counts the pages pair_docs makes"
             );
@@ -399,137 +401,68 @@ fn pair_docs<'a>(
 /// How many parts are made at once, then joined: the index is written as it is made.
 const PARTS_AT_ONCE: usize = 16;
 
-/// The search index of what the scope's audience may see, as the text of `search-index.js`, its
-/// sections of pairs labelled with `words`.
+/// Writes the search index of what the scope's audience may see, its sections of pairs labelled
+/// with the theme's words: each file (the manifest, [`paths::SEARCH_INDEX`], and the pieces under
+/// [`paths::SEARCH_DIR`]) goes to `put` as soon as it is made.
 ///
-/// The index is tens of megabytes at 10,000 pairs. It is written as it is made, a few parts at a
-/// time, so that only the index and its pages are held whole: the sections go straight into the
-/// script (which is why they come before the pages in it), the pages and the terms wait for the
-/// end. The JSON is what serde_json writes for the object `{v, lang, rules, docs, pages, terms,
-/// postings}`.
-pub fn script(scope: &Scope<'_>) -> String {
-    script_in(scope, &scope.strings.pair, PAIRS_A_PART, PARTS_AT_ONCE)
+/// The index is tens of megabytes at 10,000 pairs. It is made a few parts at a time, and each
+/// block of sections is written as soon as it is full, so that only the terms are held whole
+/// until the end; see [`pieces`] for what the files hold.
+pub fn write<E>(scope: &Scope<'_>, put: &mut dyn FnMut(File) -> Result<(), E>) -> Result<(), E> {
+    write_in(scope, &scope.strings.pair, Cut::DEFAULT, put)
 }
 
-/// [`script`], made `parts_at_once` parts of `a_part` pairs at a time.
-fn script_in(scope: &Scope<'_>, words: &PairWords, a_part: usize, parts_at_once: usize) -> String {
+/// How the index is cut: into parts while it is made, into pieces when it is written.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    /// Pairs in a part.
+    a_part: usize,
+    /// Parts made at once.
+    parts_at_once: usize,
+    /// The sizes of the pieces.
+    sizes: Sizes,
+}
+
+impl Cut {
+    const DEFAULT: Cut = Cut {
+        a_part: PAIRS_A_PART,
+        parts_at_once: PARTS_AT_ONCE,
+        sizes: Sizes::DEFAULT,
+    };
+}
+
+/// [`write`], cut as `cut` says.
+fn write_in<E>(
+    scope: &Scope<'_>,
+    words: &PairWords,
+    cut: Cut,
+    put: &mut dyn FnMut(File) -> Result<(), E>,
+) -> Result<(), E> {
     let tag = &scope.config.book.language;
     let rules = Language::for_tag(tag);
-    // More than the script's length, most likely: its buffer then does not grow (a large index
-    // doubling its buffer held both for a moment), and what is never written to costs no memory.
-    let mut out = Vec::with_capacity((4 << 20) + scope.pairs.len() * (8 << 10));
-    out.extend_from_slice(b"// The search index of this site, made by mentorbook; static/search.js reads it.\nwindow.mentorbookSearch = ");
-    write(&mut out, "{\"v\":1,\"lang\":", tag);
-    write(&mut out, ",\"rules\":", &rules);
-    out.extend_from_slice(b",\"docs\":[");
-    let mut joined = Joined::default();
+    let mut writer = Writer::new(cut.sizes, put);
     let guide = guide_part(scope, &rules);
-    let mut first = guide.page_count;
-    joined.add(&mut out, guide);
+    let mut first = guide.pages.len();
+    writer.add(guide)?;
     // Pairs are found where they have pages of their own (`[public] pairs`).
     let indexed: &[&Pair] = if scope.pair_pages() {
         &scope.pairs
     } else {
         &[]
     };
-    for pairs in indexed.chunks(a_part * parts_at_once) {
-        for part in pair_parts(scope, words, &rules, pairs, a_part, first) {
-            joined.add(&mut out, part);
+    for pairs in indexed.chunks(cut.a_part * cut.parts_at_once) {
+        for part in pair_parts(scope, words, &rules, pairs, cut.a_part, first) {
+            writer.add(part)?;
         }
         first += pages_in(scope, pairs);
     }
-    out.push(b']');
-    out.extend_from_slice(b",\"pages\":[");
-    out.extend_from_slice(&std::mem::take(&mut joined.pages));
-    out.push(b']');
-    let mut terms: Vec<(String, Vec<u32>)> = joined.terms.into_iter().collect();
-    // JavaScript compares strings by UTF-16 code units; its binary search needs that order.
-    terms.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    // Each term's documents as gaps between them, in place: a large index is not copied.
-    for (_, docs) in &mut terms {
-        let mut last = 0;
-        for n in docs.iter_mut() {
-            (*n, last) = (*n - last, *n);
-        }
-    }
-    list(&mut out, ",\"terms\":", terms.iter().map(|(t, _)| t));
-    list(&mut out, ",\"postings\":", terms.iter().map(|(_, d)| d));
-    out.extend_from_slice(b"};\n");
-    // JSON is text.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    writer.finish(tag, &rules, first)
 }
 
-/// The parts joined so far: their pages, and the terms with sections numbered in the whole index.
-#[derive(Default)]
-struct Joined {
-    pages: Vec<u8>,
-    terms: Map<Vec<u32>>,
-    docs: u32,
-}
-
-impl Joined {
-    /// Writes `part`'s sections to `out` and keeps its pages and terms.
-    fn add(&mut self, out: &mut Vec<u8>, part: Part<'_>) {
-        if !part.docs.is_empty() {
-            if self.docs > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(&part.docs);
-        }
-        if !part.pages.is_empty() {
-            if !self.pages.is_empty() {
-                self.pages.push(b',');
-            }
-            self.pages.extend_from_slice(&part.pages);
-        }
-        for (term, list) in part.terms {
-            let all = self.terms.entry(term).or_default();
-            all.extend(list.into_iter().map(|n| n + self.docs));
-        }
-        self.docs += part.doc_count;
-    }
-}
-
-/// Appends `before`, then `value` as JSON.
-fn write(out: &mut Vec<u8>, before: &str, value: &impl Serialize) {
-    out.extend_from_slice(before.as_bytes());
-    serde_json::to_writer(&mut *out, value).expect("the index is plain data");
-}
-
-/// Appends `before`, then the items as a JSON array.
-fn list<T: Serialize>(out: &mut Vec<u8>, before: &str, items: impl Iterator<Item = T>) {
-    out.extend_from_slice(before.as_bytes());
-    out.push(b'[');
-    for (i, item) in items.enumerate() {
-        write(out, if i == 0 { "" } else { "," }, &item);
-    }
-    out.push(b']');
+/// `value` as JSON.
+fn json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).expect("the index is plain data")
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::model::Audience;
-
-    #[test]
-    fn the_index_is_the_same_however_it_is_cut_into_parts() {
-        // The bundled program: pairs with and without a closure page.
-        let (program, problems) = crate::load_program(Path::new(env!("CARGO_MANIFEST_DIR")));
-        let program = program.unwrap_or_else(|| panic!("{problems:?}"));
-        let strings = crate::render::strings::Strings::default();
-        let scope = Scope::new(&program, &Audience::Coordinators, &strings);
-        let words = crate::render::strings::Strings::default().pair;
-        assert!(scope.pairs.len() >= 3);
-        assert!(scope.pairs.iter().any(|p| p.file.closure.is_some()));
-        let whole = script_in(&scope, &words, scope.pairs.len(), 1);
-        for (a_part, at_once) in [(1, 1), (1, 2), (2, 1), (2, 2), (64, 16)] {
-            assert_eq!(
-                script_in(&scope, &words, a_part, at_once),
-                whole,
-                "{a_part} x {at_once}"
-            );
-        }
-    }
-}
+mod tests;

@@ -1,7 +1,11 @@
 // Search over the handbook: the guide, the phases and the pairs, as this build's audience may see
-// them. The index is `search-index.js` at the site's root (made by mentorbook at build time), loaded
-// with a <script> element on first use, so search also works on a site opened from disk, where
-// `fetch` is not allowed. Keys: `/` or `s` to search, arrows to choose, Enter to go, Esc to close.
+// them. The index (made by mentorbook at build time) is a small manifest, `search-index.js` at the
+// site's root, and pieces under `search/`: pieces of terms, each a range of the sorted terms with
+// the sections holding them, and pieces of sections, a block of sections each. A query loads the
+// manifest, then the pieces of terms its words can match, then the pieces of the sections it shows,
+// each once, with <script> elements (each piece calls `mentorbookSearchPiece`), so search also
+// works on a site opened from disk, where `fetch` is not allowed. Keys: `/` or `s` to search,
+// arrows to choose, Enter to go, Esc to close.
 (function () {
   "use strict";
   var box = document.querySelector("[data-search]");
@@ -10,8 +14,11 @@
   var list = box.querySelector("[role=listbox]");
   var status = box.querySelector("[role=status]");
   var root = box.getAttribute("data-root") || "";
+  var folder = box.getAttribute("data-pieces") || root + "search/";
   var GROUPS = ["Guide", "Phases", "Pairs"];
   var PER_GROUP = 5;
+  // How long typing must pause before a search: a word typed quickly is one search.
+  var PAUSE = 120;
   var index = null;
   var results = [];
   var active = -1;
@@ -22,20 +29,52 @@
     input.placeholder = input.placeholder.replace(/\s*\([^)]*\)\s*$/, "");
   }
 
-  // Runs `then` once the index is there, loading it the first time; while it loads, only the
-  // latest `then` is kept (it reads what is typed by then).
+  // The pieces loaded, by name ("terms-3", "docs-12"), and the callbacks waiting for those loading.
+  var pieces = {};
+  var loading = {};
+  window.mentorbookSearchPiece = function (kind, n, data) { pieces[kind + "-" + n] = data; };
+
+  function script(src, done, failed) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = done;
+    s.onerror = failed;
+    document.head.appendChild(s);
+  }
+
+  function failed() { say("The search index could not be loaded."); }
+
+  // Runs `then` once the manifest is there, loading it the first time.
   var waiting = null;
   function load(then) {
     if (index) return then();
     if (window.mentorbookSearch) { prepare(); return then(); }
-    var loading = waiting !== null;
+    var started = waiting !== null;
     waiting = then;
-    if (loading) return;
-    var script = document.createElement("script");
-    script.src = box.getAttribute("data-index");
-    script.onload = function () { prepare(); var t = waiting; waiting = null; t(); };
-    script.onerror = function () { waiting = null; say("The search index could not be loaded."); };
-    document.head.appendChild(script);
+    if (started) return;
+    script(box.getAttribute("data-index"), function () {
+      prepare();
+      var t = waiting; waiting = null; t();
+    }, function () { waiting = null; failed(); });
+  }
+
+  // Runs `then` once every piece named in `names` is there, loading those that are not.
+  function need(names, then) {
+    var left = 0;
+    function one() { if (--left === 0) then(); }
+    names.forEach(function (name) {
+      if (pieces[name]) return;
+      left++;
+      if (loading[name]) { loading[name].push(one); return; }
+      loading[name] = [one];
+      script(folder + name + ".js", function () {
+        var waiting = loading[name];
+        delete loading[name];
+        if (!pieces[name]) return failed();
+        waiting.forEach(function (f) { f(); });
+      }, function () { delete loading[name]; failed(); });
+    });
+    if (!left) then();
   }
 
   function prepare() {
@@ -77,41 +116,49 @@
 
   // Whether the term `t` (a stem) is what the query word `q` asks for: a term that starts with it,
   // or, for the word still being typed, a stem that the word starts with ("meetin" finds "meet").
+  // Either way the term starts with the word's first three letters.
   function matches(q, t) {
     if (t.slice(0, q.stem.length) === q.stem) return true;
     return q.last && t.length >= 3 && q.stem.slice(0, t.length) === t && q.stem.length - t.length <= 3;
   }
 
-  function lowerBound(terms, s) {
-    var lo = 0, hi = terms.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (terms[mid] < s) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  }
-
-  function docsOf(i) {
-    var out = [], n = 0;
-    index.postings[i].forEach(function (gap) { n += gap; out.push(n); });
+  // The pieces of terms that may hold a term starting with `prefix`: each piece holds the terms
+  // from its first to its last, in order (src/render/search/query.rs: `term_pieces`).
+  function termPieces(words) {
+    var out = [];
+    index.terms.forEach(function (range, i) {
+      if (words.some(function (q) {
+        var p = q.stem.slice(0, 3);
+        return range[1] >= p && (range[0] <= p || range[0].slice(0, p.length) === p);
+      })) out.push(i);
+    });
     return out;
   }
 
-  // Documents holding every query word, with a score: more for exact stems and for titles.
-  function search(query) {
-    var words = parse(query);
+  function sums(gaps) {
+    var out = [], n = 0;
+    gaps.forEach(function (gap) { n += gap; out.push(n); });
+    return out;
+  }
+
+  // Sections holding every query word, best first, from the pieces of terms `loaded`: for each
+  // word 2 for a term that is its stem, 1 for another it matches; 5 more when the title holds a
+  // term a word matches; ties in the order of the sections.
+  function search(words, loaded) {
     if (!words.length) return [];
-    var scores = null;
+    var scores = null, titled = {};
     words.forEach(function (q) {
-      var found = {};
-      var start = lowerBound(index.terms, q.stem.slice(0, 3));
-      for (var i = start; i < index.terms.length; i++) {
-        var t = index.terms[i];
-        if (t.slice(0, Math.min(3, q.stem.length)) !== q.stem.slice(0, 3)) break;
-        if (!matches(q, t)) continue;
-        var bonus = t === q.stem ? 2 : 1;
-        docsOf(i).forEach(function (d) { found[d] = Math.max(found[d] || 0, bonus); });
-      }
+      var found = {}, p = q.stem.slice(0, 3);
+      loaded.forEach(function (n) {
+        var piece = pieces["terms-" + n];
+        for (var i = 0; i < piece.terms.length; i++) {
+          var t = piece.terms[i];
+          if (t.slice(0, p.length) !== p || !matches(q, t)) continue;
+          var bonus = t === q.stem ? 2 : 1;
+          sums(piece.postings[i]).forEach(function (d) { found[d] = Math.max(found[d] || 0, bonus); });
+          sums(piece.titles[i]).forEach(function (d) { titled[d] = true; });
+        }
+      });
       var next = {};
       Object.keys(found).forEach(function (d) {
         if (scores === null || d in scores) next[d] = (scores ? scores[d] : 0) + found[d];
@@ -119,12 +166,69 @@
       scores = next;
     });
     var hits = Object.keys(scores).map(function (d) {
-      var doc = index.docs[d];
-      var inTitle = marks(doc[2], words).some(function (m) { return m.hit; }) ? 5 : 0;
-      return { doc: +d, score: scores[d] + inTitle };
+      return { doc: +d, score: scores[d] + (titled[d] ? 5 : 0) };
     });
     hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return hits;
+  }
+
+  // Guide 0, phase 1, pair 2: the index numbers the guide's sections first, then the phases'.
+  function kindOf(d) { return d < index.kinds[0] ? 0 : d < index.kinds[1] ? 1 : 2; }
+
+  // The sections shown: the first few of each kind.
+  function pick(hits) {
+    var groups = GROUPS.map(function () { return []; });
+    hits.forEach(function (h) {
+      var g = groups[kindOf(h.doc)];
+      if (g.length < PER_GROUP) g.push(h.doc);
+    });
+    return groups;
+  }
+
+  // Section `d` and its page, from its piece.
+  function docOf(d) {
+    var piece = pieces["docs-" + Math.floor(d / index.block)];
+    var doc = piece.docs[d % index.block];
+    return { doc: doc, page: piece.pages[doc[0] - piece.firstPage] };
+  }
+
+  // Searches for what is typed once its pieces are there; a search overtaken by a newer one (the
+  // reader typed on while pieces loaded) stops where it is.
+  // `go`: Enter was pressed before the results of what is typed were shown: open the first.
+  var asked = 0, timer = null, shownFor = null, go = false;
+  function run() {
+    clearTimeout(timer);
+    var ask = ++asked;
+    var query = input.value;
+    if (!query.trim()) return close();
+    load(function () {
+      var words = parse(query);
+      var loaded = termPieces(words);
+      need(loaded.map(function (n) { return "terms-" + n; }), function () {
+        if (ask !== asked) return;
+        var started = performance.now();
+        var hits = search(words, loaded);
+        var groups = pick(hits);
+        var blocks = {};
+        groups.forEach(function (g) { g.forEach(function (d) { blocks["docs-" + Math.floor(d / index.block)] = true; }); });
+        var took = performance.now() - started;
+        need(Object.keys(blocks), function () {
+          if (ask !== asked) return;
+          started = performance.now();
+          if (!show(query, words, hits, groups)) return;
+          shownFor = query;
+          // How long the search took, pieces apart, for bench/search.py.
+          if (performance.mark) performance.mark("mentorbook-search", { detail: took + performance.now() - started });
+          if (go && results.length) window.location.href = results[0].href;
+          go = false;
+        });
+      });
+    });
+  }
+  function later() {
+    clearTimeout(timer);
+    if (!input.value.trim()) return close();
+    timer = setTimeout(run, PAUSE);
   }
 
   // `text` cut into words and what is between, each word marked when a query word finds it.
@@ -171,21 +275,12 @@
 
   function say(text) { status.textContent = text; }
 
-  function show() {
-    // The index may arrive after the reader left the box.
-    if (document.activeElement !== input) return;
+  function show(query, words, hits, groups) {
+    // The pieces may arrive after the reader left the box.
+    if (document.activeElement !== input) return false;
     list.textContent = "";
     active = -1;
     input.removeAttribute("aria-activedescendant");
-    var query = input.value;
-    if (!query.trim()) return close();
-    var words = parse(query);
-    var hits = search(query);
-    var groups = GROUPS.map(function () { return []; });
-    hits.forEach(function (h) {
-      var g = groups[index.pages[index.docs[h.doc][0]][0]];
-      if (g.length < PER_GROUP) g.push(h.doc);
-    });
     results = [];
     groups.forEach(function (docs, k) {
       if (!docs.length) return;
@@ -200,7 +295,7 @@
       group.setAttribute("aria-labelledby", label.id);
       group.appendChild(label);
       docs.forEach(function (d) {
-        var doc = index.docs[d], page = index.pages[doc[0]];
+        var found = docOf(d), doc = found.doc, page = found.page;
         var option = document.createElement("a");
         option.id = "search-result-" + results.length;
         option.setAttribute("role", "option");
@@ -240,9 +335,14 @@
     input.setAttribute("aria-expanded", "true");
     var shown = results.length;
     say(shown ? shown + (shown === 1 ? " result" : " results") + (hits.length > shown ? " of " + hits.length : "") + "; arrow keys to choose, Enter to open." : "No results.");
+    return true;
   }
 
+  // Closes the results; a search under way shows nothing.
   function close() {
+    clearTimeout(timer);
+    asked++;
+    go = false;
     list.hidden = true;
     list.textContent = "";
     results = [];
@@ -261,13 +361,19 @@
     option.scrollIntoView({ block: "nearest" });
   }
 
-  input.addEventListener("input", function () { load(show); });
-  input.addEventListener("focus", function () { load(function () { if (input.value.trim()) show(); }); });
+  input.addEventListener("input", later);
+  input.addEventListener("focus", function () { if (input.value.trim()) run(); else load(function () {}); });
   input.addEventListener("blur", close);
   input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) load(show); else choose(active + 1); }
+    if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) run(); else choose(active + 1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); choose(active - 1); }
     else if (e.key === "Enter") {
+      if (shownFor !== input.value && input.value.trim()) {
+        // The results on screen are not for what is typed (or there are none yet): search now.
+        e.preventDefault();
+        go = true;
+        return run();
+      }
       var option = results[active >= 0 ? active : 0];
       if (option) { e.preventDefault(); window.location.href = option.href; }
     } else if (e.key === "Escape") {
