@@ -10,8 +10,8 @@ bin=${MENTORBOOK:-$(dirname "$0")/../target/release/mentorbook}
 export MENTORBOOK_TODAY=${MENTORBOOK_TODAY:-2026-11-23}
 cache=$(mktemp -d)
 export XDG_CACHE_HOME=$cache
-pair=$(ls "$program/content/pairs" | head -1)
-file="$program/content/pairs/$pair"
+pairs=("$program"/content/pairs/*.yaml)
+file=${pairs[0]}
 cp "$file" "$cache/pair.yaml"
 trap 'cp "$cache/pair.yaml" "$file"; rm -rf "$cache"' EXIT
 # Runs a command, leaving its last line of standard error in $cache/said; prints "seconds peak-KiB".
