@@ -9,7 +9,7 @@ pub(crate) mod words;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -250,7 +250,8 @@ pub struct Problem {
     pub hint: Option<String>,
     /// Where in the YAML's structure, such as `goals[2].time_bound`, when known.
     pub path: Option<String>,
-    /// The file's text, then the lines shown from it once [placed](place_all).
+    /// The file's text (or where to read it), then the lines shown from it once
+    /// [placed](place_all).
     #[serde(skip)]
     shown: Option<Shown>,
     /// False when no key path describes the place well (a tab between nodes).
@@ -258,11 +259,13 @@ pub struct Problem {
     wants_key_path: bool,
 }
 
-/// The offending lines of a problem: the file's text until the problems are [placed](place_all)
-/// (together, so a file with many problems is indexed once), then the few lines shown.
+/// The offending lines of a problem: the file's text, or the program folder to read it from,
+/// until the problems are [placed](place_all) (together, so a file with many problems is read and
+/// indexed once), then the few lines shown.
 #[derive(Debug, Clone)]
 enum Shown {
     Text(Arc<str>),
+    OnDisk(Arc<Path>),
     Placed(Snippet),
 }
 
@@ -318,6 +321,19 @@ impl Problem {
         self
     }
 
+    /// Like [`Problem::with_source`], for a problem found after loading, in a file of the program
+    /// folder `root`: the file is read again when the problem is [placed](place_all), not kept
+    /// meanwhile. At 10,000 pairs nearly every pair file has a warning, and keeping their text
+    /// from the check to the report would hold the program's whole 186 MB of YAML in memory
+    /// beside the program itself. (A file saved again between the check and the report shows its
+    /// new lines; the next run shows the right ones.)
+    pub fn read_when_shown(mut self, root: &Arc<Path>) -> Self {
+        if self.span.line > 0 {
+            self.shown = Some(Shown::OnDisk(Arc::clone(root)));
+        }
+        self
+    }
+
     /// Says that no key path describes the place well (such as a tab between two nodes).
     pub fn without_key_path(mut self) -> Self {
         self.wants_key_path = false;
@@ -351,38 +367,70 @@ impl Problem {
 /// of one file are placed together, from one index of its lines and one reading of its YAML, so
 /// the cost is the size of the files plus the number of problems, not their product.
 pub fn place_all(problems: &mut [Problem]) {
-    let mut by_file: HashMap<*const u8, Vec<usize>> = HashMap::new();
+    /// The problems of one file: by its text in memory, or by its place on disk.
+    #[derive(PartialEq, Eq, Hash)]
+    enum File {
+        Text(*const u8),
+        OnDisk(PathBuf),
+    }
+    let mut by_file: HashMap<File, Vec<usize>> = HashMap::new();
     for (i, p) in problems.iter().enumerate() {
-        if let Some(Shown::Text(text)) = &p.shown {
-            by_file.entry(text.as_ptr()).or_default().push(i);
-        }
+        let file = match &p.shown {
+            Some(Shown::Text(text)) => File::Text(text.as_ptr()),
+            Some(Shown::OnDisk(root)) => File::OnDisk(root.join(&p.span.file)),
+            _ => continue,
+        };
+        by_file.entry(file).or_default().push(i);
     }
     for group in by_file.into_values() {
-        let Some(Shown::Text(text)) = problems[group[0]].shown.clone() else {
+        let text = match problems[group[0]].shown.clone() {
+            Some(Shown::Text(text)) => Some(text),
+            Some(Shown::OnDisk(root)) => read_text(&root.join(&problems[group[0]].span.file)),
+            _ => None,
+        };
+        let Some(text) = text else {
+            for &i in &group {
+                problems[i].shown = None;
+            }
             continue;
         };
-        let wanting: Vec<usize> = group
+        place_group(problems, &group, &text);
+    }
+}
+
+/// Places the problems `group` of one file, whose text is `text`.
+fn place_group(problems: &mut [Problem], group: &[usize], text: &str) {
+    let wanting: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&i| problems[i].wants_key_path())
+        .collect();
+    if !wanting.is_empty() {
+        let places: Vec<(u32, u32)> = wanting
             .iter()
-            .copied()
-            .filter(|&i| problems[i].wants_key_path())
+            .map(|&i| (problems[i].span.line, problems[i].span.column))
             .collect();
-        if !wanting.is_empty() {
-            let places: Vec<(u32, u32)> = wanting
-                .iter()
-                .map(|&i| (problems[i].span.line, problems[i].span.column))
-                .collect();
-            let paths = crate::diagnostic::key_path::key_paths(&text, &places);
-            for (i, path) in wanting.into_iter().zip(paths) {
-                problems[i].path = path;
-            }
-        }
-        let index = LineIndex::new(&text);
-        for i in group {
-            let p = &mut problems[i];
-            p.shown =
-                Snippet::new(&p.span.file, &index, p.span.line, p.span.column).map(Shown::Placed);
+        let paths = crate::diagnostic::key_path::key_paths(text, &places);
+        for (i, path) in wanting.into_iter().zip(paths) {
+            problems[i].path = path;
         }
     }
+    let index = LineIndex::new(text);
+    for &i in group {
+        let p = &mut problems[i];
+        p.shown = Snippet::new(&p.span.file, &index, p.span.line, p.span.column).map(Shown::Placed);
+    }
+}
+
+/// The text of a file read again to show a problem's lines: nothing unless it is still a regular
+/// UTF-8 file (it may have been replaced, and opening a named pipe would wait forever). A
+/// byte-order mark is dropped, as the loader drops it.
+fn read_text(path: &Path) -> Option<Arc<str>> {
+    if !std::fs::symlink_metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+    Some(Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)))
 }
 
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
@@ -525,7 +573,7 @@ pub fn render_human(problems: &[Problem], color: bool) -> String {
     let mut placed;
     let problems = if problems
         .iter()
-        .any(|p| matches!(p.shown, Some(Shown::Text(_))))
+        .any(|p| matches!(p.shown, Some(Shown::Text(_) | Shown::OnDisk(_))))
     {
         placed = problems.to_vec();
         place_all(&mut placed);

@@ -54,38 +54,41 @@ pub struct Loaded {
     pub phases: Vec<(PhaseId, PathBuf, PhaseFile)>,
     /// Guide chapters.
     pub chapters: Vec<Chapter>,
-    /// The text of every file read, for showing the offending line of later problems.
+    /// Where the program's files are read again, for showing the offending line of later problems.
     pub sources: Sources,
     /// False when a people file failed to load: references to people cannot be checked then.
     pub people_complete: bool,
 }
 
-/// The texts of the program's files, for showing the offending line of a problem found after
-/// loading (by [`crate::validate`]). Each is read again from disk the first time a problem asks for
-/// it, rather than kept from the load: a program of 10,000 pairs is 184 MB of text, which would
-/// otherwise be held through the whole build. (A file saved again in the moment between the load
-/// and the check would show its new lines; the next build shows the right ones.)
+/// The texts of the program's files, for a check after loading (by [`crate::validate`]) that reads
+/// a file's lines, and for showing the offending line of a problem it finds. They are read again
+/// from disk when asked for, and a problem's file when the problem is shown
+/// ([`Problem::read_when_shown`]), rather than kept from the load: a program of 10,000 pairs is
+/// 186 MB of text, which would otherwise be held through the check beside the program. (A file
+/// saved again in the moment between the load and the report shows its new lines; the next build
+/// shows the right ones.)
 #[derive(Debug)]
 pub struct Sources {
-    root: PathBuf,
-    read: std::sync::Mutex<HashMap<PathBuf, Option<Arc<str>>>>,
+    root: Arc<Path>,
 }
 
 impl Sources {
     /// The texts of the files of the program folder `root`.
     pub fn new(root: &Path) -> Sources {
         Sources {
-            root: root.to_path_buf(),
-            read: std::sync::Mutex::new(HashMap::new()),
+            root: Arc::from(root),
         }
     }
 
-    /// The text of the file `rel` (relative to the program folder); `None` when it cannot be read.
+    /// The program folder.
+    pub fn root(&self) -> &Arc<Path> {
+        &self.root
+    }
+
+    /// The text of the file `rel` (relative to the program folder), read now; `None` when it
+    /// cannot be read. Nothing is kept: a caller that needs it again reads it again.
     pub fn get(&self, rel: &Path) -> Option<Arc<str>> {
-        let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
-        read.entry(rel.to_path_buf())
-            .or_insert_with(|| read_file(&self.root, rel).ok().map(|f| f.text))
-            .clone()
+        read_file(&self.root, rel).ok().map(|f| f.text)
     }
 }
 

@@ -459,14 +459,7 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn report(&self, problems: &mut Problems, p: Problem) {
-        let source = (p.span.line > 0)
-            .then(|| self.sources.get(&p.span.file))
-            .flatten();
-        let p = match source {
-            Some(src) => p.with_source(&src),
-            None => p,
-        };
-        problems.push(p);
+        problems.push(p.read_when_shown(self.sources.root()));
     }
 
     fn people(&self, mut people: Vec<(PathBuf, Person)>, problems: &mut Problems) -> Vec<Person> {
