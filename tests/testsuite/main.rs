@@ -12,6 +12,7 @@ mod browser;
 mod build;
 mod calendar;
 mod cdp;
+mod charts_scale;
 mod check_formats;
 mod dashboard;
 mod editions;
