@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod exports;
 mod family;
 mod ics;
+mod mentors;
 mod not_found;
 mod pages;
 mod pair_facts;
@@ -281,6 +282,7 @@ pub fn render_to<E: From<Problem> + Send>(
             })
             .collect(),
         pair_count: scope.pairs.len(),
+        mentors: mentors::has_directory(program),
     };
     let globals = theme.tera.global_context();
     globals.insert("site", &site);
@@ -363,7 +365,7 @@ pub fn render_to<E: From<Problem> + Send>(
     for output in others {
         let html = match (output, book.config.site.base_url.as_deref()) {
             (Output::SearchIndex, _) => {
-                search::write(&scope, &mut |file| {
+                search::write(&scope, today, &mut |file| {
                     sink(Page {
                         path: file.path,
                         html: file.text,

@@ -14,6 +14,7 @@ mod calendar;
 mod cdp;
 mod check_formats;
 mod dashboard;
+mod directory;
 mod editions;
 mod export;
 mod faithful;
