@@ -29,7 +29,7 @@ pub(super) fn has_directory(program: &Program) -> bool {
 }
 
 /// Whether `pair` takes its mentor's time on `today`: not ended yet.
-fn occupies(pair: &Pair, today: Date) -> bool {
+pub(super) fn occupies(pair: &Pair, today: Date) -> bool {
     pair.file.end.as_ref().is_none_or(|end| end.value >= today)
 }
 

@@ -94,6 +94,34 @@ fn only_mentors_with_room_are_listed_and_ended_pairs_free_a_place() {
 }
 
 #[test]
+fn a_hidden_pair_takes_its_mentors_room_until_it_ends() {
+    let p = with_directory();
+    p.patch(
+        "content/pairs/eve-full-finn-mentee.yaml",
+        "start: 2025-05-01",
+        "visibility: coordinators\nstart: 2025-05-01",
+    );
+    p.build().success();
+    assert!(!p.read("book/mentors/index.html").contains("eve-full"));
+    // Only the hidden pair's file changes: the next build's directory is a fresh build's.
+    p.patch(
+        "content/pairs/eve-full-finn-mentee.yaml",
+        "start: 2025-05-01",
+        "start: 2025-05-01\nend: 2025-05-20",
+    );
+    p.build().success();
+    let page = p.read("book/mentors/index.html");
+    assert!(page.contains("id=\"eve-full\""), "{page}");
+    let fresh = with_directory();
+    fresh.write(
+        "content/pairs/eve-full-finn-mentee.yaml",
+        p.read("content/pairs/eve-full-finn-mentee.yaml"),
+    );
+    fresh.build().success();
+    assert_eq!(page, fresh.read("book/mentors/index.html"));
+}
+
+#[test]
 fn private_profile_fields_show_in_the_editions_that_may_see_them() {
     let p = with_directory();
     p.build().success();
