@@ -12,13 +12,15 @@
 //! whoever the audience (a pair hidden from it still takes the mentor's time). A mentor with a
 //! private capacity is listed when they have room, without the numbers.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tera::Context;
 
 use super::strings::{Strings, fill, meeting_mode, meeting_time};
 use super::view::Scope;
 use crate::markdown::Markdown;
-use crate::model::{Audience, Date, Field, Pair, Person, Program, Role};
+use crate::model::{Audience, Date, Field, Pair, Person, PersonId, Program, Role};
 
 /// Whether the program has a directory: when a mentor has a profile.
 pub(super) fn has_directory(program: &Program) -> bool {
@@ -80,17 +82,18 @@ impl<'a> Card<'a> {
 /// The mentors with room on `today`, as `scope`'s audience may see them, by name.
 pub(super) fn cards<'a>(scope: &Scope<'a>, today: Date) -> Vec<Card<'a>> {
     let program = scope.program;
+    // Each mentor's pairs that take their time, counted in one pass over the pairs.
+    let mut taken_by: HashMap<&PersonId, usize> = HashMap::new();
+    for pair in program.pairs.iter().filter(|p| occupies(p, today)) {
+        *taken_by.entry(&pair.file.mentor.value).or_default() += 1;
+    }
     let mut cards: Vec<Card<'a>> = program
         .people
         .iter()
         .filter(|p| p.roles.contains(&Role::Mentor))
         .filter_map(|p| {
             let capacity = p.profile.as_ref().map_or(1, |pr| pr.capacity());
-            let taken = program
-                .pairs
-                .iter()
-                .filter(|pair| pair.file.mentor.value == p.id.value && occupies(pair, today))
-                .count();
+            let taken = taken_by.get(&p.id.value).copied().unwrap_or(0);
             let room = usize::try_from(capacity)
                 .unwrap_or(usize::MAX)
                 .checked_sub(taken)?;
