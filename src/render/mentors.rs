@@ -3,9 +3,14 @@
 //! people's private ones too; everything in the coordinators'), and the program's `requests` on
 //! how to ask.
 //!
-//! The page works without a server: every mentor is in the page, and `static/mentors.js` hides
-//! those the filters (tag, meeting mode, time, language) leave out, from the `data-` attributes
-//! of each section, which hold only what the section shows. Without a script, the whole list.
+//! The directory is paged, [`MENTORS_PER_PAGE`] mentors a page (`mentors/`, then
+//! `mentors/page/<n>/`), in the order of their names, so a mentor's page moves only when mentors
+//! before them come or go; the search index links to a mentor on their page. The filters (tag,
+//! meeting mode, time, language) work across every page without a server: `static/mentors.js`
+//! loads `mentors/list.js` ([`script`]) with a `<script>` tag on the first filter, which holds
+//! for each listed mentor only what the filters and the list of matches show (name, title, room,
+//! expertise, meeting modes and times, languages), as the audience may see them. Without a
+//! script, the pages are the list.
 //!
 //! A mentor's room is their capacity (1 unless their profile says) less their pairs that are
 //! under way or to come: every pair of theirs with no `end` or one on or after the build's date,
@@ -17,10 +22,13 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Context;
 
+use super::family::MENTORS_PER_PAGE;
+use super::pages::Pager;
 use super::strings::{Strings, fill, meeting_mode, meeting_time};
 use super::view::Scope;
 use crate::markdown::Markdown;
 use crate::model::{Audience, Date, Field, Pair, Person, PersonId, Program, Role};
+use crate::paths;
 
 /// Whether the program has a directory: when a mentor has a profile.
 pub(super) fn has_directory(program: &Program) -> bool {
@@ -79,15 +87,15 @@ impl<'a> Card<'a> {
     }
 }
 
-/// The mentors with room on `today`, as `scope`'s audience may see them, by name.
-pub(super) fn cards<'a>(scope: &Scope<'a>, today: Date) -> Vec<Card<'a>> {
-    let program = scope.program;
+/// The mentors with room on `today`, each with their room, in the directory's order: by name,
+/// then id. Whoever the audience, the same mentors (so the same pages) in every edition.
+pub(super) fn with_room(program: &Program, today: Date) -> Vec<(&Person, usize)> {
     // Each mentor's pairs that take their time, counted in one pass over the pairs.
     let mut taken_by: HashMap<&PersonId, usize> = HashMap::new();
     for pair in program.pairs.iter().filter(|p| occupies(p, today)) {
         *taken_by.entry(&pair.file.mentor.value).or_default() += 1;
     }
-    let mut cards: Vec<Card<'a>> = program
+    let mut listed: Vec<(&Person, usize)> = program
         .people
         .iter()
         .filter(|p| p.roles.contains(&Role::Mentor))
@@ -97,11 +105,25 @@ pub(super) fn cards<'a>(scope: &Scope<'a>, today: Date) -> Vec<Card<'a>> {
             let room = usize::try_from(capacity)
                 .unwrap_or(usize::MAX)
                 .checked_sub(taken)?;
-            (room > 0).then(|| card(scope, p, room))
+            (room > 0).then_some((p, room))
         })
         .collect();
-    cards.sort_by(|a, b| (a.name, a.id).cmp(&(b.name, b.id)));
-    cards
+    listed.sort_by(|(a, _), (b, _)| (&a.name, &a.id.value).cmp(&(&b.name, &b.id.value)));
+    listed
+}
+
+/// The mentors with room on `today`, as `scope`'s audience may see them, in the directory's
+/// order: the directory's page `n` (from 1) shows the `n`th [`MENTORS_PER_PAGE`] of them.
+pub(super) fn cards<'a>(scope: &Scope<'a>, today: Date) -> Vec<Card<'a>> {
+    with_room(scope.program, today)
+        .into_iter()
+        .map(|(p, room)| card(scope, p, room))
+        .collect()
+}
+
+/// The page (from 1) of the directory that shows the `i`th (from 0) mentor of [`cards`].
+pub(super) fn page_of(i: usize) -> usize {
+    i / MENTORS_PER_PAGE + 1
 }
 
 /// The audience's pair when `p` is one of its two people: a pair's edition shows the private
@@ -269,14 +291,98 @@ impl<'a> Filters<'a> {
     }
 }
 
-/// The directory page's title and context: `mentors` (the cards), `filters`, `requests` (the
-/// program's words on how to ask, HTML) and `coordinators` (when there are no such words).
-pub(super) fn context(scope: &Scope<'_>, today: Date) -> (String, Context) {
+/// Page `page` (from 1) of the directory: its title and context: `mentors` (the page's cards),
+/// `pager` (where the page is among the others), `range` (which mentors it shows), `filters` (from every page's mentors),
+/// `mentors_data` (the path of [`script`]'s file), `requests` (the program's words on how to
+/// ask, HTML) and `coordinators` (when there are no such words).
+pub(super) fn context(scope: &Scope<'_>, today: Date, page: usize) -> (String, Context) {
     let cards = cards(scope, today);
+    let pager = Pager::of(page, cards.len(), MENTORS_PER_PAGE, paths::mentors_page);
     let mut ctx = Context::new();
     ctx.insert("filters", &Filters::of(&cards));
-    ctx.insert("mentors", &cards);
+    let on_page: Vec<&Card<'_>> = cards
+        .iter()
+        .skip((page - 1) * MENTORS_PER_PAGE)
+        .take(MENTORS_PER_PAGE)
+        .collect();
+    ctx.insert("mentors", &on_page);
+    let range = fill(
+        &scope.strings.mentors.range,
+        &[
+            ("first", &pager.first.to_string()),
+            ("last", &pager.last.to_string()),
+            ("total", &pager.total.to_string()),
+        ],
+    );
+    ctx.insert("range", &range);
+    ctx.insert("pager", &pager);
+    ctx.insert("mentors_data", &paths::MENTORS_DATA);
     ctx.insert("requests", &scope.program.info.requests);
     ctx.insert("coordinators", &scope.coordinators());
-    (scope.strings.pages.mentors.clone(), ctx)
+    let words = &scope.strings.pages;
+    let title = if page == 1 {
+        words.mentors.clone()
+    } else {
+        fill(
+            &words.mentors_page,
+            &[
+                ("page", &page.to_string()),
+                ("pages", &pager.pages.to_string()),
+            ],
+        )
+    };
+    (title, ctx)
+}
+
+/// One listed mentor as the directory's script filters and shows them, as an array, since there
+/// are thousands: `[id, name, page, title or null, room, expertise, modes, times, languages]`,
+/// the last four lists of ids (the script labels them from the filters' choices). Only what the
+/// mentor's section shows the audience: never goals, location, time zone or anything private.
+#[derive(Serialize)]
+struct Row<'a>(
+    &'a str,
+    &'a str,
+    usize,
+    Option<&'a str>,
+    &'a str,
+    Vec<&'a str>,
+    Vec<&'a str>,
+    Vec<&'a str>,
+    &'a [&'a str],
+);
+
+fn ids<'a>(list: &[Choice<'a>]) -> Vec<&'a str> {
+    list.iter().map(|c| c.id).collect()
+}
+
+/// `mentors/list.js`: `window.mentorbookMentors = {url, rows}`, the rows in the order of the
+/// directory's pages and `url` the directory's page `{page}` (the first page for `1`).
+pub(super) fn script(scope: &Scope<'_>, today: Date) -> String {
+    let url = paths::mentors_page(2).url().replacen('2', "{page}", 1);
+    let mut out = String::from(
+        "// The mentor directory of this site, made by mentorbook; static/mentors.js reads it.\nwindow.mentorbookMentors = {\"url\":",
+    );
+    out.push_str(&serde_json::to_string(&url).expect("a string serialises"));
+    out.push_str(",\"first\":");
+    out.push_str(&serde_json::to_string(&paths::mentors().url()).expect("a string serialises"));
+    out.push_str(",\"rows\":[\n");
+    for (i, c) in cards(scope, today).iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        let row = Row(
+            c.id,
+            c.name,
+            page_of(i),
+            c.title,
+            &c.room,
+            ids(&c.expertise),
+            ids(&c.modes),
+            ids(&c.times),
+            &c.languages,
+        );
+        out.push_str(&serde_json::to_string(&row).expect("plain data serialises"));
+    }
+    out.push_str("\n]};\n");
+    out
 }

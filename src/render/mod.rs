@@ -183,7 +183,8 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
 pub fn layout_key(book: &Book, options: &Options) -> u128 {
     let scope = Scope::new(book, &options.audience, strings::Strings::builtin());
     let mut bytes = Vec::new();
-    for output in family::outputs(&scope) {
+    let today = options.today.unwrap_or_else(Date::today);
+    for output in family::outputs(&scope, today) {
         bytes.extend_from_slice(output.path().as_os_str().as_encoded_bytes());
         bytes.push(0);
     }
@@ -231,7 +232,8 @@ pub fn render_only(
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
 fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
     let scope = Scope::new(book, &options.audience, strings::Strings::builtin());
-    family::outputs(&scope)
+    let today = options.today.unwrap_or_else(Date::today);
+    family::outputs(&scope, today)
         .into_iter()
         .filter(|o| !selection.includes(o.source()))
         .map(Output::path)
@@ -299,7 +301,7 @@ pub fn render_to<E: From<Problem> + Send>(
     globals.insert("anchors", &anchors::ANCHORS);
 
     let today = options.today.unwrap_or_else(Date::today);
-    let (outputs, kept): (Vec<_>, Vec<_>) = family::outputs(&scope)
+    let (outputs, kept): (Vec<_>, Vec<_>) = family::outputs(&scope, today)
         .into_iter()
         .partition(|o| selection.includes(o.source()));
     let kept_pages = kept.into_iter().filter(|o| o.is_page()).count();
@@ -316,6 +318,7 @@ pub fn render_to<E: From<Problem> + Send>(
             | Output::Robots
             | Output::Sitemap
             | Output::PairsData
+            | Output::MentorsData
             | Output::Export(_) => others.push(output),
         }
     }
@@ -382,7 +385,8 @@ pub fn render_to<E: From<Problem> + Send>(
                 continue;
             }
             (Output::PairsData, _) => pairs_list::script(&scope, today),
-            (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url),
+            (Output::MentorsData, _) => mentors::script(&scope, today),
+            (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url, today),
             (Output::Export(e), _) => e.csv(&scope, today),
             (_, base_url) => robots::txt(audience, base_url),
         };

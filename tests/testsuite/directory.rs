@@ -49,6 +49,106 @@ fn with_directory() -> Program {
     p
 }
 
+/// The minimal fixture with `n` more mentors with profiles, `Mentor 000` to ..., each with room:
+/// expertise `surgery` for every third (the others `teaching`), `video` for the even ones (the
+/// others `phone`), French as well as English for every fourth.
+fn many_mentors(n: usize) -> Program {
+    let p = Program::fixture("minimal");
+    p.patch(
+        "content/program.yaml",
+        "meeting_cadence: monthly",
+        "meeting_cadence: monthly\ntags:\n  surgery: Surgery\n  teaching: Teaching",
+    );
+    for i in 0..n {
+        let tag = if i % 3 == 0 { "surgery" } else { "teaching" };
+        let mode = if i % 2 == 0 { "video" } else { "phone" };
+        let languages = if i % 4 == 0 { "[en, fr]" } else { "[en]" };
+        p.write(
+            format!("content/people/m-{i:03}.yaml"),
+            format!(
+                "name: Mentor {i:03}\nroles: [mentor]\ntitle: Vet {i}\nprofile:\n  expertise: [{tag}]\n  \
+                 capacity: 2\n  availability:\n    modes: [{mode}]\n    times: [weekends]\n  \
+                 languages: {languages}\n  goals: Private goal {i}.\n"
+            ),
+        );
+    }
+    p
+}
+
+/// The mentors a page of the directory shows, by id.
+fn mentors_on(html: &str) -> Vec<String> {
+    html.split("<article class=\"mentor\" id=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_owned())
+        .collect()
+}
+
+#[test]
+fn a_large_directory_is_paged_with_each_mentor_on_one_page() {
+    let p = many_mentors(260);
+    p.build().success();
+    // 260 mentors with room, 50 a page: six pages, the first at mentors/.
+    let page = |n: usize| {
+        if n == 1 {
+            "book/mentors/index.html".to_owned()
+        } else {
+            format!("book/mentors/page/{n}/index.html")
+        }
+    };
+    assert!(!p.path("book/mentors/page/7").exists());
+    assert!(!p.path("book/mentors/page/1").exists());
+    let mut seen = Vec::new();
+    let mut largest = 0;
+    for n in 1..=6 {
+        let html = p.read(page(n));
+        largest = largest.max(html.len());
+        let on = mentors_on(&html);
+        assert_eq!(on.len(), if n == 6 { 10 } else { 50 }, "page {n}");
+        seen.extend(on);
+        // Prev and next, where there is a page before or after.
+        let prev = match n {
+            1 => None,
+            2 => Some("../../../mentors/index.html".to_owned()),
+            _ => Some(format!("../../../mentors/page/{}/index.html", n - 1)),
+        };
+        match prev {
+            Some(url) => assert!(
+                html.contains(&format!("rel=\"prev\" href=\"{url}\"")),
+                "no link to {url} on page {n}"
+            ),
+            None => assert!(!html.contains("rel=\"prev\""), "page {n}"),
+        }
+        let root = if n == 1 { "../" } else { "../../../" };
+        let next = format!(
+            "rel=\"next\" href=\"{root}mentors/page/{}/index.html\"",
+            n + 1
+        );
+        assert_eq!(html.contains(&next), n < 6, "page {n}");
+        if n > 1 {
+            assert!(html.contains(&format!("<h1>Mentors, page {n} of 6</h1>")));
+        }
+    }
+    // Every mentor on exactly one page, in the order of their names.
+    let mut expected: Vec<String> = (0..260).map(|i| format!("m-{i:03}")).collect();
+    assert_eq!(seen, expected);
+    expected.dedup();
+    assert_eq!(expected.len(), 260);
+    assert!(largest < 300_000, "the largest page is {largest} bytes");
+    // The data the filters read: every mentor with their page, nothing private.
+    let data = p.read("book/mentors/list.js");
+    assert!(data.contains("[\"m-259\",\"Mentor 259\",6,"), "{data}");
+    assert!(data.contains("[\"m-000\",\"Mentor 000\",1,"));
+    assert!(!data.contains("Private goal"));
+    // The search index links to each mentor on their page.
+    let index = crate::search::index_text(&p, "book");
+    for n in 2..=6 {
+        assert!(
+            index.contains(&format!("mentors/page/{n}/index.html")),
+            "page {n}"
+        );
+    }
+}
+
 #[test]
 fn the_directory_page() {
     let p = with_directory();
@@ -166,11 +266,12 @@ fn the_directory_words_come_from_the_theme() {
 }
 
 #[test]
-fn filters_work_from_disk() {
+fn filters_work_across_pages_from_disk() {
     let Some(bin) = require_chromium() else {
         return;
     };
-    let program = Program::bundled();
+    // 120 mentors, three pages: the filters keep those of every page.
+    let program = many_mentors(120);
     program.build().success();
     let url = file_url(&program.path("book/mentors/index.html"));
     let mut b = Browser::launch(&bin);
@@ -179,44 +280,82 @@ fn filters_work_from_disk() {
         "!document.getElementById('mentors-controls').hidden",
         Duration::from_secs(10),
     );
-    let shown =
-        "[...document.querySelectorAll('article.mentor')].filter(a => !a.hidden).map(a => a.id)";
+    let found =
+        "[...document.querySelectorAll('#mentors-found article.mentor')].map(a => a.dataset.id)";
     let count = "document.querySelector('[name=count]').value";
-    // Three of the five mentors have room on the bundled program's date.
-    assert_eq!(
-        b.eval(shown),
-        serde_json::json!(["ana-lopez", "priya-raman", "samuel-adeyemi"])
-    );
-    assert_eq!(b.eval(count), "3 of 3 mentors");
+    let ready = |b: &mut Browser, n: usize| {
+        b.wait_for(
+            &format!("document.querySelectorAll('#mentors-found article.mentor').length === {n}"),
+            Duration::from_secs(10),
+        );
+    };
     let set = |b: &mut Browser, name: &str, value: &str| {
         b.eval(&format!(
             "(s => {{ s.value = '{value}'; s.dispatchEvent(new Event('change', {{bubbles: true}})); }})(document.querySelector('[name={name}]'))"
         ));
     };
-    set(&mut b, "mode", "phone");
+    // No filter: the page as made, nothing loaded.
     assert_eq!(
-        b.eval(shown),
-        serde_json::json!(["priya-raman", "samuel-adeyemi"])
-    );
-    assert_eq!(b.eval(count), "2 of 3 mentors");
-    set(&mut b, "tag", "nursing");
-    assert_eq!(b.eval(shown), serde_json::json!(["samuel-adeyemi"]));
-    // Nothing matches: the page says so.
-    set(&mut b, "time", "weekends");
-    assert_eq!(b.eval(shown), serde_json::json!([]));
-    assert_eq!(
-        b.eval("document.getElementById('mentors-none').hidden"),
+        b.eval("document.getElementById('mentors-paged').hidden"),
         false
     );
-    // A filtered directory can be linked to.
-    b.navigate(&format!("{url}?tag=dentistry"));
+    assert_eq!(b.eval("typeof window.mentorbookMentors"), "undefined");
+    // Every third mentor offers surgery: 40, from all three pages.
+    set(&mut b, "tag", "surgery");
+    ready(&mut b, 40);
+    assert_eq!(b.eval(count), "40 of 120 mentors");
+    assert_eq!(
+        b.eval("document.getElementById('mentors-paged').hidden"),
+        true
+    );
+    let ids = b.eval(found);
+    let ids: Vec<&str> = ids
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..120).step_by(3).map(|i| format!("m-{i:03}")).collect();
+    assert_eq!(ids, expected);
+    // A match links to the mentor's section on their page.
+    assert!(
+        b.eval("document.querySelector('#mentors-found [data-id=m-117] a').href")
+            .as_str()
+            .unwrap()
+            .ends_with("mentors/page/3/index.html#m-117")
+    );
+    // Surgery by phone: the odd ones of those.
+    set(&mut b, "mode", "phone");
+    ready(&mut b, 20);
+    assert_eq!(b.eval(count), "20 of 120 mentors");
+    // And French: every fourth speaks it, never an odd one.
+    set(&mut b, "language", "fr");
     b.wait_for(
-        "!document.getElementById('mentors-controls').hidden",
+        "!document.getElementById('mentors-none').hidden",
         Duration::from_secs(10),
     );
-    assert_eq!(b.eval(shown), serde_json::json!(["priya-raman"]));
+    assert_eq!(b.eval(count), "0 of 120 mentors");
+    // No filter again: the page as made.
+    for name in ["tag", "mode", "language"] {
+        set(&mut b, name, "");
+    }
+    assert_eq!(
+        b.eval("document.getElementById('mentors-paged').hidden"),
+        false
+    );
+    assert_eq!(
+        b.eval("document.getElementById('mentors-found').hidden"),
+        true
+    );
+    // A filtered directory can be linked to, from any page; past 50 matches, the matches page.
+    let third = file_url(&program.path("book/mentors/page/3/index.html"));
+    b.navigate(&format!("{third}?tag=teaching"));
+    ready(&mut b, 50);
+    assert_eq!(b.eval(count), "80 of 120 mentors");
     assert_eq!(
         b.eval("document.querySelector('[name=tag]').value"),
-        "dentistry"
+        "teaching"
     );
+    b.eval("[...document.querySelectorAll('#mentors-found nav button')].find(x => x.textContent === '2').click()");
+    ready(&mut b, 30);
 }

@@ -425,6 +425,16 @@ fn private_profile_fields_reach_only_the_editions_that_may_see_them() {
         "a private capacity is not counted out"
     );
     assert!(!directory.contains("of 3 places"));
+    // The data the directory's filters load holds only what its sections show the public (every
+    // file of the site, this one too, is read for canaries by `no_private_field_in`).
+    let data = program.read("book/mentors/list.js");
+    assert!(data.contains("Has room for a mentee") && !data.contains("of 3 places"));
+    for private in ["7f3a", "Chatham", "PUBLIC-LOCATION-CAROL"] {
+        assert!(
+            !data.to_lowercase().contains(&private.to_lowercase()),
+            "{private} in mentors/list.js"
+        );
+    }
     // The public search index has the directory's public words.
     let index = crate::search::index_text(&program, "book");
     assert!(

@@ -204,12 +204,37 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language, today: Date) -> Part<'
         let page = d.page(Kind::Guide, &paths::chapter(&c.id).url(), &c.front.title);
         d.markdown(page, &c.front.title, &c.body);
     }
-    // The mentor directory, with the guide: a section a mentor, with what the page shows of them.
+    // The mentor directory, with the guide: a section a mentor, with what their page of the
+    // directory shows of them, so a result links to the mentor on that page.
     if super::mentors::has_directory(program) {
-        let title = &scope.strings.pages.mentors;
-        let page = d.page(Kind::Guide, &paths::mentors().url(), title);
-        for card in super::mentors::cards(scope, today) {
+        let cards = super::mentors::cards(scope, today);
+        let pages = cards.len().div_ceil(super::family::MENTORS_PER_PAGE).max(1);
+        let words = &scope.strings.pages;
+        // The index's page of the directory's page being filled, and that page's number.
+        let mut at: Option<(usize, usize)> = None;
+        for (i, card) in cards.iter().enumerate() {
+            let n = super::mentors::page_of(i);
+            let page = match at {
+                Some((page, m)) if m == n => page,
+                _ => {
+                    let title = if n == 1 {
+                        words.mentors.clone()
+                    } else {
+                        super::strings::fill(
+                            &words.mentors_page,
+                            &[("page", &n.to_string()), ("pages", &pages.to_string())],
+                        )
+                    };
+                    let page = d.page(Kind::Guide, &paths::mentors_page(n).url(), &title);
+                    at = Some((page, n));
+                    page
+                }
+            };
             d.doc(page, card.id, card.name, card.text());
+        }
+        if cards.is_empty() {
+            let title = &scope.strings.pages.mentors;
+            d.page(Kind::Guide, &paths::mentors().url(), title);
         }
     }
     for p in &program.phases {

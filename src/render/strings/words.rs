@@ -93,6 +93,14 @@ pub struct MentorWords {
     pub has_room: String,
     /// The link from a mentor to how to ask.
     pub ask: String,
+    /// Which mentors a page of the directory shows: `{first}`, `{last}` and `{total}`.
+    pub range: String,
+    /// The name of the directory's pager, for screen readers.
+    pub pages: String,
+    /// The link to the page before.
+    pub prev: String,
+    /// The link to the page after.
+    pub next: String,
 }
 
 /// How people meet, one word per [`crate::model::MeetingMode`].
@@ -296,6 +304,8 @@ pub struct Pages {
     /// A page of the list of pairs after the first: `{page}` and `{pages}` stand for its number
     /// and how many there are.
     pub pairs_page: String,
+    /// A page of the mentor directory after the first: `{page}` and `{pages}`.
+    pub mentors_page: String,
     /// The coordinators' dashboard.
     pub dashboard: String,
     /// A pair's workbook, before the pair's name.
