@@ -181,6 +181,24 @@ pub fn phase(id: PhaseId) -> Place {
     Place::folder(format!("phases/{id}"))
 }
 
+/// The mentor directory: its first page.
+pub fn mentors() -> Place {
+    Place::folder("mentors")
+}
+
+/// Page `n` (from 1) of the mentor directory: the first is [`mentors`], the others
+/// `mentors/page/<n>/`.
+pub fn mentors_page(n: usize) -> Place {
+    if n <= 1 {
+        mentors()
+    } else {
+        Place::folder(format!("mentors/page/{n}"))
+    }
+}
+
+/// The data the mentor directory filters by, a script that defines it for `static/mentors.js`.
+pub const MENTORS_DATA: &str = "mentors/list.js";
+
 /// The list of pairs: its first page.
 pub fn pairs() -> Place {
     Place::folder("pairs")

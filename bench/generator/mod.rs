@@ -8,7 +8,9 @@
 //! coordinators, the bundled phases and guide, and one file a pair with 3 to 5 SMART goals, an
 //! agreement, 4 to 30 meetings with private notes, checklist progress and evaluations. Pairs are
 //! spread over the four phases; every date is consistent with the pair's phase and none is after
-//! [`TODAY`].
+//! [`TODAY`]. Mentors and mentees have profiles (tags from the program's list [`text::TAGS`], a
+//! mentor's capacity of 1 to 3, meeting modes and times, languages), drawn from a stream of their
+//! own so the rest is as it was before them: the mentors with room fill the mentor directory.
 
 #![allow(dead_code)]
 
@@ -89,6 +91,69 @@ pub struct Person {
     pub email: String,
     pub phone: String,
     pub contact_notes: Option<String>,
+    /// What the mentor directory and matching read (see docs/format.md, `profile`).
+    pub profile: Option<Profile>,
+}
+
+/// A person's profile: a mentor's `expertise` and `capacity`, a mentee's `interests`, and
+/// everyone's availability and languages. Tags are ids of [`text::TAGS`].
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    pub expertise: Vec<&'static str>,
+    pub interests: Vec<&'static str>,
+    /// Mentors only.
+    pub capacity: Option<u32>,
+    pub modes: Vec<&'static str>,
+    pub times: Vec<&'static str>,
+    pub languages: Vec<&'static str>,
+}
+
+/// The meeting modes of a profile, in the order docs/format.md gives them.
+pub const MODES: &[&str] = &["in_person", "video", "phone"];
+/// The meeting times of a profile.
+pub const TIMES: &[&str] = &[
+    "weekday_mornings",
+    "weekday_afternoons",
+    "weekday_evenings",
+    "weekends",
+];
+/// The languages profiles speak besides English (ISO 639-1).
+pub const LANGUAGES: &[&str] = &["cy", "es", "fr", "de", "pl", "pt", "hi", "ur"];
+
+/// `n` distinct elements of `xs`, in their order there.
+fn some_of(rng: &mut Rng, xs: &[&'static str], lo: usize, hi: usize) -> Vec<&'static str> {
+    let n = rng_count(rng, lo, hi.min(xs.len()));
+    rng.sample(xs.len(), n).into_iter().map(|i| xs[i]).collect()
+}
+
+/// The profile of `person`, the `i`th in id order, from its own stream of `seed`: so it draws
+/// nothing from the streams of the people and pairs, which stay as they were before profiles.
+fn profile(seed: u64, i: usize, person: &Person) -> Profile {
+    let mut rng = Rng::derive(seed, 3, i as u64);
+    let rng = &mut rng;
+    let tags: Vec<&'static str> = text::TAGS.iter().map(|(id, _)| *id).collect();
+    let mentor = person.roles.contains(&Role::Mentor);
+    let mentee = person.roles.contains(&Role::Mentee);
+    let mut languages = vec!["en"];
+    if rng.chance(20) {
+        languages.extend(some_of(rng, LANGUAGES, 1, 2));
+    }
+    Profile {
+        expertise: if mentor {
+            some_of(rng, &tags, 1, 4)
+        } else {
+            Vec::new()
+        },
+        interests: if mentee || rng.chance(30) {
+            some_of(rng, &tags, 1, 3)
+        } else {
+            Vec::new()
+        },
+        capacity: mentor.then(|| *rng.pick(&[1, 1, 2, 2, 2, 3])),
+        modes: some_of(rng, MODES, 1, 3),
+        times: some_of(rng, TIMES, 1, 3),
+        languages,
+    }
 }
 
 /// Where a goal stands.
@@ -376,6 +441,17 @@ impl World {
         }
         let coordinators = coordinators.iter().map(|&c| new_index[c]).collect();
         pairs.sort_by(|a, b| a.id.cmp(&b.id));
+        // Mentors and mentees have profiles; the coordinators who only coordinate, none.
+        let people: Vec<Person> = people
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                if p.roles.iter().any(|r| *r != Role::Coordinator) {
+                    p.profile = Some(profile(opts.seed, i, &p));
+                }
+                p
+            })
+            .collect();
 
         World {
             title: "Northbridge Mentoring Handbook".into(),
@@ -447,6 +523,7 @@ impl Names {
             contact_notes: rng
                 .chance(30)
                 .then(|| format!("Works at {clinic}; prefers email before 10 am.")),
+            profile: None,
             id,
             name: display,
             first: first.to_owned(),
@@ -911,6 +988,43 @@ mod tests {
         };
         assert_eq!(text(&a), text(&b));
         assert_ne!(text(&a), text(&c));
+    }
+
+    #[test]
+    fn mentors_and_mentees_have_profiles_from_the_tag_list() {
+        let w = world(200, 5);
+        let tags: HashSet<&str> = text::TAGS.iter().map(|(id, _)| *id).collect();
+        let mut with_room = 0;
+        for p in &w.people {
+            let Some(pr) = &p.profile else {
+                assert_eq!(p.roles, [Role::Coordinator], "{}", p.id);
+                continue;
+            };
+            let mentor = p.roles.contains(&Role::Mentor);
+            assert_eq!(!pr.expertise.is_empty(), mentor, "{}", p.id);
+            assert_eq!(pr.capacity.is_some(), mentor, "{}", p.id);
+            for t in pr.expertise.iter().chain(&pr.interests) {
+                assert!(tags.contains(t), "{t}");
+            }
+            assert!(!pr.modes.is_empty() && !pr.times.is_empty());
+            assert_eq!(pr.languages[0], "en");
+            if mentor {
+                let i = w.people.iter().position(|q| q.id == p.id).unwrap();
+                let pairs = w.pairs.iter().filter(|x| x.mentor == i).count();
+                with_room += usize::from(pr.capacity.unwrap() as usize > pairs);
+            }
+        }
+        // Enough mentors have room for the directory to have many of them.
+        assert!(with_room > 50, "{with_room}");
+        // The same seed gives the same profiles.
+        let again = world(200, 5);
+        let text = |w: &World| {
+            w.people
+                .iter()
+                .map(|p| format!("{:?}", p.profile))
+                .collect::<String>()
+        };
+        assert_eq!(text(&w), text(&again));
     }
 
     #[test]

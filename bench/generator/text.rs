@@ -168,6 +168,26 @@ pub const CLINICS: &[&str] = &[
     "Bridge Street",
 ];
 
+/// The program's tag list (`tags` in program.yaml): id and label, what mentors offer and mentees
+/// want to grow in.
+pub const TAGS: &[(&str, &str)] = &[
+    ("small-animal-surgery", "Small-animal surgery"),
+    ("equine", "Equine practice"),
+    ("farm-animals", "Farm animals"),
+    ("exotics", "Exotics"),
+    ("dentistry", "Dentistry"),
+    ("anaesthesia", "Anaesthesia"),
+    ("emergency-care", "Emergency and critical care"),
+    ("diagnostic-imaging", "Diagnostic imaging"),
+    ("client-communication", "Client communication"),
+    ("practice-management", "Practice management"),
+    ("teaching", "Teaching"),
+    ("research", "Research"),
+    ("wellbeing", "Wellbeing and resilience"),
+    ("nursing", "Veterinary nursing"),
+    ("leadership", "Leadership"),
+];
+
 pub const AREAS: &[&str] = &[
     "small-animal surgery",
     "dentistry",

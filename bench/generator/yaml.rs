@@ -75,6 +75,14 @@ fn program_yaml(world: &World) -> String {
     let _ = writeln!(s, "coordinators: {}", flow(&ids));
     let _ = writeln!(s, "default_length_months: {}", world.default_length_months);
     s.push_str("meeting_cadence: monthly\n");
+    s.push_str("tags:\n");
+    for (id, label) in super::text::TAGS {
+        let _ = writeln!(s, "  {id}: {}", scalar(label));
+    }
+    s.push_str(
+        "requests: |\n  Write to the coordinators with the mentor's name and a sentence on what you \
+         want to learn; they introduce you within a week.\n",
+    );
     s
 }
 
@@ -95,6 +103,22 @@ fn person(s: &mut String, p: &Person, in_list: bool) {
     let _ = writeln!(s, "{pad}  phone: {}", scalar(&p.phone));
     if let Some(n) = &p.contact_notes {
         let _ = writeln!(s, "{pad}  notes: {}", scalar(n));
+    }
+    if let Some(pr) = &p.profile {
+        let _ = writeln!(s, "{pad}profile:");
+        if !pr.expertise.is_empty() {
+            let _ = writeln!(s, "{pad}  expertise: {}", flow(&pr.expertise));
+        }
+        if !pr.interests.is_empty() {
+            let _ = writeln!(s, "{pad}  interests: {}", flow(&pr.interests));
+        }
+        if let Some(c) = pr.capacity {
+            let _ = writeln!(s, "{pad}  capacity: {c}");
+        }
+        let _ = writeln!(s, "{pad}  availability:");
+        let _ = writeln!(s, "{pad}    modes: {}", flow(&pr.modes));
+        let _ = writeln!(s, "{pad}    times: {}", flow(&pr.times));
+        let _ = writeln!(s, "{pad}  languages: {}", flow(&pr.languages));
     }
 }
 

@@ -17,7 +17,7 @@ use super::exports::Export;
 use super::pair_facts::pair_title;
 use super::view::{Link, Scope};
 use crate::config::PairsShown;
-use crate::model::{Audience, Chapter, Pair, Phase, PhaseId};
+use crate::model::{Audience, Chapter, Date, Pair, Phase, PhaseId};
 use crate::paths::{self, Place};
 
 /// One file of the site.
@@ -30,6 +30,9 @@ pub(super) enum Output<'a> {
     /// What the list of pairs sorts and filters by (a pair's name, phase, progress, dates, mentor
     /// and status), for the script of its pages.
     PairsData,
+    /// What the mentor directory filters by (each listed mentor's name, page, expertise, meeting
+    /// modes and times and languages, as the audience sees them), for the script of its pages.
+    MentorsData,
     /// The search index: its manifest, at [`Output::path`], and its pieces in
     /// [`paths::SEARCH_DIR`], as many as its size needs (see [`super::search::write`]). A rebuild
     /// that keeps it keeps the folder; one that makes it again replaces the folder's files.
@@ -72,6 +75,10 @@ pub(super) enum PageKind<'a> {
     Pairs,
     /// Page `n` (from 2) of the list of pairs, [`PAIRS_PER_PAGE`] a page.
     PairsPage(usize),
+    /// The mentor directory: the mentors with room (when a mentor has a profile), its first page.
+    Mentors,
+    /// Page `n` (from 2) of the mentor directory, [`MENTORS_PER_PAGE`] a page.
+    MentorsPage(usize),
     /// A pair's overview.
     Pair(&'a Pair),
     PairPhase(&'a Pair, PhaseId),
@@ -88,6 +95,15 @@ pub(super) const PAIRS_PER_PAGE: usize = 100;
 /// How many pages the list of `pairs` pairs takes: at least one, which says there are none.
 pub(super) fn pages_of(pairs: usize) -> usize {
     pairs.div_ceil(PAIRS_PER_PAGE).max(1)
+}
+
+/// How many mentors a page of the mentor directory shows: a mentor's section is about 0.8 kB, so
+/// a page stays near 50 kB however many mentors the program has.
+pub(super) const MENTORS_PER_PAGE: usize = 50;
+
+/// How many pages a directory of `mentors` mentors takes: at least one, which says there are none.
+pub(super) fn mentor_pages_of(mentors: usize) -> usize {
+    mentors.div_ceil(MENTORS_PER_PAGE).max(1)
 }
 
 /// How a page is made and where it sits.
@@ -109,6 +125,7 @@ pub(super) enum Up<'a> {
     Guide,
     Phases,
     Pairs,
+    Mentors,
     Pair(&'a Pair),
 }
 
@@ -153,6 +170,19 @@ impl<'a> PageKind<'a> {
                 paths::pairs_page(n),
                 "pairs.html",
                 Some(Up::Pairs),
+                Source::Lists,
+            ),
+            // Made from the people and, for each mentor's room, from which pairs are under way.
+            K::Mentors => (
+                paths::mentors(),
+                "mentors.html",
+                Some(Up::Home),
+                Source::Lists,
+            ),
+            K::MentorsPage(n) => (
+                paths::mentors_page(n),
+                "mentors.html",
+                Some(Up::Mentors),
                 Source::Lists,
             ),
             K::Pair(pair) => (
@@ -247,7 +277,7 @@ impl<'a> Up<'a> {
     fn up(self) -> Option<Up<'a>> {
         match self {
             Up::Home => None,
-            Up::Guide | Up::Phases | Up::Pairs => Some(Up::Home),
+            Up::Guide | Up::Phases | Up::Pairs | Up::Mentors => Some(Up::Home),
             Up::Pair(_) => Some(Up::Pairs),
         }
     }
@@ -259,6 +289,7 @@ impl<'a> Up<'a> {
             Up::Guide => (w.guide.clone(), paths::guide()),
             Up::Phases => (w.phases.clone(), paths::phases()),
             Up::Pairs => (w.pairs.clone(), paths::pairs()),
+            Up::Mentors => (w.mentors.clone(), paths::mentors()),
             Up::Pair(pair) => (pair_title(scope, pair), paths::pair(&pair.id)),
         };
         Link {
@@ -284,7 +315,7 @@ impl<'a> Output<'a> {
             Output::Page(kind) => kind.spec().source,
             Output::Calendar(Some(pair)) => Source::Pair(pair),
             Output::Calendar(None) => Source::Lists,
-            Output::PairsData => Source::Lists,
+            Output::PairsData | Output::MentorsData => Source::Lists,
             Output::SearchIndex => Source::Index,
             Output::Robots => Source::Program,
             // It names the pages of the pairs the audience sees, which an edit to a pair file can
@@ -307,6 +338,7 @@ impl<'a> Output<'a> {
             Output::Calendar(Some(pair)) => PathBuf::from(paths::pair_calendar(&pair.id)),
             Output::Calendar(None) => PathBuf::from(paths::PROGRAM_CALENDAR),
             Output::PairsData => PathBuf::from(paths::PAIRS_DATA),
+            Output::MentorsData => PathBuf::from(paths::MENTORS_DATA),
             Output::SearchIndex => PathBuf::from(paths::SEARCH_INDEX),
             Output::Robots => PathBuf::from(paths::ROBOTS),
             Output::Sitemap => PathBuf::from(paths::SITEMAP),
@@ -320,7 +352,11 @@ impl<'a> Output<'a> {
     pub fn is_page(self) -> bool {
         !matches!(
             self,
-            Output::SearchIndex | Output::Sitemap | Output::PairsData | Output::Export(_)
+            Output::SearchIndex
+                | Output::Sitemap
+                | Output::PairsData
+                | Output::MentorsData
+                | Output::Export(_)
         )
     }
 }
@@ -332,7 +368,8 @@ impl<'a> Output<'a> {
 /// On the public site, `[public] pairs` leaves out what it does not show: the list of pairs
 /// (`none`), the pairs' pages and the program's calendar (`names`), the workbooks and the pairs'
 /// calendars (`progress`).
-pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
+/// The mentor directory has a page per [`MENTORS_PER_PAGE`] mentors with room on `today`.
+pub(super) fn outputs<'a>(scope: &Scope<'a>, today: Date) -> Vec<Output<'a>> {
     use PageKind as K;
     let program = scope.program;
     let mut all: Vec<Output<'a>> = [
@@ -355,6 +392,16 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
         // Sorting and filtering by phase, progress and dates needs them shown.
         if scope.pair_pages() && !scope.pairs.is_empty() {
             all.push(Output::PairsData);
+        }
+    }
+    if super::mentors::has_directory(program) {
+        all.push(Output::Page(K::Mentors));
+        let listed = super::mentors::with_room(program, today).len();
+        let pages = mentor_pages_of(listed);
+        all.extend((2..=pages).map(|n| Output::Page(K::MentorsPage(n))));
+        // The filters read every listed mentor from it, whichever page they are on.
+        if listed > 0 {
+            all.push(Output::MentorsData);
         }
     }
     let chapters = program.chapters.iter().enumerate();
@@ -408,13 +455,17 @@ mod tests {
         book.unwrap_or_else(|| panic!("{problems:?}"))
     }
 
+    fn day() -> Date {
+        Date::parse("2026-03-01").expect("a date")
+    }
+
     #[test]
     fn every_output_has_its_own_path_and_every_trail_starts_at_home() {
         let book = bundled();
         let strings = Strings::default();
         for audience in [Audience::Public, Audience::Coordinators] {
             let scope = Scope::new(&book, &audience, &strings);
-            let outputs = outputs(&scope);
+            let outputs = outputs(&scope, day());
             let paths: BTreeSet<PathBuf> = outputs.iter().map(|o| o.path()).collect();
             assert_eq!(paths.len(), outputs.len(), "two outputs share a path");
             for output in outputs {
@@ -462,7 +513,9 @@ mod tests {
         let book = bundled();
         let strings = Strings::default();
         let has = |scope: &Scope<'_>, path: &str| {
-            outputs(scope).iter().any(|o| o.path() == Path::new(path))
+            outputs(scope, day())
+                .iter()
+                .any(|o| o.path() == Path::new(path))
         };
         let public = Scope::new(&book, &Audience::Public, &strings);
         assert!(!has(&public, paths::ROBOTS));
@@ -481,7 +534,7 @@ mod tests {
         let strings = Strings::default();
         let has_sitemap = |book: &crate::book::Book, audience: &Audience| {
             let scope = Scope::new(book, audience, &strings);
-            outputs(&scope)
+            outputs(&scope, day())
                 .iter()
                 .any(|o| o.path() == Path::new(paths::SITEMAP))
         };
@@ -491,7 +544,7 @@ mod tests {
         assert!(!has_sitemap(&book, &Audience::Coordinators));
         let has_robots = |book: &crate::book::Book| {
             let scope = Scope::new(book, &Audience::Public, &strings);
-            outputs(&scope)
+            outputs(&scope, day())
                 .iter()
                 .any(|o| o.path() == Path::new(paths::ROBOTS))
         };

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod exports;
 mod family;
 mod ics;
+mod mentors;
 mod not_found;
 mod pages;
 mod pair_facts;
@@ -150,7 +151,9 @@ impl Selection {
 /// A hash of everything the outputs made from every pair's [`Source::Lists`] show of the pairs
 /// `ids`, for the audience and date of `options`: each one's summary (the lists' rows and counts),
 /// the dashboard of that pair alone, what the program's calendar shows of it
-/// ([`calendar::listed`]) and its row in the list's data ([`pairs_list::row`]), made by the same functions that make those pages. When an edit to
+/// ([`calendar::listed`]), its row in the list's data ([`pairs_list::row`]) and whether it takes
+/// its mentor's room in the mentor directory ([`mentors::occupies`]), made by the same functions
+/// that make those pages. When an edit to
 /// those pairs keeps the key, the pages that list pairs keep their bytes and need not be rendered
 /// again.
 pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
@@ -165,6 +168,12 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
         let row = pairs_list::row(&scope, pair, today);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar, row));
     }
+    // The mentor directory counts every pair, those hidden from the audience too, against its
+    // mentor's room.
+    for pair in book.program.pairs.iter().filter(|p| ids.contains(&p.id)) {
+        let taken = mentors::occupies(pair, today);
+        let _ = serde_json::to_writer(&mut bytes, &(&pair.file.mentor.value, taken));
+    }
     crate::hash::hash(&bytes)
 }
 
@@ -174,7 +183,8 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
 pub fn layout_key(book: &Book, options: &Options) -> u128 {
     let scope = Scope::new(book, &options.audience, strings::Strings::builtin());
     let mut bytes = Vec::new();
-    for output in family::outputs(&scope) {
+    let today = options.today.unwrap_or_else(Date::today);
+    for output in family::outputs(&scope, today) {
         bytes.extend_from_slice(output.path().as_os_str().as_encoded_bytes());
         bytes.push(0);
     }
@@ -222,7 +232,8 @@ pub fn render_only(
 /// The paths of the files that `selection` leaves out, as [`render_to`] counts them.
 fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<PathBuf> {
     let scope = Scope::new(book, &options.audience, strings::Strings::builtin());
-    family::outputs(&scope)
+    let today = options.today.unwrap_or_else(Date::today);
+    family::outputs(&scope, today)
         .into_iter()
         .filter(|o| !selection.includes(o.source()))
         .map(Output::path)
@@ -281,6 +292,7 @@ pub fn render_to<E: From<Problem> + Send>(
             })
             .collect(),
         pair_count: scope.pairs.len(),
+        mentors: mentors::has_directory(program),
     };
     let globals = theme.tera.global_context();
     globals.insert("site", &site);
@@ -289,7 +301,7 @@ pub fn render_to<E: From<Problem> + Send>(
     globals.insert("anchors", &anchors::ANCHORS);
 
     let today = options.today.unwrap_or_else(Date::today);
-    let (outputs, kept): (Vec<_>, Vec<_>) = family::outputs(&scope)
+    let (outputs, kept): (Vec<_>, Vec<_>) = family::outputs(&scope, today)
         .into_iter()
         .partition(|o| selection.includes(o.source()));
     let kept_pages = kept.into_iter().filter(|o| o.is_page()).count();
@@ -306,6 +318,7 @@ pub fn render_to<E: From<Problem> + Send>(
             | Output::Robots
             | Output::Sitemap
             | Output::PairsData
+            | Output::MentorsData
             | Output::Export(_) => others.push(output),
         }
     }
@@ -363,7 +376,7 @@ pub fn render_to<E: From<Problem> + Send>(
     for output in others {
         let html = match (output, book.config.site.base_url.as_deref()) {
             (Output::SearchIndex, _) => {
-                search::write(&scope, &mut |file| {
+                search::write(&scope, today, &mut |file| {
                     sink(Page {
                         path: file.path,
                         html: file.text,
@@ -372,7 +385,8 @@ pub fn render_to<E: From<Problem> + Send>(
                 continue;
             }
             (Output::PairsData, _) => pairs_list::script(&scope, today),
-            (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url),
+            (Output::MentorsData, _) => mentors::script(&scope, today),
+            (Output::Sitemap, Some(base_url)) => sitemap::xml(&scope, base_url, today),
             (Output::Export(e), _) => e.csv(&scope, today),
             (_, base_url) => robots::txt(audience, base_url),
         };

@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::dashboard::Dashboard;
-use super::family::{PAIRS_PER_PAGE, PageKind, pages_of};
+use super::family::{PAIRS_PER_PAGE, PageKind};
 use super::strings::fill;
 use super::values::{PairValues, Shared};
 use super::view::{Link, PairView, Scope};
@@ -79,17 +79,17 @@ fn summaries(scope: &Scope<'_>, shared: &Shared) -> Value {
     Value::from(shared.summaries(scope, scope.pairs.iter().copied()))
 }
 
-/// Where a page of the list of pairs is among the others: its number, how many there are, which
+/// Where a page of a paged list (the pairs, the mentor directory) is among the others: its number, how many there are, which
 /// pairs it shows (`first` to `last`, counted from 1), the pages before and after, and the pages to
 /// link to: the first and last, the three either side of this one and every tenth, `None` for a
 /// gap. From any page, any other is at most two clicks away.
 #[derive(Serialize)]
-struct Pager {
-    page: usize,
-    pages: usize,
-    total: usize,
-    first: usize,
-    last: usize,
+pub(super) struct Pager {
+    pub page: usize,
+    pub pages: usize,
+    pub total: usize,
+    pub first: usize,
+    pub last: usize,
     prev: Option<Url>,
     next: Option<Url>,
     links: Vec<Option<PageLink>>,
@@ -111,9 +111,15 @@ struct PageLink {
 }
 
 impl Pager {
-    fn of(page: usize, total: usize) -> Pager {
-        let pages = pages_of(total);
-        let url = |n: usize| paths::pairs_page(n).url();
+    /// Page `page` (from 1) of a list of `total`, `per_page` a page, page `n` at `place(n)`.
+    pub fn of(
+        page: usize,
+        total: usize,
+        per_page: usize,
+        place: fn(usize) -> paths::Place,
+    ) -> Pager {
+        let pages = total.div_ceil(per_page).max(1);
+        let url = |n: usize| place(n).url();
         let mut links = Vec::new();
         for n in 1..=pages {
             let shown = n == 1 || n == pages || n.abs_diff(page) <= 3 || n.is_multiple_of(10);
@@ -131,8 +137,8 @@ impl Pager {
             page,
             pages,
             total,
-            first: ((page - 1) * PAIRS_PER_PAGE + 1).min(total),
-            last: (page * PAIRS_PER_PAGE).min(total),
+            first: ((page - 1) * per_page + 1).min(total),
+            last: (page * per_page).min(total),
             prev: (page > 1).then(|| url(page - 1)),
             next: (page < pages).then(|| url(page + 1)),
             links,
@@ -142,7 +148,7 @@ impl Pager {
 
 /// Page `page` (from 1) of the list of pairs: its title and context.
 fn pairs_page(scope: &Scope<'_>, shared: &Shared, page: usize) -> (String, Context) {
-    let pager = Pager::of(page, scope.pairs.len());
+    let pager = Pager::of(page, scope.pairs.len(), PAIRS_PER_PAGE, paths::pairs_page);
     let on_page = scope
         .pairs
         .iter()
@@ -300,6 +306,8 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             (p.file.title.clone(), ctx)
         }
+        PageKind::Mentors => super::mentors::context(scope, today, 1),
+        PageKind::MentorsPage(n) => super::mentors::context(scope, today, n),
         PageKind::Pairs => pairs_page(scope, shared, 1),
         PageKind::PairsPage(n) => pairs_page(scope, shared, n),
         PageKind::Pair(pair) => {

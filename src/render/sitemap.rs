@@ -10,15 +10,16 @@ use std::fmt::Write as _;
 
 use super::family::{Output, outputs};
 use super::view::Scope;
+use crate::model::Date;
 use crate::paths;
 
 /// The sitemap of the pages `scope`'s audience gets, under `base_url`.
-pub(super) fn xml(scope: &Scope<'_>, base_url: &str) -> String {
+pub(super) fn xml(scope: &Scope<'_>, base_url: &str, today: Date) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for output in outputs(scope) {
+    for output in outputs(scope, today) {
         let Output::Page(kind) = output else { continue };
         if !kind.is_listed() {
             continue;
@@ -61,7 +62,8 @@ mod tests {
         let book = book.unwrap_or_else(|| panic!("{problems:?}"));
         let strings = Strings::default();
         let scope = Scope::new(&book, &Audience::Public, &strings);
-        let xml = xml(&scope, "https://example.org/a&b");
+        let today = Date::parse("2026-03-01").expect("a date");
+        let xml = xml(&scope, "https://example.org/a&b", today);
         assert!(
             xml.contains("<loc>https://example.org/a&amp;b/</loc>"),
             "{xml}"
