@@ -32,6 +32,7 @@ mod phone;
 mod print;
 mod privacy;
 mod privacy_levels;
+mod proposals;
 mod problems_doc;
 mod publish;
 mod rules;
