@@ -31,7 +31,9 @@ fn no_proposal_in(program: &Program, dest: &str) {
         .iter()
         .filter(|(path, bytes)| {
             path.to_string_lossy().contains("5c2d")
-                || String::from_utf8_lossy(bytes).to_lowercase().contains("5c2d")
+                || String::from_utf8_lossy(bytes)
+                    .to_lowercase()
+                    .contains("5c2d")
         })
         .map(|(path, _)| path.display().to_string())
         .collect();
@@ -101,7 +103,11 @@ fn accepting_a_proposal_publishes_it() {
     let run = program.build();
     run.success().stderr_has("for 6 pairs");
     assert!(!run.stderr.contains("proposed pair"), "{}", run.stderr);
-    assert!(program.path("book/pairs/zz-proposal-5c2d/index.html").is_file());
+    assert!(
+        program
+            .path("book/pairs/zz-proposal-5c2d/index.html")
+            .is_file()
+    );
 }
 
 #[test]
