@@ -12,6 +12,7 @@
 
 pub mod assign;
 pub mod pool;
+pub mod program;
 pub mod report;
 pub mod score;
 
