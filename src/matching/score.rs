@@ -143,7 +143,9 @@ pub fn score(pool: &Pool, weights: &Weights, mentee: &Person, mentor: &Person) -
     if let (Some(a), Some(b)) = (&mentee.time_zone, &mentor.time_zone) {
         let apart = a.distance(b);
         if apart <= NEAR_ZONE_MINUTES {
-            let text = if apart == 0 {
+            let text = if a.name == b.name {
+                format!("Both are on {} time.", a.name)
+            } else if apart == 0 {
                 format!("Their clocks agree ({} and {}).", a.name, b.name)
             } else {
                 format!(

@@ -26,6 +26,7 @@ mod init;
 mod install_step;
 mod layers;
 mod lists;
+mod matching;
 mod never_panics;
 mod output;
 mod phone;
