@@ -95,6 +95,18 @@ pub enum Code {
     GoalNotRealistic,
     /// A symbolic link in the program folder, which mentorbook does not follow.
     Symlink,
+    /// A profile's language that is not an ISO 639-1 code.
+    BadLanguage,
+    /// A profile's time zone that is not an IANA time zone name.
+    BadTimeZone,
+    /// A profile's `visibility` entry for a field that is the coordinators' only.
+    VisibilityNotAllowed,
+    /// A profile names a tag that `program.yaml` does not list.
+    UnknownTag,
+    /// A profile's exclusions or wishes name the person themselves.
+    SelfReference,
+    /// A capacity on a profile of someone who is not a mentor.
+    CapacityNotMentor,
 
     // Publishing (MB06xx).
     /// Private fields in the program and no `.gitignore` entry for `book-private/`.
@@ -105,7 +117,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 39] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -115,12 +127,17 @@ impl Code {
         Code::Encoding,
         Code::BrokenLink,
         Code::Symlink,
+        Code::BadLanguage,
+        Code::BadTimeZone,
+        Code::VisibilityNotAllowed,
         Code::UnknownPerson,
         Code::UnknownItem,
         Code::UnknownGoal,
         Code::DuplicateId,
         Code::WrongRole,
         Code::OverlappingMentee,
+        Code::UnknownTag,
+        Code::SelfReference,
         Code::DateOrder,
         Code::OutOfRange,
         Code::MeetingOutsideDates,
@@ -130,6 +147,7 @@ impl Code {
         Code::NoMeetingFrequency,
         Code::RecordAheadOfChecklist,
         Code::ItemNotForPair,
+        Code::CapacityNotMentor,
         Code::Template,
         Code::Strings,
         Code::GoalWithoutMeasure,
@@ -176,6 +194,12 @@ impl Code {
             Code::VagueMeasure => "vague-measure",
             Code::GoalNotRealistic => "goal-not-realistic",
             Code::Symlink => "symlink",
+            Code::BadLanguage => "bad-language",
+            Code::BadTimeZone => "bad-time-zone",
+            Code::VisibilityNotAllowed => "visibility-not-allowed",
+            Code::UnknownTag => "unknown-tag",
+            Code::SelfReference => "self-reference",
+            Code::CapacityNotMentor => "capacity-not-mentor",
             // Publishing.
             Code::PrivateNotIgnored => "private-not-ignored",
             Code::FullPairsPublic => "full-pairs-public",
@@ -216,6 +240,12 @@ impl Code {
             Code::VagueMeasure => "MB0504",
             Code::GoalNotRealistic => "MB0505",
             Code::Symlink => "MB0107",
+            Code::BadLanguage => "MB0108",
+            Code::BadTimeZone => "MB0109",
+            Code::VisibilityNotAllowed => "MB0110",
+            Code::UnknownTag => "MB0207",
+            Code::SelfReference => "MB0208",
+            Code::CapacityNotMentor => "MB0310",
             // Publishing.
             Code::PrivateNotIgnored => "MB0601",
             Code::FullPairsPublic => "MB0602",

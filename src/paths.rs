@@ -181,6 +181,11 @@ pub fn phase(id: PhaseId) -> Place {
     Place::folder(format!("phases/{id}"))
 }
 
+/// The mentor directory.
+pub fn mentors() -> Place {
+    Place::folder("mentors")
+}
+
 /// The list of pairs: its first page.
 pub fn pairs() -> Place {
     Place::folder("pairs")

@@ -72,6 +72,8 @@ pub(super) enum PageKind<'a> {
     Pairs,
     /// Page `n` (from 2) of the list of pairs, [`PAIRS_PER_PAGE`] a page.
     PairsPage(usize),
+    /// The mentor directory: the mentors with room (when a mentor has a profile).
+    Mentors,
     /// A pair's overview.
     Pair(&'a Pair),
     PairPhase(&'a Pair, PhaseId),
@@ -153,6 +155,13 @@ impl<'a> PageKind<'a> {
                 paths::pairs_page(n),
                 "pairs.html",
                 Some(Up::Pairs),
+                Source::Lists,
+            ),
+            // Made from the people and, for each mentor's room, from which pairs are under way.
+            K::Mentors => (
+                paths::mentors(),
+                "mentors.html",
+                Some(Up::Home),
                 Source::Lists,
             ),
             K::Pair(pair) => (
@@ -356,6 +365,9 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>) -> Vec<Output<'a>> {
         if scope.pair_pages() && !scope.pairs.is_empty() {
             all.push(Output::PairsData);
         }
+    }
+    if super::mentors::has_directory(program) {
+        all.push(Output::Page(K::Mentors));
     }
     let chapters = program.chapters.iter().enumerate();
     all.extend(chapters.map(|(i, c)| Output::Page(K::Chapter(i, c))));

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod exports;
 mod family;
 mod ics;
+mod mentors;
 mod not_found;
 mod pages;
 mod pair_facts;
@@ -150,7 +151,9 @@ impl Selection {
 /// A hash of everything the outputs made from every pair's [`Source::Lists`] show of the pairs
 /// `ids`, for the audience and date of `options`: each one's summary (the lists' rows and counts),
 /// the dashboard of that pair alone, what the program's calendar shows of it
-/// ([`calendar::listed`]) and its row in the list's data ([`pairs_list::row`]), made by the same functions that make those pages. When an edit to
+/// ([`calendar::listed`]), its row in the list's data ([`pairs_list::row`]) and whether it takes
+/// its mentor's room in the mentor directory ([`mentors::occupies`]), made by the same functions
+/// that make those pages. When an edit to
 /// those pairs keeps the key, the pages that list pairs keep their bytes and need not be rendered
 /// again.
 pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128 {
@@ -164,6 +167,12 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
         let calendar = calendar::listed(&scope, pair, today);
         let row = pairs_list::row(&scope, pair, today);
         let _ = serde_json::to_writer(&mut bytes, &(&pair.id, &view, &dashboard, calendar, row));
+    }
+    // The mentor directory counts every pair, those hidden from the audience too, against its
+    // mentor's room.
+    for pair in book.program.pairs.iter().filter(|p| ids.contains(&p.id)) {
+        let taken = mentors::occupies(pair, today);
+        let _ = serde_json::to_writer(&mut bytes, &(&pair.file.mentor.value, taken));
     }
     crate::hash::hash(&bytes)
 }
@@ -281,6 +290,7 @@ pub fn render_to<E: From<Problem> + Send>(
             })
             .collect(),
         pair_count: scope.pairs.len(),
+        mentors: mentors::has_directory(program),
     };
     let globals = theme.tera.global_context();
     globals.insert("site", &site);
@@ -363,7 +373,7 @@ pub fn render_to<E: From<Problem> + Send>(
     for output in others {
         let html = match (output, book.config.site.base_url.as_deref()) {
             (Output::SearchIndex, _) => {
-                search::write(&scope, &mut |file| {
+                search::write(&scope, today, &mut |file| {
                     sink(Page {
                         path: file.path,
                         html: file.text,

@@ -300,6 +300,7 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             (p.file.title.clone(), ctx)
         }
+        PageKind::Mentors => super::mentors::context(scope, today),
         PageKind::Pairs => pairs_page(scope, shared, 1),
         PageKind::PairsPage(n) => pairs_page(scope, shared, n),
         PageKind::Pair(pair) => {

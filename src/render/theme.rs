@@ -23,6 +23,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "phases.html",
     "phase.html",
     "pairs.html",
+    "mentors.html",
     "pair.html",
     "pair-phase.html",
     "pair-initiation.html",
@@ -61,6 +62,10 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "pairs-list.js",
         include_bytes!("../../themes/default/static/pairs-list.js"),
+    ),
+    (
+        "mentors.js",
+        include_bytes!("../../themes/default/static/mentors.js"),
     ),
     (
         "lists.css",

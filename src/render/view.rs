@@ -179,6 +179,8 @@ pub struct SiteUrls {
     pub phases: Url,
     /// The list of pairs.
     pub pairs: Url,
+    /// The mentor directory.
+    pub mentors: Url,
     /// The search index's manifest script.
     pub search_index: Url,
     /// The folder of the search index's pieces, with a trailing `/`.
@@ -196,6 +198,7 @@ impl Default for SiteUrls {
             guide: paths::guide().url(),
             phases: paths::phases().url(),
             pairs: paths::pairs().url(),
+            mentors: paths::mentors().url(),
             search_index: paths::SEARCH_INDEX.to_owned(),
             search_pieces: format!("{}/", paths::SEARCH_DIR),
             static_dir: format!("{}/", paths::STATIC_DIR),
@@ -225,6 +228,8 @@ pub struct NavView<'a> {
     pub phases: Vec<Link<'a>>,
     /// How many pairs there are.
     pub pair_count: usize,
+    /// Whether the site has a mentor directory.
+    pub mentors: bool,
 }
 
 /// A titled link.

@@ -74,6 +74,7 @@ fn every_page_kind_passes_axe_core_in_light_and_dark() {
         ("phases", "phases/index.html".to_owned()),
         ("phase", "phases/negotiation/index.html".to_owned()),
         ("pairs", "pairs/index.html".to_owned()),
+        ("mentors", "mentors/index.html".to_owned()),
         ("pair", format!("pairs/{pair}/index.html")),
         ("workbook", format!("pairs/{pair}/workbook/index.html")),
         ("blank workbook", "workbook/index.html".to_owned()),

@@ -37,6 +37,11 @@ fn expected_pages(root: &Path) -> BTreeSet<PathBuf> {
         }
         pages.insert(format!("pairs/{id}/workbook/index.html").into());
     }
+    // The mentor directory, when a mentor has a profile (the bundled program's do).
+    let people = std::fs::read_to_string(root.join("content/people.yaml")).unwrap_or_default();
+    if people.contains("    profile:") {
+        pages.insert("mentors/index.html".into());
+    }
     pages
 }
 

@@ -69,6 +69,25 @@ const PUBLIC: &[&str] = &[
     "PUBLIC-CLOSURE-SUMMARY",
     "PUBLIC-NEXT-STEPS",
     "PUBLIC-PROGRESS-COMMENT",
+    // The mentor directory: a public tag, a location made public, the program's requests.
+    "PUBLIC-TAG-SURGERY",
+    "PUBLIC-LOCATION-CAROL",
+    "PUBLIC-REQUESTS",
+];
+
+/// The profile fields the fixture makes private, by default (goals, location) or by `visibility`
+/// (an interest for the coordinators only, an area of expertise for Carol's pairs), and a tag
+/// that only they name. They are not in [`EXPECTED`]: a pair's edition shows only its two people's,
+/// and the workbooks none. The time zone, private by default, cannot hold a canary: it is checked
+/// as a zone name, `Pacific/Chatham`, which nothing else in the fixture names.
+pub const PROFILE: &[&str] = &[
+    "CANARY-PROFILE-GOALS-ANA-7f3a",
+    "CANARY-PROFILE-LOCATION-ANA-7f3a",
+    "CANARY-PROFILE-GOALS-BEN-7f3a",
+    "CANARY-PROFILE-LOCATION-BEN-7f3a",
+    "CANARY-PROFILE-GOALS-CAROL-7f3a",
+    "CANARY-TAG-LABEL-7f3a",
+    "canary-tag-7f3a",
 ];
 
 #[test]
@@ -374,6 +393,80 @@ fn a_theme_that_prints_everything_it_is_given_still_publishes_no_private_field()
     for public in PUBLIC {
         assert!(dumps.contains(public), "{public} is not in any context");
     }
+}
+
+#[test]
+fn private_profile_fields_reach_only_the_editions_that_may_see_them() {
+    let found = canaries("canary");
+    let missing: Vec<_> = PROFILE.iter().filter(|c| !found.contains(**c)).collect();
+    assert!(
+        missing.is_empty(),
+        "canaries missing from the fixture: {missing:?}"
+    );
+    let program = Program::fixture("canary");
+    program.build().success();
+    // Every page and file of the public site: `no_private_field_in` covers the canaries; the time
+    // zone and the capacity made private are checked here.
+    let public = program.files("book");
+    for (path, bytes) in &public {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("Pacific/Chatham") && !text.contains("Chatham"),
+            "the time zone in {}",
+            path.display()
+        );
+    }
+    let directory = program.read("book/mentors/index.html");
+    assert!(
+        directory.contains("PUBLIC-LOCATION-CAROL") && directory.contains("PUBLIC-TAG-SURGERY")
+    );
+    assert!(
+        directory.contains("Has room for a mentee"),
+        "a private capacity is not counted out"
+    );
+    assert!(!directory.contains("of 3 places"));
+    // The public search index has the directory's public words.
+    let index = crate::search::index_text(&program, "book");
+    assert!(
+        index.contains("PUBLIC-LOCATION-CAROL")
+            || index.to_lowercase().contains("public-location-carol")
+    );
+
+    // The coordinators' edition shows every private profile field but exclusions and wishes.
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+    let coordinators = program.read("book-private/coordinators/mentors/index.html");
+    for canary in [
+        "CANARY-PROFILE-GOALS-ANA-7f3a",
+        "CANARY-PROFILE-LOCATION-ANA-7f3a",
+        "CANARY-PROFILE-GOALS-CAROL-7f3a",
+        "CANARY-TAG-LABEL-7f3a",
+        "Pacific/Chatham",
+    ] {
+        assert!(
+            coordinators.contains(canary),
+            "the coordinators' directory lacks {canary}"
+        );
+    }
+    // A pair's edition: its mentor's private fields, not Carol's (outside the pair).
+    program
+        .run(&["build", "--audience", "pair:ana-lopez-ben-okafor"])
+        .success();
+    let pair = program.read("book-private/pair-ana-lopez-ben-okafor/mentors/index.html");
+    assert!(pair.contains("CANARY-PROFILE-GOALS-ANA-7f3a") && pair.contains("Pacific/Chatham"));
+    assert!(!pair.contains("CAROL-7f3a") && !pair.contains("CANARY-TAG-LABEL-7f3a"));
+    let pair_site = all_files_text(&program, "book-private/pair-ana-lopez-ben-okafor");
+    assert!(!pair_site.contains("CANARY-PROFILE-GOALS-CAROL-7f3a"));
+}
+
+/// Every file of the site in `dest`, as one text.
+fn all_files_text(program: &Program, dest: &str) -> String {
+    program
+        .files(dest)
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect()
 }
 
 #[test]

@@ -591,15 +591,15 @@ fn a_pair_edit_renders_its_pairs_pages_and_the_lists_only_when_they_change() {
     let (rendered, total) = rebuilt(&mut server, 1);
     // The pair's six pages and calendar: the vision is on no list, and not in the program's
     // calendar.
-    assert_eq!((rendered, total), (7, 56));
+    assert_eq!((rendered, total), (7, 57));
     assert!(server.get(PAIR_PAGE).body.contains("by himself"));
     assert_same_as_a_fresh_build(&program);
 
     // A goal dropped: the lists count goals by status, so they are rendered too (home, pairs,
-    // phases and the four phase pages), with the program's calendar.
+    // phases, the four phase pages and the mentor directory), with the program's calendar.
     program.patch(PAIR, "    status: dropped", "    status: achieved");
     events.wait_for("reload");
-    assert_eq!(rebuilt(&mut server, 2), (7 + 7 + 1, 56));
+    assert_eq!(rebuilt(&mut server, 2), (7 + 8 + 1, 57));
     assert_same_as_a_fresh_build(&program);
 
     // A phase file is not a pair's: every page is rendered again.
@@ -622,7 +622,7 @@ fn an_output_folder_removed_while_serving_is_built_again_in_full() {
         "**soft-tissue surgery list** by himself",
     );
     events.wait_for("reload");
-    server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: built 56 pages");
+    server.wait_for_stderr("content/pairs/ana-lopez-ben-okafor.yaml changed: built 57 pages");
     assert!(server.get(PAIR_PAGE).body.contains("by himself"));
     assert_same_as_a_fresh_build(&program);
 }

@@ -171,8 +171,10 @@ fn the_sitemap_lists_the_pages_to_read_in_a_fixed_order() {
     assert_eq!(locs[0], "https://example.org/mentoring/");
     let pairs = crate::harness::pair_ids(program.root());
     let chapters = crate::harness::chapter_ids(program.root());
-    // Home, guide, phases, pairs; each chapter and phase; each pair's overview and four phases.
-    assert_eq!(locs.len(), 4 + chapters.len() + 4 + pairs.len() * 5);
+    // Home, guide, phases, pairs, the mentor directory; each chapter and phase; each pair's
+    // overview and four phases.
+    assert_eq!(locs.len(), 5 + chapters.len() + 4 + pairs.len() * 5);
+    assert!(locs.contains(&"https://example.org/mentoring/mentors/"));
     for pair in &pairs {
         for page in ["", "initiation/", "negotiation/", "enabling/", "closure/"] {
             let loc = format!("https://example.org/mentoring/pairs/{pair}/{page}");

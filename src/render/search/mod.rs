@@ -26,7 +26,7 @@ use super::anchors::ANCHORS;
 use super::strings::{PairWords, fill};
 use super::view::{PairView, PersonView, RecordView, Scope};
 use crate::markdown::Markdown;
-use crate::model::{Pair, PhaseId};
+use crate::model::{Date, Pair, PhaseId};
 use crate::paths;
 pub use fold::FOLD;
 pub use pieces::File;
@@ -197,12 +197,20 @@ impl Text {
 const PAIRS_A_PART: usize = 64;
 
 /// The part of the guide's chapters and the phases, the first pages of the index.
-fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language) -> Part<'r> {
+fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language, today: Date) -> Part<'r> {
     let program = scope.program;
     let mut d = Part::new(rules, 0);
     for c in &program.chapters {
         let page = d.page(Kind::Guide, &paths::chapter(&c.id).url(), &c.front.title);
         d.markdown(page, &c.front.title, &c.body);
+    }
+    // The mentor directory, with the guide: a section a mentor, with what the page shows of them.
+    if super::mentors::has_directory(program) {
+        let title = &scope.strings.pages.mentors;
+        let page = d.page(Kind::Guide, &paths::mentors().url(), title);
+        for card in super::mentors::cards(scope, today) {
+            d.doc(page, card.id, card.name, card.text());
+        }
     }
     for p in &program.phases {
         let f = &p.file;
@@ -408,8 +416,12 @@ const PARTS_AT_ONCE: usize = 16;
 /// The index is tens of megabytes at 10,000 pairs. It is made a few parts at a time, and each
 /// block of sections is written as soon as it is full, so that only the terms are held whole
 /// until the end; see [`pieces`] for what the files hold.
-pub fn write<E>(scope: &Scope<'_>, put: &mut dyn FnMut(File) -> Result<(), E>) -> Result<(), E> {
-    write_in(scope, &scope.strings.pair, Cut::DEFAULT, put)
+pub fn write<E>(
+    scope: &Scope<'_>,
+    today: Date,
+    put: &mut dyn FnMut(File) -> Result<(), E>,
+) -> Result<(), E> {
+    write_in(scope, &scope.strings.pair, today, Cut::DEFAULT, put)
 }
 
 /// How the index is cut: into parts while it is made, into pieces when it is written.
@@ -435,13 +447,14 @@ impl Cut {
 fn write_in<E>(
     scope: &Scope<'_>,
     words: &PairWords,
+    today: Date,
     cut: Cut,
     put: &mut dyn FnMut(File) -> Result<(), E>,
 ) -> Result<(), E> {
     let tag = &scope.config.book.language;
     let rules = Language::for_tag(tag);
     let mut writer = Writer::new(cut.sizes, put);
-    let guide = guide_part(scope, &rules);
+    let guide = guide_part(scope, &rules, today);
     let mut first = guide.pages.len();
     writer.add(guide)?;
     // Pairs are found where they have pages of their own (`[public] pairs`).

@@ -3,7 +3,28 @@
 
 use super::Strings;
 use crate::model::pair::{GoalStatus, Outcome};
-use crate::model::{Cadence, Date, Owner, Role};
+use crate::model::{Cadence, Date, MeetingMode, MeetingTime, Owner, Role};
+
+/// The label of a meeting mode, such as `Video call`.
+pub fn meeting_mode(mode: MeetingMode, strings: &Strings) -> &str {
+    let s = &strings.meeting_modes;
+    match mode {
+        MeetingMode::InPerson => &s.in_person,
+        MeetingMode::Video => &s.video,
+        MeetingMode::Phone => &s.phone,
+    }
+}
+
+/// The label of a meeting time, such as `Weekday evenings`.
+pub fn meeting_time(time: MeetingTime, strings: &Strings) -> &str {
+    let s = &strings.meeting_times;
+    match time {
+        MeetingTime::WeekdayMornings => &s.weekday_mornings,
+        MeetingTime::WeekdayAfternoons => &s.weekday_afternoons,
+        MeetingTime::WeekdayEvenings => &s.weekday_evenings,
+        MeetingTime::Weekends => &s.weekends,
+    }
+}
 
 /// The label of who does a checklist item, such as `Both`.
 pub fn owner(owner: Owner, strings: &Strings) -> &str {

@@ -35,6 +35,90 @@ pub struct Strings {
     pub owners: OwnerWords,
     /// How a relationship ended.
     pub outcomes: OutcomeWords,
+    /// The mentor directory.
+    pub mentors: MentorWords,
+    /// How people meet.
+    pub meeting_modes: MeetingModeWords,
+    /// When people meet.
+    pub meeting_times: MeetingTimeWords,
+}
+
+/// The mentor directory's words; `count` and `room` are patterns whose `{name}`s are replaced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentorWords {
+    /// The sentence under the title.
+    pub lead: String,
+    /// The heading of the program's `requests`.
+    pub how_to_ask: String,
+    /// Before the coordinators' names, when the program has no `requests`.
+    pub ask_coordinators: String,
+    /// The heading of the filters.
+    pub filters: String,
+    /// The filter by tag.
+    pub tag: String,
+    /// The filter by meeting mode.
+    pub mode: String,
+    /// The filter by time.
+    pub time: String,
+    /// The filter by language.
+    pub language: String,
+    /// A filter's choice that keeps everyone.
+    pub any: String,
+    /// How many mentors the filters keep: `{shown}` and `{total}`.
+    pub count: String,
+    /// When the filters keep no one.
+    pub none_match: String,
+    /// When no mentor has room.
+    pub none: String,
+    /// A mentor's expertise.
+    pub expertise: String,
+    /// A mentor's interests.
+    pub interests: String,
+    /// A mentor's meeting modes.
+    pub availability: String,
+    /// A mentor's times.
+    pub times: String,
+    /// A mentor's languages.
+    pub languages: String,
+    /// A mentor's time zone.
+    pub time_zone: String,
+    /// A mentor's location.
+    pub location: String,
+    /// A mentor's goals.
+    pub goals: String,
+    /// A mentor's room: `{room}` and `{capacity}`.
+    pub room: String,
+    /// A mentor's room when their capacity is not shown.
+    pub has_room: String,
+    /// The link from a mentor to how to ask.
+    pub ask: String,
+}
+
+/// How people meet, one word per [`crate::model::MeetingMode`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingModeWords {
+    /// Face to face.
+    pub in_person: String,
+    /// A video call.
+    pub video: String,
+    /// A phone call.
+    pub phone: String,
+}
+
+/// When people meet, one word per [`crate::model::MeetingTime`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingTimeWords {
+    /// Weekday mornings.
+    pub weekday_mornings: String,
+    /// Weekday afternoons.
+    pub weekday_afternoons: String,
+    /// Weekday evenings.
+    pub weekday_evenings: String,
+    /// Weekends.
+    pub weekends: String,
 }
 
 /// Who does a checklist item, one word per [`Owner`].
@@ -207,6 +291,8 @@ pub struct Pages {
     pub phases_title: String,
     /// The list of pairs.
     pub pairs: String,
+    /// The mentor directory.
+    pub mentors: String,
     /// A page of the list of pairs after the first: `{page}` and `{pages}` stand for its number
     /// and how many there are.
     pub pairs_page: String,
