@@ -17,7 +17,8 @@ pub fn match_pairs(dir: &Path, json: bool, write: bool) -> Exit {
         eprintln!("fix these first: matching reads the program's people and pairs");
         return exit;
     };
-    let pool = matching::program::pool(&book);
+    let today = crate::model::Date::today();
+    let pool = matching::program::pool(&book, today);
     let outcome = matching::propose(&pool, &matching::program::weights(&book.config.matching));
     if json {
         match serde_json::to_string_pretty(&outcome) {
@@ -38,7 +39,6 @@ pub fn match_pairs(dir: &Path, json: bool, write: bool) -> Exit {
         }
         return Exit::Ok;
     }
-    let today = crate::model::Date::today();
     let mut exit = Exit::Ok;
     let mut written = 0;
     for drafted in proposals::write(dir, &book, &outcome.proposals, today) {
