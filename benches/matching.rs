@@ -79,7 +79,7 @@ pub fn pool(mentees: usize, mentors: usize, seed: u64) -> Pool {
         .iter()
         .map(|z| Zone::named(z).expect("a known zone"))
         .collect();
-    let mut person = |id: String, rng: &mut Rng| {
+    let person = |id: String, rng: &mut Rng| {
         let mut languages = vec!["en".to_owned()];
         if rng.chance(25) {
             languages.push("es".to_owned());

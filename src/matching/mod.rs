@@ -86,7 +86,7 @@ pub fn propose(pool: &Pool, weights: &Weights) -> Outcome {
                 }
             }
             // Mentors are in id order already: a stable sort keeps it among equal scores.
-            candidates.sort_by(|a, b| b.1.points.cmp(&a.1.points));
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.1.points));
             Row {
                 mentee,
                 candidates,
