@@ -266,11 +266,16 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         _ => return Err(Failure::Program(problems)),
     };
     // A build sums up what repeats; `check` lists every problem.
-    let warnings = crate::report::human_grouped(
+    let mut warnings = crate::report::human_grouped(
         &problems.into_sorted_unplaced(),
         request.color,
         crate::report::SHOWN_PER_CODE,
     );
+    // Said with the warnings, so that a build with nothing to do says it again.
+    if let Some(note) = program.proposals_waiting() {
+        warnings.push_str(&note);
+        warnings.push('\n');
+    }
     (say.warnings)(&warnings);
     if let Audience::Pair(id) = audience
         && !program.pairs.iter().any(|p| &p.id == id)

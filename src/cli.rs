@@ -34,6 +34,8 @@ pub enum Command {
     Clean(OutArgs),
     /// Write the coordinators' spreadsheets (pairs, people, progress) as CSV files.
     Export(ExportArgs),
+    /// Propose pairs for the mentees without one, from their profiles, with the reasons.
+    Match(MatchArgs),
     /// Start a new pair or person file from the program's own data.
     #[command(subcommand)]
     New(NewCommand),
@@ -121,6 +123,31 @@ pub struct ExportArgs {
     /// `book-private/exports`). Never the public site's folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+/// Arguments of `match`.
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The program folder (the one holding book.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// How to print the proposals: `human` (default) or `json` (the same data, for tools).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: MatchFormat,
+    /// Draft a pair file for each proposal in content/pairs/ (`status: proposed`, the reasons in
+    /// a comment at the top). Never overwrites a file.
+    #[arg(long)]
+    pub write: bool,
+}
+
+/// How `match` prints its report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatchFormat {
+    /// A report to read.
+    #[default]
+    Human,
+    /// JSON, in the shape docs/commands.md describes.
+    Json,
 }
 
 /// Arguments of `check`.

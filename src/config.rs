@@ -31,6 +31,8 @@ pub struct Config {
     pub dashboard: DashboardSection,
     /// `[public]`.
     pub public: PublicSection,
+    /// `[matching]`.
+    pub matching: MatchingSection,
 }
 
 /// `book.toml` as written (public for its JSON Schema).
@@ -54,6 +56,9 @@ pub struct BookToml {
     /// What the public site shows of the pairs.
     #[serde(default)]
     pub public: PublicSection,
+    /// How `mentorbook match` weighs what a mentee and a mentor have in common.
+    #[serde(default)]
+    pub matching: MatchingSection,
 }
 
 /// `[book]`: what the handbook is.
@@ -168,6 +173,65 @@ pub struct PublicSection {
     /// (without it, `mentorbook check` warns, MB0602). It changes nothing on the site.
     #[serde(default)]
     pub consent: bool,
+}
+
+/// `[matching]`: the points `mentorbook match` gives a mentee and a mentor for what they have in
+/// common. Each weight is a whole number from 0 (ignore it) to [`MAX_WEIGHT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MatchingSection {
+    /// Points per tag shared between the mentee's interests and the mentor's expertise (default 3).
+    #[serde(default = "weight::<3>", alias = "shared_tags")]
+    #[schemars(range(max = 100))]
+    pub shared_tags: u32,
+    /// Points per meeting mode and per time of the week both are available for (default 2).
+    #[serde(default = "weight::<2>")]
+    #[schemars(range(max = 100))]
+    pub availability: u32,
+    /// Points when they share a language (default 2).
+    #[serde(default = "weight::<2>")]
+    #[schemars(range(max = 100))]
+    pub languages: u32,
+    /// Points when their time zones are at most 3 hours apart (default 1).
+    #[serde(default = "weight::<1>", alias = "time_zone")]
+    #[schemars(range(max = 100))]
+    pub time_zone: u32,
+    /// Points when the mentee asked for this mentor, twice as many for their first wish (default 4).
+    #[serde(default = "weight::<4>")]
+    #[schemars(range(max = 100))]
+    pub wishes: u32,
+}
+
+/// The largest weight `[matching]` takes.
+pub const MAX_WEIGHT: u32 = 100;
+
+fn weight<const N: u32>() -> u32 {
+    N
+}
+
+impl Default for MatchingSection {
+    fn default() -> Self {
+        MatchingSection {
+            shared_tags: weight::<3>(),
+            availability: weight::<2>(),
+            languages: weight::<2>(),
+            time_zone: weight::<1>(),
+            wishes: weight::<4>(),
+        }
+    }
+}
+
+impl MatchingSection {
+    /// Each weight with its key in `book.toml`.
+    pub fn keys(&self) -> [(&'static str, u32); 5] {
+        [
+            ("shared-tags", self.shared_tags),
+            ("availability", self.availability),
+            ("languages", self.languages),
+            ("time-zone", self.time_zone),
+            ("wishes", self.wishes),
+        ]
+    }
 }
 
 /// How much of each pair the public site shows, from most to least.
@@ -347,6 +411,12 @@ impl Config {
                         "pairs",
                         "attention",
                         "consent",
+                        "matching",
+                        "shared-tags",
+                        "availability",
+                        "languages",
+                        "time-zone",
+                        "wishes",
                     ],
                 ),
                 None => p,
@@ -360,6 +430,7 @@ impl Config {
             print: raw.print,
             dashboard: raw.dashboard,
             public: raw.public,
+            matching: raw.matching,
         };
         config.check(&source)?;
         Ok(config)
@@ -392,6 +463,20 @@ impl Config {
             );
             let message = format!("`quiet-after-days = {quiet}` is out of range");
             return Err(at(source, place, message).hint(hint));
+        }
+        for (key, value) in self.matching.keys() {
+            if value > MAX_WEIGHT {
+                // `shared_tags`, as the key is also read, when `shared-tags` is not written.
+                let place = Some(find_key(source, key))
+                    .filter(|&p| p != (0, 0))
+                    .unwrap_or_else(|| find_key(source, &key.replace('-', "_")));
+                let message = format!("`{key} = {value}` is out of range");
+                let hint = format!(
+                    "write a whole number from 0 (not counted) to {MAX_WEIGHT}: the points a \
+                     proposal gets for it"
+                );
+                return Err(at(source, place, message).hint(hint));
+            }
         }
         if let Some(url) = self.site.base_url.as_deref()
             && let Err(hint) = check_base_url(url)

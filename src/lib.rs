@@ -19,7 +19,8 @@
 //! 4. [`config`] (`book.toml`, which names an audience of the model);
 //! 5. [`book`] (a program with its configuration) and [`paths`] (the map of the site);
 //! 6. [`load`]: files to typed values;
-//! 7. [`validate`] (checks that span files; gives a [`book::Book`]), and [`load_program`];
+//! 7. [`validate`] (checks that span files; gives a [`book::Book`]), [`load_program`], and
+//!    [`matching`] (proposals of pairs from the profiles, for `mentorbook match`);
 //! 8. [`render`], with `render::search`, the search index;
 //! 9. [`output`]: writing the site, atomically;
 //! 10. [`pdf`];
@@ -35,6 +36,7 @@ pub mod diagnostic;
 pub mod hash;
 pub mod load;
 pub mod markdown;
+pub mod matching;
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -5,7 +5,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command, NewCommand, RoleArg};
+use cli::{Cli, Command, MatchFormat, NewCommand, RoleArg};
 use mentorbook::cmd;
 use mentorbook::model::Role;
 
@@ -88,6 +88,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check(&a.dir, a.format, a.deny_warnings),
         Command::Clean(a) => cmd::clean(&a.dir, a.dest_dir.as_deref(), &a.audience),
         Command::Export(a) => cmd::export(&a.dir, a.out.as_deref()),
+        Command::Match(a) => cmd::match_pairs(&a.dir, a.format == MatchFormat::Json, a.write),
         Command::New(NewCommand::Pair(a)) => cmd::new_pair(
             &a.dir,
             a.mentor.as_deref(),

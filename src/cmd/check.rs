@@ -34,6 +34,9 @@ pub fn check(dir: &Path, format: Format, deny_warnings: bool) -> Exit {
                     count(p.pairs.len(), "pair", "pairs"),
                     count(p.chapters.len(), "guide chapter", "guide chapters")
                 );
+                if let Some(note) = p.proposals_waiting() {
+                    eprintln!("{note}");
+                }
             }
             Exit::Ok
         }

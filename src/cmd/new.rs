@@ -138,6 +138,7 @@ pub fn new_pair(
                 mentor: &mentor,
                 mentee: &mentee,
                 start,
+                proposal: None,
             },
             &rel,
         );

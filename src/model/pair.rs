@@ -31,6 +31,11 @@ pub struct PairFile {
     /// marked for other ways are left off this pair's checklist.
     #[serde(default)]
     pub initiated_by: Initiator,
+    /// `active` (the default): a pair of the program. `proposed`: a pair that `mentorbook match
+    /// --write` drafted for review; it is checked like any pair but published nowhere and counted
+    /// in no list until a coordinator accepts it by deleting the line.
+    #[serde(default)]
+    pub status: PairStatus,
     /// Who may see this pair at all: `public` (the default) lists it on the hosted site; `pair` or
     /// `coordinators` keep it to the private editions.
     #[serde(default)]
@@ -73,6 +78,29 @@ pub struct PairFile {
     /// pages (as in phase files and guide chapters).
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+/// Whether a pair is one of the program's or a proposal waiting for review.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PairStatus {
+    /// A pair of the program (the default).
+    #[default]
+    Active,
+    /// A proposal (`mentorbook match --write`): checked, never published, counted nowhere.
+    Proposed,
+}
+
+impl PairStatus {
+    /// The name pair files use.
+    pub fn id(self) -> &'static str {
+        match self {
+            PairStatus::Active => "active",
+            PairStatus::Proposed => "proposed",
+        }
+    }
 }
 
 /// Initiation: readiness and the kind of relationship.

@@ -3,6 +3,7 @@
 
 use std::io;
 pub mod new;
+pub mod proposals;
 
 use std::path::{Path, PathBuf};
 

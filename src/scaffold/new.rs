@@ -34,6 +34,10 @@ pub struct NewPair<'a> {
     pub mentee: &'a PersonId,
     /// The start date.
     pub start: Date,
+    /// For a proposal (`mentorbook match --write`): why it is proposed, one line a reason. The
+    /// file then starts with these lines as a comment, says `status: proposed` and
+    /// `initiated_by: program`.
+    pub proposal: Option<&'a [String]>,
 }
 
 fn check_person(program: &Program, id: &PersonId, role: Role, word: &str) -> Result<(), Error> {
@@ -62,6 +66,12 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
     let months = program.info.default_length_months.value;
     let end = new.start.plus_months(months);
     let mut t = FileKind::Pair.modeline(rel);
+    if let Some(reasons) = new.proposal {
+        for line in reasons {
+            let _ = writeln!(t, "# {}", line.replace(['\n', '\r'], " ").trim_end());
+        }
+        t.push_str("#\n");
+    }
     let _ = writeln!(
         t,
         "# A mentoring pair. Every field is described in {}/format.md",
@@ -70,15 +80,28 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
     let _ = writeln!(t, "# Run `mentorbook check` after editing.");
     let _ = writeln!(t, "mentor: {}", new.mentor);
     let _ = writeln!(t, "mentee: {}", new.mentee);
+    if new.proposal.is_some() {
+        let _ = writeln!(
+            t,
+            "status: proposed   # a proposal, published nowhere: delete this line to accept the pair"
+        );
+    }
     let _ = writeln!(t, "start: {}", new.start);
     let _ = writeln!(
         t,
         "end: {end}   # the program's default length: {months} months"
     );
-    let _ = writeln!(
-        t,
-        "# initiated_by: mentee   # how you came together: mentee (asked), mentor (offered) or program (matched)"
-    );
+    if new.proposal.is_some() {
+        let _ = writeln!(
+            t,
+            "initiated_by: program   # a coordinator matched them (mentorbook match)"
+        );
+    } else {
+        let _ = writeln!(
+            t,
+            "# initiated_by: mentee   # how you came together: mentee (asked), mentor (offered) or program (matched)"
+        );
+    }
     t.push_str(PAIR_BODY);
     t.push_str("\n# Checklist progress: uncomment an item and write the date it was done.\n");
     t.push_str(

@@ -257,6 +257,14 @@ pub fn recheck_pairs(
     if memo.valid_on != Some(today) {
         return None;
     }
+    // A pair that became a proposal leaves the program's pairs: a whole check sets it apart.
+    // (A proposal's own file is not among `program.pairs`, so an edit to one is not found below.)
+    if edits
+        .iter()
+        .any(|e| e.file.status == crate::model::PairStatus::Proposed)
+    {
+        return None;
+    }
     let places = edits
         .iter()
         .map(|e| program.pairs.binary_search_by(|p| p.id.cmp(&e.id)).ok())

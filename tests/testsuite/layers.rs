@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["book", "paths"],
     &["load"],
-    &["validate", "lib"],
+    &["validate", "lib", "matching"],
     &["render"],
     &["output"],
     &["pdf"],

@@ -809,3 +809,35 @@ fn an_edit_to_pairs_alone_is_checked_and_rendered_as_a_full_build_would() {
     session.catch_up();
     assert_same_as_a_fresh_build(&program);
 }
+
+#[test]
+fn a_pair_that_becomes_a_proposal_leaves_the_site_and_comes_back_when_accepted() {
+    use mentorbook::render::Selection;
+    use mentorbook::session::Outcome;
+    let program = Program::bundled().checked_today();
+    let mut session = mentorbook::session::Session::new(program.root(), None);
+    session.rebuild();
+    let hints = [std::path::PathBuf::from(PAIR)];
+    program.patch(
+        PAIR,
+        "mentee: ben-okafor\n",
+        "mentee: ben-okafor\nstatus: proposed\n",
+    );
+    let outcome = session.rebuild_hinted(Some(&hints));
+    assert!(
+        matches!(&outcome, Outcome::Built(r) if r.selection == Selection::All),
+        "a pair set apart is a whole rebuild: {outcome:?}"
+    );
+    session.catch_up();
+    assert_same_as_a_fresh_build(&program);
+    assert!(!program.path("book/pairs/ana-lopez-ben-okafor").exists());
+    program.patch(PAIR, "status: proposed\n", "");
+    session.rebuild_hinted(Some(&hints));
+    session.catch_up();
+    assert_same_as_a_fresh_build(&program);
+    assert!(
+        program
+            .path("book/pairs/ana-lopez-ben-okafor/index.html")
+            .is_file()
+    );
+}
