@@ -80,6 +80,12 @@ impl Sources {
         }
     }
 
+    /// Holds `text` as the text of `rel`, in place of what is on disk.
+    pub fn insert(&self, rel: &Path, text: Arc<str>) {
+        let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+        read.insert(rel.to_path_buf(), Some(text));
+    }
+
     /// The text of the file `rel` (relative to the program folder); `None` when it cannot be read.
     pub fn get(&self, rel: &Path) -> Option<Arc<str>> {
         let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
@@ -132,6 +138,73 @@ enum Parsed {
 /// problems go to `problems`.
 pub fn load(config: Config, private: PrivateValues, problems: &mut Problems) -> Loaded {
     Cache::new(private).load(config, problems).0
+}
+
+/// [`load`], with the texts of `overlay` read in place of what is on disk at those paths
+/// (relative to the program folder): files that do not exist yet, or edited texts of people and
+/// pair files. Nothing is written; the result is checked as the program would be with those files.
+/// `mentorbook import` checks the files it would write this way. A path that is not a people
+/// file, `content/people/<id>.yaml` or `content/pairs/<id>.yaml` is ignored.
+pub fn load_overlaid(
+    config: Config,
+    private: PrivateValues,
+    overlay: &[(PathBuf, Arc<str>)],
+    problems: &mut Problems,
+) -> Loaded {
+    let raw_html = config.build.allow_raw_html;
+    let mut own = Problems::default();
+    let mut loaded = load(config, private, &mut own);
+    let over = |f: &Path| overlay.iter().any(|(rel, _)| rel == f);
+    problems.extend(own.into_vec().into_iter().filter(|p| !over(&p.span.file)));
+    for (rel, text) in overlay {
+        let Some(kind) = kind_of(rel) else { continue };
+        loaded.people.retain(|(p, _)| p != rel);
+        loaded.pairs.retain(|p| &p.path != rel);
+        let file = SourceFile {
+            path: rel.clone(),
+            text: Arc::clone(text),
+        };
+        loaded.sources.insert(rel, Arc::clone(text));
+        match crate::model::reading_private(private, || parse(&file, kind, raw_html)) {
+            Ok(Parsed::People(list)) => loaded
+                .people
+                .extend(list.into_iter().map(|p| (rel.clone(), p))),
+            Ok(Parsed::Pair(id, file)) => loaded.pairs.push(LoadedPair {
+                id,
+                path: rel.clone(),
+                file,
+            }),
+            Ok(_) => {}
+            Err(p) => {
+                if !matches!(kind_of(rel), Some(Kind::Pair(_))) {
+                    loaded.people_complete = false;
+                }
+                problems.push(p);
+            }
+        }
+    }
+    loaded.pairs.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded
+}
+
+/// What the content file `rel` is, for the kinds [`load_overlaid`] reads.
+fn kind_of(rel: &Path) -> Option<Kind> {
+    let content = Path::new(CONTENT_DIR);
+    if rel == content.join("people.yaml") {
+        return Some(Kind::PeopleList);
+    }
+    let stem = rel.file_stem()?.to_str()?;
+    let parent = rel.parent()?;
+    if !rel.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        return None;
+    }
+    if parent == content.join("people") {
+        PersonId::new(stem).ok().map(Kind::Person)
+    } else if parent == content.join("pairs") && !PairId::RESERVED.contains(&stem) {
+        PairId::new(stem).ok().map(Kind::Pair)
+    } else {
+        None
+    }
 }
 
 fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Problem> {
