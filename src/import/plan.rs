@@ -21,6 +21,8 @@ pub struct Record {
     pub id: String,
     /// The column the id comes from (the id's own, or the name's, mentor's and mentee's).
     pub id_column: Option<usize>,
+    /// Whether the row gives its id (rather than the id being made from the name).
+    pub id_given: bool,
     /// The values, as the YAML will hold them (the id not among them).
     pub entries: Entries,
     /// Each field written and the column it comes from (`None`: a default of the mapping).
@@ -120,6 +122,7 @@ pub fn records(
             .copied()
             .filter(|r| !origins.iter().any(|(p, _)| p == r))
             .collect();
+        let id_given = id.is_some();
         let (id, id_column) = match id {
             Some((id, from)) => (id, from),
             None => made_id(kind, &entries, mapping),
@@ -160,6 +163,7 @@ pub fn records(
             row: index,
             id,
             id_column,
+            id_given,
             entries,
             origins,
             missing,

@@ -358,3 +358,23 @@ fn a_bad_value_in_an_update_is_located_and_nothing_is_written() {
     assert!(err.contains("row 2, column B (`roles`)"), "{err}");
     assert!(err.contains("unknown value `menter`"), "{err}");
 }
+
+#[test]
+fn imported_contact_details_never_reach_the_public_site() {
+    let p = program_with_person_files();
+    p.write(
+        "import/people.csv",
+        "name,roles,contact.email,contact.phone,contact.notes\n\
+         Carol Nguyen,mentor,canary-import-email-7f3a@example.org,CANARY-IMPORT-PHONE-7f3a,CANARY-IMPORT-NOTES-7f3a\n",
+    );
+    p.run(&["import", "people", "import/people.csv"]).success();
+    assert!(p.read("content/people/carol-nguyen.yaml").contains("CANARY-IMPORT-PHONE-7f3a"));
+    p.build().success();
+    assert!(!p.files("book").is_empty());
+    for (path, bytes) in p.files("book") {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for canary in ["canary-import-email-7f3a", "canary-import-phone-7f3a", "canary-import-notes-7f3a"] {
+            assert!(!text.contains(canary), "{canary} in {}", path.display());
+        }
+    }
+}
