@@ -25,20 +25,17 @@ pub struct Origin {
     pub column: Option<usize>,
 }
 
-/// The origins of record `index`, written at `item` (the root, or `people[i]`) of `text`.
+/// The origins of record `index`, written at `item` (the root, or `people[i]`) of `doc`.
 pub fn origins(
     file: &Path,
-    text: &str,
+    doc: &Document<'_>,
     item: &[Step],
     index: usize,
     record: &Record,
 ) -> Vec<Origin> {
-    let Ok(doc) = Document::parse(text) else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
     let whole = if item.is_empty() {
-        1..text.lines().count() as u32 + 2
+        1..doc.text().lines().count() as u32 + 2
     } else {
         match doc.lines(item) {
             Some(l) => l,

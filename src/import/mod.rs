@@ -219,7 +219,7 @@ fn checked(
         match t {
             Target::New(rel) => {
                 let text = plan::new_file(kind, book, r, rel);
-                origins.extend(check::origins(rel, &text, &[], i, r));
+                origins.extend(file_origins(rel, &text, i, r));
                 let text: Arc<str> = Arc::from(text);
                 overlay.push((rel.clone(), Arc::clone(&text)));
                 changes.push(Change {
@@ -234,7 +234,7 @@ fn checked(
                     .join("people")
                     .join(format!("{}.yaml", r.id));
                 let text = plan::new_file(kind, book, r, &rel);
-                origins.extend(check::origins(&rel, &text, &[], i, r));
+                origins.extend(file_origins(&rel, &text, i, r));
                 overlay.push((rel, Arc::from(text)));
                 edited.entry(plan::people_list()).or_default().1.push(i);
             }
@@ -251,39 +251,44 @@ fn checked(
         let ups: Vec<&Record> = updates.iter().map(|&i| &kept[i].0).collect();
         let adds: Vec<&Record> = appends.iter().map(|&i| &kept[i].0).collect();
         // Checked with the updates alone; written with the appended people too.
-        let checked_text = match plan::edit_file(&text, list, &ups, &[]) {
+        let (checked_text, same) = match plan::edit_file(&text, list, &ups, &[]) {
             Ok(t) => t,
             Err(e) => {
                 not_placed.push(e);
                 continue;
             }
         };
-        let after = match plan::edit_file(&text, list, &ups, &adds) {
-            Ok(t) => t,
-            Err(e) => {
-                not_placed.push(e);
-                continue;
-            }
-        };
-        for r in &ups {
-            if plan::edit_file(&text, list, &[r], &[]).is_ok_and(|t| t == text) {
-                unchanged += 1;
-            }
-        }
-        if !updates.is_empty() {
-            if let Ok(doc) = crate::yaml_edit::Document::parse(&checked_text) {
-                for &i in updates {
-                    let r = &kept[i].0;
-                    let item = if list {
-                        match plan::index_of(&doc, &r.id) {
-                            Some(at) => vec![Step::from("people"), Step::Index(at)],
-                            None => continue,
-                        }
-                    } else {
-                        Vec::new()
-                    };
-                    origins.extend(check::origins(rel, &checked_text, &item, i, r));
+        unchanged += same;
+        let after = if adds.is_empty() {
+            checked_text.clone()
+        } else {
+            match plan::edit_file(&text, list, &ups, &adds) {
+                Ok((t, _)) => t,
+                Err(e) => {
+                    not_placed.push(e);
+                    continue;
                 }
+            }
+        };
+        if !updates.is_empty()
+            && let Ok(doc) = crate::yaml_edit::Document::parse(&checked_text)
+        {
+            let index = if list {
+                plan::indexes(&doc)
+            } else {
+                Default::default()
+            };
+            for &i in updates {
+                let r = &kept[i].0;
+                let item = if list {
+                    match index.get(&r.id) {
+                        Some(&at) => vec![Step::from("people"), Step::Index(at)],
+                        None => continue,
+                    }
+                } else {
+                    Vec::new()
+                };
+                origins.extend(check::origins(rel, &doc, &item, i, r));
             }
             overlay.push((rel.clone(), Arc::from(checked_text.as_str())));
         }
@@ -316,6 +321,14 @@ fn checked(
         }
     }
     (changes, found, unchanged)
+}
+
+/// The origins of record `i`, the whole of the new file `text`.
+fn file_origins(rel: &Path, text: &str, i: usize, r: &Record) -> Vec<check::Origin> {
+    match crate::yaml_edit::Document::parse(text) {
+        Ok(doc) => check::origins(rel, &doc, &[], i, r),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Why writing stopped.

@@ -328,7 +328,7 @@ pub fn targets(
         if taken.is_none()
             && update
             && kind == Kind::People
-            && r.origins.iter().all(|(p, _)| *p != "id")
+            && !r.id_given
         {
             let email = r.entries.0.iter().find_map(|(k, e)| match e {
                 Entry::Map(m) if k == "contact" => m.0.iter().find_map(|(k, e)| match e {
@@ -434,32 +434,33 @@ fn merged(text: &str, path: &[Step], entries: &Entries) -> String {
     }
 }
 
-/// The edits of one existing file: `updates` merged into the people or pair they name, then
-/// `appends` added at the end of the people list. Errors name the record that could not be placed.
+/// The text of one existing file with `updates` merged into the people or pair they name, then
+/// `appends` added at the end of the people list, and how many of `updates` change nothing.
+/// Errors name the record (by index into the table's rows) that could not be placed.
 pub fn edit_file(
     text: &str,
     list: bool,
     updates: &[&Record],
     appends: &[&Record],
-) -> Result<String, (usize, String)> {
+) -> Result<(String, usize), (usize, String)> {
     let doc = Document::parse(text).map_err(|e| (usize::MAX, e.to_string()))?;
+    let index = if list { indexes(&doc) } else { HashMap::new() };
     let mut edits: Vec<Edit> = Vec::new();
+    let mut unchanged = 0;
     for r in updates {
         let path = if list {
-            vec![
-                Step::from("people"),
-                Step::Index(
-                    index_of(&doc, &r.id)
-                        .ok_or((r.row, format!("`{}` is not in the list", r.id)))?,
-                ),
-            ]
+            let at = index
+                .get(&r.id)
+                .ok_or((r.row, format!("`{}` is not in the list", r.id)))?;
+            vec![Step::from("people"), Step::Index(*at)]
         } else {
             Vec::new()
         };
-        edits.extend(
-            doc.merge(&path, &r.entries)
-                .map_err(|e| (r.row, e.to_string()))?,
-        );
+        let merge = doc.merge(&path, &r.entries).map_err(|e| (r.row, e.to_string()))?;
+        if merge.is_empty() {
+            unchanged += 1;
+        }
+        edits.extend(merge);
     }
     for r in appends {
         let mut item = Entries::default();
@@ -471,19 +472,28 @@ pub fn edit_file(
                 .map_err(|e| (r.row, e.to_string()))?,
         );
     }
-    Ok(yaml_edit::apply(text, &edits))
+    Ok((yaml_edit::apply(text, &edits), unchanged))
 }
 
-/// The index of the person `id` in a people list.
-pub fn index_of(doc: &Document<'_>, id: &str) -> Option<usize> {
-    let crate::yaml_edit::NodeKind::Seq { items, .. } = &doc.get(&[Step::from("people")])?.kind
+/// The index of each person in a people list, by id.
+pub fn indexes(doc: &Document<'_>) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    let Some(crate::yaml_edit::Node {
+        kind: crate::yaml_edit::NodeKind::Seq { items, .. },
+        ..
+    }) = doc.get(&[Step::from("people")])
     else {
-        return None;
+        return out;
     };
-    items.iter().position(|item| {
-        matches!(&item.kind, crate::yaml_edit::NodeKind::Map { entries, .. }
-            if entries.iter().any(|(k, v)| k.as_str() == Some("id") && v.as_str() == Some(id)))
-    })
+    for (i, item) in items.iter().enumerate() {
+        if let crate::yaml_edit::NodeKind::Map { entries, .. } = &item.kind
+            && let Some((_, v)) = entries.iter().find(|(k, _)| k.as_str() == Some("id"))
+            && let Some(id) = v.as_str()
+        {
+            out.entry(id.to_owned()).or_insert(i);
+        }
+    }
+    out
 }
 
 /// A problem of the plan that names no cell: the table's first line.

@@ -79,6 +79,8 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 pub struct Document<'a> {
     text: &'a str,
     root: Option<Node>,
+    /// The byte where each line starts.
+    line_starts: Vec<usize>,
 }
 
 /// The indentation nested mappings get when the file shows none to copy.
@@ -87,9 +89,12 @@ const STEP: usize = 2;
 impl<'a> Document<'a> {
     /// Reads `text`.
     pub fn parse(text: &'a str) -> Result<Document<'a>, ParseError> {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Ok(Document {
             text,
             root: tree::parse(text)?,
+            line_starts,
         })
     }
 
@@ -123,7 +128,7 @@ impl<'a> Document<'a> {
             _ => node.span.start,
         };
         let end = node.span.end.max(start + 1).min(self.text.len());
-        let line = |b: usize| 1 + self.text[..b.min(self.text.len())].matches('\n').count() as u32;
+        let line = |b: usize| self.line_starts.partition_point(|&s| s <= b) as u32;
         Some(line(start)..line(end.saturating_sub(1)) + 1)
     }
 
