@@ -95,6 +95,18 @@ pub enum Code {
     GoalNotRealistic,
     /// A symbolic link in the program folder, which mentorbook does not follow.
     Symlink,
+    /// A profile's language that is not an ISO 639-1 code.
+    BadLanguage,
+    /// A profile's time zone that is not an IANA time zone name.
+    BadTimeZone,
+    /// A profile's `visibility` entry for a field that is the coordinators' only.
+    VisibilityNotAllowed,
+    /// A profile names a tag that `program.yaml` does not list.
+    UnknownTag,
+    /// A profile's exclusions or wishes name the person themselves.
+    SelfReference,
+    /// A capacity on a profile of someone who is not a mentor.
+    CapacityNotMentor,
 
     // Import (MB07xx).
     /// A spreadsheet `import` reads that is not a table: a quote never closed, a row longer than
@@ -113,7 +125,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 41] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -123,12 +135,17 @@ impl Code {
         Code::Encoding,
         Code::BrokenLink,
         Code::Symlink,
+        Code::BadLanguage,
+        Code::BadTimeZone,
+        Code::VisibilityNotAllowed,
         Code::UnknownPerson,
         Code::UnknownItem,
         Code::UnknownGoal,
         Code::DuplicateId,
         Code::WrongRole,
         Code::OverlappingMentee,
+        Code::UnknownTag,
+        Code::SelfReference,
         Code::DateOrder,
         Code::OutOfRange,
         Code::MeetingOutsideDates,
@@ -138,6 +155,7 @@ impl Code {
         Code::NoMeetingFrequency,
         Code::RecordAheadOfChecklist,
         Code::ItemNotForPair,
+        Code::CapacityNotMentor,
         Code::Template,
         Code::Strings,
         Code::GoalWithoutMeasure,
@@ -187,6 +205,12 @@ impl Code {
             Code::VagueMeasure => "vague-measure",
             Code::GoalNotRealistic => "goal-not-realistic",
             Code::Symlink => "symlink",
+            Code::BadLanguage => "bad-language",
+            Code::BadTimeZone => "bad-time-zone",
+            Code::VisibilityNotAllowed => "visibility-not-allowed",
+            Code::UnknownTag => "unknown-tag",
+            Code::SelfReference => "self-reference",
+            Code::CapacityNotMentor => "capacity-not-mentor",
             // Publishing.
             Code::PrivateNotIgnored => "private-not-ignored",
             Code::FullPairsPublic => "full-pairs-public",
@@ -230,6 +254,12 @@ impl Code {
             Code::VagueMeasure => "MB0504",
             Code::GoalNotRealistic => "MB0505",
             Code::Symlink => "MB0107",
+            Code::BadLanguage => "MB0108",
+            Code::BadTimeZone => "MB0109",
+            Code::VisibilityNotAllowed => "MB0110",
+            Code::UnknownTag => "MB0207",
+            Code::SelfReference => "MB0208",
+            Code::CapacityNotMentor => "MB0310",
             // Publishing.
             Code::PrivateNotIgnored => "MB0601",
             Code::FullPairsPublic => "MB0602",

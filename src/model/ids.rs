@@ -84,6 +84,10 @@ slug_id!(
     /// A guide chapter's id: the name of its file under `content/guide/`.
     ChapterId
 );
+slug_id!(
+    /// A tag's id, from `tags` in `program.yaml`: an area of expertise or interest.
+    TagId
+);
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ pub mod pair;
 pub mod person;
 pub mod phase;
 mod private;
+pub mod profile;
 pub mod program;
 mod visibility;
 
@@ -20,13 +21,14 @@ use serde::{Deserialize, Serialize};
 
 pub use date::Date;
 pub use guide::{Chapter, FrontMatter};
-pub use ids::{ChapterId, GoalId, ItemId, PairId, PersonId};
+pub use ids::{ChapterId, GoalId, ItemId, PairId, PersonId, TagId};
 pub use located::Located;
 pub use pair::{Pair, PairFile, PhaseCount};
 pub use person::{Person, Role};
 pub use phase::{ChecklistItem, Initiator, Owner, Phase, PhaseFile, PhaseId};
 pub(crate) use private::reading as reading_private;
 pub use private::{Private, PrivateValues};
+pub use profile::{Availability, Field, MeetingMode, MeetingTime, Profile};
 pub use program::ProgramInfo;
 pub use visibility::{Audience, Visibility};
 

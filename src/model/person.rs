@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Located, PersonId, Private};
+use super::{Located, PersonId, Private, Profile};
 use crate::markdown::Markdown;
 
 /// A role a person has in the program.
@@ -50,6 +50,9 @@ pub struct Person {
     /// Contact details: private, never published.
     #[serde(default)]
     pub contact: Option<Private<Contact>>,
+    /// What the person offers and looks for, how they can meet, and who may see each of these.
+    #[serde(default)]
+    pub profile: Option<Profile>,
 }
 
 impl Person {

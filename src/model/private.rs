@@ -51,6 +51,20 @@ pub fn reading<R>(values: PrivateValues, read: impl FnOnce() -> R) -> R {
 }
 
 impl<T> Private<T> {
+    /// A private value made in code from one just read (a profile's field, whose visibility is
+    /// known only once the whole profile is read): dropped, as [`Deserialize`] would drop it, when
+    /// the reading on this thread drops private values.
+    pub(crate) fn read(value: T) -> Self {
+        Private((!DROPPING.get()).then_some(value))
+    }
+
+    /// A private value kept whatever the reading drops: for the few small values that checks
+    /// across files need (a profile's tags, languages, exclusions), which a load only for checking
+    /// must still hold. It is reached only through [`Private::reveal`], like any other.
+    pub(crate) fn kept(value: T) -> Self {
+        Private(Some(value))
+    }
+
     /// The value, if `audience` may see it. `at_least` is the visibility of the entry or file that
     /// holds it; the value itself is never wider than [`Visibility::Pair`].
     pub fn reveal(

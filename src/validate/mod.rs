@@ -1,13 +1,14 @@
 //! Cross-file checks: references between files, duplicate ids, dates in order. Turns what
 //! [`crate::load`] read into a [`Program`], reporting every problem rather than the first.
 //!
-//! `pair` checks each pair file's references; `rules` holds the warnings about a pair's dates and
+//! `pair` checks each pair file's references; `profile` the people's profiles; `rules` holds the warnings about a pair's dates and
 //! progress and about the program as a whole; `lint` reviews SMART goals; `publishing` (run by
 //! `check` alone) how the folder is kept in git.
 
 mod ahead;
 mod lint;
 mod pair;
+mod profile;
 mod publishing;
 mod rules;
 
@@ -157,6 +158,8 @@ pub fn validate_with(
             );
         }
     }
+
+    ctx.profiles(known, info.as_ref(), problems);
 
     chapters.sort_by(|a, b| {
         (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.id).cmp(&(

@@ -34,6 +34,7 @@ mod print;
 mod privacy;
 mod privacy_levels;
 mod problems_doc;
+mod profiles;
 mod publish;
 mod rules;
 mod schema_and_new;

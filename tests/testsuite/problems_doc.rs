@@ -48,6 +48,27 @@ fn report(run: &Run, first_line: &str) -> String {
     lines[start..end].join("\n").trim_end().to_owned()
 }
 
+/// The report headed `first_line` for the minimal program, with tags in `program.yaml` and a
+/// profile of one line (`profile`, indented for the person's fields) for `person`.
+fn profile_report(person: &str, profile: &str, first_line: &str) -> String {
+    let p = Program::fixture("minimal");
+    p.patch(
+        "content/program.yaml",
+        "meeting_cadence: monthly",
+        "meeting_cadence: monthly\ntags:\n  surgery: Surgery\n  teaching: Teaching",
+    );
+    let title = match person {
+        "ana-lopez" => "    title: Senior surgeon",
+        _ => "    title: Graduate vet",
+    };
+    p.patch(
+        "content/people.yaml",
+        title,
+        &format!("{title}\n    profile:\n      {profile}"),
+    );
+    check_report(&p, first_line)
+}
+
 fn check_report(program: &Program, first_line: &str) -> String {
     report(&program.check(), first_line)
 }
@@ -109,6 +130,49 @@ fn examples() -> Vec<Example> {
                 p.write("content/pairs/Ana Ben.yaml", p.read(PAIR));
                 check_report(&p, "MB0103 bad-file-name")
             },
+        },
+        Example {
+            first_line: "MB0108 bad-language",
+            make: || profile_report("ana-lopez", "languages: [es, EN]", "MB0108 bad-language"),
+        },
+        Example {
+            first_line: "MB0109 bad-time-zone",
+            make: || {
+                profile_report(
+                    "ana-lopez",
+                    "time_zone: Europe/Londn",
+                    "MB0109 bad-time-zone",
+                )
+            },
+        },
+        Example {
+            first_line: "MB0110 visibility-not-allowed",
+            make: || {
+                let profile =
+                    "exclusions: [ben-okafor]\n      visibility:\n        exclusions: pair";
+                profile_report("ana-lopez", profile, "MB0110 visibility-not-allowed")
+            },
+        },
+        Example {
+            first_line: "MB0207 unknown-tag",
+            make: || {
+                let profile = "expertise: [surgery, Teaching]";
+                profile_report("ana-lopez", profile, "MB0207 unknown-tag")
+            },
+        },
+        Example {
+            first_line: "MB0208 self-reference",
+            make: || {
+                profile_report(
+                    "ben-okafor",
+                    "wishes: [ben-okafor]",
+                    "MB0208 self-reference",
+                )
+            },
+        },
+        Example {
+            first_line: "MB0310 capacity-not-mentor",
+            make: || profile_report("ben-okafor", "capacity: 2", "MB0310 capacity-not-mentor"),
         },
         Example {
             first_line: "MB0104 front-matter",
