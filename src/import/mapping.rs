@@ -88,10 +88,9 @@ fn from_header(
                         table.header_places[i],
                         format!("{} is not a field mentorbook knows", table.column_name(i)),
                     )
-                    .hint(format!(
-                        "name the column after a field ({}), or write a mapping with `--write-map FILE`, correct it, and import with `--map FILE`",
-                        field_list(kind)
-                    ));
+                    .hint(
+                        "name the column after a field (`name`, `roles`, `contact.email`, `profile.expertise`...: docs/import.md lists them), or write a mapping with `--write-map FILE`, correct it, and import with `--map FILE`",
+                    );
                 problems.push(p);
             }
         }
@@ -323,7 +322,18 @@ pub fn guessed(kind: Kind, table: &Table) -> String {
         t,
         "# field (\"\") must be written before the mapping can be used."
     );
-    let _ = writeln!(t, "# Fields: {}.", field_list(kind));
+    t.push_str("# Fields:");
+    let mut width = 9;
+    for f in kind.fields() {
+        if width + f.path.len() > 96 {
+            t.push_str("\n#");
+            width = 1;
+        }
+        t.push(' ');
+        t.push_str(f.path);
+        width += f.path.len() + 1;
+    }
+    t.push('\n');
     let _ = writeln!(t, "[columns]");
     let mut used: Vec<&str> = Vec::new();
     for name in table.header.iter().filter(|n| !n.is_empty()) {

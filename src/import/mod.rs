@@ -80,8 +80,12 @@ pub enum Refused {
 }
 
 /// The program's tags, as (id, label), for reading a tag's label in a cell.
-fn tags(_book: &crate::book::Book) -> Vec<(String, String)> {
-    Vec::new()
+fn tags(book: &crate::book::Book) -> Vec<(String, String)> {
+    book.info
+        .tags
+        .iter()
+        .map(|(id, label)| (id.to_string(), label.clone()))
+        .collect()
 }
 
 /// Reads the spreadsheet and the mapping, and plans the import into the program at `root`; every

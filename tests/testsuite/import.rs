@@ -378,3 +378,39 @@ fn imported_contact_details_never_reach_the_public_site() {
         }
     }
 }
+
+/// The program's tags, as `program.yaml` lists them.
+const TAGS: &str = "tags:\n  surgery: Surgery\n  client-communication: Client communication\n  teaching: Teaching\n";
+
+#[test]
+fn profiles_from_a_form_with_an_unknown_tag_located_then_imported() {
+    let p = program();
+    let program = p.read("content/program.yaml");
+    p.write("content/program.yaml", format!("{program}{TAGS}"));
+    let args = [
+        "import",
+        "people",
+        "import/forms-mentors.csv",
+        "--map",
+        "import/forms-mentors.toml",
+    ];
+    let err = fails(&p, &args);
+    assert!(err.contains("MB0207 unknown-tag"), "{err}");
+    assert!(
+        err.contains("row 3, column D (`Areas of expertise`): the program has no tag `teachng`"),
+        "{err}"
+    );
+    assert!(err.contains("import/forms-mentors.csv:3:56"), "{err}");
+    assert!(err.contains("did you mean `teaching`?"), "{err}");
+    p.patch("import/forms-mentors.csv", "Teachng", "Teaching");
+    let before = p.read(PEOPLE);
+    p.run(&args).success().stderr_has("imported 2 people new");
+    assert_eq!(
+        p.read(PEOPLE),
+        format!(
+            "{before}  - id: hana-sato\n    name: Hana Sato\n    roles: [mentor]\n    contact:\n      email: hana@example.org\n    profile:\n      expertise: [surgery, client-communication]\n      capacity: 2\n      availability:\n        modes: [in_person, video]\n        times: [weekday_evenings, weekends]\n      languages: [en, ja]\n      time_zone: Asia/Tokyo\n  - id: ivan-petrov\n    name: Ivan Petrov\n    roles: [mentor]\n    contact:\n      email: ivan@example.org\n    profile:\n      expertise: [surgery, teaching]\n      capacity: 1\n      availability:\n        modes: [phone]\n        times: [weekends]\n      languages: [en]\n      time_zone: Europe/Sofia\n"
+        )
+    );
+    p.check().success();
+    p.build().success();
+}
