@@ -498,5 +498,5 @@ pub fn indexes(doc: &Document<'_>) -> HashMap<String, usize> {
 
 /// A problem of the plan that names no cell: the table's first line.
 pub fn whole_table(table: &Table, message: String) -> Problem {
-    table.problem(Code::Io, Place { line: 1, column: 1 }, message)
+    table.problem(Code::Yaml, Place { line: 1, column: 1 }, message)
 }
