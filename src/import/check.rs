@@ -7,8 +7,13 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::plan::{Record, place_of};
-use super::table::Table;
+use std::collections::BTreeMap;
+
+use super::fields::Kind;
+use super::plan::{self, Record, place_of};
+use super::table::{self, Table};
+use super::targets::{self, Target};
+use super::{Change, files};
 use crate::diagnostic::{Problem, Problems};
 use crate::yaml_edit::{Document, Step};
 
@@ -156,5 +161,136 @@ fn moved(table: &Table, record: &Record, column: Option<usize>, p: Problem) -> P
     match p.hint {
         Some(h) => q.hint(h),
         None => q,
+    }
+}
+
+/// The files `kept` would write, and what the checks find in them.
+pub fn checked(
+    root: &Path,
+    kind: Kind,
+    book: &crate::book::Book,
+    table: &table::Table,
+    kept: &[(Record, Target)],
+    before: &HashSet<Key>,
+) -> (Vec<Change>, Found, usize) {
+    let records: Vec<Record> = kept.iter().map(|(r, _)| r.clone()).collect();
+    let mut overlay: Vec<(PathBuf, Arc<str>)> = Vec::new();
+    let mut placed = Vec::new();
+    let mut changes: Vec<Change> = Vec::new();
+    // Edits of existing files, with the people appended to the list.
+    let mut edited: BTreeMap<PathBuf, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, (r, t)) in kept.iter().enumerate() {
+        match t {
+            Target::New(rel) => {
+                let text = files::new_file(kind, book, r, rel);
+                placed.extend(file_origins(rel, &text, i, r));
+                let text: Arc<str> = Arc::from(text);
+                overlay.push((rel.clone(), Arc::clone(&text)));
+                changes.push(Change {
+                    rel: rel.clone(),
+                    before: None,
+                    after: text.to_string(),
+                });
+            }
+            Target::Append => {
+                // Checked as a file of its own, so one bad row cannot hide the others' problems.
+                let rel = Path::new(crate::load::CONTENT_DIR)
+                    .join("people")
+                    .join(format!("{}.yaml", r.id));
+                let text = files::new_file(kind, book, r, &rel);
+                placed.extend(file_origins(&rel, &text, i, r));
+                overlay.push((rel, Arc::from(text)));
+                edited.entry(targets::people_list()).or_default().1.push(i);
+            }
+            Target::Update(rel) => edited.entry(rel.clone()).or_default().0.push(i),
+        }
+    }
+    let mut not_placed: Vec<(usize, String)> = Vec::new();
+    let mut unchanged = 0;
+    for (rel, (updates, appends)) in &edited {
+        let Ok(text) = std::fs::read_to_string(root.join(rel)) else {
+            continue;
+        };
+        let list = rel == &targets::people_list();
+        let ups: Vec<&Record> = updates.iter().map(|&i| &kept[i].0).collect();
+        let adds: Vec<&Record> = appends.iter().map(|&i| &kept[i].0).collect();
+        // Checked with the updates alone; written with the appended people too.
+        let (checked_text, same) = match files::edit_file(&text, list, &ups, &[]) {
+            Ok(t) => t,
+            Err(e) => {
+                not_placed.push(e);
+                continue;
+            }
+        };
+        unchanged += same;
+        let after = if adds.is_empty() {
+            checked_text.clone()
+        } else {
+            match files::edit_file(&text, list, &ups, &adds) {
+                Ok((t, _)) => t,
+                Err(e) => {
+                    not_placed.push(e);
+                    continue;
+                }
+            }
+        };
+        if !updates.is_empty()
+            && let Ok(doc) = crate::yaml_edit::Document::parse(&checked_text)
+        {
+            let index = if list {
+                files::indexes(&doc)
+            } else {
+                Default::default()
+            };
+            for &i in updates {
+                let r = &kept[i].0;
+                let item = if list {
+                    match index.get(&r.id) {
+                        Some(&at) => vec![Step::from("people"), Step::Index(at)],
+                        None => continue,
+                    }
+                } else {
+                    Vec::new()
+                };
+                placed.extend(origins(rel, &doc, &item, i, r));
+            }
+            overlay.push((rel.clone(), Arc::from(checked_text.as_str())));
+        }
+        if after != text {
+            changes.push(Change {
+                rel: rel.clone(),
+                before: Some(Arc::from(text)),
+                after,
+            });
+        }
+    }
+    let mut found = check(root, &overlay, &placed, before, table, &records);
+    for (i, message) in not_placed {
+        let p = match records.get(i) {
+            Some(r) => table
+                .problem(
+                    crate::diagnostic::Code::Yaml,
+                    plan::place_of(table, r, r.id_column),
+                    format!(
+                        "row {}: cannot edit the file: {message}",
+                        table.rows[r.row].number
+                    ),
+                )
+                .hint("edit this person by hand, or write the value in the file's own form"),
+            None => plan::whole_table(table, format!("cannot edit the file: {message}")),
+        };
+        match records.get(i) {
+            Some(_) => found.records.push((i, p)),
+            None => found.other.push(p),
+        }
+    }
+    (changes, found, unchanged)
+}
+
+/// The origins of record `i`, the whole of the new file `text`.
+fn file_origins(rel: &Path, text: &str, i: usize, r: &Record) -> Vec<Origin> {
+    match crate::yaml_edit::Document::parse(text) {
+        Ok(doc) => origins(rel, &doc, &[], i, r),
+        Err(_) => Vec::new(),
     }
 }

@@ -91,37 +91,85 @@ pub const PEOPLE: &[Field] = &[
     field(
         "profile.expertise",
         Shape::Tags,
-        &["expertise", "can offer", "could offer", "skills", "areas you could help"],
+        &[
+            "expertise",
+            "can offer",
+            "could offer",
+            "skills",
+            "areas you could help",
+        ],
     ),
     field(
         "profile.interests",
         Shape::Tags,
-        &["interests", "interested in", "want to learn", "grow in", "hope to learn"],
+        &[
+            "interests",
+            "interested in",
+            "want to learn",
+            "grow in",
+            "hope to learn",
+        ],
     ),
-    field("profile.goals", Shape::Text, &["goal", "goals", "hope to achieve"]),
-    field("profile.capacity", Shape::Word, &["capacity", "how many mentees"]),
+    field(
+        "profile.goals",
+        Shape::Text,
+        &["goal", "goals", "hope to achieve"],
+    ),
+    field(
+        "profile.capacity",
+        Shape::Word,
+        &["capacity", "how many mentees"],
+    ),
     field(
         "profile.availability.modes",
         Shape::Choices,
-        &["meet", "meeting mode", "how would you like to meet", "modes"],
+        &[
+            "meet",
+            "meeting mode",
+            "how would you like to meet",
+            "modes",
+        ],
     ),
     field(
         "profile.availability.times",
         Shape::Choices,
-        &["times", "availability", "when can you meet", "when are you available"],
+        &[
+            "times",
+            "availability",
+            "when can you meet",
+            "when are you available",
+        ],
     ),
-    field("profile.languages", Shape::Words, &["language", "languages"]),
+    field(
+        "profile.languages",
+        Shape::Words,
+        &["language", "languages"],
+    ),
     field("profile.time_zone", Shape::Word, &["time zone", "timezone"]),
-    field("profile.location", Shape::Text, &["location", "where are you based", "city", "based"]),
+    field(
+        "profile.location",
+        Shape::Text,
+        &["location", "where are you based", "city", "based"],
+    ),
     field(
         "profile.exclusions",
         Shape::People,
-        &["exclusions", "not be paired", "conflict of interest", "conflicts of interest"],
+        &[
+            "exclusions",
+            "not be paired",
+            "conflict of interest",
+            "conflicts of interest",
+        ],
     ),
     field(
         "profile.wishes",
         Shape::People,
-        &["wishes", "preferred mentor", "preferred mentors", "would like as a mentor"],
+        &[
+            "wishes",
+            "preferred mentor",
+            "preferred mentors",
+            "would like as a mentor",
+        ],
     ),
 ];
 
@@ -280,11 +328,23 @@ mod tests {
         assert_eq!(k.guess("contact.phone"), Some("contact.phone"));
         assert_eq!(k.guess("Favourite colour"), None);
         assert_eq!(Kind::Pairs.guess("Pair ID"), Some("id"));
-        assert_eq!(k.guess("What time zone are you in?"), Some("profile.time_zone"));
-        assert_eq!(k.guess("When can you meet?"), Some("profile.availability.times"));
-        assert_eq!(k.guess("How would you like to meet?"), Some("profile.availability.modes"));
+        assert_eq!(
+            k.guess("What time zone are you in?"),
+            Some("profile.time_zone")
+        );
+        assert_eq!(
+            k.guess("When can you meet?"),
+            Some("profile.availability.times")
+        );
+        assert_eq!(
+            k.guess("How would you like to meet?"),
+            Some("profile.availability.modes")
+        );
         assert_eq!(k.guess("Areas of expertise"), Some("profile.expertise"));
-        assert_eq!(k.guess("What do you want to learn?"), Some("profile.interests"));
+        assert_eq!(
+            k.guess("What do you want to learn?"),
+            Some("profile.interests")
+        );
     }
 
     #[test]

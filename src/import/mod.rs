@@ -1,31 +1,36 @@
 //! `mentorbook import people|pairs FILE.csv`: people and pairs from a spreadsheet export.
 //!
 //! The steps: the file is read as a table ([`table`]); each column is given a field ([`mapping`],
-//! from a mapping file or the header); each row becomes a record and a place to go ([`plan`]: a new
-//! file, an entry at the end of `content/people.yaml`, or, with `--update`, edits of what is
-//! there); the files that would be written are loaded and checked with the rest of the program,
-//! as `check` would, and every problem is moved to the row and column it came from ([`check`]).
-//! Nothing is written unless every row is good, or, with `--skip-bad`, the rows with errors are
-//! left out (and the rest checked again without them). New files are never written over an
-//! existing one; edited files are written whole, after checking that nobody changed them since
-//! they were read, and only their edited values differ (see [`crate::yaml_edit`]).
+//! from a mapping file or the header; [`fields`] says what each field takes); each row becomes a
+//! record (`plan`) and is given a place to go (`targets`: a new file, an entry at the end of
+//! `content/people.yaml`, or, with `--update`, the person or pair already there); the texts those
+//! places would hold (`files`) are loaded and checked with the rest of the program, as `check`
+//! would, and every problem is moved to the row and column it came from (`check`). Nothing is
+//! written unless every row is good, or, with `--skip-bad`, the rows with errors are left out and
+//! the rest checked again without them. Writing ([`write`]) never puts a new file over an existing
+//! one, and replaces an edited file only if it still holds what was read; only its edited values
+//! differ (see [`crate::yaml_edit`]).
 
 mod check;
 pub mod fields;
+mod files;
 pub mod mapping;
 mod plan;
 pub mod table;
+mod targets;
+mod write;
 
 pub use fields::Kind;
-pub use plan::Layout;
+pub use targets::Layout;
+pub use write::{WriteError, diff, write};
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Problems, Severity};
-use crate::yaml_edit::Step;
-use plan::{Record, Target};
+use plan::Record;
+use targets::Target;
 
 /// What `import` is asked to do.
 #[derive(Debug, Clone)]
@@ -113,10 +118,10 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
     let records = plan::records(kind, &table, &mapping, &tags, &mut found);
     let mut records = plan::unique(&table, records, kind, &mut found);
     let layout = match kind {
-        Kind::People => plan::layout(root),
+        Kind::People => targets::layout(root),
         Kind::Pairs => Layout::Files,
     };
-    let mut targets = plan::targets(
+    let mut targets = targets::targets(
         kind,
         &table,
         &book,
@@ -125,7 +130,7 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
         layout,
         &mut found,
     );
-    plan::required(kind, &table, &mapping, &records, &mut targets, &mut found);
+    targets::required(kind, &table, &mapping, &records, &mut targets, &mut found);
     let mut kept: Vec<(Record, Target)> = records
         .into_iter()
         .zip(targets)
@@ -134,7 +139,7 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
     let mut early = found.into_vec();
     if early.iter().any(|p| p.severity == Severity::Error) && !options.skip_bad {
         // The other rows are checked too: every bad row is reported in one run.
-        let (_, found, _) = checked(root, kind, &book, &table, &kept, &before);
+        let (_, found, _) = check::checked(root, kind, &book, &table, &kept, &before);
         early.extend(found.records.into_iter().map(|(_, p)| p));
         early.extend(found.other);
         problems.extend(early);
@@ -143,7 +148,7 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
     // Check; with --skip-bad, leave out the rows with errors and check the rest again, until
     // none is left out (a pair can depend on a person that a skipped row would have added).
     let (changes, last, unchanged) = loop {
-        let (changes, found, unchanged) = checked(root, kind, &book, &table, &kept, &before);
+        let (changes, found, unchanged) = check::checked(root, kind, &book, &table, &kept, &before);
         let bad: HashSet<usize> = found
             .records
             .iter()
@@ -202,219 +207,4 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
             .collect(),
         layout: (kind == Kind::People).then_some(layout),
     })
-}
-
-/// The files `kept` would write, and what the checks find in them.
-fn checked(
-    root: &Path,
-    kind: Kind,
-    book: &crate::book::Book,
-    table: &table::Table,
-    kept: &[(Record, Target)],
-    before: &HashSet<check::Key>,
-) -> (Vec<Change>, check::Found, usize) {
-    let records: Vec<Record> = kept.iter().map(|(r, _)| r.clone()).collect();
-    let mut overlay: Vec<(PathBuf, Arc<str>)> = Vec::new();
-    let mut origins = Vec::new();
-    let mut changes: Vec<Change> = Vec::new();
-    // Edits of existing files, with the people appended to the list.
-    let mut edited: BTreeMap<PathBuf, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, (r, t)) in kept.iter().enumerate() {
-        match t {
-            Target::New(rel) => {
-                let text = plan::new_file(kind, book, r, rel);
-                origins.extend(file_origins(rel, &text, i, r));
-                let text: Arc<str> = Arc::from(text);
-                overlay.push((rel.clone(), Arc::clone(&text)));
-                changes.push(Change {
-                    rel: rel.clone(),
-                    before: None,
-                    after: text.to_string(),
-                });
-            }
-            Target::Append => {
-                // Checked as a file of its own, so one bad row cannot hide the others' problems.
-                let rel = Path::new(crate::load::CONTENT_DIR)
-                    .join("people")
-                    .join(format!("{}.yaml", r.id));
-                let text = plan::new_file(kind, book, r, &rel);
-                origins.extend(file_origins(&rel, &text, i, r));
-                overlay.push((rel, Arc::from(text)));
-                edited.entry(plan::people_list()).or_default().1.push(i);
-            }
-            Target::Update(rel) => edited.entry(rel.clone()).or_default().0.push(i),
-        }
-    }
-    let mut not_placed: Vec<(usize, String)> = Vec::new();
-    let mut unchanged = 0;
-    for (rel, (updates, appends)) in &edited {
-        let Ok(text) = std::fs::read_to_string(root.join(rel)) else {
-            continue;
-        };
-        let list = rel == &plan::people_list();
-        let ups: Vec<&Record> = updates.iter().map(|&i| &kept[i].0).collect();
-        let adds: Vec<&Record> = appends.iter().map(|&i| &kept[i].0).collect();
-        // Checked with the updates alone; written with the appended people too.
-        let (checked_text, same) = match plan::edit_file(&text, list, &ups, &[]) {
-            Ok(t) => t,
-            Err(e) => {
-                not_placed.push(e);
-                continue;
-            }
-        };
-        unchanged += same;
-        let after = if adds.is_empty() {
-            checked_text.clone()
-        } else {
-            match plan::edit_file(&text, list, &ups, &adds) {
-                Ok((t, _)) => t,
-                Err(e) => {
-                    not_placed.push(e);
-                    continue;
-                }
-            }
-        };
-        if !updates.is_empty()
-            && let Ok(doc) = crate::yaml_edit::Document::parse(&checked_text)
-        {
-            let index = if list {
-                plan::indexes(&doc)
-            } else {
-                Default::default()
-            };
-            for &i in updates {
-                let r = &kept[i].0;
-                let item = if list {
-                    match index.get(&r.id) {
-                        Some(&at) => vec![Step::from("people"), Step::Index(at)],
-                        None => continue,
-                    }
-                } else {
-                    Vec::new()
-                };
-                origins.extend(check::origins(rel, &doc, &item, i, r));
-            }
-            overlay.push((rel.clone(), Arc::from(checked_text.as_str())));
-        }
-        if after != text {
-            changes.push(Change {
-                rel: rel.clone(),
-                before: Some(Arc::from(text)),
-                after,
-            });
-        }
-    }
-    let mut found = check::check(root, &overlay, &origins, before, table, &records);
-    for (i, message) in not_placed {
-        let p = match records.get(i) {
-            Some(r) => table
-                .problem(
-                    crate::diagnostic::Code::Yaml,
-                    plan::place_of(table, r, r.id_column),
-                    format!(
-                        "row {}: cannot edit the file: {message}",
-                        table.rows[r.row].number
-                    ),
-                )
-                .hint("edit this person by hand, or write the value in the file's own form"),
-            None => plan::whole_table(table, format!("cannot edit the file: {message}")),
-        };
-        match records.get(i) {
-            Some(_) => found.records.push((i, p)),
-            None => found.other.push(p),
-        }
-    }
-    (changes, found, unchanged)
-}
-
-/// The origins of record `i`, the whole of the new file `text`.
-fn file_origins(rel: &Path, text: &str, i: usize, r: &Record) -> Vec<check::Origin> {
-    match crate::yaml_edit::Document::parse(text) {
-        Ok(doc) => check::origins(rel, &doc, &[], i, r),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// Why writing stopped.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    /// A file appeared where a new one was to go.
-    #[error("{0} already exists; mentorbook never overwrites a file")]
-    Exists(PathBuf),
-    /// A file changed between the check and the write.
-    #[error("{0} changed while importing; nothing more was written: run the import again")]
-    Changed(PathBuf),
-    /// Writing failed.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-}
-
-/// Writes the plan's files into the program at `root`: new files created (never over an existing
-/// one), edited files replaced whole by a rename, each only if it still holds what was read.
-/// Returns the files written, in order.
-pub fn write(root: &Path, plan: &Plan) -> Result<Vec<PathBuf>, WriteError> {
-    // Every check first, so that a refusal writes nothing.
-    for c in &plan.changes {
-        let path = root.join(&c.rel);
-        match &c.before {
-            None if path.exists() => return Err(WriteError::Exists(c.rel.clone())),
-            Some(before) if std::fs::read_to_string(&path).ok().as_deref() != Some(&**before) => {
-                return Err(WriteError::Changed(c.rel.clone()));
-            }
-            _ => {}
-        }
-    }
-    let mut written = Vec::new();
-    for c in &plan.changes {
-        let path = root.join(&c.rel);
-        let io = |source| WriteError::Io {
-            path: c.rel.clone(),
-            source,
-        };
-        match &c.before {
-            None => match crate::scaffold::new::write_new(root, &c.rel, &c.after) {
-                Ok(()) => {}
-                Err(crate::scaffold::new::Error::Exists(p)) => return Err(WriteError::Exists(p)),
-                Err(crate::scaffold::new::Error::Io { source, .. }) => return Err(io(source)),
-                Err(e) => return Err(io(std::io::Error::other(e.to_string()))),
-            },
-            Some(_) => {
-                let tmp = path.with_extension("yaml.import-tmp");
-                std::fs::write(&tmp, &c.after).map_err(io)?;
-                if let Err(e) = std::fs::rename(&tmp, &path) {
-                    let _ = std::fs::remove_file(&tmp);
-                    return Err(io(e));
-                }
-            }
-        }
-        written.push(c.rel.clone());
-    }
-    Ok(written)
-}
-
-/// The lines that differ between `before` and `after`, as `-` and `+` lines with the line numbers
-/// of `before`: what `--dry-run` shows of an edited file.
-pub fn diff(before: &str, after: &str) -> String {
-    let a: Vec<&str> = before.lines().collect();
-    let b: Vec<&str> = after.lines().collect();
-    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..]
-        .iter()
-        .rev()
-        .zip(b[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let mut out = format!("@@ line {} @@\n", head + 1);
-    for l in &a[head..a.len() - tail] {
-        out.push_str(&format!("-{l}\n"));
-    }
-    for l in &b[head..b.len() - tail] {
-        out.push_str(&format!("+{l}\n"));
-    }
-    out
 }

@@ -368,12 +368,19 @@ fn imported_contact_details_never_reach_the_public_site() {
          Carol Nguyen,mentor,canary-import-email-7f3a@example.org,CANARY-IMPORT-PHONE-7f3a,CANARY-IMPORT-NOTES-7f3a\n",
     );
     p.run(&["import", "people", "import/people.csv"]).success();
-    assert!(p.read("content/people/carol-nguyen.yaml").contains("CANARY-IMPORT-PHONE-7f3a"));
+    assert!(
+        p.read("content/people/carol-nguyen.yaml")
+            .contains("CANARY-IMPORT-PHONE-7f3a")
+    );
     p.build().success();
     assert!(!p.files("book").is_empty());
     for (path, bytes) in p.files("book") {
         let text = String::from_utf8_lossy(&bytes).to_lowercase();
-        for canary in ["canary-import-email-7f3a", "canary-import-phone-7f3a", "canary-import-notes-7f3a"] {
+        for canary in [
+            "canary-import-email-7f3a",
+            "canary-import-phone-7f3a",
+            "canary-import-notes-7f3a",
+        ] {
             assert!(!text.contains(canary), "{canary} in {}", path.display());
         }
     }
