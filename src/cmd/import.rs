@@ -44,8 +44,8 @@ pub fn import(dir: &Path, options: &Options, mode: ImportMode<'_>) -> Exit {
         }
     };
     print_problems(problems);
-    let what = |n: usize| count(n, one, people);
-    let mut summary = format!("{} new", what(plan.added));
+    let noun = if plan.added == 1 { one } else { people };
+    let mut summary = format!("{} new {noun}", plan.added);
     if options.update {
         summary.push_str(&format!(", {} updated", plan.updated));
         if plan.unchanged > 0 {

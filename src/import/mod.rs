@@ -198,13 +198,18 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
         added: kept.len() - updates,
         updated: updates - unchanged,
         unchanged,
-        skipped: table
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !rows_kept.contains(i))
-            .map(|(_, r)| r.number)
-            .collect(),
+        skipped: {
+            let mut rows: Vec<usize> = table
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !rows_kept.contains(i))
+                .map(|(_, r)| r.number)
+                .chain(table.dropped.iter().copied())
+                .collect();
+            rows.sort_unstable();
+            rows
+        },
         layout: (kind == Kind::People).then_some(layout),
     })
 }

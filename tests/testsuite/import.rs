@@ -56,7 +56,7 @@ fn a_google_form_export_with_a_mapping_makes_one_file_per_person() {
     ]);
     run.success()
         .stderr_has("created content/people/carol-nguyen.yaml")
-        .stderr_has("imported 3 people new");
+        .stderr_has("imported 3 new people");
     let carol = p.read("content/people/carol-nguyen.yaml");
     assert_eq!(
         carol,
@@ -86,7 +86,7 @@ fn an_excel_export_with_semicolons_a_bom_and_crlf_is_appended_to_people_yaml() {
     p.run(&["import", "people", "import/excel-people.csv"])
         .success()
         .stderr_has("updated content/people.yaml")
-        .stderr_has("imported 2 people new");
+        .stderr_has("imported 2 new people");
     let after = p.read(PEOPLE);
     assert_eq!(
         after,
@@ -219,7 +219,7 @@ fn skip_bad_writes_the_good_rows_and_lists_the_others() {
     p.run(&["import", "pairs", "import/pairs.csv", "--skip-bad"])
         .success()
         .stderr_has("skipped 2 rows (rows 2, 3)")
-        .stderr_has("imported 0 pairs new");
+        .stderr_has("imported 0 new pairs");
     let p = program();
     p.write(
         "import/people.csv",
@@ -249,6 +249,17 @@ fn skip_bad_writes_the_good_rows_and_lists_the_others() {
     assert!(pair.contains("progress:\n  initiation:\n"), "{pair}");
     p.check().success();
     p.build().success();
+}
+
+#[test]
+fn skip_bad_leaves_out_a_row_that_cannot_be_read() {
+    let p = program();
+    p.run(&["import", "people", "import/extra-column.csv", "--skip-bad"])
+        .success()
+        .stderr_has("skipped 1 row (rows 3)")
+        .stderr_has("imported 1 new person");
+    assert!(p.read(PEOPLE).contains("id: hana-sato"));
+    assert!(!p.read(PEOPLE).contains("ivan-petrov"));
 }
 
 #[test]
@@ -411,7 +422,7 @@ fn profiles_from_a_form_with_an_unknown_tag_located_then_imported() {
     assert!(err.contains("did you mean `teaching`?"), "{err}");
     p.patch("import/forms-mentors.csv", "Teachng", "Teaching");
     let before = p.read(PEOPLE);
-    p.run(&args).success().stderr_has("imported 2 people new");
+    p.run(&args).success().stderr_has("imported 2 new people");
     assert_eq!(
         p.read(PEOPLE),
         format!(
