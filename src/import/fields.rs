@@ -290,7 +290,7 @@ pub fn person(s: &str) -> String {
 /// (id, label), to read a label as its tag.
 pub fn value(shape: Shape, cell: &str, tags: &[(String, String)]) -> Value {
     match shape {
-        Shape::Text => Value::Text(cell.to_owned()),
+        Shape::Text => Value::Text(cell.replace("\r\n", "\n")),
         Shape::Word => Value::Word(cell.to_owned()),
         Shape::Choice => Value::Word(choice(cell)),
         Shape::Choices => Value::Words(split_list(cell).iter().map(|s| choice(s)).collect()),

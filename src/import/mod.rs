@@ -188,6 +188,18 @@ pub fn plan(root: &Path, options: &Options, problems: &mut Problems) -> Result<P
     if errors {
         return Err(Refused::Import);
     }
+    // The new people were checked in files of their own; the list they join must still read as a
+    // list of people (a safety net: the same values, indented otherwise).
+    for c in changes.iter().filter(|c| c.rel == targets::people_list()) {
+        let whole: Arc<str> = Arc::from(c.after.as_str());
+        let read = crate::load::yaml::parse_str::<crate::model::person::PeopleFile>(
+            &c.rel, &c.after, 0, &whole,
+        );
+        if let Err(p) = read {
+            problems.push(p);
+            return Err(Refused::Import);
+        }
+    }
     let rows_kept: HashSet<usize> = kept.iter().map(|(r, _)| r.row).collect();
     let updates = kept
         .iter()

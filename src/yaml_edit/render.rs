@@ -91,6 +91,18 @@ impl Value {
     }
 }
 
+/// Whether `t` is written as a block of lines: it has more than one, and none that a block would
+/// not give back as it is (a first line that starts with a space, a tab or a control character,
+/// lines of spaces only, a final line break).
+fn block_text(t: &str) -> bool {
+    t.contains('\n')
+        && !t.starts_with([' ', '\n'])
+        && !t.ends_with('\n')
+        && !t.contains(|c: char| c.is_control() && c != '\n')
+        && t.split('\n').all(|l| l.is_empty() || !l.trim().is_empty())
+        && !t.split('\n').any(|l| l.ends_with(' '))
+}
+
 /// Entries of a block mapping to write: a key with a value, or with entries below it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entries(pub Vec<(String, Entry)>);
@@ -156,6 +168,17 @@ impl Entries {
             }
             out.push_str(&string(key));
             match entry {
+                Entry::Value(Value::Text(t)) if block_text(t) => {
+                    // Lines of text as a block (`|-`: the text exactly, no final line break).
+                    out.push_str(": |-\n");
+                    for line in t.split('\n') {
+                        if !line.is_empty() {
+                            out.push_str(&" ".repeat(indent + step));
+                            out.push_str(line);
+                        }
+                        out.push('\n');
+                    }
+                }
                 Entry::Value(v) => {
                     out.push_str(": ");
                     out.push_str(&v.inline());
@@ -195,6 +218,21 @@ mod tests {
             Value::Words(vec!["a".into(), "b c".into()]).inline(),
             "[a, \"b c\"]"
         );
+    }
+
+    #[test]
+    fn lines_of_text_are_a_block() {
+        let mut e = Entries::default();
+        e.set(
+            &["bio"],
+            Value::Text("First year.\n\nMoved from a *farm*.".into()),
+        );
+        assert_eq!(
+            e.block(2, 2, None),
+            "  bio: |-\n    First year.\n\n    Moved from a *farm*.\n"
+        );
+        e.set(&["bio"], Value::Text("ends with a break\n".into()));
+        assert_eq!(e.block(0, 2, None), "bio: \"ends with a break\\n\"\n");
     }
 
     #[test]

@@ -70,7 +70,9 @@ fn a_google_form_export_with_a_mapping_makes_one_file_per_person() {
     );
     let dev = p.read("content/people/dev-patel.yaml");
     assert!(
-        dev.contains("bio: \"First year in practice.\\nMoved from a farm practice.\"\n"),
+        dev.contains(
+            "bio: |-\n  First year in practice.\n  Moved from a farm practice.\ncontact:\n"
+        ),
         "{dev}"
     );
     let emma = p.read("content/people/emma-wright.yaml");
