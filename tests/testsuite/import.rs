@@ -434,3 +434,22 @@ fn profiles_from_a_form_with_an_unknown_tag_located_then_imported() {
     p.check().success();
     p.build().success();
 }
+
+#[test]
+fn update_of_a_pair_changes_only_its_end() {
+    let p = program();
+    let pair = "content/pairs/ana-lopez-ben-okafor.yaml";
+    let before = p.read(pair);
+    p.write(
+        "import/pairs-update.csv",
+        "id,end,initiated_by\nana-lopez-ben-okafor,2026-01-31,Mentee\n",
+    );
+    p.run(&["import", "pairs", "import/pairs-update.csv", "--update"])
+        .success()
+        .stderr_has(&format!("updated {pair}"));
+    let after = p.read(pair);
+    // A pair file with no `end:` gets it after its last key, with `initiated_by`.
+    assert!(after.starts_with(&before), "{after}");
+    assert_eq!(&after[before.len()..], "end: 2026-01-31\ninitiated_by: mentee\n");
+    p.check().success();
+}
