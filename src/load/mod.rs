@@ -154,12 +154,17 @@ pub fn load_overlaid(
     let raw_html = config.build.allow_raw_html;
     let mut own = Problems::default();
     let mut loaded = load(config, private, &mut own);
-    let over = |f: &Path| overlay.iter().any(|(rel, _)| rel == f);
-    problems.extend(own.into_vec().into_iter().filter(|p| !over(&p.span.file)));
+    let over: std::collections::HashSet<&Path> =
+        overlay.iter().map(|(rel, _)| rel.as_path()).collect();
+    problems.extend(
+        own.into_vec()
+            .into_iter()
+            .filter(|p| !over.contains(p.span.file.as_path())),
+    );
+    loaded.people.retain(|(p, _)| !over.contains(p.as_path()));
+    loaded.pairs.retain(|p| !over.contains(p.path.as_path()));
     for (rel, text) in overlay {
         let Some(kind) = kind_of(rel) else { continue };
-        loaded.people.retain(|(p, _)| p != rel);
-        loaded.pairs.retain(|p| &p.path != rel);
         let file = SourceFile {
             path: rel.clone(),
             text: Arc::clone(text),

@@ -450,6 +450,9 @@ fn update_of_a_pair_changes_only_its_end() {
     let after = p.read(pair);
     // A pair file with no `end:` gets it after its last key, with `initiated_by`.
     assert!(after.starts_with(&before), "{after}");
-    assert_eq!(&after[before.len()..], "end: 2026-01-31\ninitiated_by: mentee\n");
+    assert_eq!(
+        &after[before.len()..],
+        "end: 2026-01-31\ninitiated_by: mentee\n"
+    );
     p.check().success();
 }
