@@ -39,6 +39,9 @@ pub enum Command {
     /// Start a new pair or person file from the program's own data.
     #[command(subcommand)]
     New(NewCommand),
+    /// Add people or pairs from a spreadsheet (CSV): checked first, written only when every row is good.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Write the JSON Schemas of the program's files, for editor completion and checking.
     Schema(SchemaArgs),
 }
@@ -50,6 +53,42 @@ pub enum NewCommand {
     Pair(NewPairArgs),
     /// A person file, `content/people/<id>.yaml`.
     Person(NewPersonArgs),
+}
+
+/// What `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// People: a file each under `content/people/`, or entries added to `content/people.yaml`.
+    People(ImportArgs),
+    /// Pairs: a file each under `content/pairs/`, as `new pair` writes them.
+    Pairs(ImportArgs),
+}
+
+/// Arguments of `import people` and `import pairs`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// `[DIR] FILE`: the program folder (default: the current one) and the spreadsheet, saved as
+    /// CSV (comma or semicolon, UTF-8 with or without a byte-order mark).
+    #[arg(num_args = 1..=2, required = true, value_names = ["DIR", "FILE"])]
+    pub dir_and_file: Vec<PathBuf>,
+    /// A mapping file (TOML): which field each column fills. Without it, the header row must name
+    /// the fields (`name`, `roles`, `contact.email`...).
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// Write a first mapping for the spreadsheet into FILE, guessed from its header, and import
+    /// nothing: correct it, then import with `--map FILE`.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["map", "update", "skip_bad", "dry_run"])]
+    pub write_map: Option<PathBuf>,
+    /// Change the people or pairs already there from the rows with their id (people without an
+    /// id column: also found by e-mail); only the values the spreadsheet gives change.
+    #[arg(long)]
+    pub update: bool,
+    /// Write the good rows and list the rows with errors, rather than writing nothing.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of `new pair`.

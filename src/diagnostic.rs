@@ -108,6 +108,14 @@ pub enum Code {
     /// A capacity on a profile of someone who is not a mentor.
     CapacityNotMentor,
 
+    // Import (MB07xx).
+    /// A spreadsheet `import` reads that is not a table: a quote never closed, a row longer than
+    /// the header, no header.
+    Csv,
+    /// A column the mapping does not place, or a mapping that names a field or a column that does
+    /// not exist.
+    ColumnMap,
+
     // Publishing (MB06xx).
     /// Private fields in the program and no `.gitignore` entry for `book-private/`.
     PrivateNotIgnored,
@@ -117,7 +125,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 41] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -158,6 +166,9 @@ impl Code {
         // Publishing.
         Code::PrivateNotIgnored,
         Code::FullPairsPublic,
+        // Import.
+        Code::Csv,
+        Code::ColumnMap,
     ];
 
     /// The stable name, `unknown-person`.
@@ -203,6 +214,9 @@ impl Code {
             // Publishing.
             Code::PrivateNotIgnored => "private-not-ignored",
             Code::FullPairsPublic => "full-pairs-public",
+            // Import.
+            Code::Csv => "csv",
+            Code::ColumnMap => "column-map",
         }
     }
 
@@ -249,6 +263,9 @@ impl Code {
             // Publishing.
             Code::PrivateNotIgnored => "MB0601",
             Code::FullPairsPublic => "MB0602",
+            // Import.
+            Code::Csv => "MB0701",
+            Code::ColumnMap => "MB0702",
         }
     }
 }

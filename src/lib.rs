@@ -13,7 +13,7 @@
 //! `tests/testsuite/layers.rs` holds this table and fails when an import goes up:
 //!
 //! 1. leaves: [`diagnostic`] (problems, how they are shown, YAML key paths), [`hash`], [`slug`],
-//!    [`progress`];
+//!    [`progress`], [`yaml_edit`] (YAML text edited in place, comments kept);
 //! 2. [`markdown`], and [`report`] (problems as text or JSON);
 //! 3. [`model`]: the program's typed values, knowing nothing of `book.toml`;
 //! 4. [`config`] (`book.toml`, which names an audience of the model);
@@ -25,7 +25,8 @@
 //! 9. [`output`]: writing the site, atomically;
 //! 10. [`pdf`];
 //! 11. [`build`]: one build, for `build`, `pdf`, `serve` and `watch`;
-//! 12. [`session`], [`watch`], [`serve`], [`scaffold`], [`schema`];
+//! 12. [`session`], [`watch`], [`serve`], [`scaffold`], [`schema`], [`import`] (people and pairs
+//!     from a spreadsheet);
 //! 13. [`cmd`], then the binary (`main.rs`, `cli.rs`).
 
 pub mod book;
@@ -34,6 +35,7 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod hash;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod matching;
@@ -51,6 +53,7 @@ pub mod session;
 pub mod slug;
 pub mod validate;
 pub mod watch;
+pub mod yaml_edit;
 
 use std::path::Path;
 

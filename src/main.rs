@@ -5,7 +5,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command, MatchFormat, NewCommand, RoleArg};
+use cli::{Cli, Command, ImportCommand, MatchFormat, NewCommand, RoleArg};
 use mentorbook::cmd;
 use mentorbook::model::Role;
 
@@ -124,6 +124,29 @@ fn main() -> ExitCode {
             )
         }
         Command::Schema(a) => cmd::schema(&a.dir, a.out.as_deref()),
+        Command::Import(c) => {
+            let (kind, a) = match c {
+                ImportCommand::People(a) => (mentorbook::import::Kind::People, a),
+                ImportCommand::Pairs(a) => (mentorbook::import::Kind::Pairs, a),
+            };
+            let (dir, csv) = match a.dir_and_file.as_slice() {
+                [csv] => (std::path::PathBuf::from("."), csv.clone()),
+                [dir, csv, ..] => (dir.clone(), csv.clone()),
+                [] => (std::path::PathBuf::from("."), std::path::PathBuf::new()),
+            };
+            let options = mentorbook::import::Options {
+                kind,
+                csv,
+                map: a.map.clone(),
+                update: a.update,
+                skip_bad: a.skip_bad,
+            };
+            let mode = cmd::ImportMode {
+                write_map: a.write_map.as_deref(),
+                dry_run: a.dry_run,
+            };
+            cmd::import(&dir, &options, mode)
+        }
     };
     ExitCode::from(exit as u8)
 }

@@ -70,6 +70,8 @@ pub struct Loaded {
 #[derive(Debug)]
 pub struct Sources {
     root: Arc<Path>,
+    /// Texts held in place of files' ([`Sources::insert`]): few, and only for `import`.
+    overlay: std::sync::Mutex<HashMap<PathBuf, Arc<str>>>,
 }
 
 impl Sources {
@@ -77,6 +79,7 @@ impl Sources {
     pub fn new(root: &Path) -> Sources {
         Sources {
             root: Arc::from(root),
+            overlay: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -85,10 +88,25 @@ impl Sources {
         &self.root
     }
 
-    /// The text of the file `rel` (relative to the program folder), read now; `None` when it
-    /// cannot be read. Nothing is kept: a caller that needs it again reads it again.
+    /// Holds `text` as the text of `rel`, in place of what is on disk (for `import`, which checks
+    /// files before it writes them: see [`load_overlaid`]).
+    pub fn insert(&self, rel: &Path, text: Arc<str>) {
+        let mut overlay = self.overlay.lock().unwrap_or_else(|e| e.into_inner());
+        overlay.insert(rel.to_path_buf(), text);
+    }
+
+    /// The text held for `rel` in place of the file's, if any.
+    pub fn held(&self, rel: &Path) -> Option<Arc<str>> {
+        let overlay = self.overlay.lock().unwrap_or_else(|e| e.into_inner());
+        overlay.get(rel).cloned()
+    }
+
+    /// The text of the file `rel` (relative to the program folder): the text held for it, or the
+    /// file read now; `None` when it cannot be read. Nothing read is kept: a caller that needs it
+    /// again reads it again.
     pub fn get(&self, rel: &Path) -> Option<Arc<str>> {
-        read_file(&self.root, rel).ok().map(|f| f.text)
+        self.held(rel)
+            .or_else(|| read_file(&self.root, rel).ok().map(|f| f.text))
     }
 }
 
@@ -135,6 +153,78 @@ enum Parsed {
 /// problems go to `problems`.
 pub fn load(config: Config, private: PrivateValues, problems: &mut Problems) -> Loaded {
     Cache::new(private).load(config, problems).0
+}
+
+/// [`load`], with the texts of `overlay` read in place of what is on disk at those paths
+/// (relative to the program folder): files that do not exist yet, or edited texts of people and
+/// pair files. Nothing is written; the result is checked as the program would be with those files.
+/// `mentorbook import` checks the files it would write this way. A path that is not a people
+/// file, `content/people/<id>.yaml` or `content/pairs/<id>.yaml` is ignored.
+pub fn load_overlaid(
+    config: Config,
+    private: PrivateValues,
+    overlay: &[(PathBuf, Arc<str>)],
+    problems: &mut Problems,
+) -> Loaded {
+    let raw_html = config.build.allow_raw_html;
+    let mut own = Problems::default();
+    let mut loaded = load(config, private, &mut own);
+    let over: std::collections::HashSet<&Path> =
+        overlay.iter().map(|(rel, _)| rel.as_path()).collect();
+    problems.extend(
+        own.into_vec()
+            .into_iter()
+            .filter(|p| !over.contains(p.span.file.as_path())),
+    );
+    loaded.people.retain(|(p, _)| !over.contains(p.as_path()));
+    loaded.pairs.retain(|p| !over.contains(p.path.as_path()));
+    for (rel, text) in overlay {
+        let Some(kind) = kind_of(rel) else { continue };
+        let file = SourceFile {
+            path: rel.clone(),
+            text: Arc::clone(text),
+        };
+        loaded.sources.insert(rel, Arc::clone(text));
+        match crate::model::reading_private(private, || parse(&file, kind, raw_html)) {
+            Ok(Parsed::People(list)) => loaded
+                .people
+                .extend(list.into_iter().map(|p| (rel.clone(), p))),
+            Ok(Parsed::Pair(id, file)) => loaded.pairs.push(LoadedPair {
+                id,
+                path: rel.clone(),
+                file,
+            }),
+            Ok(_) => {}
+            Err(p) => {
+                if !matches!(kind_of(rel), Some(Kind::Pair(_))) {
+                    loaded.people_complete = false;
+                }
+                problems.push(p);
+            }
+        }
+    }
+    loaded.pairs.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded
+}
+
+/// What the content file `rel` is, for the kinds [`load_overlaid`] reads.
+fn kind_of(rel: &Path) -> Option<Kind> {
+    let content = Path::new(CONTENT_DIR);
+    if rel == content.join("people.yaml") {
+        return Some(Kind::PeopleList);
+    }
+    let stem = rel.file_stem()?.to_str()?;
+    let parent = rel.parent()?;
+    if !rel.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        return None;
+    }
+    if parent == content.join("people") {
+        PersonId::new(stem).ok().map(Kind::Person)
+    } else if parent == content.join("pairs") && !PairId::RESERVED.contains(&stem) {
+        PairId::new(stem).ok().map(Kind::Pair)
+    } else {
+        None
+    }
 }
 
 fn parse(file: &SourceFile, kind: Kind, raw_html: bool) -> Result<Parsed, Problem> {

@@ -63,6 +63,11 @@ fn check_person(program: &Program, id: &PersonId, role: Role, word: &str) -> Res
 pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<String, Error> {
     check_person(program, new.mentor, Role::Mentor, "mentor")?;
     check_person(program, new.mentee, Role::Mentee, "mentee")?;
+    Ok(pair_scaffold(program, new, rel))
+}
+
+/// [`pair_text`] without checking the people: for `import`, whose files the validator checks.
+pub fn pair_scaffold(program: &Program, new: &NewPair<'_>, rel: &Path) -> String {
     let months = program.info.default_length_months.value;
     let end = new.start.plus_months(months);
     let mut t = FileKind::Pair.modeline(rel);
@@ -125,7 +130,7 @@ pub fn pair_text(program: &Program, new: &NewPair<'_>, rel: &Path) -> Result<Str
             );
         }
     }
-    Ok(t)
+    t
 }
 
 fn serde_owner(o: crate::model::Owner) -> &'static str {
@@ -240,11 +245,7 @@ pub fn person_text(program: &Program, new: &NewPerson<'_>, rel: &Path) -> Result
             Role::Coordinator => "coordinator",
         })
         .collect();
-    let mut t = FileKind::Person.modeline(rel);
-    let _ = writeln!(
-        t,
-        "# A person. The file name is the id, used by pair files; never rename it once used."
-    );
+    let mut t = person_header(rel);
     let _ = writeln!(t, "name: {}", yaml_string(new.name));
     let _ = writeln!(t, "roles: [{}]", roles.join(", "));
     match new.title {
@@ -258,18 +259,18 @@ pub fn person_text(program: &Program, new: &NewPerson<'_>, rel: &Path) -> Result
     Ok(t)
 }
 
+/// The first lines of a person file at `rel`: the modeline and what the file is.
+pub fn person_header(rel: &Path) -> String {
+    let mut t = FileKind::Person.modeline(rel);
+    t.push_str(
+        "# A person. The file name is the id, used by pair files; never rename it once used.\n",
+    );
+    t
+}
+
 /// A string as YAML: quoted when it would not read back as the same plain text.
 fn yaml_string(s: &str) -> String {
-    let plain = !s.is_empty()
-        && !s.starts_with(|c: char| "!&*-?[]{}|>@`\"'%#,: ".contains(c))
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with([':', ' ']);
-    if plain {
-        s.to_owned()
-    } else {
-        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-    }
+    crate::yaml_edit::string(s)
 }
 
 /// Writes `text` to `root/rel` unless the file exists.

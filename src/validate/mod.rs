@@ -470,7 +470,11 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn report(&self, problems: &mut Problems, p: Problem) {
-        problems.push(p.read_when_shown(self.sources.root()));
+        let p = match self.sources.held(&p.span.file) {
+            Some(text) => p.with_source(&text),
+            None => p.read_when_shown(self.sources.root()),
+        };
+        problems.push(p);
     }
 
     fn people(&self, mut people: Vec<(PathBuf, Person)>, problems: &mut Problems) -> Vec<Person> {

@@ -22,6 +22,7 @@ mod faithful;
 mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;
+mod import;
 mod incremental;
 mod init;
 #[cfg(unix)]

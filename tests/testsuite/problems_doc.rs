@@ -447,7 +447,30 @@ fn examples() -> Vec<Example> {
                 check_report(&p, "MB0602 full-pairs-public")
             },
         },
+        Example {
+            first_line: "MB0701 csv",
+            make: || import_report("unclosed-quote.csv", "MB0701 csv"),
+        },
+        Example {
+            first_line: "MB0702 column-map",
+            make: || import_report("forms-people.csv", "MB0702 column-map"),
+        },
     ]
+}
+
+/// The report of `mentorbook import people import/<csv>` (a spreadsheet of
+/// `tests/fixtures/import`) into the minimal program.
+fn import_report(csv: &str, first_line: &str) -> String {
+    let p = Program::fixture("minimal");
+    let from = crate::harness::fixture_dir("import").join(csv);
+    p.write(
+        format!("import/{csv}"),
+        std::fs::read(from).expect("the fixture"),
+    );
+    report(
+        &p.run(&["import", "people", &format!("import/{csv}")]),
+        first_line,
+    )
 }
 
 /// A `text` block of the page: where its lines are, and how far its fence is indented.
