@@ -77,7 +77,7 @@ pub(super) enum PageKind<'a> {
     PairsPage(usize),
     /// The mentor directory: the mentors with room (when a mentor has a profile), its first page.
     Mentors,
-    /// Page `n` (from 2) of the mentor directory, [`MENTORS_PER_PAGE`] a page.
+    /// Page `n` (from 2) of the mentor directory, [`super::mentors::MENTORS_PER_PAGE`] a page.
     MentorsPage(usize),
     /// A pair's overview.
     Pair(&'a Pair),
@@ -95,15 +95,6 @@ pub(super) const PAIRS_PER_PAGE: usize = 100;
 /// How many pages the list of `pairs` pairs takes: at least one, which says there are none.
 pub(super) fn pages_of(pairs: usize) -> usize {
     pairs.div_ceil(PAIRS_PER_PAGE).max(1)
-}
-
-/// How many mentors a page of the mentor directory shows: a mentor's section is about 0.8 kB, so
-/// a page stays near 50 kB however many mentors the program has.
-pub(super) const MENTORS_PER_PAGE: usize = 50;
-
-/// How many pages a directory of `mentors` mentors takes: at least one, which says there are none.
-pub(super) fn mentor_pages_of(mentors: usize) -> usize {
-    mentors.div_ceil(MENTORS_PER_PAGE).max(1)
 }
 
 /// How a page is made and where it sits.
@@ -368,7 +359,7 @@ impl<'a> Output<'a> {
 /// On the public site, `[public] pairs` leaves out what it does not show: the list of pairs
 /// (`none`), the pairs' pages and the program's calendar (`names`), the workbooks and the pairs'
 /// calendars (`progress`).
-/// The mentor directory has a page per [`MENTORS_PER_PAGE`] mentors with room on `today`.
+/// The mentor directory has a page per [`super::mentors::MENTORS_PER_PAGE`] mentors with room on `today`.
 pub(super) fn outputs<'a>(scope: &Scope<'a>, today: Date) -> Vec<Output<'a>> {
     use PageKind as K;
     let program = scope.program;
@@ -397,10 +388,11 @@ pub(super) fn outputs<'a>(scope: &Scope<'a>, today: Date) -> Vec<Output<'a>> {
     if super::mentors::has_directory(program) {
         all.push(Output::Page(K::Mentors));
         let listed = super::mentors::with_room(program, today).len();
-        let pages = mentor_pages_of(listed);
+        let pages = super::mentors::pages_of(listed);
         all.extend((2..=pages).map(|n| Output::Page(K::MentorsPage(n))));
-        // The filters read every listed mentor from it, whichever page they are on.
-        if listed > 0 {
+        // The filters (offered from two mentors) read every listed mentor from it, whichever
+        // page they are on.
+        if listed > 1 {
             all.push(Output::MentorsData);
         }
     }

@@ -22,13 +22,21 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Context;
 
-use super::family::MENTORS_PER_PAGE;
-use super::pages::Pager;
+use super::pager::Pager;
 use super::strings::{Strings, fill, meeting_mode, meeting_time};
 use super::view::Scope;
 use crate::markdown::Markdown;
 use crate::model::{Audience, Date, Field, Pair, Person, PersonId, Program, Role};
 use crate::paths;
+
+/// How many mentors a page of the mentor directory shows: a mentor's section is about 0.8 kB, so
+/// a page stays near 50 kB however many mentors the program has.
+pub(super) const MENTORS_PER_PAGE: usize = 50;
+
+/// How many pages a directory of `mentors` mentors takes: at least one, which says there are none.
+pub(super) fn pages_of(mentors: usize) -> usize {
+    mentors.div_ceil(MENTORS_PER_PAGE).max(1)
+}
 
 /// Whether the program has a directory: when a mentor has a profile.
 pub(super) fn has_directory(program: &Program) -> bool {

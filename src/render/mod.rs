@@ -14,6 +14,7 @@ mod family;
 mod ics;
 mod mentors;
 mod not_found;
+mod pager;
 mod pages;
 mod pair_facts;
 mod pairs_list;

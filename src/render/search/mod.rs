@@ -208,7 +208,7 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language, today: Date) -> Part<'
     // directory shows of them, so a result links to the mentor on that page.
     if super::mentors::has_directory(program) {
         let cards = super::mentors::cards(scope, today);
-        let pages = cards.len().div_ceil(super::family::MENTORS_PER_PAGE).max(1);
+        let pages = super::mentors::pages_of(cards.len());
         let words = &scope.strings.pages;
         // The index's page of the directory's page being filled, and that page's number.
         let mut at: Option<(usize, usize)> = None;
