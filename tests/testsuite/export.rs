@@ -42,6 +42,18 @@ fn read(program: &Program, dir: &str, file: &str) -> Vec<u8> {
 }
 
 #[test]
+fn the_coordinators_dashboard_links_to_each_spreadsheet() {
+    let program = Program::fixture("minimal");
+    build_coordinators(&program);
+    let dashboard = program.read(format!("{COORDINATORS}/dashboard/index.html"));
+    for file in FILES {
+        let link = format!("href=\"../exports/{file}\" download");
+        assert!(dashboard.contains(&link), "the dashboard has no {link}");
+        read(&program, &format!("{COORDINATORS}/exports"), file);
+    }
+}
+
+#[test]
 fn the_coordinators_edition_has_the_three_spreadsheets() {
     let program = Program::fixture("minimal");
     build_coordinators(&program);
