@@ -18,9 +18,8 @@ pub fn weights(section: &MatchingSection) -> Weights {
 }
 
 /// The pool of `program` on `today`: every mentee and mentor with their profiles, every pair
-/// (proposals included), and the tags' labels. A pair is open (it takes a place of the mentor's,
-/// and the mentee has a pair) when it is proposed, or has no `closure` and has not reached its
-/// end; a pair that is over still keeps the two from being proposed again.
+/// (proposals included), and the tags' labels. A pair is open as [`crate::model::Pair::is_open`]
+/// says; a pair that is over still keeps the two from being proposed again.
 pub fn pool(program: &Program, today: Date) -> Pool {
     let mut pool = Pool::default();
     for p in &program.people {
@@ -33,8 +32,7 @@ pub fn pool(program: &Program, today: Date) -> Pool {
         }
     }
     for pair in program.pairs.iter().chain(&program.proposals) {
-        let open = pair.file.status == crate::model::PairStatus::Proposed
-            || (pair.file.closure.is_none() && pair.end >= today);
+        let open = pair.is_open(today);
         pool.pairs.push(Existing {
             mentor: pair.file.mentor.value.to_string(),
             mentee: pair.file.mentee.value.to_string(),

@@ -572,6 +572,15 @@ pub struct PhaseCount {
 }
 
 impl Pair {
+    /// Whether the pair is open on `today`: it takes one of its mentor's places, and its mentee
+    /// has a pair. A proposal is open; any other pair until it records a closure or reaches its
+    /// planned end (given or derived). The mentor directory and `mentorbook match` both count
+    /// room with it.
+    pub fn is_open(&self, today: Date) -> bool {
+        self.file.status == PairStatus::Proposed
+            || (self.file.closure.is_none() && self.end >= today)
+    }
+
     /// Whether `item` is on this pair's checklist (some initiation items are only for pairs that
     /// came together one way).
     pub fn has_item(&self, item: &super::ChecklistItem) -> bool {

@@ -46,9 +46,11 @@ pub(super) fn has_directory(program: &Program) -> bool {
         .any(|p| p.roles.contains(&Role::Mentor) && p.profile.is_some())
 }
 
-/// Whether `pair` takes its mentor's time on `today`: not ended yet.
+/// Whether `pair` takes one of its mentor's places on `today`, as `mentorbook match` counts it
+/// ([`Pair::is_open`]). Proposals are not among the pairs pages see, so they leave the room a
+/// mentor shows as it is until accepted.
 pub(super) fn occupies(pair: &Pair, today: Date) -> bool {
-    pair.file.end.as_ref().is_none_or(|end| end.value >= today)
+    pair.is_open(today)
 }
 
 /// A tag or other choice, with its label.
