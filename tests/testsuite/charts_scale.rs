@@ -133,11 +133,16 @@ fn read_charts_at(sizes: &[usize]) {
             );
         }
         for card in read["cards"].as_array().unwrap() {
-            problems.push(format!("{n} pairs, at a glance: {}", card.as_str().unwrap()));
+            problems.push(format!(
+                "{n} pairs, at a glance: {}",
+                card.as_str().unwrap()
+            ));
         }
         // The fixture's own three public pairs are counted too.
         let pairs = n + 3;
-        let completion = &html[html.find("id=\"chart-completion\"").expect("the checklist chart")..];
+        let completion = &html[html
+            .find("id=\"chart-completion\"")
+            .expect("the checklist chart")..];
         let completion = &completion[..completion.find("</svg>").unwrap()];
         if pairs <= 24 {
             assert!(
@@ -156,7 +161,9 @@ fn read_charts_at(sizes: &[usize]) {
                 "{n} pairs: five bands, each counted out of every pair ({of}):\n{completion}"
             );
         }
-        let meetings = &html[html.find("id=\"chart-meetings\"").expect("the meetings chart")..];
+        let meetings = &html[html
+            .find("id=\"chart-meetings\"")
+            .expect("the meetings chart")..];
         let meetings = &meetings[..meetings.find("</svg>").unwrap()];
         let columns = meetings.matches("<rect").count();
         assert!(
@@ -164,5 +171,9 @@ fn read_charts_at(sizes: &[usize]) {
             "{n} pairs: {columns} shapes in the meetings chart, a column a month at most"
         );
     }
-    assert!(problems.is_empty(), "charts that do not read well:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "charts that do not read well:\n{}",
+        problems.join("\n")
+    );
 }
