@@ -253,11 +253,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     }
 
     // The public site shows no private value: it is not kept past its parsing.
-    let private = if audience.is_public() {
-        PrivateValues::Dropped
-    } else {
-        PrivateValues::Kept
-    };
+    let private = audience.private_values();
     let mut problems = Problems::default();
     let loaded = crate::load::load(config.clone(), private, &mut problems);
     let program = crate::validate::validate(loaded, &mut problems);

@@ -292,6 +292,14 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Edit in the browser: forms on each pair's pages save to the program's files (checked
+    /// first, comments kept). Serves the coordinators' edition; on this machine only.
+    #[arg(long)]
+    pub edit: bool,
+    /// Whom the served edition is for: `public` (the default), `coordinators` (the default with
+    /// `--edit`), or `pair:<pair-id>`.
+    #[arg(long, value_parser = Audience::parse)]
+    pub audience: Option<Audience>,
 }
 
 /// Arguments of `watch`, and where `serve` reads and writes.

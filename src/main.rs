@@ -82,6 +82,8 @@ fn main() -> ExitCode {
                 host: a.host,
                 port: a.port,
                 open: a.open,
+                edit: a.edit,
+                audience: a.audience.clone(),
             },
         ),
         Command::Watch(a) => cmd::watch(&a.dir, a.dest_dir.as_deref(), &a.site.overrides()),

@@ -40,6 +40,8 @@ pub struct Session {
     dest: Option<PathBuf>,
     /// What the command line sets over `book.toml`.
     overrides: crate::config::Overrides,
+    /// Whom the site is for: the public site, unless `serve --edit` asks for a private edition.
+    audience: Audience,
     state: Option<State>,
     /// The output folder's lock, held from [`Session::claim`] or the first write until the session
     /// ends (taken again when the output folder moves in `book.toml`).
@@ -58,6 +60,8 @@ impl std::fmt::Debug for Session {
 
 /// What the last successful load of the configuration and theme gave.
 struct State {
+    /// Whom the site is for.
+    audience: Audience,
     /// `book.toml` and the theme's files, with their stamps, when they were read.
     settings: load::SettingsStamps,
     config: Config,
@@ -144,6 +148,7 @@ impl Session {
             root: root.to_path_buf(),
             dest: dest.map(Path::to_path_buf),
             overrides: crate::config::Overrides::default(),
+            audience: Audience::Public,
             state: None,
             lock: None,
         }
@@ -153,6 +158,32 @@ impl Session {
     pub fn with_overrides(mut self, overrides: crate::config::Overrides) -> Session {
         self.overrides = overrides;
         self
+    }
+
+    /// Builds the edition for `audience` instead of the public site (`serve --edit`, which must
+    /// show what it edits). A private edition goes where `build --audience` puts it, and its
+    /// loader keeps private values.
+    pub fn with_audience(mut self, audience: Audience) -> Session {
+        self.audience = audience;
+        self.state = None;
+        self
+    }
+
+    /// The program folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The program as the last good build saw it, with its configuration; `None` before the first
+    /// good build and after a failed one.
+    pub fn program(&self) -> Option<(&Config, &Book)> {
+        let state = self.state.as_ref()?;
+        Some((&state.config, state.last.as_ref()?))
+    }
+
+    /// The theme of the last build that loaded one.
+    pub fn theme(&self) -> Option<&Theme> {
+        self.state.as_ref().map(|s| &s.theme)
     }
 
     /// Takes the output folder for this session: no other mentorbook may write it until the
@@ -195,11 +226,12 @@ impl Session {
                 Err(p) => return failed(problems, p),
             };
             self.state = Some(State {
+                audience: self.audience.clone(),
                 settings,
                 config,
                 theme,
-                // The session builds the public site, which shows no private value.
-                cache: load::Cache::new(crate::model::PrivateValues::Dropped),
+                // The public site shows no private value, so its loader keeps none.
+                cache: load::Cache::new(self.audience.private_values()),
                 memo: crate::validate::Memo::default(),
                 record: None,
                 last: None,
@@ -257,7 +289,7 @@ impl Session {
                 return Outcome::Failed(problems);
             }
         };
-        let selection = select(&program, &changed, state.last.as_ref());
+        let selection = select(&program, &changed, state.last.as_ref(), &state.options());
         let target = state.target(self.dest.as_deref());
         // The first build, or the first after a failure, names no changed file: it built everything.
         let changed = if first { Vec::new() } else { changed };
@@ -290,7 +322,7 @@ fn rebuild_pairs(
     let mut program = state.last.take()?;
     let changed: Vec<PathBuf> = edits.iter().map(|e| e.path.clone()).collect();
     let ids: BTreeSet<PairId> = edits.iter().map(|e| e.id.clone()).collect();
-    let options = Options::default();
+    let options = state.options();
     let before = lists_key(&program, &options, &ids);
     let shown_before = visibilities(&program, &ids);
     let problems = crate::validate::recheck_pairs(&mut program, &mut state.memo, edits)?;
@@ -335,6 +367,7 @@ fn render(
     mut stages: Stages,
     started: Instant,
 ) -> Outcome {
+    let options = state.options();
     let written = write(
         root,
         &target,
@@ -343,6 +376,7 @@ fn render(
         &selection,
         &mut stages,
         &mut state.record,
+        &options,
     );
     let (written, rendered, pages, selection) = match written {
         Ok(w) => w,
@@ -379,6 +413,7 @@ impl Session {
         }
         let target = state.target(self.dest.as_deref());
         let mut stages = Stages::default();
+        let options = state.options();
         let result = write(
             &self.root,
             &target,
@@ -387,6 +422,7 @@ impl Session {
             &Selection::Index,
             &mut stages,
             &mut state.record,
+            &options,
         );
         Some(match result {
             Ok((w, ..)) => Ok(w),
@@ -412,7 +448,12 @@ fn visibilities(program: &Book, ids: &BTreeSet<PairId>) -> Vec<Option<crate::mod
 }
 
 /// Which pages an edit to `changed` can change, given the program the last build made.
-fn select(program: &Book, changed: &[PathBuf], before: Option<&Book>) -> Selection {
+fn select(
+    program: &Book,
+    changed: &[PathBuf],
+    before: Option<&Book>,
+    options: &Options,
+) -> Selection {
     let Some(before) = before else {
         return Selection::All;
     };
@@ -437,8 +478,7 @@ fn select(program: &Book, changed: &[PathBuf], before: Option<&Book>) -> Selecti
             None => return Selection::All,
         }
     }
-    let options = Options::default();
-    let lists = lists_key(before, &options, &ids) != lists_key(program, &options, &ids);
+    let lists = lists_key(before, options, &ids) != lists_key(program, options, &ids);
     Selection::Pairs {
         ids,
         lists,
@@ -457,8 +497,8 @@ fn write(
     selection: &Selection,
     stages: &mut Stages,
     record: &mut Option<output::Record>,
+    options: &Options,
 ) -> Result<(Written, usize, usize, Selection), Problem> {
-    let options = Options::default();
     let mut selection = selection.clone();
     loop {
         let started = Instant::now();
@@ -467,7 +507,7 @@ fn write(
             target,
             program,
             theme,
-            &options,
+            options,
             &selection,
             record.take(),
         );
@@ -518,9 +558,17 @@ fn output_problem(dest: &Path, e: &output::Error) -> Problem {
 }
 
 impl State {
-    /// Where the public site goes, `dest` as given with `-d`.
+    /// Where the edition goes, `dest` as given with `-d`.
     fn target(&self, dest: Option<&Path>) -> Target {
-        crate::build::target(&self.config, &Audience::Public, dest)
+        crate::build::target(&self.config, &self.audience, dest)
+    }
+
+    /// How pages are rendered: for the session's audience.
+    fn options(&self) -> Options {
+        Options {
+            audience: self.audience.clone(),
+            ..Options::default()
+        }
     }
 }
 

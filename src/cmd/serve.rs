@@ -2,10 +2,13 @@
 //! the open pages, or shows them the errors.
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::Exit;
 use super::watch::{Console, Shown};
+use crate::model::Audience;
+use crate::serve::edit::{Editor, Served, Token};
 use crate::serve::{Hub, bind, router};
 use crate::session::Session;
 
@@ -18,6 +21,37 @@ pub struct Listen {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// Add the editor's forms to the pages and accept its saves (loopback only).
+    pub edit: bool,
+    /// Whom the served edition is for; `None`: the public site, or the coordinators' edition
+    /// with `edit`.
+    pub audience: Option<Audience>,
+}
+
+impl Listen {
+    /// The edition served: what was asked, else the coordinators' when editing (the editor must
+    /// show what it edits), else the public site. `Err` when editing was asked with the public
+    /// site, or anywhere but on this machine.
+    fn audience(&self) -> Result<Audience, String> {
+        if self.edit && !self.host.is_loopback() {
+            return Err(format!(
+                "refused: `--edit` writes the program's files and serves its private notes, so it \
+                 listens only on this machine (127.0.0.1 or ::1), not on {}\n  help: leave out \
+                 `--hostname`, or serve without `--edit`",
+                self.host
+            ));
+        }
+        match (&self.audience, self.edit) {
+            (Some(Audience::Public), true) => Err(
+                "refused: `--edit` needs the private fields it edits, so it serves `--audience \
+                 coordinators` (the default) or `--audience pair:<id>`, not the public site"
+                    .to_owned(),
+            ),
+            (Some(a), _) => Ok(a.clone()),
+            (None, true) => Ok(Audience::Coordinators),
+            (None, false) => Ok(Audience::Public),
+        }
+    }
 }
 
 /// Serves the program in `dir`, built into `dest` with `overrides` set over `book.toml`, until
@@ -28,10 +62,19 @@ pub fn serve(
     overrides: &crate::config::Overrides,
     listen: &Listen,
 ) -> Exit {
+    let audience = match listen.audience() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return Exit::Failure;
+        }
+    };
     let Some(mut watcher) = super::watch::start_watching(dir) else {
         return Exit::Failure;
     };
-    let mut session = Session::new(dir, dest).with_overrides(overrides.clone());
+    let mut session = Session::new(dir, dest)
+        .with_overrides(overrides.clone())
+        .with_audience(audience.clone());
     if let Err(p) = session.claim() {
         let mut problems = crate::diagnostic::Problems::default();
         problems.push(p);
@@ -53,6 +96,14 @@ pub fn serve(
         );
         return Exit::ProgramErrors;
     };
+    if let Audience::Pair(id) = &audience
+        && session
+            .program()
+            .is_some_and(|(_, program)| !program.pairs.iter().any(|p| &p.id == id))
+    {
+        eprintln!("error: the program has no pair `{id}` to serve the edition of");
+        return Exit::Failure;
+    }
     if !listen.host.is_loopback() {
         eprintln!(
             "warning: serving on {} makes the site reachable from other machines; it may hold \
@@ -89,31 +140,71 @@ pub fn serve(
         );
     }
     let url = format!("http://{local}/");
-    eprintln!("serving {} at {url} (Ctrl-C to stop)", out.display());
+    if audience.is_public() {
+        eprintln!("serving {} at {url} (Ctrl-C to stop)", out.display());
+    } else {
+        eprintln!(
+            "serving the private edition for {audience} ({}) at {url} (Ctrl-C to stop)",
+            out.display()
+        );
+    }
+    let session = Arc::new(Mutex::new(session));
+    let console = Arc::new(Mutex::new(console));
+    let rebuild = {
+        let (session, console, hub) = (session.clone(), console.clone(), hub.clone());
+        move |hints: Option<&[PathBuf]>| {
+            let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+            let outcome = session.rebuild_hinted(hints);
+            let shown = console
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .report(outcome, "the last good site is still served");
+            match shown {
+                Shown::Changed => hub.reload(),
+                Shown::Same => hub.ok(),
+                Shown::Failed(text) => hub.problems(text),
+            }
+        }
+    };
+    let rebuild = Arc::new(rebuild);
+    let editor = if listen.edit {
+        let token = match Token::new() {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot make the editor's secret token: {e}");
+                return Exit::Failure;
+            }
+        };
+        let after_save = rebuild.clone();
+        let after_save = Arc::new(move |files: &[PathBuf]| after_save(Some(files)));
+        eprintln!(
+            "editing: each pair's pages have forms; every save is checked, then written to \
+             content/ and shown here as a diff"
+        );
+        Some(Editor::new(
+            session.clone(),
+            after_save,
+            Served::new(local),
+            token,
+        ))
+    } else {
+        None
+    };
     if listen.open {
         open_browser(&url);
     }
 
-    let rebuilds = hub.clone();
     std::thread::spawn(move || {
         while let Some(changed) = watcher.wait() {
-            let hints = changed.hints();
-            match console.report(
-                session.rebuild_hinted(hints),
-                "the last good site is still served",
-            ) {
-                Shown::Changed => rebuilds.reload(),
-                Shown::Same => rebuilds.ok(),
-                Shown::Failed(text) => rebuilds.problems(text),
-            }
+            rebuild(changed.hints());
             // After the pages are in place and reloading: the search index, which no page
             // shows until someone searches. It waits a moment, so that the reload event and the
             // reloaded pages are served before it keeps both cores busy.
             std::thread::sleep(std::time::Duration::from_millis(100));
-            super::watch::catch_up(&mut session);
+            super::watch::catch_up(&mut session.lock().unwrap_or_else(|e| e.into_inner()));
         }
     });
-    let app = router(out, hub);
+    let app = router(out, hub, editor);
     match runtime.block_on(async { axum::serve(listener, app).await }) {
         Ok(()) => Exit::Ok,
         Err(e) => {

@@ -82,6 +82,16 @@ impl Audience {
         }
     }
 
+    /// Whether a build for this audience keeps private values when it loads the program: only a
+    /// private edition does.
+    pub fn private_values(&self) -> super::PrivateValues {
+        if self.is_public() {
+            super::PrivateValues::Dropped
+        } else {
+            super::PrivateValues::Kept
+        }
+    }
+
     /// Whether this is the public site.
     pub fn is_public(&self) -> bool {
         *self == Audience::Public

@@ -39,6 +39,9 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "dashboard.html",
     "dashboard-charts.html",
     "pair-progress.html",
+    "edit-panel.html",
+    "edit-hidden.html",
+    "edit-page.html",
 );
 
 /// The default theme's static files.

@@ -6,7 +6,17 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use super::edit::{self, Editor};
 use super::{Hub, PREFIX};
+
+/// What the pages are served with: the live-reload script, and the editor in edit mode.
+#[derive(Clone)]
+pub(super) struct Live {
+    /// The status the script follows.
+    pub hub: Hub,
+    /// The editor, in edit mode.
+    pub editor: Option<Editor>,
+}
 
 /// The largest page the server will add the script to; a bigger one is served as it is.
 const MAX_PAGE: usize = 64 * 1024 * 1024;
@@ -17,8 +27,9 @@ const MAX_PAGE: usize = 64 * 1024 * 1024;
 /// is never older than its tag says and a rebuild finished meanwhile reloads it. HTML is sent with
 /// `no-store` and without validators: a page kept by the browser would carry an old generation and
 /// reload forever.
-pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next) -> Response {
-    let generation = hub.generation();
+pub(super) async fn live_script(State(live): State<Live>, req: Request, next: Next) -> Response {
+    let generation = live.hub.generation();
+    let path = req.uri().path().to_owned();
     let mut response = next.run(req).await;
     let is_html = response
         .headers()
@@ -49,7 +60,15 @@ pub(super) async fn live_script(State(hub): State<Hub>, req: Request, next: Next
         return failed;
     };
     let tag = script_tag(generation);
-    let html = String::from_utf8_lossy(&bytes);
+    // In edit mode the editor adds its forms, reading the session (which a rebuild may hold).
+    let html = match live.editor {
+        Some(editor) => tokio::task::spawn_blocking(move || {
+            edit::decorate(&editor, &path, &String::from_utf8_lossy(&bytes))
+        })
+        .await
+        .unwrap_or_default(),
+        None => String::from_utf8_lossy(&bytes).into_owned(),
+    };
     let html = match html.find("</head>") {
         Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
         None => format!("{html}{tag}"),

@@ -8,6 +8,7 @@
 //! page until they are fixed. The script is same-origin, so the pages' Content-Security-Policy
 //! (`script-src 'self'`) allows it.
 
+pub mod edit;
 mod guard;
 mod inject;
 
@@ -79,29 +80,44 @@ impl Default for Hub {
     }
 }
 
-/// The routes: the server's own files, then the site.
-pub fn router(dest: PathBuf, hub: Hub) -> Router {
+/// The routes: the server's own files, then the site; with `editor`, the editor's routes, its
+/// forms added to the pages, and the checks of every request's address ([`edit::guard`]).
+pub fn router(dest: PathBuf, hub: Hub, editor: Option<edit::Editor>) -> Router {
     let not_found_dest = dest.clone();
     let not_found = move || async move { guard::not_found(&not_found_dest).await };
     let site = ServeDir::new(&dest)
         .append_index_html_on_directories(true)
         .not_found_service(not_found.into_service());
     let events_hub = hub.clone();
-    Router::new()
+    let mut router = Router::new()
         .route(&format!("{PREFIX}/live.js"), get(live_js))
         .route(
             &format!("{PREFIX}/events"),
             get(move || events(events_hub.clone())),
-        )
+        );
+    if let Some(editor) = &editor {
+        router = router.merge(edit::routes(editor.clone()));
+    }
+    let router = router
         .fallback_service(site)
         .layer(axum::middleware::from_fn_with_state(
             dest,
             guard::regular_files_only,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            hub,
+            inject::Live {
+                hub,
+                editor: editor.clone(),
+            },
             inject::live_script,
-        ))
+        ));
+    match editor {
+        Some(editor) => router.layer(axum::middleware::from_fn_with_state(
+            editor.served(),
+            edit::guard::middleware,
+        )),
+        None => router,
+    }
 }
 
 async fn live_js() -> Response {

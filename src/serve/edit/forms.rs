@@ -1,0 +1,365 @@
+//! What a posted form asks for: its fields read into a [`PairChange`], a [`PersonChange`] or a new
+//! file's text. A field the form does not have is left as the file says (`None`); a field sent
+//! empty removes its key. Values are taken as typed (line ends made `\n`, spaces at the ends
+//! trimmed): the loader checks them once the change is made, so an invalid date comes back as the
+//! loader's located problem, not as a second opinion here.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::book::Book;
+use crate::edit::{
+    AgreementField, ClosureFields, EvaluationFields, GoalFields, MeetingFields, PairChange,
+    PersonChange, PersonFields, TextField,
+};
+use crate::load::CONTENT_DIR;
+use crate::model::{Date, PersonId, Role};
+use crate::scaffold::new::{self, NewPair, NewPerson};
+
+/// A posted form's fields, in order.
+#[derive(Debug, Default)]
+pub struct Form(Vec<(String, String)>);
+
+/// A field of a refused form, shown again to be sent again.
+#[derive(Debug, Serialize)]
+pub struct Field {
+    name: String,
+    value: String,
+    lines: bool,
+}
+
+/// Fields the editor sets itself, never shown to be typed again.
+const OWN_FIELDS: [&str; 3] = ["token", "version", "back"];
+
+impl Form {
+    /// Reads an `application/x-www-form-urlencoded` body.
+    pub fn parse(body: &[u8]) -> Form {
+        Form(
+            form_urlencoded::parse(body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
+    }
+
+    /// The first value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of `name` (checkboxes).
+    fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// `name` as text: line ends `\n`, trailing spaces of each line and blank lines around it
+    /// dropped; `None` when the form has no such field.
+    fn text(&self, name: &str) -> Option<String> {
+        self.get(name).map(tidy)
+    }
+
+    /// `name` as text that must be there.
+    fn required(&self, name: &str, what: &str) -> Result<String, String> {
+        match self.text(name) {
+            Some(t) if !t.is_empty() => Ok(t),
+            _ => Err(format!("{what} is required")),
+        }
+    }
+
+    /// `name` as one item a line, empty lines dropped.
+    fn lines(&self, name: &str) -> Vec<String> {
+        self.get(name)
+            .map(|v| {
+                v.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// `name` as a list index.
+    fn index(&self, name: &str) -> Result<usize, String> {
+        self.get(name)
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| format!("the form has no `{name}`: reload the page"))
+    }
+
+    /// The fields to show again after a refusal.
+    pub fn shown_fields(&self) -> Vec<Field> {
+        self.0
+            .iter()
+            .filter(|(k, _)| !OWN_FIELDS.contains(&k.as_str()))
+            .map(|(k, v)| Field {
+                name: k.clone(),
+                value: v.clone(),
+                lines: v.contains('\n') || v.len() > 60,
+            })
+            .collect()
+    }
+}
+
+fn tidy(v: &str) -> String {
+    let lines: Vec<&str> = v.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_matches('\n').to_owned()
+}
+
+/// Where to go after the save: the page the form was on, when it is a path of this server.
+pub fn back(form: &Form) -> String {
+    match form.get("back") {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains(['\\', '\r', '\n']) => {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// The change the pair form `action` asks for.
+pub fn pair_change(action: &str, f: &Form) -> Result<PairChange, String> {
+    Ok(match action {
+        "tick" => PairChange::Tick {
+            phase: f.required("phase", "the phase")?,
+            item: f.required("item", "the checklist item")?,
+            done: f.required("done", "the date it was done")?,
+            by: f.text("by"),
+            comment: f.text("comment"),
+        },
+        "untick" => PairChange::Untick {
+            phase: f.required("phase", "the phase")?,
+            item: f.required("item", "the checklist item")?,
+        },
+        "meeting-add" => PairChange::AddMeeting(meeting(f)?),
+        "meeting-edit" => PairChange::EditMeeting {
+            index: f.index("index")?,
+            fields: meeting(f)?,
+        },
+        "meeting-remove" => PairChange::RemoveMeeting {
+            index: f.index("index")?,
+        },
+        "goal-add" => {
+            let mut g = goal(f);
+            g.id = Some(f.required("id", "the goal's id")?);
+            PairChange::AddGoal(g)
+        }
+        "goal-edit" => PairChange::EditGoal {
+            index: f.index("index")?,
+            fields: goal(f),
+        },
+        "milestone" => PairChange::Milestone {
+            goal: f.index("goal")?,
+            index: f.index("index")?,
+            done: f.text("done").filter(|d| !d.is_empty()),
+        },
+        "milestone-add" => PairChange::AddMilestone {
+            goal: f.index("goal")?,
+            title: f.required("title", "the milestone's title")?,
+            due: f.text("due").filter(|d| !d.is_empty()),
+        },
+        "text" => PairChange::SetText {
+            field: text_field(f.get("field").unwrap_or(""))?,
+            text: f.text("text").unwrap_or_default(),
+        },
+        "evaluation-add" => PairChange::AddEvaluation(evaluation(f)),
+        "evaluation-edit" => PairChange::EditEvaluation {
+            index: f.index("index")?,
+            fields: evaluation(f),
+        },
+        "closure" => PairChange::Closure(ClosureFields {
+            date: f.text("date"),
+            outcome: f.text("outcome"),
+            summary: f.text("summary"),
+            next_steps: f.text("next_steps"),
+            goals_reached: f.get("goals_reached").map(|v| {
+                v.split([',', '\n', ' '])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            }),
+        }),
+        other => return Err(format!("the editor has no form `{other}`")),
+    })
+}
+
+fn meeting(f: &Form) -> Result<MeetingFields, String> {
+    Ok(MeetingFields {
+        date: f.required("date", "the meeting's date")?,
+        title: f.text("title"),
+        agenda: f.lines("agenda"),
+        follow_ups: f.lines("follow_ups"),
+        notes: f.text("notes"),
+        visibility: f.text("visibility"),
+    })
+}
+
+fn goal(f: &Form) -> GoalFields {
+    GoalFields {
+        id: None,
+        title: f.text("title"),
+        status: f.text("status"),
+        specific: f.text("specific"),
+        measurable: f.text("measurable"),
+        attainable: f.text("attainable"),
+        realistic: f.text("realistic"),
+        timely: f.text("timely"),
+    }
+}
+
+fn evaluation(f: &Form) -> EvaluationFields {
+    EvaluationFields {
+        date: f.text("date"),
+        by: f.text("by"),
+        rating: f.text("rating"),
+        summary: f.text("summary"),
+        notes: f.text("notes"),
+        visibility: f.text("visibility"),
+    }
+}
+
+/// The text field named `name` in a form (`vision`, `agreement.boundaries`, `closure.summary`).
+fn text_field(name: &str) -> Result<TextField, String> {
+    Ok(match name {
+        "vision" => TextField::Vision,
+        "concerns" => TextField::Concerns,
+        "closure.summary" => TextField::ClosureSummary,
+        "closure.next_steps" => TextField::ClosureNextSteps,
+        other => {
+            let key = other.strip_prefix("agreement.").unwrap_or("");
+            let field = AgreementField::ALL.into_iter().find(|a| a.key() == key);
+            TextField::Agreement(field.ok_or_else(|| format!("the editor has no text `{other}`"))?)
+        }
+    })
+}
+
+/// The change the person form asks for.
+pub fn person_change(f: &Form) -> PersonChange {
+    PersonChange::Edit {
+        fields: PersonFields {
+            name: f.text("name"),
+            title: f.text("title"),
+            bio: f.text("bio"),
+            email: f.text("email"),
+            phone: f.text("phone"),
+            roles: f.get("roles_shown").map(|_| f.all("roles")),
+        },
+    }
+}
+
+fn roles(f: &Form) -> Result<Vec<Role>, String> {
+    let roles: Vec<Role> = f
+        .all("roles")
+        .iter()
+        .filter_map(|r| match r.as_str() {
+            "mentor" => Some(Role::Mentor),
+            "mentee" => Some(Role::Mentee),
+            "coordinator" => Some(Role::Coordinator),
+            _ => None,
+        })
+        .collect();
+    if roles.is_empty() {
+        Err("a person needs at least one role".to_owned())
+    } else {
+        Ok(roles)
+    }
+}
+
+/// A new pair's file, its text and the page to go to, as `mentorbook new pair` makes it.
+pub fn new_pair(program: &Book, f: &Form) -> Result<(PathBuf, String, String), String> {
+    let person = |name, what| -> Result<PersonId, String> {
+        let v = f.required(name, what)?;
+        PersonId::new(&v).map_err(|e| format!("the {what} {e}"))
+    };
+    let mentor = person("mentor", "mentor")?;
+    let mentee = person("mentee", "mentee")?;
+    let start = match f.text("start").filter(|s| !s.is_empty()) {
+        Some(s) => Date::parse(&s).map_err(|e| format!("the start date: {e}"))?,
+        None => Date::today(),
+    };
+    let id = match f.text("id").filter(|s| !s.is_empty()) {
+        Some(id) => id,
+        None => format!("{mentor}-{mentee}"),
+    };
+    let id = crate::model::PairId::new(&id).map_err(|e| format!("the pair's id {e}"))?;
+    let rel = PathBuf::from(CONTENT_DIR)
+        .join("pairs")
+        .join(format!("{id}.yaml"));
+    let ask = NewPair {
+        mentor: &mentor,
+        mentee: &mentee,
+        start,
+        proposal: None,
+    };
+    let text = new::pair_text(program, &ask, &rel).map_err(|e| e.to_string())?;
+    let page = format!("/{}", crate::paths::pair(&id).url());
+    Ok((rel, text, page))
+}
+
+/// A new person's file, its text and the page to go to, as `mentorbook new person` makes it.
+pub fn new_person(program: &Book, f: &Form) -> Result<(PathBuf, String, String), String> {
+    let name = f.required("name", "the name")?;
+    let id = match f.text("id").filter(|s| !s.is_empty()) {
+        Some(id) => id,
+        None => crate::slug::slugify(&name),
+    };
+    let id = PersonId::new(&id).map_err(|e| format!("the person's id {e}"))?;
+    let roles = roles(f)?;
+    let title = f.text("title").filter(|t| !t.is_empty());
+    let rel = PathBuf::from(CONTENT_DIR)
+        .join("people")
+        .join(format!("{id}.yaml"));
+    let ask = NewPerson {
+        id: &id,
+        name: &name,
+        roles: &roles,
+        title: title.as_deref(),
+    };
+    let text = new::person_text(program, &ask, &rel).map_err(|e| e.to_string())?;
+    let page = format!("{}/edit/person/{id}", super::PREFIX);
+    Ok((rel, text, page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_values_are_tidied_and_lists_split() {
+        let f = Form::parse(b"notes=%0D%0AFirst+line++%0D%0Asecond%0D%0A&agenda=a%0D%0A%0D%0A+b+&back=//evil");
+        assert_eq!(f.text("notes").as_deref(), Some("First line\nsecond"));
+        assert_eq!(f.lines("agenda"), ["a", "b"]);
+        assert_eq!(back(&f), "/");
+        assert_eq!(f.text("missing"), None);
+    }
+
+    #[test]
+    fn a_tick_needs_its_date() {
+        let f = Form::parse(b"phase=enabling&item=keep-records&done=");
+        assert_eq!(
+            pair_change("tick", &f).unwrap_err(),
+            "the date it was done is required"
+        );
+        let f = Form::parse(b"phase=enabling&item=keep-records&done=2026-12-06&by=&comment=");
+        assert!(matches!(pair_change("tick", &f), Ok(PairChange::Tick { .. })));
+        assert!(pair_change("delete-everything", &f).is_err());
+    }
+
+    #[test]
+    fn text_fields_are_named_as_in_the_file() {
+        assert_eq!(text_field("vision"), Ok(TextField::Vision));
+        assert_eq!(
+            text_field("agreement.end_point"),
+            Ok(TextField::Agreement(AgreementField::EndPoint))
+        );
+        assert!(text_field("agreement.signed").is_err());
+        assert!(text_field("../../etc").is_err());
+    }
+}

@@ -1,0 +1,205 @@
+//! One save: the file read again, compared with the version the form was made from, changed,
+//! checked as `check` would check the whole program with the new text, and only then written.
+//!
+//! Every refusal happens before the write, so a refused save leaves every file as it was: a file
+//! changed on disk since the form was made ([`Refused::Changed`], with both versions' changed
+//! lines), a change the file's shape does not allow ([`Refused::Edit`]), or a program that would
+//! have errors ([`Refused::Problems`], located in the new text as `check` locates them). Warnings
+//! do not stop a save; they come back with it.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::files::{self, FileError};
+use crate::config::Config;
+use crate::diagnostic::{Problem, Problems};
+
+/// What a save did.
+#[derive(Debug)]
+pub struct Saved {
+    /// The file, relative to the program folder.
+    pub file: PathBuf,
+    /// The change as a unified diff (empty when the text was already so).
+    pub diff: String,
+    /// The warnings of the program with the new text.
+    pub warnings: Vec<Problem>,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum Refused {
+    /// The file changed on disk since the form was made from it.
+    Changed {
+        /// The file.
+        file: PathBuf,
+        /// What changed on disk since, as a unified diff from the form's version (when the editor
+        /// still has it) to the file's.
+        diff: String,
+    },
+    /// The change cannot be made to this file's text.
+    Edit(String),
+    /// The program would have errors (warnings come along).
+    Problems(Vec<Problem>),
+    /// The file could not be read or written.
+    File(FileError),
+}
+
+impl Refused {
+    /// What the page says.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Changed { file, .. } => format!(
+                "{} changed on disk since this page was made (in an editor, by `git pull` or in \
+                 another tab), so nothing was saved: here is what changed. Reload the page to \
+                 edit the new version.",
+                file.display()
+            ),
+            Refused::Edit(e) => format!("nothing was saved: {e}"),
+            Refused::Problems(_) => {
+                "nothing was saved: the change would give the program these errors".to_owned()
+            }
+            Refused::File(e) => format!("nothing was saved: {e}"),
+        }
+    }
+}
+
+impl From<FileError> for Refused {
+    fn from(e: FileError) -> Refused {
+        Refused::File(e)
+    }
+}
+
+/// The texts that the editor's forms were made from, by version, so that a refused save can show
+/// what changed on disk since. Bounded: the oldest go first.
+#[derive(Debug, Default, Clone)]
+pub struct Versions(Arc<Mutex<VecDeque<(String, Arc<str>)>>>);
+
+/// How many versions are kept: enough for every form open in a few tabs.
+const KEPT_VERSIONS: usize = 64;
+
+impl Versions {
+    /// Remembers `text` and returns its version.
+    pub fn remember(&self, text: &str) -> String {
+        let v = files::version(text);
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !kept.iter().any(|(k, _)| *k == v) {
+            if kept.len() == KEPT_VERSIONS {
+                kept.pop_front();
+            }
+            kept.push_back((v.clone(), Arc::from(text)));
+        }
+        v
+    }
+
+    fn get(&self, version: &str) -> Option<Arc<str>> {
+        let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        kept.iter()
+            .find(|(k, _)| k == version)
+            .map(|(_, t)| Arc::clone(t))
+    }
+}
+
+/// Changes `file` (relative to `root`) with `change`, if it is still at `version`, and writes it
+/// when the whole program checks without errors.
+pub fn save(
+    root: &Path,
+    config: &Config,
+    file: &Path,
+    version: &str,
+    versions: &Versions,
+    change: impl FnOnce(&str) -> Result<String, String>,
+) -> Result<Saved, Refused> {
+    let text = files::read(root, file)?;
+    if files::version(&text) != version {
+        let before = versions.get(version).unwrap_or_default();
+        return Err(Refused::Changed {
+            file: file.to_path_buf(),
+            diff: diff(&before, &text, file),
+        });
+    }
+    let new = change(&text).map_err(Refused::Edit)?;
+    if new == text {
+        return Ok(Saved {
+            file: file.to_path_buf(),
+            diff: String::new(),
+            warnings: Vec::new(),
+        });
+    }
+    let warnings = checked(config, file, &new)?;
+    files::replace(root, file, &new)?;
+    Ok(Saved {
+        file: file.to_path_buf(),
+        diff: diff(&text, &new, file),
+        warnings,
+    })
+}
+
+/// Creates `file` with `text` when the whole program with it checks without errors.
+pub fn create(root: &Path, config: &Config, file: &Path, text: &str) -> Result<Saved, Refused> {
+    files::allowed(root, file)?;
+    let warnings = checked(config, file, text)?;
+    files::create(root, file, text)?;
+    Ok(Saved {
+        file: file.to_path_buf(),
+        diff: diff("", text, file),
+        warnings,
+    })
+}
+
+/// The program checked with `text` in place of `file`: its warnings, or its errors.
+fn checked(config: &Config, file: &Path, text: &str) -> Result<Vec<Problem>, Refused> {
+    let mut problems = Problems::default();
+    let overlay = [(file.to_path_buf(), Arc::<str>::from(text))];
+    let loaded = crate::load::load_overlaid(
+        config.clone(),
+        crate::model::PrivateValues::Kept,
+        &overlay,
+        &mut problems,
+    );
+    crate::validate::validate(loaded, &mut problems);
+    let errors = problems.has_errors();
+    let mut all = problems.into_sorted();
+    if errors {
+        all.retain(|p| p.severity == crate::diagnostic::Severity::Error);
+        return Err(Refused::Problems(all));
+    }
+    // Only the warnings about the edited file: the others were there before and are the build's.
+    all.retain(|p| p.span.file == file);
+    Ok(all)
+}
+
+/// `before` to `after` as a unified diff of `file`, with a line of context.
+pub fn diff(before: &str, after: &str, file: &Path) -> String {
+    let name = file.display().to_string();
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(1)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diff_shows_only_the_changed_lines_with_one_of_context() {
+        let d = diff("a\nb\nc\nd\n", "a\nb\nC\nd\n", Path::new("content/pairs/x.yaml"));
+        assert_eq!(
+            d,
+            "--- a/content/pairs/x.yaml\n+++ b/content/pairs/x.yaml\n@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n"
+        );
+    }
+
+    #[test]
+    fn versions_are_kept_up_to_a_bound() {
+        let v = Versions::default();
+        let first = v.remember("0");
+        for i in 1..=KEPT_VERSIONS {
+            v.remember(&i.to_string());
+        }
+        assert!(v.get(&first).is_none());
+        assert_eq!(v.get(&files::version("5")).as_deref(), Some("5"));
+    }
+}
