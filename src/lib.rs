@@ -34,6 +34,7 @@ pub mod build;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod edit;
 pub mod hash;
 pub mod import;
 pub mod load;

@@ -11,9 +11,10 @@
 mod render;
 mod tree;
 
-pub use render::{Entries, Entry, Value, quoted, string, word};
+pub use render::{Entries, Entry, Value, block, block_text, flow_string, quoted, string, word};
 pub use tree::{Node, NodeKind, ParseError};
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 /// One step of a path into a document: a key of a mapping, or an index of a list.
@@ -132,14 +133,22 @@ impl<'a> Document<'a> {
         Some(line(start)..line(end.saturating_sub(1)) + 1)
     }
 
-    /// The edit that makes the value at `path` be `value`: the value replaced where it is written
-    /// (a list written as block items stays block items), or, when the key is missing, the key
-    /// (with any mappings on the way to it) added after the last entry of the deepest mapping
-    /// that exists, at its entries' indentation.
-    pub fn set(&self, path: &[Step], value: &Value) -> Result<Edit, EditError> {
+    /// The edits that make the value at `path` be `value`: the value replaced where it is written
+    /// (see [`Document::replace_value`]), or, when the key is missing, the key (with any mappings
+    /// on the way to it) added after the last entry of the deepest mapping that exists, at its
+    /// entries' indentation.
+    pub fn set(&self, path: &[Step], value: &Value) -> Result<Vec<Edit>, EditError> {
         let name = path_name(path);
         if let Some(node) = self.get(path) {
-            return Ok(self.replace(node, value));
+            let key = match path.split_last() {
+                Some((Step::Key(k), parent)) => self
+                    .get(parent)
+                    .filter(|p| matches!(p.kind, NodeKind::Map { flow: false, .. }))
+                    .and_then(|p| entry(p, k))
+                    .map(|(key, _)| key),
+                _ => None,
+            };
+            return Ok(self.replace_value(key, node, value));
         }
         // The deepest mapping on the path that exists, and the keys still to add below it.
         let mut depth = path.len();
@@ -170,10 +179,10 @@ impl<'a> Document<'a> {
         let indent = entries.first().map_or(parent.column, |(k, _)| k.column);
         let step = self.nested_step(parent).unwrap_or(STEP);
         let at = self.after_line_of(parent.span.end);
-        Ok(Edit {
+        Ok(vec![Edit {
             range: at..at,
             text: self.line_ends(self.newline_before(at) + &add.block(indent, step, None)),
-        })
+        }])
     }
 
     /// The edits that make the mapping at `path` hold `entries`: each value already there replaced
@@ -208,9 +217,9 @@ impl<'a> Document<'a> {
             let found = have.iter().find(|(k, _)| k.as_str() == Some(key.as_str()));
             match (found, want) {
                 (None, _) => missing.0.push((key.clone(), want.clone())),
-                (Some((_, node)), Entry::Value(v)) => {
+                (Some((k, node)), Entry::Value(v)) => {
                     if !same(node, v) {
-                        edits.push(self.replace(node, v));
+                        edits.extend(self.replace_value((!*flow).then_some(k), node, v));
                     }
                 }
                 (Some((_, node)), Entry::Map(inner)) => {
@@ -270,31 +279,135 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// The edit that writes `value` over `node`.
-    fn replace(&self, node: &Node, value: &Value) -> Edit {
-        let text = match (&node.kind, value) {
-            (NodeKind::Seq { flow: false, items }, Value::Words(words)) if !words.is_empty() => {
-                let dash = items
-                    .first()
-                    .and_then(|f| self.dash_column(f))
-                    .unwrap_or(node.column);
-                let item = items.first().map_or(dash + 2, |f| f.column);
-                let gap = " ".repeat(item.saturating_sub(dash + 1).max(1));
-                let lines: Vec<String> =
-                    words.iter().map(|w| format!("-{gap}{}", word(w))).collect();
-                // The first item goes where the list starts; the others under it.
-                lines.join(&format!("\n{}", " ".repeat(dash)))
-            }
-            _ => value.inline(),
+    /// The edits that write `value` over `node`, the value of the entry `key` of a block mapping
+    /// (`None` for a value inside braces or brackets, or a list item). Only what differs changes:
+    ///
+    /// - a list written as block items stays block items: items that differ are replaced one by
+    ///   one, items past the new end lose their lines, new items go after the last one (so comment
+    ///   lines between items stay);
+    /// - a list in brackets stays in brackets;
+    /// - lines of text in a block mapping are written as a block (`|`) at the indentation of the
+    ///   block they replace, or two spaces further than `key`; a comment on the line of the value
+    ///   (or of the block's indicator) stays on the indicator's line;
+    /// - anything else is written on one line, quoted when it must be.
+    pub fn replace_value(&self, key: Option<&Node>, node: &Node, value: &Value) -> Vec<Edit> {
+        if let (NodeKind::Seq { flow: false, items }, Some(new)) = (&node.kind, value.items())
+            && !items.is_empty()
+            && !new.is_empty()
+        {
+            return self.replace_items(items, new, value);
+        }
+        let is_block = matches!(node.kind, NodeKind::Scalar(_))
+            && self.text[node.span.start..].starts_with(['|', '>']);
+        // The comment on a block scalar's indicator line.
+        let header_comment = if is_block {
+            let header = &self.text[node.span.start..self.line_end(node.span.start)];
+            header.find(" #").map_or("", |i| &header[i..])
+        } else {
+            ""
         };
-        Edit {
-            range: node.span.clone(),
-            text: self.line_ends(text),
+        match (key, value) {
+            (Some(key), Value::Text(t)) if block_text(t) => {
+                let (range, comment, indent) = if is_block {
+                    let indent = self.text[node.span.start..node.span.end]
+                        .split('\n')
+                        .skip(1)
+                        .find(|l| !l.trim().is_empty())
+                        .map(|l| l.len() - l.trim_start_matches(' ').len());
+                    (
+                        node.span.clone(),
+                        header_comment,
+                        indent.unwrap_or(key.column + STEP),
+                    )
+                } else {
+                    // A comment after the value moves to the indicator's line.
+                    let eol = self.line_end(node.span.end);
+                    (
+                        node.span.start..eol,
+                        &self.text[node.span.end..eol],
+                        key.column + STEP,
+                    )
+                };
+                let body = block(t, indent);
+                let (indicator, rest) = body.split_once('\n').unwrap_or((&body, ""));
+                vec![Edit {
+                    range,
+                    text: self.line_ends(format!("{indicator}{comment}\n{rest}")),
+                }]
+            }
+            _ => vec![Edit {
+                range: node.span.clone(),
+                text: self.line_ends(value.inline() + header_comment),
+            }],
+        }
+    }
+
+    /// The edits that make the block list of `items` hold `new`.
+    fn replace_items(&self, items: &[Node], new: &[String], value: &Value) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        for (old, want) in items.iter().zip(new) {
+            if old.as_str() != Some(want.as_str()) {
+                edits.push(Edit {
+                    range: old.span.clone(),
+                    text: self.line_ends(value.item(want)),
+                });
+            }
+        }
+        let last = items.last().map_or(0, |n| n.span.end);
+        let end = self.after_line_of(last);
+        if items.len() > new.len() {
+            let from = self.item_line_start(&items[new.len()]);
+            edits.push(Edit {
+                range: from..end,
+                text: String::new(),
+            });
+        } else if new.len() > items.len() {
+            let first = &items[0];
+            let dash = self.dash_column(first).unwrap_or(first.column);
+            let gap = " ".repeat(first.column.saturating_sub(dash + 1).max(1));
+            let mut text = self.newline_before(end);
+            for want in &new[items.len()..] {
+                let _ = writeln!(text, "{}-{gap}{}", " ".repeat(dash), value.item(want));
+            }
+            edits.push(Edit {
+                range: end..end,
+                text: self.line_ends(text),
+            });
+        }
+        edits
+    }
+
+    /// The start of the line of the `-` before a list item.
+    pub fn item_line_start(&self, item: &Node) -> usize {
+        let before = self.text[..item.span.start].trim_end_matches([' ', '\t', '\r', '\n']);
+        let dash = if before.ends_with('-') {
+            before.len() - 1
+        } else {
+            item.span.start
+        };
+        self.line_start(dash)
+    }
+
+    /// The start of the line holding the byte `at`.
+    pub fn line_start(&self, at: usize) -> usize {
+        self.text[..at.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+    }
+
+    /// The end of the line holding the byte `at`: its line break (`\r\n` or `\n`), or the end of
+    /// the text.
+    pub fn line_end(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        match self.text[at..].find('\n') {
+            Some(i) if i > 0 && self.text.as_bytes()[at + i - 1] == b'\r' => at + i - 1,
+            Some(i) => at + i,
+            None => self.text.len(),
         }
     }
 
     /// The column of the `- ` before a list item, when it is on the item's line.
-    fn dash_column(&self, item: &Node) -> Option<usize> {
+    pub fn dash_column(&self, item: &Node) -> Option<usize> {
         let line_start = self.text[..item.span.start]
             .rfind('\n')
             .map_or(0, |i| i + 1);
@@ -304,7 +417,7 @@ impl<'a> Document<'a> {
     }
 
     /// How much further than a mapping's keys its nested mappings are indented, from the first one.
-    fn nested_step(&self, map: &Node) -> Option<usize> {
+    pub fn nested_step(&self, map: &Node) -> Option<usize> {
         let NodeKind::Map { entries, .. } = &map.kind else {
             return None;
         };
@@ -324,7 +437,7 @@ impl<'a> Document<'a> {
 
     /// The byte after the line feed that ends the line holding the byte before `end` (the end of
     /// the file when there is none).
-    fn after_line_of(&self, end: usize) -> usize {
+    pub fn after_line_of(&self, end: usize) -> usize {
         let end = end.min(self.text.len());
         if end > 0 && self.text.as_bytes()[end - 1] == b'\n' {
             return end;
@@ -335,7 +448,7 @@ impl<'a> Document<'a> {
     }
 
     /// `s` with the line endings the text uses (CRLF when its first line ends so).
-    fn line_ends(&self, s: String) -> String {
+    pub fn line_ends(&self, s: String) -> String {
         let crlf = self
             .text
             .find('\n')
@@ -344,7 +457,7 @@ impl<'a> Document<'a> {
     }
 
     /// A line feed when `at` is the end of a text that does not end with one.
-    fn newline_before(&self, at: usize) -> String {
+    pub fn newline_before(&self, at: usize) -> String {
         if at > 0 && at == self.text.len() && !self.text.ends_with('\n') {
             "\n".to_owned()
         } else {
@@ -357,7 +470,10 @@ impl<'a> Document<'a> {
 fn same(node: &Node, value: &Value) -> bool {
     match (&node.kind, value) {
         (NodeKind::Scalar(s), Value::Text(t) | Value::Word(t)) => s == t,
-        (NodeKind::Seq { items, .. }, Value::Words(words)) => {
+        (
+            NodeKind::Seq { items, .. },
+            Value::Words(words) | Value::Texts(words) | Value::Lines(words),
+        ) => {
             items.len() == words.len()
                 && items
                     .iter()
@@ -369,7 +485,7 @@ fn same(node: &Node, value: &Value) -> bool {
 }
 
 /// The key and value nodes of `map`'s entry `key`.
-fn entry<'n>(map: &'n Node, key: &str) -> Option<(&'n Node, &'n Node)> {
+pub fn entry<'n>(map: &'n Node, key: &str) -> Option<(&'n Node, &'n Node)> {
     match &map.kind {
         NodeKind::Map { entries, .. } => entries
             .iter()

@@ -13,11 +13,26 @@ pub enum Value {
     Word(String),
     /// A list of words (ids, tags, fixed words), written `[a, b]` or as block items.
     Words(Vec<String>),
+    /// A list of texts (an agenda), written `[a, b c]` (each text quoted when it holds what a list
+    /// in brackets reads otherwise) or, where the file already has block items, as block items.
+    Texts(Vec<String>),
+    /// A list of texts written as block items, one a line, when it is new.
+    Lines(Vec<String>),
 }
 
 /// Text as YAML: plain when it reads back as the same text, double-quoted otherwise.
 pub fn string(s: &str) -> String {
     if plain_text(s) {
+        s.to_owned()
+    } else {
+        quoted(s)
+    }
+}
+
+/// Text as an item of a list in brackets: plain when it reads back as the same text there (no
+/// `,`, `[`, `]`, `{` or `}`), double-quoted otherwise.
+pub fn flow_string(s: &str) -> String {
+    if plain_text(s) && !s.contains([',', '[', ']', '{', '}']) {
         s.to_owned()
     } else {
         quoted(s)
@@ -87,20 +102,61 @@ impl Value {
                 let items: Vec<String> = list.iter().map(|w| word(w)).collect();
                 format!("[{}]", items.join(", "))
             }
+            Value::Texts(list) | Value::Lines(list) => {
+                let items: Vec<String> = list.iter().map(|t| flow_string(t)).collect();
+                format!("[{}]", items.join(", "))
+            }
+        }
+    }
+
+    /// One item of a list value as a block item writes it (`- item`).
+    pub fn item(&self, s: &str) -> String {
+        match self {
+            Value::Words(_) | Value::Word(_) => word(s),
+            Value::Texts(_) | Value::Lines(_) | Value::Text(_) => string(s),
+        }
+    }
+
+    /// The items of a list value; `None` for a scalar.
+    pub fn items(&self) -> Option<&[String]> {
+        match self {
+            Value::Words(l) | Value::Texts(l) | Value::Lines(l) => Some(l),
+            Value::Text(_) | Value::Word(_) => None,
         }
     }
 }
 
 /// Whether `t` is written as a block of lines: it has more than one, and none that a block would
 /// not give back as it is (a first line that starts with a space, a tab or a control character,
-/// lines of spaces only, a final line break).
-fn block_text(t: &str) -> bool {
+/// lines of spaces only, more than one final line break). A text that ends with one line break is
+/// written `|`, one without `|-`.
+pub fn block_text(t: &str) -> bool {
+    let t = t.strip_suffix('\n').unwrap_or(t);
     t.contains('\n')
         && !t.starts_with([' ', '\n'])
         && !t.ends_with('\n')
         && !t.contains(|c: char| c.is_control() && c != '\n')
         && t.split('\n').all(|l| l.is_empty() || !l.trim().is_empty())
         && !t.split('\n').any(|l| l.ends_with(' '))
+}
+
+/// Lines of text as a block scalar whose lines are indented by `indent` spaces, from its indicator
+/// to the end of its last line (no final line break): `|` when the text ends with a line break
+/// (kept exactly), `|-` when it does not.
+pub fn block(t: &str, indent: usize) -> String {
+    let (body, indicator) = match t.strip_suffix('\n') {
+        Some(body) => (body, "|"),
+        None => (t, "|-"),
+    };
+    let mut out = String::from(indicator);
+    for line in body.split('\n') {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(&" ".repeat(indent));
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Entries of a block mapping to write: a key with a value, or with entries below it.
@@ -169,13 +225,16 @@ impl Entries {
             out.push_str(&string(key));
             match entry {
                 Entry::Value(Value::Text(t)) if block_text(t) => {
-                    // Lines of text as a block (`|-`: the text exactly, no final line break).
-                    out.push_str(": |-\n");
-                    for line in t.split('\n') {
-                        if !line.is_empty() {
-                            out.push_str(&" ".repeat(indent + step));
-                            out.push_str(line);
-                        }
+                    out.push_str(": ");
+                    out.push_str(&block(t, indent + step));
+                    out.push('\n');
+                }
+                Entry::Value(Value::Lines(items)) if !items.is_empty() => {
+                    out.push_str(":\n");
+                    for item in items {
+                        out.push_str(&" ".repeat(indent + step));
+                        out.push_str("- ");
+                        out.push_str(&string(item));
                         out.push('\n');
                     }
                 }

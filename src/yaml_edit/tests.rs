@@ -6,8 +6,8 @@ fn k(s: &str) -> Step {
 
 fn set(text: &str, path: &[Step], value: Value) -> String {
     let doc = Document::parse(text).expect("parses");
-    let edit = doc.set(path, &value).expect("an edit");
-    apply(text, &[edit])
+    let edits = doc.set(path, &value).expect("an edit");
+    apply(text, &edits)
 }
 
 const PEOPLE: &str = "\

@@ -49,7 +49,7 @@ impl Node {
 }
 
 /// A YAML text that does not parse, with the parser's words.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
 pub struct ParseError {
     /// 1-based line.
@@ -170,10 +170,30 @@ pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
 }
 
 /// The bytes of a block scalar (`|`, `>`) whose content the parser placed at `start..end`: from
-/// its indicator to the end of its last line of content (the parser's end runs on into the
-/// indentation of the line that follows).
+/// its indicator to the end of its last line of content. (The parser's end runs on over the blank
+/// lines and the less indented comment lines that follow, to the next token.)
 fn block_span(text: &str, start: usize, end: usize) -> Range<usize> {
     let from = text[..start].rfind(['|', '>']).unwrap_or(start);
-    let to = from.max(end - (text[..end].len() - text[..end].trim_end_matches(' ').len()));
-    from..to
+    let Some(first_break) = text[from..end].find('\n') else {
+        return from..from.max(end);
+    };
+    // The content's lines: indented at least as far as its first non-blank line.
+    let mut at = from + first_break + 1;
+    let mut indent = None;
+    let mut to = from + first_break;
+    while at < end {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[at..line_end].trim_end_matches('\r');
+        let body = line.trim_start_matches(' ');
+        if !body.is_empty() {
+            let column = line.len() - body.len();
+            let want = *indent.get_or_insert(column);
+            if column < want {
+                break;
+            }
+            to = at + line.len();
+        }
+        at = line_end + 1;
+    }
+    from..to.max(from + 1)
 }
