@@ -25,7 +25,7 @@ use crate::book::Book;
 use crate::config::{Config, Overrides, PRIVATE_DIR};
 use crate::diagnostic::{Problem, Problems};
 use crate::load::ProgramFiles;
-use crate::model::{Audience, Date, PairId, PrivateValues};
+use crate::model::{Audience, Date, PairId};
 use crate::output::inputs::{self, LastBuild, Previous};
 use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
 use crate::pdf;

@@ -489,6 +489,7 @@ fn select(
 /// Renders `selection` and writes what changed; renders everything when the output folder is not as
 /// the last build left it. Returns what was written, the pages rendered, the pages in all, and what
 /// was rendered.
+#[allow(clippy::too_many_arguments)]
 fn write(
     root: &Path,
     target: &Target,

@@ -299,7 +299,7 @@ pub fn new_pair(program: &Book, f: &Form) -> Result<(PathBuf, String, String), S
         proposal: None,
     };
     let text = new::pair_text(program, &ask, &rel).map_err(|e| e.to_string())?;
-    let page = format!("/{}", crate::paths::pair(&id).url());
+    let page = format!("/{}", crate::paths::pair(&id).web_path());
     Ok((rel, text, page))
 }
 

@@ -204,7 +204,7 @@ mod tests {
             headers(&[host.clone(), (header::ORIGIN, "null")]),
             headers(&[host.clone(), (header::ORIGIN, "https://127.0.0.1:3000")]),
             headers(&[host.clone(), (header::REFERER, "http://127.0.0.1:3000.evil/")]),
-            headers(&[host.clone()]),
+            headers(std::slice::from_ref(&host)),
         ] {
             assert_eq!(check(&served(), &post, &bad), Err(Refusal::Origin));
         }

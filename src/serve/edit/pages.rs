@@ -14,7 +14,8 @@ use super::guard::Refusal;
 use super::save::{self, Refused, Saved};
 use super::view::{PairView, PersonView};
 use super::{Editor, PREFIX, files};
-use crate::model::{Date, GoalStatus, PairId, PhaseId, Role};
+use crate::model::pair::GoalStatus;
+use crate::model::{Date, PairId, PhaseId, Role};
 use crate::paths;
 
 /// What the last save did, for the page it returned to.
@@ -51,7 +52,7 @@ fn pair_page(path: &str) -> Option<(PairId, Option<PhaseId>)> {
         None => paths::pair(&id),
         Some(p) => paths::pair_phase(&id, p),
     };
-    (page.url().to_string() == path).then_some((id, phase))
+    (page.web_path() == path).then_some((id, phase))
 }
 
 /// Renders the theme's `template` with `ctx`, or the error as text.
@@ -166,7 +167,7 @@ pub fn index(editor: &Editor) -> Response {
             .map(|p| Row {
                 id: p.id.to_string(),
                 name: PairView::title_of(program, p),
-                url: format!("/{}", paths::pair(&p.id).url()),
+                url: format!("/{}", paths::pair(&p.id).web_path()),
             })
             .collect();
         let people: Vec<Row> = program

@@ -70,10 +70,13 @@ impl From<FileError> for Refused {
     }
 }
 
+/// A version and its text.
+type Kept = (String, Arc<str>);
+
 /// The texts that the editor's forms were made from, by version, so that a refused save can show
 /// what changed on disk since. Bounded: the oldest go first.
 #[derive(Debug, Default, Clone)]
-pub struct Versions(Arc<Mutex<VecDeque<(String, Arc<str>)>>>);
+pub struct Versions(Arc<Mutex<VecDeque<Kept>>>);
 
 /// How many versions are kept: enough for every form open in a few tabs.
 const KEPT_VERSIONS: usize = 64;
