@@ -169,6 +169,11 @@ impl Session {
         self
     }
 
+    /// Whom the site is for.
+    pub fn audience(&self) -> &Audience {
+        &self.audience
+    }
+
     /// The program folder.
     pub fn root(&self) -> &Path {
         &self.root

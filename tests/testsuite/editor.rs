@@ -30,7 +30,14 @@ impl Answer {
 }
 
 /// One request to `addr`, with `host` as its Host and the extra `headers`.
-fn request(addr: &str, method: &str, path: &str, host: &str, headers: &[&str], body: &str) -> Answer {
+fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    host: &str,
+    headers: &[&str],
+    body: &str,
+) -> Answer {
     let mut stream = TcpStream::connect(addr).expect("connect to the server");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
@@ -51,7 +58,11 @@ fn request(addr: &str, method: &str, path: &str, host: &str, headers: &[&str], b
     stream.read_to_end(&mut raw).expect("read the answer");
     let raw = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     Answer {
         status,
         head: head.to_owned(),
@@ -96,7 +107,14 @@ impl Editing {
     }
 
     fn post_with(&self, path: &str, fields: &str, headers: &[&str]) -> Answer {
-        request(&self.server.addr, "POST", path, &self.server.addr, headers, fields)
+        request(
+            &self.server.addr,
+            "POST",
+            path,
+            &self.server.addr,
+            headers,
+            fields,
+        )
     }
 
     fn pair(&self) -> String {
@@ -106,7 +124,10 @@ impl Editing {
 
 /// The fields every form has.
 fn own(token: &str, version: &str) -> String {
-    format!("token={token}&version={version}&back={}", ENABLING.replace('/', "%2F"))
+    format!(
+        "token={token}&version={version}&back={}",
+        ENABLING.replace('/', "%2F")
+    )
 }
 
 #[test]
@@ -114,7 +135,10 @@ fn a_tick_is_saved_as_one_entry_and_the_rebuilt_page_shows_it() {
     let e = Editing::start();
     let page = e.get(ENABLING);
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("id=\"mb-edit\""), "the panel is on the enabling page");
+    assert!(
+        page.body.contains("id=\"mb-edit\""),
+        "the panel is on the enabling page"
+    );
     assert!(
         page.body.contains("form-action 'self'"),
         "the page's policy lets its forms post"
@@ -129,9 +153,15 @@ fn a_tick_is_saved_as_one_entry_and_the_rebuilt_page_shows_it() {
         ),
     );
     assert_eq!(saved.status, 303, "{}", saved.body);
-    assert_eq!(saved.location(), Some(format!("{ENABLING}#mb-edit").as_str()));
+    assert_eq!(
+        saved.location(),
+        Some(format!("{ENABLING}#mb-edit").as_str())
+    );
     let after = e.pair();
-    let added: Vec<&str> = after.lines().filter(|l| !before.lines().any(|b| b == *l)).collect();
+    let added: Vec<&str> = after
+        .lines()
+        .filter(|l| !before.lines().any(|b| b == *l))
+        .collect();
     assert_eq!(added, ["  enabling:", "    keep-records: 2026-11-20"]);
     assert_eq!(before.lines().count() + 2, after.lines().count());
     // The page is rebuilt by the time the redirect is answered, and says what was saved.
@@ -166,7 +196,10 @@ fn a_meeting_logged_through_the_form_appears_on_the_page() {
     );
     assert_eq!(saved.status, 303, "{}", saved.body);
     let text = e.pair();
-    assert!(text.contains("  - date: 2026-11-21\n    title: Costed plans\n"), "{text}");
+    assert!(
+        text.contains("  - date: 2026-11-21\n    title: Costed plans\n"),
+        "{text}"
+    );
     let page = e.get(ENABLING).body;
     assert!(page.contains("Costed plans"));
     assert!(page.contains("Five cases"));
@@ -199,8 +232,15 @@ fn every_refused_write_leaves_the_files_untouched() {
     // An invalid date: the checker's own message, placed in the edited file.
     let a = e.post("tick", &tick("2026-13-45", ""));
     assert_eq!(a.status, 422, "{}", a.body);
-    assert!(a.body.contains(PAIR), "the problem names the file: {}", a.body);
-    assert!(a.body.contains("2026-13-45"), "what was typed is shown again");
+    assert!(
+        a.body.contains(PAIR),
+        "the problem names the file: {}",
+        a.body
+    );
+    assert!(
+        a.body.contains("2026-13-45"),
+        "what was typed is shown again"
+    );
     unchanged("an invalid date");
 
     // An unknown person, with the checker's suggestion.
@@ -214,13 +254,20 @@ fn every_refused_write_leaves_the_files_untouched() {
     let a = e.post("tick", &no_token);
     assert_eq!(a.status, 403);
     assert!(a.body.contains("another editing session"));
-    let a = e.post("tick", &tick("2026-11-20", "").replace(&token, &"0".repeat(64)));
+    let a = e.post(
+        "tick",
+        &tick("2026-11-20", "").replace(&token, &"0".repeat(64)),
+    );
     assert_eq!(a.status, 403);
     unchanged("a missing or wrong token");
 
     // Another site's form; a post that says nowhere where it comes from.
     let path = format!("{SAVE}tick");
-    let a = e.post_with(&path, &tick("2026-11-20", ""), &["Origin: http://evil.example"]);
+    let a = e.post_with(
+        &path,
+        &tick("2026-11-20", ""),
+        &["Origin: http://evil.example"],
+    );
     assert_eq!(a.status, 403);
     let a = e.post_with(&path, &tick("2026-11-20", ""), &[]);
     assert_eq!(a.status, 403);
@@ -295,8 +342,15 @@ fn people_and_pairs_are_made_and_edited_from_the_list() {
         &[&origin],
     );
     assert_eq!(made.status, 303, "{}", made.body);
-    assert_eq!(made.location(), Some("/__mentorbook/edit/person/mei-chen#mb-edit"));
-    assert!(e.program.read("content/people/mei-chen.yaml").contains("name: Mei Chen"));
+    assert_eq!(
+        made.location(),
+        Some("/__mentorbook/edit/person/mei-chen#mb-edit")
+    );
+    assert!(
+        e.program
+            .read("content/people/mei-chen.yaml")
+            .contains("name: Mei Chen")
+    );
     // Made again: refused, the file kept.
     let again = e.post_with(
         "/__mentorbook/edit/new/person",
@@ -304,16 +358,26 @@ fn people_and_pairs_are_made_and_edited_from_the_list() {
         &[&origin],
     );
     assert_eq!(again.status, 422, "{}", again.body);
-    assert!(e.program.read("content/people/mei-chen.yaml").contains("roles: [mentee]"));
+    assert!(
+        e.program
+            .read("content/people/mei-chen.yaml")
+            .contains("roles: [mentee]")
+    );
 
     let pair = e.post_with(
         "/__mentorbook/edit/new/pair",
-        &format!("token={token}&version=&back=%2F&mentor=ana-lopez&mentee=mei-chen&start=2026-11-23&id="),
+        &format!(
+            "token={token}&version=&back=%2F&mentor=ana-lopez&mentee=mei-chen&start=2026-11-23&id="
+        ),
         &[&origin],
     );
     assert_eq!(pair.status, 303, "{}", pair.body);
     assert_eq!(pair.location(), Some("/pairs/ana-lopez-mei-chen/#mb-edit"));
-    assert!(e.program.path("content/pairs/ana-lopez-mei-chen.yaml").is_file());
+    assert!(
+        e.program
+            .path("content/pairs/ana-lopez-mei-chen.yaml")
+            .is_file()
+    );
     assert_eq!(e.get("/pairs/ana-lopez-mei-chen/").status, 200);
 
     // The person's own form: a change to the private e-mail, in people.yaml, and nothing else.
@@ -332,7 +396,10 @@ fn people_and_pairs_are_made_and_edited_from_the_list() {
     );
     assert_eq!(saved.status, 303, "{}", saved.body);
     let after = e.program.read("content/people.yaml");
-    let changed: Vec<_> = after.lines().filter(|l| !people.lines().any(|b| b == *l)).collect();
+    let changed: Vec<_> = after
+        .lines()
+        .filter(|l| !people.lines().any(|b| b == *l))
+        .collect();
     assert_eq!(changed, ["      email: ana@riverside.example"]);
 }
 
@@ -357,4 +424,61 @@ fn without_edit_there_is_no_editor() {
     assert!(!page.body.contains("mb-edit"));
     assert!(page.body.contains("form-action 'none'"));
     assert_eq!(server.get("/__mentorbook/edit/").status, 404);
+}
+
+#[test]
+fn a_pairs_own_edition_edits_that_pair_alone() {
+    let program = Program::bundled();
+    let server = Server::start(
+        &program,
+        &[
+            "serve",
+            "--edit",
+            "--audience",
+            "pair:ana-lopez-ben-okafor",
+            "-p",
+            "0",
+        ],
+        "editing: ",
+    );
+    let get = |path: &str| request(&server.addr, "GET", path, &server.addr, &[], "");
+    let own = get("/pairs/ana-lopez-ben-okafor/enabling/").body;
+    assert!(
+        own.contains("id=\"mb-edit\""),
+        "its own pages have the forms"
+    );
+    assert!(!own.contains("Concerns (coordinators only)"));
+    let token = {
+        let at = own.find("name=\"token\" value=\"").unwrap() + 20;
+        own[at..at + 64].to_owned()
+    };
+    let before = program.read(PAIR);
+    let people = program.read("content/people.yaml");
+    let origin = format!("Origin: http://{}", server.addr);
+    let post = |path: &str, body: &str| {
+        request(&server.addr, "POST", path, &server.addr, &[&origin], body)
+    };
+    let other = post(
+        &format!("{SAVE}tick"),
+        &format!(
+            "token={token}&version=x&back=%2F&phase=enabling&item=keep-records&done=2026-11-20"
+        ),
+    );
+    assert_eq!(
+        other.status, 404,
+        "another pair's file is not this edition's"
+    );
+    let person = post(
+        "/__mentorbook/edit/person/ana-lopez",
+        &format!("token={token}&version=x&back=%2F&email=x%40example.org"),
+    );
+    assert_eq!(person.status, 403);
+    let new = post(
+        "/__mentorbook/edit/new/person",
+        &format!("token={token}&version=&back=%2F&name=X+Y&roles=mentee"),
+    );
+    assert_eq!(new.status, 403);
+    assert_eq!(program.read(PAIR), before);
+    assert_eq!(program.read("content/people.yaml"), people);
+    assert!(!program.path("content/people/x-y.yaml").exists());
 }

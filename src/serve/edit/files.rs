@@ -18,7 +18,9 @@ use crate::yaml_edit::{Document, NodeKind, Step};
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// The path is not a plain path under `content/`, or passes through a link.
-    #[error("{0} is not a file the editor may write (only files under content/, reached without links)")]
+    #[error(
+        "{0} is not a file the editor may write (only files under content/, reached without links)"
+    )]
     NotAllowed(PathBuf),
     /// The file is not there (any more).
     #[error("{0} is not there any more; was it moved or deleted?")]
@@ -123,8 +125,13 @@ pub fn replace(root: &Path, rel: &Path, text: &str) -> Result<(), FileError> {
         Ok(_) => return Err(FileError::NotAllowed(rel.to_path_buf())),
         Err(_) => return Err(FileError::Missing(rel.to_path_buf())),
     };
-    let dir = path.parent().ok_or_else(|| FileError::NotAllowed(rel.to_path_buf()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .ok_or_else(|| FileError::NotAllowed(rel.to_path_buf()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.mentorbook-edit-{}", std::process::id()));
     let written = (|| {
         let mut f = std::fs::OpenOptions::new()
@@ -193,10 +200,19 @@ mod tests {
         )
         .unwrap();
         let pair = Path::new("content/pairs/a.yaml");
-        assert!(matches!(replace(root.path(), pair, "y: 2\n"), Err(FileError::NotAllowed(_))));
+        assert!(matches!(
+            replace(root.path(), pair, "y: 2\n"),
+            Err(FileError::NotAllowed(_))
+        ));
         let people = Path::new("content/people.yaml");
-        assert!(matches!(replace(root.path(), people, "y: 2\n"), Err(FileError::NotAllowed(_))));
-        assert_eq!(std::fs::read_to_string(outside.path().join("a.yaml")).unwrap(), "x: 1\n");
+        assert!(matches!(
+            replace(root.path(), people, "y: 2\n"),
+            Err(FileError::NotAllowed(_))
+        ));
+        assert_eq!(
+            std::fs::read_to_string(outside.path().join("a.yaml")).unwrap(),
+            "x: 1\n"
+        );
     }
 
     #[cfg(unix)]

@@ -116,7 +116,9 @@ fn tidy(v: &str) -> String {
 /// Where to go after the save: the page the form was on, when it is a path of this server.
 pub fn back(form: &Form) -> String {
     match form.get("back") {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains(['\\', '\r', '\n']) => {
+        Some(p)
+            if p.starts_with('/') && !p.starts_with("//") && !p.contains(['\\', '\r', '\n']) =>
+        {
             p.to_owned()
         }
         _ => "/".to_owned(),
@@ -333,7 +335,9 @@ mod tests {
 
     #[test]
     fn form_values_are_tidied_and_lists_split() {
-        let f = Form::parse(b"notes=%0D%0AFirst+line++%0D%0Asecond%0D%0A&agenda=a%0D%0A%0D%0A+b+&back=//evil");
+        let f = Form::parse(
+            b"notes=%0D%0AFirst+line++%0D%0Asecond%0D%0A&agenda=a%0D%0A%0D%0A+b+&back=//evil",
+        );
         assert_eq!(f.text("notes").as_deref(), Some("First line\nsecond"));
         assert_eq!(f.lines("agenda"), ["a", "b"]);
         assert_eq!(back(&f), "/");
@@ -348,7 +352,10 @@ mod tests {
             "the date it was done is required"
         );
         let f = Form::parse(b"phase=enabling&item=keep-records&done=2026-12-06&by=&comment=");
-        assert!(matches!(pair_change("tick", &f), Ok(PairChange::Tick { .. })));
+        assert!(matches!(
+            pair_change("tick", &f),
+            Ok(PairChange::Tick { .. })
+        ));
         assert!(pair_change("delete-everything", &f).is_err());
     }
 

@@ -182,13 +182,30 @@ mod tests {
     #[test]
     fn reads_need_the_served_host() {
         let get = Method::GET;
-        assert_eq!(check(&served(), &get, &headers(&[(header::HOST, "127.0.0.1:3000")])), Ok(()));
-        assert_eq!(check(&served(), &get, &headers(&[(header::HOST, "localhost:3000")])), Ok(()));
+        assert_eq!(
+            check(
+                &served(),
+                &get,
+                &headers(&[(header::HOST, "127.0.0.1:3000")])
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check(
+                &served(),
+                &get,
+                &headers(&[(header::HOST, "localhost:3000")])
+            ),
+            Ok(())
+        );
         for host in ["evil.example:3000", "127.0.0.1:3001", "127.0.0.1"] {
             let h = headers(&[(header::HOST, host)]);
             assert_eq!(check(&served(), &get, &h), Err(Refusal::Host), "{host}");
         }
-        assert_eq!(check(&served(), &get, &HeaderMap::new()), Err(Refusal::Host));
+        assert_eq!(
+            check(&served(), &get, &HeaderMap::new()),
+            Err(Refusal::Host)
+        );
     }
 
     #[test]
@@ -203,7 +220,10 @@ mod tests {
             headers(&[host.clone(), (header::ORIGIN, "http://evil.example")]),
             headers(&[host.clone(), (header::ORIGIN, "null")]),
             headers(&[host.clone(), (header::ORIGIN, "https://127.0.0.1:3000")]),
-            headers(&[host.clone(), (header::REFERER, "http://127.0.0.1:3000.evil/")]),
+            headers(&[
+                host.clone(),
+                (header::REFERER, "http://127.0.0.1:3000.evil/"),
+            ]),
             headers(std::slice::from_ref(&host)),
         ] {
             assert_eq!(check(&served(), &post, &bad), Err(Refusal::Origin));

@@ -88,8 +88,14 @@ pub fn routes(editor: Editor) -> Router {
     Router::new()
         .route(&format!("{PREFIX}/edit.css"), get(css))
         .route(&format!("{PREFIX}/edit/"), get(index))
-        .route(&format!("{PREFIX}/edit/person/{{id}}"), get(person_page).post(save_person))
-        .route(&format!("{PREFIX}/edit/pair/{{id}}/{{action}}"), post(save_pair))
+        .route(
+            &format!("{PREFIX}/edit/person/{{id}}"),
+            get(person_page).post(save_person),
+        )
+        .route(
+            &format!("{PREFIX}/edit/pair/{{id}}/{{action}}"),
+            post(save_pair),
+        )
         .route(&format!("{PREFIX}/edit/new/{{kind}}"), post(create))
         .with_state(editor)
 }
@@ -109,9 +115,9 @@ async fn css() -> Response {
 
 /// Runs `work` on a thread that may wait for the session (a rebuild may hold it).
 async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
-    tokio::task::spawn_blocking(work)
-        .await
-        .unwrap_or_else(|_| (StatusCode::INTERNAL_SERVER_ERROR, "the editor failed\n").into_response())
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
+        (StatusCode::INTERNAL_SERVER_ERROR, "the editor failed\n").into_response()
+    })
 }
 
 async fn index(State(editor): State<Editor>) -> Response {

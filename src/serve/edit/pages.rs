@@ -15,7 +15,7 @@ use super::save::{self, Refused, Saved};
 use super::view::{PairView, PersonView};
 use super::{Editor, PREFIX, files};
 use crate::model::pair::GoalStatus;
-use crate::model::{Date, PairId, PhaseId, Role};
+use crate::model::{Audience, Date, PairId, PhaseId, Role};
 use crate::paths;
 
 /// What the last save did, for the page it returned to.
@@ -53,6 +53,30 @@ fn pair_page(path: &str) -> Option<(PairId, Option<PhaseId>)> {
         Some(p) => paths::pair_phase(&id, p),
     };
     (page.web_path() == path).then_some((id, phase))
+}
+
+/// Whether the edition for `audience` edits the pair `id`: the coordinators' edits every pair, a
+/// pair's own edition only that pair.
+fn may_edit_pair(audience: &Audience, id: &PairId) -> bool {
+    match audience {
+        Audience::Coordinators => true,
+        Audience::Pair(mine) => mine == id,
+        Audience::Public => false,
+    }
+}
+
+/// Refuses what only the coordinators' edition does (people, new files) in a pair's edition.
+fn coordinators_only(editor: &Editor) -> Result<(), Response> {
+    if *editor.session().audience() == Audience::Coordinators {
+        Ok(())
+    } else {
+        Err(plain(
+            StatusCode::FORBIDDEN,
+            "refused: people and new files are edited in the coordinators' edition (`serve \
+             --edit`, without `--audience`)"
+                .to_owned(),
+        ))
+    }
 }
 
 /// Renders the theme's `template` with `ctx`, or the error as text.
@@ -93,8 +117,13 @@ pub fn panel(editor: &Editor, path: &str) -> Option<String> {
         let (_, program) = session.program()?;
         let pair = program.pairs.iter().find(|p| p.id == id)?;
         let text = std::fs::read_to_string(session.root().join(&pair.source)).ok()?;
+        let audience = session.audience();
+        if !may_edit_pair(audience, &id) {
+            return None;
+        }
         ctx.insert("version", &editor.0.versions.remember(&text));
-        ctx.insert("pair", &PairView::of(program, pair));
+        ctx.insert("pair", &PairView::of(program, pair, audience));
+        ctx.insert("coordinators", &(*audience == Audience::Coordinators));
     }
     ctx.insert("kind", "pair");
     ctx.insert("phase", &phase.map_or("", PhaseId::as_str));
@@ -161,9 +190,11 @@ pub fn index(editor: &Editor) -> Response {
             name: String,
             url: String,
         }
+        let audience = session.audience();
         let pairs: Vec<Row> = program
             .pairs
             .iter()
+            .filter(|p| may_edit_pair(audience, &p.id))
             .map(|p| Row {
                 id: p.id.to_string(),
                 name: PairView::title_of(program, p),
@@ -191,7 +222,9 @@ pub fn index(editor: &Editor) -> Response {
         ctx.insert("mentors", &with_role(Role::Mentor));
         ctx.insert("mentees", &with_role(Role::Mentee));
         ctx.insert("pairs", &pairs);
-        ctx.insert("people", &people);
+        let coordinators = *audience == Audience::Coordinators;
+        ctx.insert("coordinators", &coordinators);
+        ctx.insert("people", &if coordinators { people } else { Vec::new() });
     }
     ctx.insert("kind", "index");
     page(editor, StatusCode::OK, &ctx)
@@ -199,6 +232,9 @@ pub fn index(editor: &Editor) -> Response {
 
 /// A person's form.
 pub fn person(editor: &Editor, id: &str) -> Response {
+    if let Err(r) = coordinators_only(editor) {
+        return r;
+    }
     let mut ctx = context(editor);
     {
         let session = editor.session();
@@ -212,7 +248,10 @@ pub fn person(editor: &Editor, id: &str) -> Response {
             return plain(StatusCode::NOT_FOUND, format!("there is no person `{id}`"));
         };
         let Ok(text) = std::fs::read_to_string(session.root().join(&file)) else {
-            return plain(StatusCode::NOT_FOUND, format!("{} is not there", file.display()));
+            return plain(
+                StatusCode::NOT_FOUND,
+                format!("{} is not there", file.display()),
+            );
         };
         ctx.insert("version", &editor.0.versions.remember(&text));
         ctx.insert("person", &PersonView::of(person, &file));
@@ -263,8 +302,10 @@ pub fn save_pair(editor: &Editor, id: &str, action: &str, form: &Form) -> Respon
     };
     let file = {
         let session = editor.session();
+        let allowed = PairId::new(id).is_ok_and(|p| may_edit_pair(session.audience(), &p));
         session
             .program()
+            .filter(|_| allowed)
             .and_then(|(_, program)| files::pair_file(program, id))
     };
     let Some(file) = file else {
@@ -288,7 +329,7 @@ pub fn save_pair(editor: &Editor, id: &str, action: &str, form: &Form) -> Respon
 
 /// Saves a change to the person `id`.
 pub fn save_person(editor: &Editor, id: &str, form: &Form) -> Response {
-    if let Err(r) = token_ok(editor, form) {
+    if let Err(r) = token_ok(editor, form).and_then(|()| coordinators_only(editor)) {
         return r;
     }
     let _one = editor.0.saving.lock().unwrap_or_else(|e| e.into_inner());
@@ -319,7 +360,7 @@ pub fn save_person(editor: &Editor, id: &str, form: &Form) -> Response {
 
 /// Creates a pair or a person file, as `new pair` and `new person` do.
 pub fn create(editor: &Editor, kind: &str, form: &Form) -> Response {
-    if let Err(r) = token_ok(editor, form) {
+    if let Err(r) = token_ok(editor, form).and_then(|()| coordinators_only(editor)) {
         return r;
     }
     let _one = editor.0.saving.lock().unwrap_or_else(|e| e.into_inner());
@@ -402,7 +443,9 @@ fn refused(editor: &Editor, target: &str, form: &Form, why: Refused) -> Response
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -421,7 +464,13 @@ mod tests {
             pair_page("/pairs/ana-ben/enabling/index.html"),
             Some((id, Some(PhaseId::Enabling)))
         );
-        for other in ["/", "/pairs/", "/pairs/ana-ben/workbook/", "/pairs/ana-ben", "/guide/x/"] {
+        for other in [
+            "/",
+            "/pairs/",
+            "/pairs/ana-ben/workbook/",
+            "/pairs/ana-ben",
+            "/guide/x/",
+        ] {
             assert_eq!(pair_page(other), None, "{other}");
         }
     }

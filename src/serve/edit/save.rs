@@ -188,7 +188,11 @@ mod tests {
 
     #[test]
     fn a_diff_shows_only_the_changed_lines_with_one_of_context() {
-        let d = diff("a\nb\nc\nd\n", "a\nb\nC\nd\n", Path::new("content/pairs/x.yaml"));
+        let d = diff(
+            "a\nb\nc\nd\n",
+            "a\nb\nC\nd\n",
+            Path::new("content/pairs/x.yaml"),
+        );
         assert_eq!(
             d,
             "--- a/content/pairs/x.yaml\n+++ b/content/pairs/x.yaml\n@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n"

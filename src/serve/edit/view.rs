@@ -187,15 +187,18 @@ pub const AGREEMENT_FIELDS: [&str; 10] = [
 /// The SMART fields of a goal that are text.
 pub const SMART_FIELDS: [&str; 4] = ["specific", "measurable", "attainable", "realistic"];
 
-/// Who sees everything: the editor shows what it edits.
-const EVERYONE: Audience = Audience::Coordinators;
-
 fn text<T: AsRef<str>>(v: Option<T>) -> String {
     v.map(|s| s.as_ref().to_owned()).unwrap_or_default()
 }
 
-fn private_md(p: Option<&crate::model::Private<crate::markdown::Markdown>>, pair: &Pair) -> String {
-    p.and_then(|p| p.reveal(&EVERYONE, Some(&pair.id), Visibility::Coordinators))
+/// A private text, as `audience` may see it in an entry of visibility `at_least`.
+fn private_md(
+    p: Option<&crate::model::Private<crate::markdown::Markdown>>,
+    audience: &Audience,
+    pair: &Pair,
+    at_least: Visibility,
+) -> String {
+    p.and_then(|p| p.reveal(audience, Some(&pair.id), at_least))
         .map(|m| m.source.clone())
         .unwrap_or_default()
 }
@@ -208,11 +211,17 @@ impl PairView {
                 .person(id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
-        format!("{} & {}", name(&pair.file.mentor.value), name(&pair.file.mentee.value))
+        format!(
+            "{} & {}",
+            name(&pair.file.mentor.value),
+            name(&pair.file.mentee.value)
+        )
     }
 
-    /// The pair's record from `program`.
-    pub fn of(program: &Book, pair: &Pair) -> PairView {
+    /// The pair's record from `program`, as `audience` may see it: a pair's own edition shows no
+    /// coordinators-only entry or text, as its pages show none.
+    pub fn of(program: &Book, pair: &Pair, audience: &Audience) -> PairView {
+        let sees = |v: Visibility| audience.sees(v, Some(&pair.id));
         let f = &pair.file;
         let name = |id: &crate::model::PersonId| {
             program
@@ -256,7 +265,10 @@ impl PairView {
                             text: i.text.clone(),
                             owner: format!("{:?}", i.owner).to_lowercase(),
                             done: done.map(|d| d.done.value.to_string()).unwrap_or_default(),
-                            by: text(done.and_then(|d| d.by.as_ref()).map(|b| b.value.to_string())),
+                            by: text(
+                                done.and_then(|d| d.by.as_ref())
+                                    .map(|b| b.value.to_string()),
+                            ),
                             comment: text(done.and_then(|d| d.comment.as_ref())),
                         }
                     })
@@ -272,13 +284,14 @@ impl PairView {
             .meetings
             .iter()
             .enumerate()
+            .filter(|(_, m)| sees(m.visibility))
             .map(|(index, m)| MeetingView {
                 index,
                 date: m.date.value.to_string(),
                 title: text(m.title.as_ref()),
                 agenda: m.agenda.join("\n"),
                 follow_ups: m.follow_ups.join("\n"),
-                notes: private_md(m.notes.as_ref(), pair),
+                notes: private_md(m.notes.as_ref(), audience, pair, m.visibility),
                 visibility: m.visibility.id(),
             })
             .collect();
@@ -286,6 +299,7 @@ impl PairView {
             .goals
             .iter()
             .enumerate()
+            .filter(|(_, g)| sees(g.visibility))
             .map(|(index, g)| {
                 let smart = [&g.specific, &g.measurable, &g.attainable, &g.realistic];
                 GoalView {
@@ -337,19 +351,22 @@ impl PairView {
             .evaluations
             .iter()
             .enumerate()
+            .filter(|(_, e)| sees(e.visibility))
             .map(|(index, e)| EvaluationView {
                 index,
                 date: e.date.value.to_string(),
                 by: text(e.by.as_ref().map(|b| b.value.to_string())),
                 rating: text(e.rating.as_ref().map(|r| r.value.to_string())),
                 summary: text(e.summary.as_ref()),
-                notes: private_md(e.notes.as_ref(), pair),
+                notes: private_md(e.notes.as_ref(), audience, pair, e.visibility),
                 visibility: e.visibility.id(),
             })
             .collect();
-        let closure = f.closure.as_ref().map(|c| &c.value).map_or_else(
-            ClosureView::default,
-            |c| ClosureView {
+        let closure = f
+            .closure
+            .as_ref()
+            .map(|c| &c.value)
+            .map_or_else(ClosureView::default, |c| ClosureView {
                 date: text(c.date.as_ref().map(|d| d.value.to_string())),
                 outcome: c.outcome.map_or("", |o| o.id()),
                 summary: text(c.summary.as_ref().map(|m| &m.source)),
@@ -360,8 +377,7 @@ impl PairView {
                     .map(|g| g.value.to_string())
                     .collect::<Vec<_>>()
                     .join(", "),
-            },
-        );
+            });
         PairView {
             id: pair.id.to_string(),
             title: PairView::title_of(program, pair),
@@ -381,7 +397,12 @@ impl PairView {
                 .collect(),
             evaluations,
             closure,
-            concerns: private_md(f.concerns.as_ref(), pair),
+            concerns: private_md(
+                f.concerns.as_ref(),
+                audience,
+                pair,
+                Visibility::Coordinators,
+            ),
         }
     }
 }
@@ -408,12 +429,13 @@ pub struct PersonView {
 }
 
 impl PersonView {
-    /// The person `person`, written in `file`.
+    /// The person `person`, written in `file`, for the coordinators (only their edition edits
+    /// people).
     pub fn of(person: &crate::model::Person, file: &std::path::Path) -> PersonView {
         let contact = person
             .contact
             .as_ref()
-            .and_then(|c| c.reveal(&EVERYONE, None, Visibility::Coordinators));
+            .and_then(|c| c.reveal(&Audience::Coordinators, None, Visibility::Coordinators));
         PersonView {
             id: person.id.value.to_string(),
             name: person.name.clone(),
