@@ -14,7 +14,8 @@
 //!
 //! 1. leaves: [`diagnostic`] (problems, how they are shown, YAML key paths), [`hash`], [`slug`],
 //!    [`progress`], [`yaml_edit`] (YAML text edited in place, comments kept);
-//! 2. [`markdown`], and [`report`] (problems as text or JSON);
+//! 2. [`markdown`], [`report`] (problems as text or JSON), and [`edit`] (the changes a form of
+//!    `serve --edit` asks for, made to a pair or person file's text with [`yaml_edit`]);
 //! 3. [`model`]: the program's typed values, knowing nothing of `book.toml`;
 //! 4. [`config`] (`book.toml`, which names an audience of the model);
 //! 5. [`book`] (a program with its configuration) and [`paths`] (the map of the site);

@@ -166,6 +166,7 @@ impl AgreementField {
 }
 
 /// A meeting's fields. Adding one: `date` is required, `None` and empty lists are left out.
+/// Editing one: `None` leaves a field, `Some("")` or `Some(vec![])` removes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MeetingFields {
     /// When (`YYYY-MM-DD`); always on the form.
@@ -173,9 +174,9 @@ pub struct MeetingFields {
     /// A title.
     pub title: Option<String>,
     /// What was planned, one item a line of the form.
-    pub agenda: Vec<String>,
+    pub agenda: Option<Vec<String>>,
     /// What each will do next.
-    pub follow_ups: Vec<String>,
+    pub follow_ups: Option<Vec<String>>,
     /// What was said (private, Markdown).
     pub notes: Option<String>,
     /// `public`, `pair` or `coordinators`.

@@ -208,8 +208,8 @@ fn text_place(field: TextField) -> (&'static [&'static str], &'static str) {
 pub(super) type Fields = Vec<(&'static str, Option<Value>)>;
 
 fn meeting(doc: &Doc<'_>, f: &MeetingFields) -> Fields {
-    let list = |l: &[String]| {
-        let l = items(l);
+    let list = |l: &Option<Vec<String>>| {
+        let l = items(l.as_deref()?);
         Some(if flow_lists(doc) {
             Value::Texts(l)
         } else {

@@ -265,8 +265,12 @@ pub(super) fn untick(doc: &Doc<'_>, phase: &str, item: &str) -> Result<Vec<Edit>
     } else {
         String::new()
     };
+    let kept = doc.doc.comments_within(
+        std::slice::from_ref(value),
+        doc.doc.after_line_of(key.span.end)..end,
+    );
     Ok(vec![Edit {
         range: start..end,
-        text: doc.doc.line_ends(placeholder),
+        text: doc.doc.line_ends(placeholder) + &kept,
     }])
 }

@@ -233,9 +233,12 @@ impl<'a> Doc<'a> {
             path.push(Step::Key(key.to_owned()));
             return Err(EditError::FirstField(path_name(&path)));
         }
+        let end = self.doc.after_line_of(self.entry_end(k, v));
         Ok(vec![Edit {
-            range: start..self.doc.after_line_of(self.entry_end(k, v)),
-            text: String::new(),
+            range: start..end,
+            text: self
+                .doc
+                .comments_within(std::slice::from_ref(v), start..end),
         }])
     }
 
@@ -293,7 +296,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The edit that removes item `index` of the block list at `list`: its lines, from its dash to
-    /// the end of its last value (comment lines after it stay, with the next item).
+    /// the end of its last value. Comment lines after it stay, with the next item, and so do the
+    /// comment lines inside it: a removal never deletes a comment.
     pub(super) fn remove_item(&self, list: &[Step], index: usize) -> Result<Vec<Edit>, EditError> {
         let item = self.item(list, index)?;
         if matches!(
@@ -306,8 +310,10 @@ impl<'a> Doc<'a> {
         let end = self.doc.after_line_of(item.span.end);
         let lines: Range<usize> = start..end;
         Ok(vec![Edit {
+            text: self
+                .doc
+                .comments_within(std::slice::from_ref(item), lines.clone()),
             range: lines,
-            text: String::new(),
         }])
     }
 

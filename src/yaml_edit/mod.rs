@@ -359,7 +359,7 @@ impl<'a> Document<'a> {
             let from = self.item_line_start(&items[new.len()]);
             edits.push(Edit {
                 range: from..end,
-                text: String::new(),
+                text: self.comments_within(&items[new.len()..], from..end),
             });
         } else if new.len() > items.len() {
             let first = &items[0];
@@ -375,6 +375,29 @@ impl<'a> Document<'a> {
             });
         }
         edits
+    }
+
+    /// The comment lines (each with its line break) among the lines that start in `lines`, leaving
+    /// out lines inside a scalar of `nodes` (a `#` line of a block scalar is text, not a comment).
+    /// What a removal of the nodes' lines writes back, so that it never deletes a comment.
+    pub fn comments_within(&self, nodes: &[Node], lines: Range<usize>) -> String {
+        let mut scalars = Vec::new();
+        for node in nodes {
+            scalar_spans(node, &mut scalars);
+        }
+        let mut out = String::new();
+        let mut at = lines.start;
+        while at < lines.end.min(self.text.len()) {
+            let next = self.after_line_of(self.line_end(at) + 1).max(at + 1);
+            let line = &self.text[at..next.min(self.text.len())];
+            let body = line.trim_start_matches([' ', '\t']);
+            let first = at + (line.len() - body.len());
+            if body.starts_with('#') && !scalars.iter().any(|s| s.start <= first && first < s.end) {
+                out.push_str(line);
+            }
+            at = next;
+        }
+        out
     }
 
     /// The start of the line of the `-` before a list item.
@@ -463,6 +486,18 @@ impl<'a> Document<'a> {
         } else {
             String::new()
         }
+    }
+}
+
+/// The byte ranges of the scalars in `node`.
+fn scalar_spans(node: &Node, out: &mut Vec<Range<usize>>) {
+    match &node.kind {
+        NodeKind::Scalar(_) => out.push(node.span.clone()),
+        NodeKind::Seq { items, .. } => items.iter().for_each(|n| scalar_spans(n, out)),
+        NodeKind::Map { entries, .. } => entries.iter().for_each(|(k, v)| {
+            scalar_spans(k, out);
+            scalar_spans(v, out);
+        }),
     }
 }
 

@@ -180,3 +180,78 @@ fn a_merge_changes_only_what_differs_and_adds_missing_keys_together() {
         )
     );
 }
+
+#[test]
+fn lines_of_text_replace_a_value_as_a_block() {
+    // A plain value, its comment moved to the indicator's line.
+    let path = [k("people"), Step::Index(0), k("name")];
+    let text = PEOPLE.replace("name: Ana López", "name: Ana López   # as on her badge");
+    let out = set(&text, &path, Value::Text("Ana\nLópez\n".into()));
+    assert_eq!(
+        out,
+        text.replace(
+            "name: Ana López   # as on her badge",
+            "name: |   # as on her badge\n      Ana\n      López"
+        )
+    );
+    // A block, at its own indentation; a text without a final line break is `|-`.
+    let path = [k("people"), Step::Index(1), k("bio")];
+    let out = set(
+        PEOPLE,
+        &path,
+        Value::Text("Second year\nin practice.".into()),
+    );
+    assert_eq!(
+        out,
+        PEOPLE.replace(
+            "bio: |\n      First year\n      in practice.",
+            "bio: |-\n      Second year\n      in practice."
+        )
+    );
+    // One line over a block.
+    let out = set(PEOPLE, &path, Value::Text("Vet.".into()));
+    assert_eq!(
+        out,
+        PEOPLE.replace("bio: |\n      First year\n      in practice.", "bio: Vet.")
+    );
+}
+
+#[test]
+fn lists_keep_their_style_and_their_comments() {
+    let text =
+        "agenda: [Vision, Plan]\nfollow_ups:\n  - one   # first\n  # an idea\n  - two\n  - three\n";
+    let out = set(
+        text,
+        &[k("agenda")],
+        Value::Texts(vec!["Vision".into(), "Hopes: both, really".into()]),
+    );
+    assert_eq!(
+        out,
+        text.replace("[Vision, Plan]", "[Vision, \"Hopes: both, really\"]")
+    );
+    let out = set(
+        text,
+        &[k("follow_ups")],
+        Value::Texts(vec!["one".into(), "2".into()]),
+    );
+    assert_eq!(
+        out,
+        "agenda: [Vision, Plan]\nfollow_ups:\n  - one   # first\n  # an idea\n  - \"2\"\n"
+    );
+    let out = set(text, &[k("follow_ups")], Value::Texts(vec!["one".into()]));
+    assert_eq!(
+        out,
+        "agenda: [Vision, Plan]\nfollow_ups:\n  - one   # first\n  # an idea\n"
+    );
+}
+
+#[test]
+fn comments_within_leave_out_block_text() {
+    let text = "notes: |\n  # A heading, not a comment\n  text\n# a comment\nnext: 1\n";
+    let doc = Document::parse(text).unwrap();
+    let notes = doc.get(&[k("notes")]).unwrap().clone();
+    assert_eq!(
+        doc.comments_within(std::slice::from_ref(&notes), 0..text.len()),
+        "# a comment\n"
+    );
+}

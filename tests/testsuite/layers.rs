@@ -8,7 +8,8 @@
 //!   directly or through others. A folder's own root (`mod.rs`, or `x.rs` beside `x/`) declares its
 //!   files and is not one of them.
 //!
-//! Test modules (`#[cfg(test)]`) are left out: a test may build what it tests from anywhere.
+//! Test modules (`#[cfg(test)]`) are left out: a test may build what it tests from anywhere. So
+//! are the files of a test module (`x/tests.rs`, `x/tests/*.rs`, declared `#[cfg(test)] mod tests;`).
 //! `src/main.rs` and `src/cli.rs` are the binary, above everything, and `src/lib.rs` is the root.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -286,6 +287,9 @@ fn files(sources: &BTreeMap<String, String>) -> Vec<File> {
         .iter()
         .filter_map(|(rel, text)| {
             let module = module_of(rel)?;
+            if module.iter().skip(1).any(|m| m == "tests") {
+                return None;
+            }
             let imports = imports_of(&code_of(text), &module);
             Some(File {
                 module,

@@ -205,8 +205,11 @@ fn a_meeting_is_logged_at_the_end() {
     insta::assert_snapshot!(on_fixture(PairChange::AddMeeting(MeetingFields {
         date: "2025-04-09".into(),
         title: Some("Debrief: first spay".into()),
-        agenda: vec!["First spay, step by step".into(), "Consult ideas".into()],
-        follow_ups: vec!["Ana sits in on two consults".into()],
+        agenda: Some(vec![
+            "First spay, step by step".into(),
+            "Consult ideas".into()
+        ]),
+        follow_ups: Some(vec!["Ana sits in on two consults".into()]),
         notes: Some("Went well.\r\nBen was calm.  \r\n".into()),
         visibility: None,
     })));
@@ -219,8 +222,12 @@ fn a_meeting_is_edited_field_by_field() {
         fields: MeetingFields {
             date: "2025-02-03".into(),
             title: Some("Vision and ground rules".into()),
-            agenda: vec!["Vision".into(), "Ground rules".into(), "Boundaries".into()],
-            follow_ups: vec![],
+            agenda: Some(vec![
+                "Vision".into(),
+                "Ground rules".into(),
+                "Boundaries".into()
+            ]),
+            follow_ups: Some(vec![]),
             notes: Some("Short notes.\nBen ranked client conversations first.".into()),
             visibility: None,
         },
@@ -230,8 +237,8 @@ fn a_meeting_is_edited_field_by_field() {
         fields: MeetingFields {
             date: "2025-01-21".into(),
             title: Some(String::new()),
-            agenda: vec!["Introductions".into(), "Hopes: both sides".into()],
-            follow_ups: vec!["Ben drafts a vision".into(), "Sunday walk".into()],
+            agenda: Some(vec!["Introductions".into(), "Hopes: both sides".into()]),
+            follow_ups: Some(vec!["Ben drafts a vision".into(), "Sunday walk".into()]),
             notes: None,
             visibility: Some("pair".into()),
         },

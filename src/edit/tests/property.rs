@@ -1,1 +1,262 @@
-//! Random sequences of changes.
+//! Random sequences of changes on the fixture pair file always leave a file that loads, with
+//! every comment line of the original still there (removing a meeting or a field keeps the
+//! comment lines inside it). A placeholder a tick consumed counts as there when its comment ends
+//! the ticked line.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use super::*;
+
+const PHASES: [&str; 4] = ["initiation", "negotiation", "enabling", "closure"];
+const ITEMS: [&str; 7] = [
+    "self-reflection",
+    "research-programs",
+    "ask-mentor",
+    "accept-or-decline",
+    "vision",
+    "smart-goals",
+    "keep-records",
+];
+/// Texts a form may send: plain, needing quotes, several lines, CRLF, spaces, empty.
+const TEXTS: [&str; 9] = [
+    "Plain words.",
+    "Dr: Ana #1, [really]",
+    "Two lines\nof text.",
+    "Windows\r\nline ends\r\n",
+    "  padded  ",
+    "",
+    "yes",
+    "- a dash\n  indented second line",
+    "Ends with a colon:",
+];
+const DATES: [&str; 3] = ["2025-01-05", "2025-06-30", "2026-12-06"];
+
+fn one_of<T: Clone + std::fmt::Debug + 'static>(xs: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(xs)
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(one_of(&TEXTS).prop_map(String::from))
+}
+
+fn opt_line() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(one_of(&TEXTS[..2]).prop_map(String::from))
+}
+
+fn opt_date() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(one_of(&DATES).prop_map(String::from))
+}
+
+fn list() -> impl Strategy<Value = Option<Vec<String>>> {
+    proptest::option::of(proptest::collection::vec(
+        one_of(&["Vision", "Hopes: both sides", "a, b", "Plan"]).prop_map(String::from),
+        0..3,
+    ))
+}
+
+fn meeting_fields() -> impl Strategy<Value = MeetingFields> {
+    (
+        one_of(&DATES),
+        opt_line(),
+        list(),
+        list(),
+        opt_text(),
+        proptest::option::of(one_of(&["pair", "public"])),
+    )
+        .prop_map(
+            |(date, title, agenda, follow_ups, notes, visibility)| MeetingFields {
+                date: date.into(),
+                title,
+                agenda,
+                follow_ups,
+                notes,
+                visibility: visibility.map(String::from),
+            },
+        )
+}
+
+fn goal_fields() -> impl Strategy<Value = GoalFields> {
+    (
+        proptest::option::of(one_of(&["g-one", "g-two"]).prop_map(String::from)),
+        opt_line(),
+        proptest::option::of(one_of(&["in_progress", "achieved"]).prop_map(String::from)),
+        opt_text(),
+        opt_text(),
+        opt_date(),
+    )
+        .prop_map(
+            |(id, title, status, specific, attainable, timely)| GoalFields {
+                id,
+                title,
+                status,
+                specific,
+                attainable,
+                timely,
+                ..GoalFields::default()
+            },
+        )
+}
+
+fn change() -> impl Strategy<Value = PairChange> {
+    let phase = || one_of(&PHASES).prop_map(String::from);
+    let item = || one_of(&ITEMS).prop_map(String::from);
+    prop_oneof![
+        (
+            phase(),
+            item(),
+            one_of(&DATES),
+            proptest::option::of(one_of(&["", "ana-lopez"])),
+            proptest::option::of(one_of(&["", "A note: #1", "Two\nlines"]))
+        )
+            .prop_map(|(phase, item, done, by, comment)| PairChange::Tick {
+                phase,
+                item,
+                done: done.into(),
+                by: by.map(String::from),
+                comment: comment.map(String::from),
+            }),
+        (phase(), item()).prop_map(|(phase, item)| PairChange::Untick { phase, item }),
+        meeting_fields().prop_map(PairChange::AddMeeting),
+        (0..5usize, meeting_fields())
+            .prop_map(|(index, fields)| PairChange::EditMeeting { index, fields }),
+        (0..5usize).prop_map(|index| PairChange::RemoveMeeting { index }),
+        // A new goal has a title (the form requires it, as the model does).
+        goal_fields().prop_map(|g| PairChange::AddGoal(GoalFields {
+            title: g.title.or(Some("A goal".into())),
+            ..g
+        })),
+        (0..3usize, goal_fields())
+            .prop_map(|(index, fields)| PairChange::EditGoal { index, fields }),
+        (0..3usize, 0..3usize, opt_date()).prop_map(|(goal, index, done)| PairChange::Milestone {
+            goal,
+            index,
+            done
+        }),
+        (0..3usize, one_of(&TEXTS[..2]), opt_date()).prop_map(|(goal, title, due)| {
+            PairChange::AddMilestone {
+                goal,
+                title: title.into(),
+                due,
+            }
+        }),
+        (0..13usize, one_of(&TEXTS)).prop_map(|(i, text)| PairChange::SetText {
+            field: match i {
+                10 => TextField::Vision,
+                11 => TextField::ClosureSummary,
+                12 => TextField::Concerns,
+                i => TextField::Agreement(AgreementField::ALL[i]),
+            },
+            text: text.into(),
+        }),
+        (opt_date(), opt_line(), opt_text()).prop_map(|(date, summary, notes)| {
+            PairChange::AddEvaluation(EvaluationFields {
+                date: date.or(Some("2025-08-01".into())),
+                rating: Some("3".into()),
+                summary,
+                notes,
+                ..EvaluationFields::default()
+            })
+        }),
+        (0..3usize, opt_line(), opt_text()).prop_map(|(index, summary, notes)| {
+            PairChange::EditEvaluation {
+                index,
+                fields: EvaluationFields {
+                    summary,
+                    notes,
+                    ..EvaluationFields::default()
+                },
+            }
+        }),
+        (
+            opt_date(),
+            opt_text(),
+            proptest::option::of(proptest::collection::vec(
+                Just("lead-surgery".to_owned()),
+                0..2
+            ))
+        )
+            .prop_map(|(date, summary, goals_reached)| PairChange::Closure(
+                ClosureFields {
+                    date,
+                    outcome: Some("ended".into()),
+                    summary,
+                    goals_reached,
+                    ..ClosureFields::default()
+                }
+            )),
+    ]
+}
+
+/// The comment lines of `text`, without their line ends, counted.
+fn comments(text: &str) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with('#') {
+            *out.entry(line.trim_end().to_owned()).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// Whether the placeholder `line` (`# item: YYYY-MM-DD   # comment`) lives on as a ticked line.
+fn ticked(line: &str, text: &str) -> bool {
+    let body = line.trim_start().trim_start_matches('#').trim_start();
+    let Some((item, rest)) = body.split_once(':') else {
+        return false;
+    };
+    let Some(tail) = rest.trim_start().strip_prefix("YYYY-MM-DD") else {
+        return false;
+    };
+    let tail = tail.trim();
+    !tail.is_empty()
+        && text.lines().any(|l| {
+            l.trim_start().starts_with(&format!("{item}:")) && l.trim_end().ends_with(tail)
+        })
+}
+
+fn run(start: &str, changes: &[PairChange]) -> Result<(), TestCaseError> {
+    let mut text = start.to_owned();
+    let expected = comments(start);
+    for change in changes {
+        match apply_pair(&text, change) {
+            Ok(out) => {
+                if let Err(p) = load(&out) {
+                    return Err(TestCaseError::fail(format!(
+                        "{change:?} leaves a file that does not load: {p}\n{out}"
+                    )));
+                }
+                text = out;
+            }
+            Err(e @ EditError::Broken { .. }) => {
+                return Err(TestCaseError::fail(format!("{change:?}: {e}\n{text}")));
+            }
+            Err(_) => {}
+        }
+    }
+    let have = comments(&text);
+    for (line, n) in &expected {
+        let there = have.get(line).copied().unwrap_or(0);
+        if there < *n && !ticked(line, &text) {
+            return Err(TestCaseError::fail(format!(
+                "the comment line {line:?} is lost:\n{text}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn changes_keep_the_file_loading_and_its_comments(changes in proptest::collection::vec(change(), 1..12)) {
+        run(PAIR, &changes)?;
+    }
+
+    #[test]
+    fn changes_on_crlf_text_too(changes in proptest::collection::vec(change(), 1..6)) {
+        run(&PAIR.replace('\n', "\r\n"), &changes)?;
+    }
+}
