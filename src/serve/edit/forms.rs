@@ -74,17 +74,15 @@ impl Form {
         }
     }
 
-    /// `name` as one item a line, empty lines dropped.
-    fn lines(&self, name: &str) -> Vec<String> {
-        self.get(name)
-            .map(|v| {
-                v.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// `name` as one item a line, empty lines dropped; `None` when the form has no such field.
+    fn lines(&self, name: &str) -> Option<Vec<String>> {
+        self.get(name).map(|v| {
+            v.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
     }
 
     /// `name` as a list index.
@@ -339,7 +337,7 @@ mod tests {
             b"notes=%0D%0AFirst+line++%0D%0Asecond%0D%0A&agenda=a%0D%0A%0D%0A+b+&back=//evil",
         );
         assert_eq!(f.text("notes").as_deref(), Some("First line\nsecond"));
-        assert_eq!(f.lines("agenda"), ["a", "b"]);
+        assert_eq!(f.lines("agenda"), Some(vec!["a".to_owned(), "b".to_owned()]));
         assert_eq!(back(&f), "/");
         assert_eq!(f.text("missing"), None);
     }
