@@ -106,6 +106,111 @@ pub enum TextField {
     ClosureNextSteps,
     /// `concerns` (private).
     Concerns,
+    /// One of the other single values of a pair file: see [`Detail`].
+    Detail(Detail),
+}
+
+/// The single values of a pair file that no list or larger form holds: the pair's settings, its
+/// readiness and first meeting, the agreement's communication, meeting plan and signatures, the
+/// closure's reflection. Each is written as typed, like a text; the loader checks dates and the
+/// words of fixed lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// `end`: the planned end date.
+    End,
+    /// `initiated_by`: `mentee`, `mentor` or `program`.
+    InitiatedBy,
+    /// `phase`: the current phase, when it is not derived.
+    Phase,
+    /// `readiness.mentee_reflection` (private).
+    MenteeReflection,
+    /// `readiness.mentor_reflection` (private).
+    MentorReflection,
+    /// `readiness.relationship_type`.
+    RelationshipType,
+    /// `first_meeting.date`.
+    FirstMeetingDate,
+    /// `first_meeting.place`.
+    FirstMeetingPlace,
+    /// `first_meeting.notes` (private).
+    FirstMeetingNotes,
+    /// `agreement.communication.channel`.
+    Channel,
+    /// `agreement.communication.response_time`.
+    ResponseTime,
+    /// `agreement.communication.between_meetings`.
+    BetweenMeetings,
+    /// `agreement.meetings.frequency`: `weekly`, `fortnightly`, `monthly` or `quarterly`.
+    Frequency,
+    /// `agreement.meetings.place`.
+    MeetingPlace,
+    /// `agreement.meetings.duration`.
+    Duration,
+    /// `agreement.signed.mentor`: the date the mentor signed.
+    SignedMentor,
+    /// `agreement.signed.mentee`: the date the mentee signed.
+    SignedMentee,
+    /// `closure.reflection` (private).
+    ClosureReflection,
+}
+
+impl Detail {
+    /// Every detail, in the order of a pair file.
+    pub const ALL: [Detail; 18] = [
+        Detail::End,
+        Detail::InitiatedBy,
+        Detail::Phase,
+        Detail::MenteeReflection,
+        Detail::MentorReflection,
+        Detail::RelationshipType,
+        Detail::FirstMeetingDate,
+        Detail::FirstMeetingPlace,
+        Detail::FirstMeetingNotes,
+        Detail::Channel,
+        Detail::ResponseTime,
+        Detail::BetweenMeetings,
+        Detail::Frequency,
+        Detail::MeetingPlace,
+        Detail::Duration,
+        Detail::SignedMentor,
+        Detail::SignedMentee,
+        Detail::ClosureReflection,
+    ];
+
+    /// Where it is written: the keys of its mapping, and its own key.
+    pub fn place(self) -> (&'static [&'static str], &'static str) {
+        const COMMUNICATION: &[&str] = &["agreement", "communication"];
+        const PLAN: &[&str] = &["agreement", "meetings"];
+        const SIGNED: &[&str] = &["agreement", "signed"];
+        match self {
+            Detail::End => (&[], "end"),
+            Detail::InitiatedBy => (&[], "initiated_by"),
+            Detail::Phase => (&[], "phase"),
+            Detail::MenteeReflection => (&["readiness"], "mentee_reflection"),
+            Detail::MentorReflection => (&["readiness"], "mentor_reflection"),
+            Detail::RelationshipType => (&["readiness"], "relationship_type"),
+            Detail::FirstMeetingDate => (&["first_meeting"], "date"),
+            Detail::FirstMeetingPlace => (&["first_meeting"], "place"),
+            Detail::FirstMeetingNotes => (&["first_meeting"], "notes"),
+            Detail::Channel => (COMMUNICATION, "channel"),
+            Detail::ResponseTime => (COMMUNICATION, "response_time"),
+            Detail::BetweenMeetings => (COMMUNICATION, "between_meetings"),
+            Detail::Frequency => (PLAN, "frequency"),
+            Detail::MeetingPlace => (PLAN, "place"),
+            Detail::Duration => (PLAN, "duration"),
+            Detail::SignedMentor => (SIGNED, "mentor"),
+            Detail::SignedMentee => (SIGNED, "mentee"),
+            Detail::ClosureReflection => (&["closure"], "reflection"),
+        }
+    }
+
+    /// Its path as forms name it: `agreement.signed.mentor`.
+    pub fn name(self) -> String {
+        let (map, key) = self.place();
+        let mut parts = map.to_vec();
+        parts.push(key);
+        parts.join(".")
+    }
 }
 
 /// A text of the partnership agreement.

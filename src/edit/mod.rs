@@ -53,7 +53,7 @@ mod text;
 
 pub use crate::yaml_edit::Step;
 pub use change::{
-    AgreementField, ClosureFields, EvaluationFields, GoalFields, MeetingFields, PairChange,
+    AgreementField, ClosureFields, Detail, EvaluationFields, GoalFields, MeetingFields, PairChange,
     PersonChange, PersonFields, TextField,
 };
 

@@ -66,6 +66,15 @@ const AGREEMENT: Order = &[
     &["end_point"],
     &["signed"],
 ];
+const READINESS: Order = &[
+    &["mentee_reflection"],
+    &["mentor_reflection"],
+    &["relationship_type"],
+];
+const FIRST_MEETING: Order = &[&["date"], &["place"], &["notes"]];
+const COMMUNICATION: Order = &[&["channel"], &["response_time"], &["between_meetings"]];
+const MEETING_PLAN: Order = &[&["frequency"], &["place"], &["duration"]];
+const SIGNED: Order = &[&["mentor"], &["mentee"]];
 const MEETING: Order = &[
     &["date"],
     &["title"],
@@ -108,6 +117,11 @@ pub(super) fn schema(path: &[Step]) -> Order {
         ["goals", "[]"] => GOAL,
         ["goals", "[]", "milestones", "[]"] => MILESTONE,
         ["agreement"] => AGREEMENT,
+        ["readiness"] => READINESS,
+        ["first_meeting"] => FIRST_MEETING,
+        ["agreement", "communication"] => COMMUNICATION,
+        ["agreement", "meetings"] => MEETING_PLAN,
+        ["agreement", "signed"] => SIGNED,
         ["meetings", "[]"] => MEETING,
         ["evaluations", "[]"] => EVALUATION,
         ["closure"] => CLOSURE,
@@ -201,6 +215,7 @@ fn text_place(field: TextField) -> (&'static [&'static str], &'static str) {
         TextField::ClosureSummary => (&["closure"], "summary"),
         TextField::ClosureNextSteps => (&["closure"], "next_steps"),
         TextField::Concerns => (&[], "concerns"),
+        TextField::Detail(d) => d.place(),
     }
 }
 

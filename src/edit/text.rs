@@ -131,9 +131,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The start of the line that holds byte `at`.
+    fn line_start(&self, at: usize) -> usize {
+        self.text()[..at].rfind('\n').map_or(0, |i| i + 1)
+    }
+
     /// The edit that adds the key `key` to the mapping at `map` as the lines `lines(indent)` make:
-    /// after the entry of the nearest key before it in the mapping's order (after the last entry
-    /// when there is none), at the indentation of the mapping's keys. A missing mapping is added
+    /// after the entry of the nearest key before it in the mapping's order (before the first entry
+    /// when only keys after it are there; after the last entry when the order knows none of them), at the indentation of the mapping's keys. A missing mapping is added
     /// the same way to its own parent; a missing key of the file's root goes after the commented
     /// sample of it that `mentorbook new` writes (`# meetings:` ...) when there is one.
     pub(super) fn add_key(
@@ -169,11 +174,26 @@ impl<'a> Doc<'a> {
                 let anchor = entries
                     .iter()
                     .filter(|(k, _)| rank(k).is_some())
-                    .max_by_key(|(k, _)| rank(k))
-                    .or(entries.last());
-                let at = match anchor {
-                    Some((k, v)) => self.doc.after_line_of(self.region_end(k, v)),
-                    None => self.doc.after_line_of(node.span.end),
+                    .max_by_key(|(k, _)| rank(k));
+                // No key before it, but one the order puts after it: it goes first, before the
+                // line of that key.
+                let known = |k: &Node| {
+                    k.as_str()
+                        .is_some_and(|k| order.iter().any(|g| g.contains(&k)))
+                };
+                let key_known = order.iter().any(|g| g.contains(&key));
+                let first_after = if anchor.is_none() && key_known {
+                    entries.iter().find(|(k, _)| known(k))
+                } else {
+                    None
+                };
+                let at = match (anchor, first_after) {
+                    (Some((k, v)), _) => self.doc.after_line_of(self.region_end(k, v)),
+                    (None, Some((k, _))) => self.line_start(k.span.start),
+                    (None, None) => match entries.last() {
+                        Some((k, v)) => self.doc.after_line_of(self.region_end(k, v)),
+                        None => self.doc.after_line_of(node.span.end),
+                    },
                 };
                 Ok(vec![self.insert(at, lines(indent))])
             }

@@ -44,7 +44,11 @@ impl Client {
         s.read_to_end(&mut raw).unwrap();
         let raw = String::from_utf8_lossy(&raw).into_owned();
         let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-        let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
         (status, head.to_owned(), body.to_owned())
     }
 
@@ -148,13 +152,26 @@ fn a_year_of_the_bundled_pair_kept_through_the_forms_builds_the_same_site() {
     }
     for goal in record["goals"].as_array().unwrap() {
         let mut fields = vec![("id", typed(&goal["id"]))];
-        for k in ["title", "status", "specific", "measurable", "attainable", "realistic", "timely"] {
+        for k in [
+            "title",
+            "status",
+            "specific",
+            "measurable",
+            "attainable",
+            "realistic",
+            "timely",
+        ] {
             fields.push((k, goal.get(k).map(typed).unwrap_or_default()));
         }
         client.save("goal-add", &fields);
     }
     for (g, goal) in record["goals"].as_array().unwrap().iter().enumerate() {
-        for (m, milestone) in goal["milestones"].as_array().into_iter().flatten().enumerate() {
+        for (m, milestone) in goal["milestones"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             client.save(
                 "milestone-add",
                 &[
@@ -166,7 +183,11 @@ fn a_year_of_the_bundled_pair_kept_through_the_forms_builds_the_same_site() {
             if let Some(done) = milestone.get("done") {
                 client.save(
                     "milestone",
-                    &[("goal", g.to_string()), ("index", m.to_string()), ("done", typed(done))],
+                    &[
+                        ("goal", g.to_string()),
+                        ("index", m.to_string()),
+                        ("done", typed(done)),
+                    ],
                 );
             }
         }
@@ -178,11 +199,17 @@ fn a_year_of_the_bundled_pair_kept_through_the_forms_builds_the_same_site() {
                 for (k, v) in inner {
                     client.save(
                         "text",
-                        &[("field", format!("agreement.{key}.{k}")), ("text", typed(v))],
+                        &[
+                            ("field", format!("agreement.{key}.{k}")),
+                            ("text", typed(v)),
+                        ],
                     );
                 }
             }
-            v => client.save("text", &[("field", format!("agreement.{key}")), ("text", typed(v))]),
+            v => client.save(
+                "text",
+                &[("field", format!("agreement.{key}")), ("text", typed(v))],
+            ),
         }
     }
     for meeting in record["meetings"].as_array().unwrap() {
@@ -214,7 +241,10 @@ fn a_year_of_the_bundled_pair_kept_through_the_forms_builds_the_same_site() {
     client.save("closure", &fields);
     client.save(
         "text",
-        &[("field", "closure.reflection".to_owned()), ("text", typed(&closure["reflection"]))],
+        &[
+            ("field", "closure.reflection".to_owned()),
+            ("text", typed(&closure["reflection"])),
+        ],
     );
     for (phase, items) in record["progress"].as_object().unwrap() {
         for (item, done) in items.as_object().into_iter().flatten() {
@@ -248,15 +278,19 @@ fn a_year_of_the_bundled_pair_kept_through_the_forms_builds_the_same_site() {
     // The same site, in both editions.
     let made = replayed.read(FILE);
     crate::harness::run_in(replayed.root(), &["check"]).success();
+    // The file a year of forms wrote, to read as a person would: the scaffold's comments kept, each
+    // placeholder of a ticked item become its line, each entry where a person would put it.
+    insta::assert_snapshot!("year_through_the_forms", made);
     for audience in ["public", "coordinators"] {
         let pages = |p: &Program| -> BTreeMap<PathBuf, Vec<u8>> {
+            let out = format!("out-{audience}");
             crate::harness::run_as_of(
                 p.root(),
-                &["build", "--audience", audience, "-d", "out"],
+                &["build", "--audience", audience, "-d", &out],
                 p.today(),
             )
             .success();
-            read_tree(&p.path("out"))
+            read_tree(&p.path(&out))
                 .into_iter()
                 .filter(|(path, _)| path.starts_with(format!("pairs/{ID}")))
                 .collect()

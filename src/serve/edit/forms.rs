@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::book::Book;
 use crate::edit::{
-    AgreementField, ClosureFields, EvaluationFields, GoalFields, MeetingFields, PairChange,
+    AgreementField, ClosureFields, Detail, EvaluationFields, GoalFields, MeetingFields, PairChange,
     PersonChange, PersonFields, TextField,
 };
 use crate::load::CONTENT_DIR;
@@ -234,8 +234,13 @@ fn text_field(name: &str) -> Result<TextField, String> {
         "closure.next_steps" => TextField::ClosureNextSteps,
         other => {
             let key = other.strip_prefix("agreement.").unwrap_or("");
-            let field = AgreementField::ALL.into_iter().find(|a| a.key() == key);
-            TextField::Agreement(field.ok_or_else(|| format!("the editor has no text `{other}`"))?)
+            let agreement = AgreementField::ALL.into_iter().find(|a| a.key() == key);
+            let detail = Detail::ALL.into_iter().find(|d| d.name() == other);
+            match (agreement, detail) {
+                (Some(a), _) => TextField::Agreement(a),
+                (None, Some(d)) => TextField::Detail(d),
+                (None, None) => return Err(format!("the editor has no text `{other}`")),
+            }
         }
     })
 }
@@ -337,7 +342,10 @@ mod tests {
             b"notes=%0D%0AFirst+line++%0D%0Asecond%0D%0A&agenda=a%0D%0A%0D%0A+b+&back=//evil",
         );
         assert_eq!(f.text("notes").as_deref(), Some("First line\nsecond"));
-        assert_eq!(f.lines("agenda"), Some(vec!["a".to_owned(), "b".to_owned()]));
+        assert_eq!(
+            f.lines("agenda"),
+            Some(vec!["a".to_owned(), "b".to_owned()])
+        );
         assert_eq!(back(&f), "/");
         assert_eq!(f.text("missing"), None);
     }
@@ -363,6 +371,10 @@ mod tests {
         assert_eq!(
             text_field("agreement.end_point"),
             Ok(TextField::Agreement(AgreementField::EndPoint))
+        );
+        assert_eq!(
+            text_field("agreement.signed.mentee"),
+            Ok(TextField::Detail(Detail::SignedMentee))
         );
         assert!(text_field("agreement.signed").is_err());
         assert!(text_field("../../etc").is_err());
