@@ -273,6 +273,38 @@ fn a_year_of_the_bundled_pair_kept_through_the_forms_builds_the_same_site() {
             client.save("text", &[("field", field.to_owned()), ("text", typed(v))]);
         }
     }
+    // Every value went through a form the pages offer: each text field posted above is a form of
+    // the pair's own page.
+    let (_, _, page) = client.send("GET", &format!("/pairs/{ID}/"), "");
+    let mut named = vec![
+        "end".to_owned(),
+        "initiated_by".to_owned(),
+        "phase".to_owned(),
+        "closure.reflection".to_owned(),
+        "concerns".to_owned(),
+    ];
+    named.extend(
+        [
+            "readiness.mentee_reflection",
+            "first_meeting.notes",
+            "vision",
+        ]
+        .map(String::from),
+    );
+    for (key, value) in agreement.as_object().unwrap() {
+        match value {
+            Value::Object(inner) => {
+                named.extend(inner.keys().map(|k| format!("agreement.{key}.{k}")))
+            }
+            _ => named.push(format!("agreement.{key}")),
+        }
+    }
+    for name in named {
+        assert!(
+            page.contains(&format!("name=\"field\" value=\"{name}\"")),
+            "the pair page has no form for {name}"
+        );
+    }
     drop(server);
 
     // The same site, in both editions.
