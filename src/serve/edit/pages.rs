@@ -402,15 +402,21 @@ fn finish(
     if !saved.diff.is_empty() {
         eprint!("saved {}:\n{}", saved.file.display(), saved.diff);
         let warnings = crate::report::human(&saved.warnings, false);
+        let page = back.split('#').next().unwrap_or(back);
         *editor.0.flash.lock().unwrap_or_else(|e| e.into_inner()) = Some(Flash {
-            page: back.to_owned(),
+            page: page.to_owned(),
             file: saved.file.display().to_string(),
             diff: saved.diff.clone(),
             warnings,
         });
         (editor.0.rebuild)(std::slice::from_ref(&saved.file));
     }
-    super::back(&format!("{back}#mb-edit"))
+    // Back to the form's own section when it said which, else to the panel.
+    if back.contains('#') {
+        super::back(back)
+    } else {
+        super::back(&format!("{back}#mb-edit"))
+    }
 }
 
 /// The page of a refused save: why, the located problems or what changed on disk, and the form
