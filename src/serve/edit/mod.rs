@@ -13,6 +13,7 @@
 //! if it has no errors and is still the version the form was made from ([`save`]), the console
 //! shown the diff, the site rebuilt.
 
+mod details;
 mod files;
 mod forms;
 pub mod guard;
