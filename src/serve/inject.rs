@@ -30,6 +30,11 @@ const MAX_PAGE: usize = 64 * 1024 * 1024;
 pub(super) async fn live_script(State(live): State<Live>, req: Request, next: Next) -> Response {
     let generation = live.hub.generation();
     let path = req.uri().path().to_owned();
+    // The editor's own pages (its list, a person's form, a refused save) are not the site's: they
+    // have their own bar, and a refused save reloaded would post the form again.
+    if path.starts_with(PREFIX) {
+        return next.run(req).await;
+    }
     let mut response = next.run(req).await;
     let is_html = response
         .headers()
