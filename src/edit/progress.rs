@@ -268,6 +268,7 @@ pub(super) fn untick(doc: &Doc<'_>, phase: &str, item: &str) -> Result<Vec<Edit>
     let kept = doc.doc.comments_within(
         std::slice::from_ref(value),
         doc.doc.after_line_of(key.span.end)..end,
+        key.column,
     );
     Ok(vec![Edit {
         range: start..end,

@@ -272,7 +272,7 @@ impl<'a> Document<'a> {
         let mut first = " ".repeat(dash);
         first.push('-');
         first.push_str(&" ".repeat(key - dash - 1));
-        let at = self.after_line_of(node.span.end);
+        let at = self.after_line_of(self.comments_under(node.span.end, dash));
         Ok(Edit {
             range: at..at,
             text: self.line_ends(self.newline_before(at) + &entries.block(key, step, Some(&first))),
@@ -359,7 +359,11 @@ impl<'a> Document<'a> {
             let from = self.item_line_start(&items[new.len()]);
             edits.push(Edit {
                 range: from..end,
-                text: self.comments_within(&items[new.len()..], from..end),
+                text: self.comments_within(
+                    &items[new.len()..],
+                    from..end,
+                    self.dash_column(&items[new.len()]).unwrap_or(0),
+                ),
             });
         } else if new.len() > items.len() {
             let first = &items[0];
@@ -379,8 +383,10 @@ impl<'a> Document<'a> {
 
     /// The comment lines (each with its line break) among the lines that start in `lines`, leaving
     /// out lines inside a scalar of `nodes` (a `#` line of a block scalar is text, not a comment).
-    /// What a removal of the nodes' lines writes back, so that it never deletes a comment.
-    pub fn comments_within(&self, nodes: &[Node], lines: Range<usize>) -> String {
+    /// What a removal of the nodes' lines writes back, so that it never deletes a comment; each
+    /// line is written at `column` (the removed lines' own), as a comment deeper than the lines
+    /// around it could read as the start of a value that is not there.
+    pub fn comments_within(&self, nodes: &[Node], lines: Range<usize>, column: usize) -> String {
         let mut scalars = Vec::new();
         for node in nodes {
             scalar_spans(node, &mut scalars);
@@ -393,11 +399,34 @@ impl<'a> Document<'a> {
             let body = line.trim_start_matches([' ', '\t']);
             let first = at + (line.len() - body.len());
             if body.starts_with('#') && !scalars.iter().any(|s| s.start <= first && first < s.end) {
-                out.push_str(line);
+                out.push_str(&" ".repeat(column));
+                out.push_str(body);
             }
             at = next;
         }
         out
+    }
+
+    /// The end of the comment lines that follow the line of `end` and are indented further than
+    /// `column` (they belong to what ends there: a commented-out field, placeholders), or `end`
+    /// when there are none. New lines go after them: a block of text written before them would
+    /// take them in as lines of text.
+    pub fn comments_under(&self, end: usize, column: usize) -> usize {
+        let mut last = end;
+        let mut at = self.after_line_of(end);
+        while at < self.text.len() {
+            let eol = self.line_end(at);
+            let line = &self.text[at..eol];
+            let body = line.trim_start_matches(' ');
+            if !body.trim().is_empty() {
+                if line.len() - body.len() <= column || !body.starts_with('#') {
+                    break;
+                }
+                last = eol;
+            }
+            at = self.after_line_of(eol + 1).max(at + 1);
+        }
+        last
     }
 
     /// The start of the line of the `-` before a list item.

@@ -109,11 +109,12 @@ fn an_item_is_appended_with_the_lists_own_indentation() {
     e.set(&["contact", "email"], Value::Text("c@x.org".into()));
     let edit = doc.push_item(&[k("people")], &e).unwrap();
     let out = apply(PEOPLE, &[edit]);
+    // After the comment indented under the last item, which is that item's.
     assert_eq!(
         out,
         PEOPLE.replace(
-            "      in practice.\n",
-            "      in practice.\n  - id: cara\n    name: Cara\n    contact:\n      email: c@x.org\n"
+            "    # trailing comment of ben\n",
+            "    # trailing comment of ben\n  - id: cara\n    name: Cara\n    contact:\n      email: c@x.org\n"
         )
     );
     // Another indentation: items at column 0, keys four further.
@@ -251,7 +252,7 @@ fn comments_within_leave_out_block_text() {
     let doc = Document::parse(text).unwrap();
     let notes = doc.get(&[k("notes")]).unwrap().clone();
     assert_eq!(
-        doc.comments_within(std::slice::from_ref(&notes), 0..text.len()),
+        doc.comments_within(std::slice::from_ref(&notes), 0..text.len(), 0),
         "# a comment\n"
     );
 }

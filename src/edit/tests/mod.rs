@@ -406,3 +406,12 @@ fn crlf_files_keep_their_line_ends() {
         assert_eq!(out, lf.replace('\n', "\r\n"), "{change:?}");
     }
 }
+
+#[test]
+fn the_last_meeting_goes_with_its_key() {
+    let text = "mentor: a\nmentee: b\nstart: 2025-01-05\nmeetings:   # the log\n  - date: 2025-01-20\n    # first\n    title: First\nvision: V\n";
+    assert_eq!(
+        apply(text, &PairChange::RemoveMeeting { index: 0 }),
+        "mentor: a\nmentee: b\nstart: 2025-01-05\n# first\nvision: V\n"
+    );
+}
