@@ -288,7 +288,9 @@ impl<'a> Document<'a> {
     /// - a list in brackets stays in brackets;
     /// - lines of text in a block mapping are written as a block (`|`) at the indentation of the
     ///   block they replace, or two spaces further than `key`; a comment on the line of the value
-    ///   (or of the block's indicator) stays on the indicator's line;
+    ///   (or of the block's indicator) stays on the indicator's line; when comment lines indented
+    ///   under the value follow it, the text is written quoted on one line instead (a block would
+    ///   take them in);
     /// - anything else is written on one line, quoted when it must be.
     pub fn replace_value(&self, key: Option<&Node>, node: &Node, value: &Value) -> Vec<Edit> {
         if let (NodeKind::Seq { flow: false, items }, Some(new)) = (&node.kind, value.items())
@@ -306,8 +308,13 @@ impl<'a> Document<'a> {
         } else {
             ""
         };
+        // Comment lines indented under the value would be read as lines of a block written there.
+        let commented = |key: &Node| {
+            !is_block
+                && self.comments_under(node.span.end, key.column) > self.line_end(node.span.end)
+        };
         match (key, value) {
-            (Some(key), Value::Text(t)) if block_text(t) => {
+            (Some(key), Value::Text(t)) if block_text(t) && !commented(key) => {
                 let (range, comment, indent) = if is_block {
                     let indent = self.text[node.span.start..node.span.end]
                         .split('\n')

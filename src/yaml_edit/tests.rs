@@ -256,3 +256,10 @@ fn comments_within_leave_out_block_text() {
         "# a comment\n"
     );
 }
+
+#[test]
+fn lines_of_text_before_comments_under_the_key_stay_on_one_line() {
+    let text = "vision: Short.\n  # to be written with Ben\nstart: 2025-01-05\n";
+    let out = set(text, &[k("vision")], Value::Text("One\nTwo\n".into()));
+    assert_eq!(out, text.replace("Short.", "\"One\\nTwo\\n\""));
+}

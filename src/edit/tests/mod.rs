@@ -336,6 +336,11 @@ fn texts_are_blocks_when_they_have_lines() {
         "Cake."
     )));
     insta::assert_snapshot!(on_fixture(set_text(TextField::Concerns, "")));
+    // Comment lines indented under the value: a block would take them in, so one quoted line.
+    insta::assert_snapshot!(on_fixture(set_text(
+        TextField::Concerns,
+        "Bad weeks.\nBetter by the midpoint."
+    )));
     insta::assert_snapshot!(on_fixture(set_text(
         TextField::ClosureSummary,
         "Ben runs the list alone."
