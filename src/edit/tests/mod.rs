@@ -12,8 +12,17 @@ use std::sync::Arc;
 use super::*;
 use crate::model::PairFile;
 
-/// The fixture pair file.
-const PAIR: &str = include_str!("../../../tests/fixtures/edit/pair.yaml");
+/// The fixture pair file (read, not embedded: the published crate leaves `tests/` out).
+fn pair() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| fixture("tests/fixtures/edit/pair.yaml"))
+}
+
+/// A file of the repository, by its path from the repository's root.
+fn fixture(rel: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
 
 /// A unified diff of `before` and `after`, as a reviewer sees it.
 fn diff(before: &str, after: &str) -> String {
@@ -55,7 +64,7 @@ fn apply(text: &str, change: &PairChange) -> String {
 
 /// The diff of `change` on the fixture.
 fn on_fixture(change: PairChange) -> String {
-    diff(PAIR, &apply(PAIR, &change))
+    diff(pair(), &apply(pair(), &change))
 }
 
 fn tick(phase: &str, item: &str, done: &str) -> PairChange {
@@ -87,7 +96,7 @@ fn untick(phase: &str, item: &str) -> PairChange {
 
 #[test]
 fn the_fixture_loads() {
-    load(PAIR).expect("the fixture loads");
+    load(pair()).expect("the fixture loads");
 }
 
 #[test]
@@ -173,7 +182,7 @@ fn ticking_again_changes_the_entry_in_place() {
 fn an_untick_brings_the_placeholder_back() {
     insta::assert_snapshot!(on_fixture(untick("initiation", "self-reflection")));
     insta::assert_snapshot!(on_fixture(untick("initiation", "ask-mentor")));
-    assert_eq!(apply(PAIR, &untick("closure", "next-steps")), PAIR);
+    assert_eq!(apply(pair(), &untick("closure", "next-steps")), pair());
 }
 
 #[test]
@@ -187,8 +196,8 @@ fn tick_then_untick_gives_the_file_back() {
             tick(phase, item, "2025-02-01"),
             tick_by(phase, item, "2025-02-01", "ana-lopez", "A comment."),
         ] {
-            let ticked = apply(PAIR, &change);
-            assert_eq!(apply(&ticked, &untick(phase, item)), PAIR, "{change:?}");
+            let ticked = apply(pair(), &change);
+            assert_eq!(apply(&ticked, &untick(phase, item)), pair(), "{change:?}");
         }
     }
 }
@@ -389,7 +398,7 @@ fn a_closure_is_written_with_its_fields_together() {
 
 #[test]
 fn crlf_files_keep_their_line_ends() {
-    let crlf = PAIR.replace('\n', "\r\n");
+    let crlf = pair().replace('\n', "\r\n");
     for change in [
         tick("initiation", "research-programs", "2025-01-06"),
         tick_by("initiation", "ask-mentor", "2025-01-06", "", ""),
@@ -407,7 +416,7 @@ fn crlf_files_keep_their_line_ends() {
             !out.replace("\r\n", "").contains('\n'),
             "{change:?} wrote a bare line feed:\n{out:?}"
         );
-        let lf = apply(PAIR, &change);
+        let lf = apply(pair(), &change);
         assert_eq!(out, lf.replace('\n', "\r\n"), "{change:?}");
     }
 }
