@@ -411,7 +411,7 @@ impl<'a> Doc<'a> {
 }
 
 /// The key and its other names, from `order`.
-fn names<'k>(order: Order, key: &'k str) -> Vec<&'k str> {
+fn names(order: Order, key: &str) -> Vec<&str> {
     order
         .iter()
         .find(|g| g.contains(&key))
