@@ -41,9 +41,9 @@
 //!
 //! # The form's values
 //!
-//! Values are the strings typed into the form ([`change`]); nothing here parses a date or checks
-//! an id. In the fields of an edit, `None` leaves a key as it is, `Some("")` (or an empty list)
-//! removes it.
+//! Values are the strings typed into the form ([`PairChange`], [`PersonChange`]); nothing here
+//! parses a date or checks an id. In the fields of an edit, `None` leaves a key as it is,
+//! `Some("")` (or an empty list) removes it.
 //!
 //! # Errors
 //!
