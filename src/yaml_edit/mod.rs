@@ -465,14 +465,14 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The column of the `- ` before a list item, when it is on the item's line.
+    /// The column of the `-` before a block list's item (on the item's line or a line before it).
     pub fn dash_column(&self, item: &Node) -> Option<usize> {
-        let line_start = self.text[..item.span.start]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let before = &self.text[line_start..item.span.start];
-        let dash = before.rfind('-')?;
-        Some(before[..dash].chars().count())
+        let before = self.text[..item.span.start].trim_end_matches([' ', '\t', '\r', '\n']);
+        let dash = before
+            .len()
+            .checked_sub(1)
+            .filter(|_| before.ends_with('-'))?;
+        Some(self.text[self.line_start(dash)..dash].chars().count())
     }
 
     /// How much further than a mapping's keys its nested mappings are indented, from the first one.

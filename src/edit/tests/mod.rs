@@ -429,3 +429,46 @@ fn the_last_meeting_goes_with_its_key() {
         "mentor: a\nmentee: b\nstart: 2025-01-05\n# first\nvision: V\n"
     );
 }
+
+#[test]
+fn a_byte_order_mark_stays_and_shifts_nothing() {
+    let bom = format!("\u{feff}{}", pair());
+    for change in [
+        tick("initiation", "research-programs", "2025-01-06"),
+        PairChange::RemoveMeeting { index: 1 },
+        set_text(TextField::Vision, "One\nTwo"),
+    ] {
+        let out = apply_pair(&bom, &change).expect("an edit");
+        assert_eq!(
+            out,
+            format!("\u{feff}{}", apply(pair(), &change)),
+            "{change:?}"
+        );
+    }
+}
+
+#[test]
+fn odd_item_layouts_are_kept() {
+    let text = "mentor: a\nmentee: b\nstart: 2025-01-05\nmeetings:\n-\n  date: 2025-01-20\n-   date: 2025-02-03\n    agenda:\n    - Plan\n";
+    assert_eq!(
+        apply(text, &PairChange::RemoveMeeting { index: 0 }),
+        "mentor: a\nmentee: b\nstart: 2025-01-05\nmeetings:\n-   date: 2025-02-03\n    agenda:\n    - Plan\n"
+    );
+    insta::assert_snapshot!(diff(
+        text,
+        &apply(
+            text,
+            &PairChange::AddMeeting(MeetingFields {
+                agenda: Some(vec!["Next".into()]),
+                ..meeting("2025-03-01")
+            })
+        )
+    ), @r"
+    @@ -8,2 +8,5 @@
+         agenda:
+         - Plan
+    +- date: 2025-03-01
+    +  agenda:
+    +    - Next
+    ");
+}
