@@ -287,7 +287,7 @@ proptest! {
 }
 
 /// Lines of pair files, good and bad, to make texts of: no change on any of them panics.
-const LINES: [&str; 24] = [
+const LINES: [&str; 30] = [
     "mentor: a",
     "progress:",
     "  initiation:",
@@ -312,6 +312,12 @@ const LINES: [&str; 24] = [
     "#   - date: YYYY-MM-DD",
     "key: 'unterminated",
     "\t- tab",
+    "-",
+    "  date: 2025-02-01",
+    "-   date: 2025-03-01",
+    "  - title: x",
+    "    done: 2025-01-01",
+    "  enabling:",
 ];
 
 proptest! {
