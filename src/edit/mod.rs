@@ -24,19 +24,26 @@
 //!   sample of it is (`# meetings:` ...), just after the sample, else after the nearest key that
 //!   comes before it in the order pair files use. An edit changes only the fields that differ; a
 //!   field that is missing is added after the field before it (a title after the date). Removing
-//!   a meeting drops exactly its lines: comment lines before the next meeting stay.
+//!   a meeting drops exactly its lines: comment lines before the next meeting stay; removing the
+//!   only meeting removes the `meetings:` key too (an empty key is not a list).
+//! - A removal (a meeting, a field, an untick) never deletes a comment: the comment lines inside
+//!   what it removes stay, written at the removed lines' indentation.
+//! - New keys and items go after the comment lines indented under the entry before them (the
+//!   placeholders of an empty phase, say), never between a key and its commented-out lines.
 //! - Texts (vision, notes, agreement, closure, bio): lines of text are written as a `|` block at
 //!   the right indentation, over a block, a plain or a quoted value; one line of text is written
 //!   plain, or quoted when it must be. Line ends typed in a form (CRLF) become the file's, spaces
-//!   at the ends of lines and blank lines around the text are dropped.
+//!   at the ends of lines and blank lines around the text are dropped. Where comment lines are
+//!   indented under the value (a block would take them in as text), or the text cannot be a
+//!   block (a first line starting with a space, a tab), it is written quoted on one line.
 //! - A list written in brackets (`agenda: [a, b]`) stays in brackets; one written as block items
 //!   stays so, changed item by item. A new agenda follows the style of the file's last meeting.
 //!
 //! # The form's values
 //!
-//! Values are the strings typed into the form ([`change`]); nothing here parses a date or checks
-//! an id. In the fields of an edit, `None` leaves a key as it is, `Some("")` (or an empty list)
-//! removes it.
+//! Values are the strings typed into the form ([`PairChange`], [`PersonChange`]); nothing here
+//! parses a date or checks an id. In the fields of an edit, `None` leaves a key as it is,
+//! `Some("")` (or an empty list) removes it.
 //!
 //! # Errors
 //!
@@ -50,6 +57,7 @@ mod pair;
 mod person;
 mod progress;
 mod text;
+mod value;
 
 pub use crate::yaml_edit::Step;
 pub use change::{

@@ -5,7 +5,8 @@ use super::change::{
     ClosureFields, EvaluationFields, GoalFields, MeetingFields, PairChange, TextField,
 };
 use super::progress::{self, Tick};
-use super::text::{Doc, Order, items, opt_text, opt_word, text, word};
+use super::text::{Doc, Order};
+use super::value::{items, opt_text, opt_word, text, word};
 use crate::yaml_edit::{Edit, Entries, NodeKind, Step, Value};
 
 /// The root keys of a pair file in the order `mentorbook new pair` and the examples write them.

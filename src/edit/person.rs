@@ -4,7 +4,8 @@
 use super::EditError;
 use super::change::PersonChange;
 use super::pair::{Fields, set_fields};
-use super::text::{Doc, Order, items, opt_text};
+use super::text::{Doc, Order};
+use super::value::{items, opt_text};
 use crate::yaml_edit::{Edit, Step, Value};
 
 const PERSON: Order = &[

@@ -3,6 +3,7 @@
 
 use super::EditError;
 use super::text::{self, Doc, path_name};
+use super::value;
 use crate::yaml_edit::{Edit, Entries, Node, NodeKind, Step, Value, word};
 
 /// The indentation a long entry's keys get below the item.
@@ -23,9 +24,9 @@ pub(super) fn tick(doc: &Doc<'_>, t: &Tick<'_>) -> Result<Vec<Edit>, EditError> 
         return Err(EditError::Required("the date it was done"));
     }
     let phase = [Step::from("progress"), Step::from(t.phase)];
-    let done = text::word(t.done);
-    let by = t.by.map(text::word);
-    let comment = t.comment.map(text::text);
+    let done = value::word(t.done);
+    let by = t.by.map(value::word);
+    let comment = t.comment.map(value::text);
     let wanted = |v: &Option<Value>| v.as_ref().is_some_and(|v| !is_blank(v));
     if let Some((key, value)) = doc.entry(&phase, t.item) {
         let mut entry = phase.to_vec();
@@ -268,6 +269,7 @@ pub(super) fn untick(doc: &Doc<'_>, phase: &str, item: &str) -> Result<Vec<Edit>
     let kept = doc.doc.comments_within(
         std::slice::from_ref(value),
         doc.doc.after_line_of(key.span.end)..end,
+        key.column,
     );
     Ok(vec![Edit {
         range: start..end,

@@ -1,6 +1,5 @@
 //! The text operations every change is made of, over [`yaml_edit::Document`]: a key of a mapping
-//! set, added where a person would write it, or removed; an item added to or removed from a list;
-//! the form's strings made into YAML values.
+//! set, added where a person would write it, or removed; an item added to or removed from a list.
 
 use std::ops::Range;
 
@@ -117,8 +116,10 @@ impl<'a> Doc<'a> {
             value.span.end
         };
         let tail = &text[tail_from.min(eol)..eol];
+        // Comment lines under the key would be read as lines of a block written there.
+        let commented = self.region_end(key, value) > eol;
         let written = match new {
-            Value::Text(t) if yaml_edit::block_text(t) => {
+            Value::Text(t) if yaml_edit::block_text(t) && !commented => {
                 let body = yaml_edit::block(t, key.column + STEP);
                 let (indicator, rest) = body.split_once('\n').unwrap_or((&body, ""));
                 format!(": {indicator}{tail}\n{rest}")
@@ -206,7 +207,7 @@ impl<'a> Doc<'a> {
                         text: String::new(),
                     });
                 }
-                let at = self.doc.after_line_of(k.span.end);
+                let at = self.doc.after_line_of(self.region_end(k, value));
                 edits.push(self.insert(at, lines(k.column + STEP)));
                 Ok(edits)
             }
@@ -258,7 +259,7 @@ impl<'a> Doc<'a> {
             range: start..end,
             text: self
                 .doc
-                .comments_within(std::slice::from_ref(v), start..end),
+                .comments_within(std::slice::from_ref(v), start..end, k.column),
         }])
     }
 
@@ -277,7 +278,8 @@ impl<'a> Doc<'a> {
                 Ok(vec![self.doc.push_item(list, entries)?])
             }
             Some((k, v)) if is_null(self.text(), v) || is_empty_flow(v) => {
-                // `meetings:` or `meetings: []`: the item goes below the key.
+                // `meetings:` or `meetings: []`: the item goes below the key (and below the
+                // comment lines under it), the `[]` or `~` goes.
                 let colon = k.span.end + self.text()[k.span.end..].find(':').unwrap_or(0);
                 let eol = self.doc.line_end(colon);
                 let tail = if v.span.is_empty() || v.span.start > eol {
@@ -285,12 +287,14 @@ impl<'a> Doc<'a> {
                 } else {
                     &self.text()[v.span.end.min(eol)..eol]
                 };
-                let body = item(k.column + STEP);
-                let body = body.strip_suffix('\n').unwrap_or(&body);
-                Ok(vec![Edit {
-                    range: colon..eol,
-                    text: self.doc.line_ends(format!(":{tail}\n{body}")),
-                }])
+                let at = self.doc.after_line_of(self.region_end(k, v));
+                Ok(vec![
+                    Edit {
+                        range: colon..eol,
+                        text: format!(":{tail}"),
+                    },
+                    self.insert(at, item(k.column + STEP)),
+                ])
             }
             Some(_) => Err(EditError::Flow(path_name(list))),
             None => {
@@ -317,22 +321,30 @@ impl<'a> Doc<'a> {
 
     /// The edit that removes item `index` of the block list at `list`: its lines, from its dash to
     /// the end of its last value. Comment lines after it stay, with the next item, and so do the
-    /// comment lines inside it: a removal never deletes a comment.
+    /// comment lines inside it: a removal never deletes a comment. The list's only item goes with
+    /// the list's key (an empty `meetings:` would not be a list).
     pub(super) fn remove_item(&self, list: &[Step], index: usize) -> Result<Vec<Edit>, EditError> {
         let item = self.item(list, index)?;
-        if matches!(
-            self.get(list).map(|n| &n.kind),
-            Some(NodeKind::Seq { flow: true, .. })
-        ) {
+        let Some(NodeKind::Seq { flow, items }) = self.get(list).map(|n| &n.kind) else {
+            return Err(EditError::NotAMap(path_name(list)));
+        };
+        if *flow {
             return Err(EditError::Flow(path_name(list)));
+        }
+        if items.len() == 1
+            && let Some((Step::Key(key), map)) = list.split_last()
+        {
+            return self.remove(map, key);
         }
         let start = self.doc.item_line_start(item);
         let end = self.doc.after_line_of(item.span.end);
         let lines: Range<usize> = start..end;
         Ok(vec![Edit {
-            text: self
-                .doc
-                .comments_within(std::slice::from_ref(item), lines.clone()),
+            text: self.doc.comments_within(
+                std::slice::from_ref(item),
+                lines.clone(),
+                self.doc.dash_column(item).unwrap_or(item.column),
+            ),
             range: lines,
         }])
     }
@@ -368,29 +380,12 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// [`Doc::entry_end`], and for an empty value the comment lines indented under its key (the
-    /// placeholders of an empty phase): where a key written after the entry goes.
+    /// [`Doc::entry_end`], and the comment lines after it indented further than its key (the
+    /// placeholders of an empty phase, a commented-out field): where a key written after the
+    /// entry goes. (A block of text written before such comment lines would take them in.)
     fn region_end(&self, key: &Node, value: &Node) -> usize {
-        let end = self.entry_end(key, value);
-        if end != key.span.end {
-            return end;
-        }
-        let text = self.text();
-        let mut last = end;
-        let mut at = self.doc.after_line_of(end);
-        while at < text.len() {
-            let eol = self.doc.line_end(at);
-            let line = &text[at..eol];
-            let body = line.trim_start_matches(' ');
-            if !body.trim().is_empty() {
-                if line.len() - body.len() <= key.column || !body.starts_with('#') {
-                    break;
-                }
-                last = eol;
-            }
-            at = self.doc.after_line_of(eol.max(at + 1));
-        }
-        last
+        self.doc
+            .comments_under(self.entry_end(key, value), key.column)
     }
 
     /// The byte where an entry's value ends (its key's end when the value is empty).
@@ -436,10 +431,7 @@ impl<'a> Doc<'a> {
 }
 
 /// The key and its other names, from `order`.
-fn names<'k>(order: Order, key: &'k str) -> Vec<&'k str>
-where
-    'static: 'k,
-{
+fn names(order: Order, key: &str) -> Vec<&str> {
     order
         .iter()
         .find(|g| g.contains(&key))
@@ -498,42 +490,4 @@ pub(super) fn path_name(path: &[Step]) -> String {
         }
     }
     out
-}
-
-/// A text typed into a form, as the file should hold it: line breaks as `\n`, no spaces at the
-/// ends of lines, no blank lines before or after; text of several lines ends with a line break
-/// (so it is written as a `|` block, exactly).
-pub(super) fn text(s: &str) -> Value {
-    let unified = s.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = unified.lines().map(str::trim_end).collect();
-    let joined = lines.join("\n");
-    let t = joined.trim_matches('\n');
-    if t.contains('\n') {
-        Value::Text(format!("{t}\n"))
-    } else {
-        Value::Text(t.trim().to_owned())
-    }
-}
-
-/// A value of one word typed into a form (a date, an id, a number, a fixed word), trimmed.
-pub(super) fn word(s: &str) -> Value {
-    Value::Word(s.trim().to_owned())
-}
-
-/// Lines of a form as list items: trimmed, blank ones left out.
-pub(super) fn items(list: &[String]) -> Vec<String> {
-    list.iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// `Some(text(s))` for a field that is on the form.
-pub(super) fn opt_text(s: &Option<String>) -> Option<Value> {
-    s.as_deref().map(text)
-}
-
-/// `Some(word(s))` for a field that is on the form.
-pub(super) fn opt_word(s: &Option<String>) -> Option<Value> {
-    s.as_deref().map(word)
 }

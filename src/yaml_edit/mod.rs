@@ -272,7 +272,7 @@ impl<'a> Document<'a> {
         let mut first = " ".repeat(dash);
         first.push('-');
         first.push_str(&" ".repeat(key - dash - 1));
-        let at = self.after_line_of(node.span.end);
+        let at = self.after_line_of(self.comments_under(node.span.end, dash));
         Ok(Edit {
             range: at..at,
             text: self.line_ends(self.newline_before(at) + &entries.block(key, step, Some(&first))),
@@ -288,7 +288,9 @@ impl<'a> Document<'a> {
     /// - a list in brackets stays in brackets;
     /// - lines of text in a block mapping are written as a block (`|`) at the indentation of the
     ///   block they replace, or two spaces further than `key`; a comment on the line of the value
-    ///   (or of the block's indicator) stays on the indicator's line;
+    ///   (or of the block's indicator) stays on the indicator's line; when comment lines indented
+    ///   under the value follow it, the text is written quoted on one line instead (a block would
+    ///   take them in);
     /// - anything else is written on one line, quoted when it must be.
     pub fn replace_value(&self, key: Option<&Node>, node: &Node, value: &Value) -> Vec<Edit> {
         if let (NodeKind::Seq { flow: false, items }, Some(new)) = (&node.kind, value.items())
@@ -306,8 +308,13 @@ impl<'a> Document<'a> {
         } else {
             ""
         };
+        // Comment lines indented under the value would be read as lines of a block written there.
+        let commented = |key: &Node| {
+            !is_block
+                && self.comments_under(node.span.end, key.column) > self.line_end(node.span.end)
+        };
         match (key, value) {
-            (Some(key), Value::Text(t)) if block_text(t) => {
+            (Some(key), Value::Text(t)) if block_text(t) && !commented(key) => {
                 let (range, comment, indent) = if is_block {
                     let indent = self.text[node.span.start..node.span.end]
                         .split('\n')
@@ -359,7 +366,11 @@ impl<'a> Document<'a> {
             let from = self.item_line_start(&items[new.len()]);
             edits.push(Edit {
                 range: from..end,
-                text: self.comments_within(&items[new.len()..], from..end),
+                text: self.comments_within(
+                    &items[new.len()..],
+                    from..end,
+                    self.dash_column(&items[new.len()]).unwrap_or(0),
+                ),
             });
         } else if new.len() > items.len() {
             let first = &items[0];
@@ -379,8 +390,10 @@ impl<'a> Document<'a> {
 
     /// The comment lines (each with its line break) among the lines that start in `lines`, leaving
     /// out lines inside a scalar of `nodes` (a `#` line of a block scalar is text, not a comment).
-    /// What a removal of the nodes' lines writes back, so that it never deletes a comment.
-    pub fn comments_within(&self, nodes: &[Node], lines: Range<usize>) -> String {
+    /// What a removal of the nodes' lines writes back, so that it never deletes a comment; each
+    /// line is written at `column` (the removed lines' own), as a comment deeper than the lines
+    /// around it could read as the start of a value that is not there.
+    pub fn comments_within(&self, nodes: &[Node], lines: Range<usize>, column: usize) -> String {
         let mut scalars = Vec::new();
         for node in nodes {
             scalar_spans(node, &mut scalars);
@@ -393,11 +406,34 @@ impl<'a> Document<'a> {
             let body = line.trim_start_matches([' ', '\t']);
             let first = at + (line.len() - body.len());
             if body.starts_with('#') && !scalars.iter().any(|s| s.start <= first && first < s.end) {
-                out.push_str(line);
+                out.push_str(&" ".repeat(column));
+                out.push_str(body);
             }
             at = next;
         }
         out
+    }
+
+    /// The end of the comment lines that follow the line of `end` and are indented further than
+    /// `column` (they belong to what ends there: a commented-out field, placeholders), or `end`
+    /// when there are none. New lines go after them: a block of text written before them would
+    /// take them in as lines of text.
+    pub fn comments_under(&self, end: usize, column: usize) -> usize {
+        let mut last = end;
+        let mut at = self.after_line_of(end);
+        while at < self.text.len() {
+            let eol = self.line_end(at);
+            let line = &self.text[at..eol];
+            let body = line.trim_start_matches(' ');
+            if !body.trim().is_empty() {
+                if line.len() - body.len() <= column || !body.starts_with('#') {
+                    break;
+                }
+                last = eol;
+            }
+            at = self.after_line_of(eol + 1).max(at + 1);
+        }
+        last
     }
 
     /// The start of the line of the `-` before a list item.
@@ -429,14 +465,14 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The column of the `- ` before a list item, when it is on the item's line.
+    /// The column of the `-` before a block list's item (on the item's line or a line before it).
     pub fn dash_column(&self, item: &Node) -> Option<usize> {
-        let line_start = self.text[..item.span.start]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let before = &self.text[line_start..item.span.start];
-        let dash = before.rfind('-')?;
-        Some(before[..dash].chars().count())
+        let before = self.text[..item.span.start].trim_end_matches([' ', '\t', '\r', '\n']);
+        let dash = before
+            .len()
+            .checked_sub(1)
+            .filter(|_| before.ends_with('-'))?;
+        Some(self.text[self.line_start(dash)..dash].chars().count())
     }
 
     /// How much further than a mapping's keys its nested mappings are indented, from the first one.

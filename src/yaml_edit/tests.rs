@@ -109,11 +109,12 @@ fn an_item_is_appended_with_the_lists_own_indentation() {
     e.set(&["contact", "email"], Value::Text("c@x.org".into()));
     let edit = doc.push_item(&[k("people")], &e).unwrap();
     let out = apply(PEOPLE, &[edit]);
+    // After the comment indented under the last item, which is that item's.
     assert_eq!(
         out,
         PEOPLE.replace(
-            "      in practice.\n",
-            "      in practice.\n  - id: cara\n    name: Cara\n    contact:\n      email: c@x.org\n"
+            "    # trailing comment of ben\n",
+            "    # trailing comment of ben\n  - id: cara\n    name: Cara\n    contact:\n      email: c@x.org\n"
         )
     );
     // Another indentation: items at column 0, keys four further.
@@ -251,7 +252,14 @@ fn comments_within_leave_out_block_text() {
     let doc = Document::parse(text).unwrap();
     let notes = doc.get(&[k("notes")]).unwrap().clone();
     assert_eq!(
-        doc.comments_within(std::slice::from_ref(&notes), 0..text.len()),
+        doc.comments_within(std::slice::from_ref(&notes), 0..text.len(), 0),
         "# a comment\n"
     );
+}
+
+#[test]
+fn lines_of_text_before_comments_under_the_key_stay_on_one_line() {
+    let text = "vision: Short.\n  # to be written with Ben\nstart: 2025-01-05\n";
+    let out = set(text, &[k("vision")], Value::Text("One\nTwo\n".into()));
+    assert_eq!(out, text.replace("Short.", "\"One\\nTwo\\n\""));
 }

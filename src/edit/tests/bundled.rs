@@ -331,6 +331,22 @@ fn a_new_pair_scaffold_takes_ticks_meetings_and_goals() {
             TextField::Vision,
             "Leo decides alone,\nand knows when to call.",
         ),
+        set_text(
+            TextField::Agreement(AgreementField::Expectations),
+            "Leo asks early.",
+        ),
+        PairChange::AddEvaluation(EvaluationFields {
+            date: Some("2027-06-01".into()),
+            by: Some("leo-park".into()),
+            rating: Some("4".into()),
+            ..EvaluationFields::default()
+        }),
+        PairChange::Closure(ClosureFields {
+            date: Some("2028-01-04".into()),
+            outcome: Some("ended".into()),
+            goals_reached: Some(vec!["night-decisions".into()]),
+            ..ClosureFields::default()
+        }),
         untick("initiation", "self-reflection"),
     ] {
         let after = apply(&text, &change);

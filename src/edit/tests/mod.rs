@@ -12,8 +12,17 @@ use std::sync::Arc;
 use super::*;
 use crate::model::PairFile;
 
-/// The fixture pair file.
-const PAIR: &str = include_str!("../../../tests/fixtures/edit/pair.yaml");
+/// The fixture pair file (read, not embedded: the published crate leaves `tests/` out).
+fn pair() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| fixture("tests/fixtures/edit/pair.yaml"))
+}
+
+/// A file of the repository, by its path from the repository's root.
+fn fixture(rel: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
 
 /// A unified diff of `before` and `after`, as a reviewer sees it.
 fn diff(before: &str, after: &str) -> String {
@@ -55,7 +64,7 @@ fn apply(text: &str, change: &PairChange) -> String {
 
 /// The diff of `change` on the fixture.
 fn on_fixture(change: PairChange) -> String {
-    diff(PAIR, &apply(PAIR, &change))
+    diff(pair(), &apply(pair(), &change))
 }
 
 fn tick(phase: &str, item: &str, done: &str) -> PairChange {
@@ -87,7 +96,7 @@ fn untick(phase: &str, item: &str) -> PairChange {
 
 #[test]
 fn the_fixture_loads() {
-    load(PAIR).expect("the fixture loads");
+    load(pair()).expect("the fixture loads");
 }
 
 #[test]
@@ -173,7 +182,7 @@ fn ticking_again_changes_the_entry_in_place() {
 fn an_untick_brings_the_placeholder_back() {
     insta::assert_snapshot!(on_fixture(untick("initiation", "self-reflection")));
     insta::assert_snapshot!(on_fixture(untick("initiation", "ask-mentor")));
-    assert_eq!(apply(PAIR, &untick("closure", "next-steps")), PAIR);
+    assert_eq!(apply(pair(), &untick("closure", "next-steps")), pair());
 }
 
 #[test]
@@ -187,8 +196,8 @@ fn tick_then_untick_gives_the_file_back() {
             tick(phase, item, "2025-02-01"),
             tick_by(phase, item, "2025-02-01", "ana-lopez", "A comment."),
         ] {
-            let ticked = apply(PAIR, &change);
-            assert_eq!(apply(&ticked, &untick(phase, item)), PAIR, "{change:?}");
+            let ticked = apply(pair(), &change);
+            assert_eq!(apply(&ticked, &untick(phase, item)), pair(), "{change:?}");
         }
     }
 }
@@ -336,6 +345,11 @@ fn texts_are_blocks_when_they_have_lines() {
         "Cake."
     )));
     insta::assert_snapshot!(on_fixture(set_text(TextField::Concerns, "")));
+    // Comment lines indented under the value: a block would take them in, so one quoted line.
+    insta::assert_snapshot!(on_fixture(set_text(
+        TextField::Concerns,
+        "Bad weeks.\nBetter by the midpoint."
+    )));
     insta::assert_snapshot!(on_fixture(set_text(
         TextField::ClosureSummary,
         "Ben runs the list alone."
@@ -384,7 +398,7 @@ fn a_closure_is_written_with_its_fields_together() {
 
 #[test]
 fn crlf_files_keep_their_line_ends() {
-    let crlf = PAIR.replace('\n', "\r\n");
+    let crlf = pair().replace('\n', "\r\n");
     for change in [
         tick("initiation", "research-programs", "2025-01-06"),
         tick_by("initiation", "ask-mentor", "2025-01-06", "", ""),
@@ -402,7 +416,59 @@ fn crlf_files_keep_their_line_ends() {
             !out.replace("\r\n", "").contains('\n'),
             "{change:?} wrote a bare line feed:\n{out:?}"
         );
-        let lf = apply(PAIR, &change);
+        let lf = apply(pair(), &change);
         assert_eq!(out, lf.replace('\n', "\r\n"), "{change:?}");
     }
+}
+
+#[test]
+fn the_last_meeting_goes_with_its_key() {
+    let text = "mentor: a\nmentee: b\nstart: 2025-01-05\nmeetings:   # the log\n  - date: 2025-01-20\n    # first\n    title: First\nvision: V\n";
+    assert_eq!(
+        apply(text, &PairChange::RemoveMeeting { index: 0 }),
+        "mentor: a\nmentee: b\nstart: 2025-01-05\n# first\nvision: V\n"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_stays_and_shifts_nothing() {
+    let bom = format!("\u{feff}{}", pair());
+    for change in [
+        tick("initiation", "research-programs", "2025-01-06"),
+        PairChange::RemoveMeeting { index: 1 },
+        set_text(TextField::Vision, "One\nTwo"),
+    ] {
+        let out = apply_pair(&bom, &change).expect("an edit");
+        assert_eq!(
+            out,
+            format!("\u{feff}{}", apply(pair(), &change)),
+            "{change:?}"
+        );
+    }
+}
+
+#[test]
+fn odd_item_layouts_are_kept() {
+    let text = "mentor: a\nmentee: b\nstart: 2025-01-05\nmeetings:\n-\n  date: 2025-01-20\n-   date: 2025-02-03\n    agenda:\n    - Plan\n";
+    assert_eq!(
+        apply(text, &PairChange::RemoveMeeting { index: 0 }),
+        "mentor: a\nmentee: b\nstart: 2025-01-05\nmeetings:\n-   date: 2025-02-03\n    agenda:\n    - Plan\n"
+    );
+    insta::assert_snapshot!(diff(
+        text,
+        &apply(
+            text,
+            &PairChange::AddMeeting(MeetingFields {
+                agenda: Some(vec!["Next".into()]),
+                ..meeting("2025-03-01")
+            })
+        )
+    ), @r"
+    @@ -8,2 +8,5 @@
+         agenda:
+         - Plan
+    +- date: 2025-03-01
+    +  agenda:
+    +    - Next
+    ");
 }

@@ -3,17 +3,16 @@
 use super::*;
 use crate::model::person::PeopleFile;
 
-const PERSON: &str = include_str!("../../../tests/fixtures/edit/person.yaml");
-const PEOPLE: &str = include_str!("../../../content/people.yaml");
-
 fn person(text: &str, at: &[Step], fields: PersonFields) -> String {
     apply_person(text, at, &PersonChange::Edit { fields }).expect("an edit")
 }
 
 #[test]
 fn a_person_file_is_edited() {
+    let person_text = fixture("tests/fixtures/edit/person.yaml");
+    let person_fixture = person_text.as_str();
     let out = person(
-        PERSON,
+        person_fixture,
         &[],
         PersonFields {
             name: Some("Dr. Ana López".into()),
@@ -26,14 +25,16 @@ fn a_person_file_is_edited() {
     );
     let p: crate::model::Person = serde_saphyr::from_str(&out).expect("loads");
     assert_eq!(p.name, "Dr. Ana López");
-    insta::assert_snapshot!(diff(PERSON, &out));
+    insta::assert_snapshot!(diff(person_fixture, &out));
 }
 
 #[test]
 fn a_person_of_the_people_list_is_edited() {
+    let people = fixture("content/people.yaml");
+    let people_fixture = people.as_str();
     let at = [Step::from("people"), Step::Index(2)];
     let out = person(
-        PEOPLE,
+        people_fixture,
         &at,
         PersonFields {
             title: Some("Head of surgery".into()),
@@ -43,9 +44,9 @@ fn a_person_of_the_people_list_is_edited() {
         },
     );
     let _: PeopleFile = serde_saphyr::from_str(&out).expect("loads");
-    insta::assert_snapshot!(diff(PEOPLE, &out));
+    insta::assert_snapshot!(diff(people_fixture, &out));
     let err = apply_person(
-        PEOPLE,
+        people_fixture,
         &[Step::from("people"), Step::Index(99)],
         &PersonChange::Edit {
             fields: PersonFields::default(),

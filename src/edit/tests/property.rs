@@ -189,12 +189,32 @@ fn change() -> impl Strategy<Value = PairChange> {
     ]
 }
 
-/// The comment lines of `text`, without their line ends, counted.
+/// What `mentorbook new pair` writes for a pair of the bundled program.
+fn scaffold() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (book, _) = crate::load_program(root);
+        let book = book.expect("the bundled program");
+        let mentor = crate::model::PersonId::new("ana-lopez").unwrap();
+        let mentee = crate::model::PersonId::new("leo-park").unwrap();
+        let new = crate::scaffold::new::NewPair {
+            mentor: &mentor,
+            mentee: &mentee,
+            start: crate::model::Date::parse("2027-01-04").unwrap(),
+            proposal: None,
+        };
+        crate::scaffold::new::pair_scaffold(&book.program, &new, Path::new("content/pairs/x.yaml"))
+    })
+}
+
+/// The comment lines of `text`, without their indentation (a removal may write the comments of
+/// what it removes at the removed lines' indentation) and line ends, counted.
 fn comments(text: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     for line in text.lines() {
         if line.trim_start().starts_with('#') {
-            *out.entry(line.trim_end().to_owned()).or_default() += 1;
+            *out.entry(line.trim().to_owned()).or_default() += 1;
         }
     }
     out
@@ -252,11 +272,68 @@ proptest! {
 
     #[test]
     fn changes_keep_the_file_loading_and_its_comments(changes in proptest::collection::vec(change(), 1..12)) {
-        run(PAIR, &changes)?;
+        run(pair(), &changes)?;
+    }
+
+    #[test]
+    fn changes_on_a_new_pair_scaffold_too(changes in proptest::collection::vec(change(), 1..12)) {
+        run(scaffold(), &changes)?;
     }
 
     #[test]
     fn changes_on_crlf_text_too(changes in proptest::collection::vec(change(), 1..6)) {
-        run(&PAIR.replace('\n', "\r\n"), &changes)?;
+        run(&pair().replace('\n', "\r\n"), &changes)?;
+    }
+}
+
+/// Lines of pair files, good and bad, to make texts of: no change on any of them panics.
+const LINES: [&str; 30] = [
+    "mentor: a",
+    "progress:",
+    "  initiation:",
+    "    # self-reflection: YYYY-MM-DD   # both: Reflect",
+    "    self-reflection: 2025-01-05   # ünïcode",
+    "    ask-mentor: {done: 2025-01-09}",
+    "  negotiation: {}",
+    "meetings:",
+    "  - date: 2025-01-20",
+    "    agenda: [a, \"b: c\"]",
+    "    notes: |",
+    "      # A heading",
+    "  - {date: 2025-01-01}",
+    "goals: []",
+    "goals:",
+    "- id: g",
+    "  milestones:",
+    "  - title: t",
+    "vision: |",
+    "closure: ~",
+    "# meetings:",
+    "#   - date: YYYY-MM-DD",
+    "key: 'unterminated",
+    "\t- tab",
+    "-",
+    "  date: 2025-02-01",
+    "-   date: 2025-03-01",
+    "  - title: x",
+    "    done: 2025-01-01",
+    "  enabling:",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_text_makes_a_change_panic(
+        lines in proptest::collection::vec(one_of(&LINES), 0..14),
+        crlf in any::<bool>(),
+        change in change(),
+    ) {
+        let text = lines.join(if crlf { "\r\n" } else { "\n" });
+        match apply_pair(&text, &change) {
+            Ok(out) => prop_assert!(crate::yaml_edit::Document::parse(&out).is_ok()),
+            Err(EditError::Broken { .. }) => prop_assert!(false, "{change:?} broke {text:?}"),
+            Err(_) => {}
+        }
     }
 }
