@@ -74,4 +74,11 @@
       listen();
     }
   });
+  // A form sent (`serve --edit`) leaves the page for the server's answer: the save's rebuild must
+  // not reload this page meanwhile, which would drop that answer (the redirect, or the refusal).
+  document.addEventListener("submit", function (event) {
+    if (!event.defaultPrevented) {
+      source.close();
+    }
+  });
 })();
