@@ -17,6 +17,7 @@ mod check_formats;
 mod dashboard;
 mod directory;
 mod editions;
+mod editor_browser;
 mod export;
 mod faithful;
 mod hardening_editions;
