@@ -309,3 +309,58 @@ fn page_after_page_opens_in_chromium() {
         b.wait_for("window.mentorbookLive !== undefined", WAIT);
     }
 }
+
+/// The screenshots of `docs/editing.md`, taken again by hand after a change to the editor's look:
+/// `cargo test --test testsuite -- --ignored screenshots_for_the_editing_docs`, then look at them.
+#[test]
+#[ignore = "writes docs/images/editing/*.png; run by hand after changing how the editor looks"]
+fn screenshots_for_the_editing_docs() {
+    let Some(bin) = require_chromium() else {
+        return;
+    };
+    let program = Program::bundled();
+    let server = serve_edit(&program);
+    let out = crate::harness::repo_root().join("docs/images/editing");
+    std::fs::create_dir_all(&out).expect("docs/images/editing");
+    let mut b = Browser::launch(&bin);
+    b.viewport(1280, 900);
+    let shot = |b: &mut Browser, name: &str| {
+        std::fs::write(out.join(name), b.screenshot()).expect("write a screenshot");
+    };
+
+    // The enabling page's panel, from its heading.
+    b.navigate(&format!("http://{}/pairs/{PAIR}/enabling/", server.addr));
+    b.eval("document.querySelector('#mb-edit').scrollIntoView({ block: 'start' })");
+    shot(&mut b, "enabling-panel.png");
+
+    // A meeting logged: the page comes back with the saved diff at the top of the panel.
+    let form = "form[action$='/meeting-add']";
+    fill(&mut b, &format!("{form} input[name=title]"), "Exam results");
+    fill(
+        &mut b,
+        &format!("{form} textarea[name=agenda]"),
+        "How the exam went\nThe training session's plan",
+    );
+    fill(
+        &mut b,
+        &format!("{form} textarea[name=follow_ups]"),
+        "Hana books the training room",
+    );
+    save(&mut b, &server, &format!("{form} button[type=submit]"));
+    b.eval("document.querySelector('#mb-edit').scrollIntoView({ block: 'start' })");
+    shot(&mut b, "saved-diff.png");
+
+    // A new goal with the id of another: refused with the checker's located message.
+    let form = "form[action$='/goal-add']";
+    fill(&mut b, &format!("{form} input[name=id]"), "lead-huddle");
+    fill(
+        &mut b,
+        &format!("{form} input[name=title]"),
+        "Teach the new nurses",
+    );
+    b.clear_events();
+    click(&mut b, &format!("{form} button[type=submit]"));
+    b.wait_for_event("Page.loadEventFired", WAIT);
+    b.wait_for("document.querySelector('.mb-edit-refused') !== null", WAIT);
+    shot(&mut b, "refused-save.png");
+}
