@@ -54,8 +54,31 @@
     }
   }
 
-  var source = new EventSource("/__mentorbook/events");
-  ["ok", "reload", "problems"].forEach(function (name) {
-    source.addEventListener(name, onStatus);
+  var source = null;
+  function listen() {
+    source = new EventSource("/__mentorbook/events");
+    ["ok", "reload", "problems"].forEach(function (name) {
+      source.addEventListener(name, onStatus);
+    });
+  }
+  listen();
+  // A page left for another may be kept for the Back button with its connections open, and the
+  // browser opens at most six to the server: after six pages, the next would wait for ever. So the
+  // stream closes when the page is left and opens again when it comes back (and reloads it if a
+  // rebuild happened meanwhile).
+  window.addEventListener("pagehide", function () {
+    source.close();
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      listen();
+    }
+  });
+  // A form sent (`serve --edit`) leaves the page for the server's answer: the save's rebuild must
+  // not reload this page meanwhile, which would drop that answer (the redirect, or the refusal).
+  document.addEventListener("submit", function (event) {
+    if (!event.defaultPrevented) {
+      source.close();
+    }
   });
 })();

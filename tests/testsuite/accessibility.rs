@@ -18,7 +18,7 @@ use crate::harness::{Program, pair_ids, repo_root};
 
 /// axe-core's script; when it is missing, a failure, or `None` and a `skipped:` note when the
 /// developer asked for that (see [`crate::harness::tool_missing`]).
-fn axe_core() -> Option<String> {
+pub fn axe_core() -> Option<String> {
     let path: PathBuf = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
     match std::fs::read_to_string(&path) {
         Ok(script) => Some(script),
@@ -33,7 +33,7 @@ fn axe_core() -> Option<String> {
 }
 
 /// Runs axe-core on the page open in `b`; returns its violations as `(impact, rule, help, where)`.
-fn violations(b: &mut Browser, axe: &str) -> Vec<(String, String, String, String)> {
+pub fn violations(b: &mut Browser, axe: &str) -> Vec<(String, String, String, String)> {
     if b.eval("typeof window.axe") != "object" {
         b.eval(axe);
     }

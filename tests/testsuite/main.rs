@@ -18,6 +18,7 @@ mod dashboard;
 mod directory;
 mod editions;
 mod editor;
+mod editor_browser;
 mod editor_year;
 mod export;
 mod faithful;

@@ -158,10 +158,14 @@ fn back(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-/// Adds the editor to a served HTML page at `path`: its style sheet, a bar at the top, the panel
-/// of forms before the end of `<main>` on a pair's pages, and forms allowed in the page's
-/// Content-Security-Policy (the built pages say `form-action 'none'`).
+/// Adds the editor to a served HTML page of the site at `path`: its style sheet, a bar at the top
+/// (after the skip link, which stays the first thing to tab to), the panel of forms before the end
+/// of `<main>` on a pair's pages, and forms allowed in the page's Content-Security-Policy (the built
+/// pages say `form-action 'none'`). The editor's own pages have all this already.
 pub fn decorate(editor: &Editor, path: &str, html: &str) -> String {
+    if path.starts_with(&format!("{PREFIX}/")) {
+        return html.to_owned();
+    }
     let panel = pages::panel(editor, path);
     let bar = pages::bar(editor, path);
     let mut out = html.replace("form-action 'none'", "form-action 'self'");
@@ -172,7 +176,14 @@ pub fn decorate(editor: &Editor, path: &str, html: &str) -> String {
     if let Some(start) = out.find("<body")
         && let Some(end) = out[start..].find('>')
     {
-        out.insert_str(start + end + 1, &bar);
+        let mut at = start + end + 1;
+        if let Some(skip) = out[at..].find("class=\"skip-link\"")
+            && skip < 200
+            && let Some(close) = out[at + skip..].find("</a>")
+        {
+            at += skip + close + "</a>".len();
+        }
+        out.insert_str(at, &bar);
     }
     if let Some(panel) = panel
         && let Some(i) = out.rfind("</main>")
