@@ -41,6 +41,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "pair-progress.html",
     "edit-panel.html",
     "edit-hidden.html",
+    "edit-flash.html",
     "edit-page.html",
 );
 

@@ -473,6 +473,13 @@ fn a_pairs_own_edition_edits_that_pair_alone() {
         &format!("token={token}&version=x&back=%2F&email=x%40example.org"),
     );
     assert_eq!(person.status, 403);
+    // What the pair's edition does not show has no form, and is refused when posted.
+    let own_save = "/__mentorbook/edit/pair/ana-lopez-ben-okafor/text";
+    let concerns = post(
+        own_save,
+        &format!("token={token}&version=x&back=%2F&field=concerns&text=Gone"),
+    );
+    assert_eq!(concerns.status, 403);
     let new = post(
         "/__mentorbook/edit/new/person",
         &format!("token={token}&version=&back=%2F&name=X+Y&roles=mentee"),
@@ -481,4 +488,9 @@ fn a_pairs_own_edition_edits_that_pair_alone() {
     assert_eq!(program.read(PAIR), before);
     assert_eq!(program.read("content/people.yaml"), people);
     assert!(!program.path("content/people/x-y.yaml").exists());
+    assert!(
+        program
+            .read("content/pairs/ana-lopez-ben-okafor.yaml")
+            .contains("concerns: |")
+    );
 }

@@ -14,6 +14,7 @@ use super::guard::Refusal;
 use super::save::{self, Refused, Saved};
 use super::view::{PairView, PersonView};
 use super::{Editor, PREFIX, files};
+use crate::edit::{PairChange, TextField};
 use crate::model::pair::GoalStatus;
 use crate::model::{Audience, Date, PairId, PhaseId, Role};
 use crate::paths;
@@ -24,6 +25,9 @@ pub struct Flash {
     /// The page the save returned to.
     #[serde(skip)]
     page: String,
+    /// The part of the panel it returned to (`mb-edit-meetings`), shown the change there; empty:
+    /// at the top of the panel.
+    section: String,
     /// The file written.
     file: String,
     /// The change, as a unified diff.
@@ -62,6 +66,32 @@ fn may_edit_pair(audience: &Audience, id: &PairId) -> bool {
         Audience::Coordinators => true,
         Audience::Pair(mine) => mine == id,
         Audience::Public => false,
+    }
+}
+
+/// Whether `change` is to something of `pair` that `audience` does not see (and so was offered no
+/// form for): a pair's own edition changes only what its pages show.
+fn hides(audience: &Audience, pair: &crate::model::Pair, change: &PairChange) -> bool {
+    use crate::model::Visibility;
+    let sees = |v: Visibility| audience.sees(v, Some(&pair.id));
+    let f = &pair.file;
+    // An index past the end is the change's own error, said by the edit.
+    let entry = |v: Option<Visibility>| v.is_some_and(|v| !sees(v));
+    match change {
+        PairChange::SetText {
+            field: TextField::Concerns,
+            ..
+        } => !sees(Visibility::Coordinators),
+        PairChange::EditMeeting { index, .. } | PairChange::RemoveMeeting { index } => {
+            entry(f.meetings.get(*index).map(|m| m.visibility))
+        }
+        PairChange::EditEvaluation { index, .. } => {
+            entry(f.evaluations.get(*index).map(|e| e.visibility))
+        }
+        PairChange::EditGoal { index: goal, .. }
+        | PairChange::Milestone { goal, .. }
+        | PairChange::AddMilestone { goal, .. } => entry(f.goals.get(*goal).map(|g| g.visibility)),
+        _ => false,
     }
 }
 
@@ -316,6 +346,21 @@ pub fn save_pair(editor: &Editor, id: &str, action: &str, form: &Form) -> Respon
         Ok(c) => c,
         Err(e) => return refused(editor, &target, form, Refused::Edit(e)),
     };
+    let hidden = {
+        let session = editor.session();
+        let pair = session
+            .program()
+            .and_then(|(_, program)| program.pairs.iter().find(|p| p.id.as_str() == id));
+        pair.is_some_and(|p| hides(session.audience(), p, &change))
+    };
+    if hidden {
+        return plain(
+            StatusCode::FORBIDDEN,
+            "refused: this edition does not show what the change is to (a coordinators-only entry \
+             or text); make it in the coordinators' edition"
+                .to_owned(),
+        );
+    }
     let result = save::save(
         &at.root,
         &at.config,
@@ -402,9 +447,10 @@ fn finish(
     if !saved.diff.is_empty() {
         eprint!("saved {}:\n{}", saved.file.display(), saved.diff);
         let warnings = crate::report::human(&saved.warnings, false);
-        let page = back.split('#').next().unwrap_or(back);
+        let (page, section) = back.split_once('#').unwrap_or((back, ""));
         *editor.0.flash.lock().unwrap_or_else(|e| e.into_inner()) = Some(Flash {
             page: page.to_owned(),
+            section: section.to_owned(),
             file: saved.file.display().to_string(),
             diff: saved.diff.clone(),
             warnings,
