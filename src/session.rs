@@ -186,6 +186,26 @@ impl Session {
         Some((&state.config, state.last.as_ref()?))
     }
 
+    /// Every problem the program would have with `text` as the pair file `rel`, checked against
+    /// the last good build's program with only that pair checked again
+    /// ([`crate::validate::problems_with_pair`]); `None` when that cannot be done (no good build
+    /// yet, a new pair, not a pair file, checks from another day): check the whole program then.
+    pub fn check_pair_text(&self, rel: &Path, text: &str) -> Option<Problems> {
+        let state = self.state.as_ref()?;
+        let program = state.last.as_ref()?;
+        let text: std::sync::Arc<str> = std::sync::Arc::from(text);
+        let private = self.audience.private_values();
+        match load::parse_pair(&state.config, rel, text.clone(), private) {
+            Err(p) => {
+                let mut problems = Problems::default();
+                problems.push(p);
+                Some(problems)
+            }
+            Ok(None) => None,
+            Ok(Some(edit)) => crate::validate::problems_with_pair(program, &state.memo, edit, text),
+        }
+    }
+
     /// The theme of the last build that loaded one.
     pub fn theme(&self) -> Option<&Theme> {
         self.state.as_ref().map(|s| &s.theme)

@@ -207,6 +207,33 @@ pub fn load_overlaid(
     loaded
 }
 
+/// The pair file `rel` (`content/pairs/<id>.yaml`) read from `text` instead of the disk, as
+/// [`load`] would read it: `serve --edit` checks an edited pair this way before it writes it.
+/// `Err` with the problem when the text does not parse; `Ok(None)` when `rel` is not a pair file.
+pub fn parse_pair(
+    config: &Config,
+    rel: &Path,
+    text: Arc<str>,
+    private: PrivateValues,
+) -> Result<Option<LoadedPair>, Problem> {
+    let Some(kind @ Kind::Pair(_)) = kind_of(rel) else {
+        return Ok(None);
+    };
+    let file = SourceFile {
+        path: rel.to_path_buf(),
+        text,
+    };
+    let raw_html = config.build.allow_raw_html;
+    match crate::model::reading_private(private, || parse(&file, kind, raw_html))? {
+        Parsed::Pair(id, data) => Ok(Some(LoadedPair {
+            id,
+            path: rel.to_path_buf(),
+            file: data,
+        })),
+        _ => Ok(None),
+    }
+}
+
 /// What the content file `rel` is, for the kinds [`load_overlaid`] reads.
 fn kind_of(rel: &Path) -> Option<Kind> {
     let content = Path::new(CONTENT_DIR);

@@ -14,7 +14,7 @@ mod rules;
 
 pub use publishing::publishing;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -323,6 +323,76 @@ pub fn recheck_pairs(
     problems.extend(memo.others.iter().cloned());
     problems.extend(memo.pairs.values().flat_map(|c| c.problems.iter().cloned()));
     problems.extend(memo.overlaps.values().flatten().cloned());
+    Some(problems)
+}
+
+/// Every problem the program would have with `edit` in place of its pair's file, found as
+/// [`recheck_pairs`] finds them but changing nothing: what `serve --edit` checks before it writes a
+/// pair file, in the time of one pair's checks. `text` is the edited file's text, which the
+/// problems found in it are shown with. `None` in the cases [`recheck_pairs`] refuses (the memo
+/// does not serve today, the pair is new or becomes a proposal): check the whole program then.
+pub fn problems_with_pair(
+    program: &Book,
+    memo: &Memo,
+    edit: LoadedPair,
+    text: Arc<str>,
+) -> Option<Problems> {
+    let today = crate::model::Date::today();
+    if memo.valid_on != Some(today) || edit.file.status == crate::model::PairStatus::Proposed {
+        return None;
+    }
+    let place = program
+        .pairs
+        .binary_search_by(|p| p.id.cmp(&edit.id))
+        .ok()?;
+    let sources = crate::load::Sources::new(&program.config.root);
+    sources.insert(&edit.path, text);
+    let people_files = Arc::clone(&memo.people_files);
+    let ctx = Ctx {
+        sources: &sources,
+        people_complete: memo.people_complete,
+        people_files: &people_files,
+    };
+    let shared = Shared {
+        known: People(&program.people),
+        info: Some(&program.info),
+        phases: Some(&program.phases),
+        today,
+    };
+    let LoadedPair { id, path, file } = edit;
+    let checked = ctx.check_pair(&id, path, file, &shared);
+    let before = &program.pairs[place];
+    let mentees: BTreeSet<&PersonId> = [&before.file.mentee.value, &checked.data.mentee.value]
+        .into_iter()
+        .collect();
+    let mut problems = Problems::default();
+    problems.extend(memo.others.iter().cloned());
+    problems.extend(
+        memo.pairs
+            .iter()
+            .filter(|(other, _)| **other != id)
+            .flat_map(|(_, c)| c.problems.iter().cloned()),
+    );
+    problems.extend(checked.problems.iter().cloned());
+    problems.extend(
+        memo.overlaps
+            .iter()
+            .filter(|(mentee, _)| !mentees.contains(mentee))
+            .flat_map(|(_, found)| found.iter().cloned()),
+    );
+    for mentee in mentees {
+        let list: Vec<&Pair> = program
+            .pairs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match (&checked.pair, i == place) {
+                (Some(edited), true) => edited,
+                _ => p,
+            })
+            .filter(|p| &p.file.mentee.value == mentee)
+            .collect();
+        problems.extend(rules::overlaps_of(&ctx, mentee, list));
+    }
     Some(problems)
 }
 

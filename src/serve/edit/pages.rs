@@ -361,13 +361,18 @@ pub fn save_pair(editor: &Editor, id: &str, action: &str, form: &Form) -> Respon
                 .to_owned(),
         );
     }
+    // The pair alone checked again against the session's program, when it can be.
+    let check = |file: &std::path::Path, text: &str| {
+        let quick = editor.session().check_pair_text(file, text);
+        quick.unwrap_or_else(|| save::whole(&at.config, file, text))
+    };
     let result = save::save(
         &at.root,
-        &at.config,
         &file,
         form.get("version").unwrap_or(""),
         &editor.0.versions,
         |text| crate::edit::apply_pair(text, &change).map_err(|e| e.to_string()),
+        &check,
     );
     finish(editor, result, &forms::back(form), &target, form)
 }
@@ -392,13 +397,14 @@ pub fn save_person(editor: &Editor, id: &str, form: &Form) -> Response {
     };
     let target = format!("{PREFIX}/edit/person/{id}");
     let change = forms::person_change(form);
+    let check = |file: &std::path::Path, text: &str| save::whole(&at.config, file, text);
     let result = save::save(
         &at.root,
-        &at.config,
         &file,
         form.get("version").unwrap_or(""),
         &editor.0.versions,
         |text| crate::edit::apply_person(text, &steps, &change).map_err(|e| e.to_string()),
+        &check,
     );
     finish(editor, result, &target, &target, form)
 }

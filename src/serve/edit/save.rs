@@ -103,15 +103,19 @@ impl Versions {
     }
 }
 
+/// Every problem of the program with a file's text in place of what is on disk: [`whole`], or
+/// quicker when the editor's session can check one pair alone.
+pub type Check<'a> = &'a dyn Fn(&Path, &str) -> Problems;
+
 /// Changes `file` (relative to `root`) with `change`, if it is still at `version`, and writes it
-/// when the whole program checks without errors.
+/// when the program, as `check` finds it, has no errors.
 pub fn save(
     root: &Path,
-    config: &Config,
     file: &Path,
     version: &str,
     versions: &Versions,
     change: impl FnOnce(&str) -> Result<String, String>,
+    check: Check<'_>,
 ) -> Result<Saved, Refused> {
     let text = files::read(root, file)?;
     if files::version(&text) != version {
@@ -129,7 +133,7 @@ pub fn save(
             warnings: Vec::new(),
         });
     }
-    let warnings = checked(config, file, &new)?;
+    let warnings = checked(check(file, &new), file)?;
     files::replace(root, file, &new)?;
     Ok(Saved {
         file: file.to_path_buf(),
@@ -141,7 +145,7 @@ pub fn save(
 /// Creates `file` with `text` when the whole program with it checks without errors.
 pub fn create(root: &Path, config: &Config, file: &Path, text: &str) -> Result<Saved, Refused> {
     files::allowed(root, file)?;
-    let warnings = checked(config, file, text)?;
+    let warnings = checked(whole(config, file, text), file)?;
     files::create(root, file, text)?;
     Ok(Saved {
         file: file.to_path_buf(),
@@ -150,8 +154,8 @@ pub fn create(root: &Path, config: &Config, file: &Path, text: &str) -> Result<S
     })
 }
 
-/// The program checked with `text` in place of `file`: its warnings, or its errors.
-fn checked(config: &Config, file: &Path, text: &str) -> Result<Vec<Problem>, Refused> {
+/// Every problem of the whole program read again from disk, with `text` in place of `file`.
+pub fn whole(config: &Config, file: &Path, text: &str) -> Problems {
     let mut problems = Problems::default();
     let overlay = [(file.to_path_buf(), Arc::<str>::from(text))];
     let loaded = crate::load::load_overlaid(
@@ -161,6 +165,11 @@ fn checked(config: &Config, file: &Path, text: &str) -> Result<Vec<Problem>, Ref
         &mut problems,
     );
     crate::validate::validate(loaded, &mut problems);
+    problems
+}
+
+/// The warnings about `file` among `problems`, or every error when there is one.
+fn checked(problems: Problems, file: &Path) -> Result<Vec<Problem>, Refused> {
     let errors = problems.has_errors();
     let mut all = problems.into_sorted();
     if errors {
@@ -196,6 +205,78 @@ mod tests {
         assert_eq!(
             d,
             "--- a/content/pairs/x.yaml\n+++ b/content/pairs/x.yaml\n@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n"
+        );
+    }
+
+    /// The quick check of one edited pair against the session's program finds what checking the
+    /// whole program again finds: the same problems, errors and warnings, at the same places.
+    #[test]
+    fn the_quick_check_of_a_pair_finds_what_the_whole_check_finds() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::copy(repo.join("book.toml"), root.join("book.toml")).unwrap();
+        for entry in walkdir::WalkDir::new(repo.join("content")) {
+            let entry = entry.unwrap();
+            let to = root.join(entry.path().strip_prefix(repo).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let mut session = crate::session::Session::new(root, None)
+            .with_audience(crate::model::Audience::Coordinators);
+        assert!(matches!(
+            session.rebuild(),
+            crate::session::Outcome::Built(_)
+        ));
+        let config = session.program().unwrap().0.clone();
+        let rel = Path::new("content/pairs/joseph-mwangi-aisha-rahman.yaml");
+        let text = std::fs::read_to_string(root.join(rel)).unwrap();
+        let other_mentee = text.replace("mentee: aisha-rahman", "mentee: ben-okafor");
+        let variants = [
+            text.clone(),
+            text.replace("start: 2026-09-14", "start: 2026-13-45"),
+            text.replace("mentor: joseph-mwangi", "mentor: joseph-mwangl"),
+            text.replace(
+                "concerns-and-fears: 2026-11-19",
+                "concerns-and-fears: 2026-11-19\n  enabling:\n    keep-records: 2026-11-20",
+            ),
+            // Ben is Ana's mentee too: two pairs of one mentee at once.
+            other_mentee,
+            text.replace("mentee: aisha-rahman", "mentee: [x"),
+        ];
+        let key = |ps: Problems| -> Vec<String> {
+            let mut v: Vec<String> = ps
+                .into_vec()
+                .into_iter()
+                .map(|p| {
+                    format!(
+                        "{:?} {:?} {}:{}:{} {}",
+                        p.severity,
+                        p.code,
+                        p.span.file.display(),
+                        p.span.line,
+                        p.span.column,
+                        p.message
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        for (i, variant) in variants.iter().enumerate() {
+            let quick = session
+                .check_pair_text(rel, variant)
+                .unwrap_or_else(|| panic!("variant {i}: no quick check"));
+            assert_eq!(key(quick), key(whole(&config, rel, variant)), "variant {i}");
+        }
+        // A pair that is not in the program yet is checked whole.
+        assert!(
+            session
+                .check_pair_text(Path::new("content/pairs/new-pair.yaml"), &text)
+                .is_none()
         );
     }
 
