@@ -70,7 +70,13 @@ for i in $(seq "$saves"); do
         tail -20 "$work/serve.log" >&2
         exit 1
     fi
-    rebuilt=$(grep 'changed: rebuilt' "$work/serve.log")
+    # The console says how the rebuild went just after the save is answered.
+    rebuilt=
+    for _ in $(seq 50); do
+        rebuilt=$(grep 'changed: rebuilt' "$work/serve.log" | tail -1 || true)
+        [ "$(grep -c 'changed: rebuilt' "$work/serve.log" || true)" -ge "$i" ] && break
+        sleep 0.1
+    done
     rebuilt=${rebuilt##*changed: }
     echo "save $i: $took s ($rebuilt)"
     times+=("$took")

@@ -10,7 +10,7 @@ use super::watch::{Console, Shown};
 use crate::model::Audience;
 use crate::serve::edit::{Editor, Served, Token};
 use crate::serve::{Hub, bind, router};
-use crate::session::Session;
+use crate::session::{Outcome, Session};
 
 /// How `serve` listens.
 #[derive(Debug, Clone)]
@@ -153,17 +153,16 @@ pub fn serve(
     let rebuild = {
         let (session, console, hub) = (session.clone(), console.clone(), hub.clone());
         move |hints: Option<&[PathBuf]>| {
-            let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
-            let outcome = session.rebuild_hinted(hints);
+            // The session is held for the rebuild only, not while the console prints.
+            let outcome = session
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .rebuild_hinted(hints);
             let shown = console
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .report(outcome, "the last good site is still served");
-            match shown {
-                Shown::Changed => hub.reload(),
-                Shown::Same => hub.ok(),
-                Shown::Failed(text) => hub.problems(text),
-            }
+            tell(&hub, shown);
         }
     };
     let rebuild = Arc::new(rebuild);
@@ -175,8 +174,40 @@ pub fn serve(
                 return Exit::Failure;
             }
         };
-        let after_save = rebuild.clone();
-        let after_save = Arc::new(move |files: &[PathBuf]| after_save(Some(files)));
+        let after_save = {
+            let (session, console, hub) = (session.clone(), console.clone(), hub.clone());
+            move |files: &[PathBuf]| {
+                let outcome = session
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .rebuild_hinted(Some(files));
+                let Outcome::Built(report) = &outcome else {
+                    // Unchanged, or failed (which a checked save should not make): as any rebuild.
+                    let shown = console
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .report(outcome, "the last good site is still served");
+                    tell(&hub, shown);
+                    return;
+                };
+                // The pages are in place: open pages reload now, before the save is answered.
+                if report.written.written + report.written.removed > 0 {
+                    hub.reload();
+                } else {
+                    hub.ok();
+                }
+                // The console's account of the rebuild (which places and prints the program's
+                // warnings when they moved: half a second at 1,000 pairs) after the answer.
+                let console = console.clone();
+                std::thread::spawn(move || {
+                    console
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .report(outcome, "the last good site is still served");
+                });
+            }
+        };
+        let after_save = Arc::new(after_save);
         eprintln!(
             "editing: each pair's pages have forms; every save is checked, then written to \
              content/ and shown here as a diff"
@@ -194,13 +225,15 @@ pub fn serve(
         open_browser(&url);
     }
 
+    // After the pages are in place and reloading: the search index, which no page shows until
+    // someone searches. It waits a moment, so that the reload event and the reloaded pages are
+    // served before it keeps both cores (and the session) busy; longer when editing, so that the
+    // page a save returns to, whose forms read the session, is served first.
+    let settle = std::time::Duration::from_millis(if listen.edit { 1000 } else { 100 });
     std::thread::spawn(move || {
         while let Some(changed) = watcher.wait() {
             rebuild(changed.hints());
-            // After the pages are in place and reloading: the search index, which no page
-            // shows until someone searches. It waits a moment, so that the reload event and the
-            // reloaded pages are served before it keeps both cores busy.
-            std::thread::sleep(std::time::Duration::from_millis(100));
+            std::thread::sleep(settle);
             super::watch::catch_up(&mut session.lock().unwrap_or_else(|e| e.into_inner()));
         }
     });
@@ -211,6 +244,15 @@ pub fn serve(
             eprintln!("error: the server stopped: {e}");
             Exit::Failure
         }
+    }
+}
+
+/// Tells the open pages what a rebuild did.
+fn tell(hub: &Hub, shown: Shown) {
+    match shown {
+        Shown::Changed => hub.reload(),
+        Shown::Same => hub.ok(),
+        Shown::Failed(text) => hub.problems(text),
     }
 }
 

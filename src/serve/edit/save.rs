@@ -171,14 +171,23 @@ pub fn whole(config: &Config, file: &Path, text: &str) -> Problems {
 /// The warnings about `file` among `problems`, or every error when there is one.
 fn checked(problems: Problems, file: &Path) -> Result<Vec<Problem>, Refused> {
     let errors = problems.has_errors();
-    let mut all = problems.into_sorted();
+    // Chosen before they are placed (sorting places each problem, reading its file's line): a
+    // big program has thousands of warnings, and only the edited file's are shown.
+    let mut kept = Problems::default();
+    kept.extend(problems.into_vec().into_iter().filter(|p| {
+        if errors {
+            p.severity == crate::diagnostic::Severity::Error
+        } else {
+            // Only the warnings about the edited file: the others were there before.
+            p.span.file == file
+        }
+    }));
+    let kept = kept.into_sorted();
     if errors {
-        all.retain(|p| p.severity == crate::diagnostic::Severity::Error);
-        return Err(Refused::Problems(all));
+        Err(Refused::Problems(kept))
+    } else {
+        Ok(kept)
     }
-    // Only the warnings about the edited file: the others were there before and are the build's.
-    all.retain(|p| p.span.file == file);
-    Ok(all)
 }
 
 /// `before` to `after` as a unified diff of `file`, with a line of context.
