@@ -13,7 +13,8 @@
 //! `tests/testsuite/layers.rs` holds this table and fails when an import goes up:
 //!
 //! 1. leaves: [`diagnostic`] (problems, how they are shown, YAML key paths), [`hash`], [`slug`],
-//!    [`progress`], [`yaml_edit`] (YAML text edited in place, comments kept);
+//!    [`progress`], [`yaml_edit`] (YAML text edited in place, comments kept), [`codec`] (the
+//!    binary form of what a build keeps on disk);
 //! 2. [`markdown`], and [`report`] (problems as text or JSON);
 //! 3. [`model`]: the program's typed values, knowing nothing of `book.toml`;
 //! 4. [`config`] (`book.toml`, which names an audience of the model);
@@ -32,6 +33,7 @@
 pub mod book;
 pub mod build;
 pub mod cmd;
+pub mod codec;
 pub mod config;
 pub mod diagnostic;
 pub mod hash;
