@@ -50,13 +50,13 @@ impl<'a> Input<'a> {
 
     /// A length written by [`put_len`]: never more than the bytes left, since each item takes one
     /// byte at least, so a damaged length cannot ask for memory the input does not hold.
-    pub fn len(&mut self) -> Option<usize> {
+    pub fn take_len(&mut self) -> Option<usize> {
         let n = usize::try_from(u64::take(self)?).ok()?;
         (n <= self.left()).then_some(n)
     }
 }
 
-/// Appends the length of a list, for [`Input::len`].
+/// Appends the length of a list, for [`Input::take_len`].
 pub fn put_len(n: usize, out: &mut Vec<u8>) {
     (n as u64).put(out);
 }
@@ -118,7 +118,7 @@ impl Stored for String {
         out.extend_from_slice(self.as_bytes());
     }
     fn take(input: &mut Input<'_>) -> Option<Self> {
-        let n = input.len()?;
+        let n = input.take_len()?;
         let bytes = input.bytes(n)?;
         std::str::from_utf8(bytes).ok().map(str::to_owned)
     }
@@ -151,7 +151,7 @@ impl<T: Stored> Stored for Vec<T> {
         }
     }
     fn take(input: &mut Input<'_>) -> Option<Self> {
-        let n = input.len()?;
+        let n = input.take_len()?;
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
             out.push(T::take(input)?);
@@ -169,7 +169,7 @@ impl<K: Stored + Ord, V: Stored> Stored for BTreeMap<K, V> {
         }
     }
     fn take(input: &mut Input<'_>) -> Option<Self> {
-        let n = input.len()?;
+        let n = input.take_len()?;
         let mut out = BTreeMap::new();
         for _ in 0..n {
             let k = K::take(input)?;

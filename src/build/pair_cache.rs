@@ -135,7 +135,7 @@ impl Cached {
         let mut input = Input::new(body);
         input.bytes(start)?;
         let mut entries = HashMap::new();
-        let count = input.len()?;
+        let count = input.take_len()?;
         for _ in 0..count {
             let path = String::take(&mut input)?;
             let id = PairId::take(&mut input)?;
@@ -233,7 +233,7 @@ impl Cached {
 
 /// A length-prefixed run of bytes of `input` (a part of `all`), as a range of `all`.
 fn range(input: &mut Input<'_>, all: &[u8]) -> Option<Range<usize>> {
-    let n = input.len()?;
+    let n = input.take_len()?;
     let start = all.len() - input.left();
     input.bytes(n)?;
     Some(start..start + n)
@@ -360,7 +360,7 @@ fn take_checks(input: &mut Input<'_>, root: &Arc<Path>) -> Option<Option<Checks>
     }
     let derived = <Option<(Date, (PhaseId, [PhaseCount; 4]))> as Stored>::take(input)?;
     let derived = derived.map(|(end, (phase, counts))| Derived { end, phase, counts });
-    let n = input.len()?;
+    let n = input.take_len()?;
     let mut problems = Vec::with_capacity(n);
     for _ in 0..n {
         problems.push(take_problem(input, root)?);
