@@ -305,6 +305,12 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         Some(p) if !problems.has_errors() => p,
         _ => return Err(Failure::Program(problems)),
     };
+    // Kept now, not after the site is in place: it depends on the program folder alone, and the
+    // memory of the checks is given back before rendering. Without it (a cache folder that cannot
+    // be written) the next build parses and checks every pair, which is only slower.
+    if let (Some(cache), Some(memo)) = (&cache, memo.take()) {
+        let _ = cache.keep(&memo);
+    }
     // A build sums up what repeats; `check` lists every problem.
     let mut warnings = crate::report::human_grouped(
         &problems.into_sorted_unplaced(),
@@ -402,10 +408,6 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         // Without a record (a cache folder that cannot be written) the next build is a full one,
         // which is only slower: not worth a warning on every build.
         let _ = inputs::record(&inputs.dest, &last);
-        // Likewise: without it the next build parses and checks every pair.
-        if let (Some(cache), Some(memo)) = (&cache, &memo) {
-            let _ = cache.keep(memo);
-        }
     }
     let built = Built {
         dest: target.dest,
