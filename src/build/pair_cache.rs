@@ -369,3 +369,56 @@ fn take_checks(input: &mut Input<'_>, root: &Arc<Path>) -> Option<Option<Checks>
     }
     Some(Some((derived, problems)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::InputFile;
+
+    fn files(list: &[(&str, u128)]) -> ProgramFiles {
+        ProgramFiles(
+            list.iter()
+                .map(|(path, hash)| InputFile {
+                    path: (*path).to_owned(),
+                    hash: *hash,
+                })
+                .collect(),
+        )
+    }
+
+    /// A pair file's own bytes change neither key (its entry has its hash); the theme changes no
+    /// check; anything else a check may read changes the checks' key; the executable changes both.
+    #[test]
+    fn the_keys_follow_what_parses_and_checks_read() {
+        let today = Date::parse("2026-11-23").unwrap();
+        let base = [
+            ("book.toml", 1),
+            ("content/people/ana.yaml", 2),
+            ("content/pairs/ana-ben.yaml", 3),
+            ("themes/default/static/site.css", 4),
+        ];
+        let keys = Keys::of("exe", &files(&base), today);
+        let with = |i: usize, hash: u128| {
+            let mut list = base;
+            list[i].1 = hash;
+            Keys::of("exe", &files(&list), today)
+        };
+        assert_eq!(with(2, 30), keys, "a pair file");
+        assert_eq!(with(3, 40), keys, "a theme file");
+        for (i, what) in [(0, "book.toml"), (1, "a person")] {
+            let other = with(i, 99);
+            assert_eq!(other.parse, keys.parse, "{what}");
+            assert_ne!(other.check, keys.check, "{what}");
+        }
+        let tomorrow = Keys::of("exe", &files(&base), Date::parse("2026-11-24").unwrap());
+        assert_eq!(
+            (tomorrow.parse, tomorrow.check == keys.check),
+            (keys.parse, false)
+        );
+        let other = Keys::of("another exe", &files(&base), today);
+        assert!(other.parse != keys.parse && other.check != keys.check);
+        assert!(is_pair_file("content/pairs/a.yaml"));
+        assert!(!is_pair_file("content/pairs/old/a.yaml"));
+        assert!(!is_pair_file("content/people/a.yaml"));
+    }
+}
