@@ -4,7 +4,7 @@
 //! The model's serde implementations are those of YAML (positions read from the parser) and of the
 //! templates (a [`Located`](crate::model::Located) value as its bare value, Markdown as HTML), so a
 //! second serde form would need a mirror of every type. A [`Stored`] implementation is one line per
-//! struct instead ([`stored_struct!`]): it names every field, so a field added to a type and not to
+//! struct instead (`stored_struct!`): it names every field, so a field added to a type and not to
 //! its stored form does not compile. Reading never panics and never trusts a length: bytes that end
 //! early or do not decode give `None`, which the caller takes as "no cache". The format has no
 //! version of its own: whoever writes it puts a version, and a hash of the bytes, in front.

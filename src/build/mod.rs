@@ -14,7 +14,7 @@
 //! site, an output folder not as recorded) means a full build; both write the same site.
 //!
 //! A build of the public site keeps its pairs, parsed and checked, in the user's cache folder
-//! ([`pair_cache`]); the next one parses and checks only the pairs whose files changed (or, after
+//! (`pair_cache`); the next one parses and checks only the pairs whose files changed (or, after
 //! an edit to what a pair's checks read, checks every pair but parses none). Only that edition's:
 //! its load drops private values, which the cache has no room for.
 //!
@@ -141,7 +141,7 @@ pub enum Wrote {
     },
 }
 
-/// How many pairs a build took as the last build of the public site left them ([`pair_cache`]).
+/// How many pairs a build took as the last build of the public site left them (`pair_cache`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cached {
     /// Pairs not parsed again.
