@@ -2,7 +2,8 @@
 # A one-pair edit followed by `mentorbook build`, against a full build of the same program, in the
 # same run. Usage: bench/incremental.sh PROGRAM_DIR [RUNS]
 # (make PROGRAM_DIR with `cargo run --release --example generate -- --pairs 10000 --out DIR`).
-# Prints, per run: the full build's seconds, the one-pair edit build's seconds and the files it wrote.
+# Prints, per run: the full build's seconds (from nothing: no site, no record, no cache of parsed
+# pairs), the one-pair edit build's seconds, and what the latter said it did.
 set -euo pipefail
 program=${1:?program folder}
 runs=${2:-3}
@@ -14,16 +15,20 @@ pairs=("$program"/content/pairs/*.yaml)
 file=${pairs[0]}
 cp "$file" "$cache/pair.yaml"
 trap 'cp "$cache/pair.yaml" "$file"; rm -rf "$cache"' EXIT
-# Runs a command, leaving its last line of standard error in $cache/said; prints "seconds peak-KiB".
+# Runs a command, leaving its last line of standard error in $cache/said; prints "seconds peak-KiB
+# cpu-seconds" (the processor time, user and system: on a shared machine it varies less than the
+# time on the clock).
 seconds() {
-    /usr/bin/time -o "$cache/time" -f "%e %M" "$@" 2>"$cache/said" >/dev/null
-    cat "$cache/time"
+    /usr/bin/time -o "$cache/time" -f "%e %M %U %S" "$@" 2>"$cache/said" >/dev/null
+    read -r wall peak user sys < "$cache/time"
+    echo "$wall $peak $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
 }
 for i in $(seq "$runs"); do
-    rm -rf "$program/book"
-    full=$(seconds "$bin" build "$program")
+    # A full build from nothing: no site, no record, no cache of parsed pairs.
+    rm -rf "$program/book" "$cache/mentorbook"
+    read -r wall peak cpu < <(seconds "$bin" build "$program")
     printf '# bench edit %s\n' "$i" >> "$file"
-    edit=$(seconds "$bin" build "$program")
+    read -r ewall epeak ecpu < <(seconds "$bin" build "$program")
     wrote=$(tail -1 "$cache/said")
-    echo "run $i: full build ${full% *} s (peak ${full#* } KiB), one-pair edit ${edit% *} s (peak ${edit#* } KiB); then: $wrote"
+    echo "run $i: full build $wall s (cpu $cpu s, peak $peak KiB), one-pair edit $ewall s (cpu $ecpu s, peak $epeak KiB); then: $wrote"
 done

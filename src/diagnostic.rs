@@ -5,6 +5,7 @@
 
 pub mod key_path;
 mod snippet;
+pub mod stored;
 pub(crate) mod words;
 
 use std::collections::HashMap;

@@ -13,7 +13,8 @@
 //! `tests/testsuite/layers.rs` holds this table and fails when an import goes up:
 //!
 //! 1. leaves: [`diagnostic`] (problems, how they are shown, YAML key paths), [`hash`], [`slug`],
-//!    [`progress`], [`yaml_edit`] (YAML text edited in place, comments kept);
+//!    [`progress`], [`yaml_edit`] (YAML text edited in place, comments kept), [`codec`] (the
+//!    binary form of what a build keeps on disk);
 //! 2. [`markdown`], [`report`] (problems as text or JSON), and [`edit`] (the changes a form of
 //!    `serve --edit` asks for, made to a pair or person file's text with [`yaml_edit`]);
 //! 3. [`model`]: the program's typed values, knowing nothing of `book.toml`;
@@ -33,6 +34,7 @@
 pub mod book;
 pub mod build;
 pub mod cmd;
+pub mod codec;
 pub mod config;
 pub mod diagnostic;
 pub mod edit;

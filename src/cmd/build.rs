@@ -65,9 +65,20 @@ fn summary(built: &Built, audience: &Audience) {
             written,
             rendered,
             load,
+            cached,
             render,
             pdf,
         } => {
+            // What the cache of the last build's pairs spared.
+            let cached = if cached.parsed > 0 {
+                format!(
+                    ", {} parsed and {} checked before",
+                    count(cached.parsed, "pair", "pairs"),
+                    cached.checked
+                )
+            } else {
+                String::new()
+            };
             // A build after an edit to pairs alone renders what they touch.
             let partial = if *rendered < built.pages {
                 format!(", {rendered} pages that the edited pairs touch")
@@ -80,7 +91,7 @@ fn summary(built: &Built, audience: &Audience) {
                 String::new()
             };
             eprintln!(
-                "{what} (load and check {} ms, render {} ms{partial}): {} files written, {} unchanged{removed}{edition}",
+                "{what} (load and check {} ms{cached}, render {} ms{partial}): {} files written, {} unchanged{removed}{edition}",
                 load.as_millis(),
                 render.as_millis(),
                 written.written,

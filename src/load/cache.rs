@@ -106,6 +106,26 @@ impl Cache {
         }
     }
 
+    /// A cache that holds `pairs` as parsed from their files as they are now (a build's cache of
+    /// parsed pairs vouches for their bytes): its first load reads and parses every other file.
+    pub fn with_pairs(private: PrivateValues, root: &Path, pairs: Vec<LoadedPair>) -> Cache {
+        let files = pairs
+            .into_par_iter()
+            .map(|p| {
+                let cached = Cached {
+                    stamp: Stamp::of(&root.join(&p.path)),
+                    parsed: Ok(Parsed::Pair(p.id, p.file)),
+                };
+                (p.path, cached)
+            })
+            .collect();
+        Cache {
+            files,
+            private,
+            listing: None,
+        }
+    }
+
     /// Reads every content file of the program, parsing again only those that are new or changed
     /// since the last load; problems go to `problems`. Returns what was loaded, and the files that
     /// are new, changed or gone since the last load (every file, the first time), sorted.

@@ -155,6 +155,22 @@ pub fn load(config: Config, private: PrivateValues, problems: &mut Problems) -> 
     Cache::new(private).load(config, problems).0
 }
 
+/// [`load`], taking `parsed` (pair files as they are now, parsed before) as they are rather than
+/// reading and parsing those files again: the build's cache of parsed pairs. A file among them that
+/// is not a pair file the listing finds, or whose length, time or inode changed since, is read as
+/// usual.
+pub fn load_reusing(
+    config: Config,
+    private: PrivateValues,
+    parsed: Vec<LoadedPair>,
+    problems: &mut Problems,
+) -> Loaded {
+    let root = config.root.clone();
+    Cache::with_pairs(private, &root, parsed)
+        .load(config, problems)
+        .0
+}
+
 /// [`load`], with the texts of `overlay` read in place of what is on disk at those paths
 /// (relative to the program folder): files that do not exist yet, or edited texts of people and
 /// pair files. Nothing is written; the result is checked as the program would be with those files.

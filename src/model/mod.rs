@@ -13,6 +13,7 @@ pub mod phase;
 mod private;
 pub mod profile;
 pub mod program;
+mod stored;
 mod visibility;
 
 use std::collections::HashMap;

@@ -65,6 +65,13 @@ impl<T> Private<T> {
         Private(Some(value))
     }
 
+    /// A private value as a load for the public site leaves it: dropped, never revealed. What the
+    /// build's cache of parsed pairs reads back in place of any private value
+    /// ([`crate::model::stored`]).
+    pub(crate) const fn dropped() -> Self {
+        Private(None)
+    }
+
     /// The value, if `audience` may see it. `at_least` is the visibility of the entry or file that
     /// holds it; the value itself is never wider than [`Visibility::Pair`].
     pub fn reveal(

@@ -147,9 +147,10 @@ fn intact_files(
     Some(files + below?)
 }
 
-/// The folder of the records: `$XDG_CACHE_HOME/mentorbook/builds`, or `~/.cache/...`; `None`
-/// without either, which only means full builds.
-fn cache_dir() -> Option<PathBuf> {
+/// The folder of the records (and of the build's cache of parsed pairs, `crate::build`'s):
+/// `$XDG_CACHE_HOME/mentorbook/builds`, or `~/.cache/...`; `None` without either, which only means
+/// full builds.
+pub fn cache_dir() -> Option<PathBuf> {
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
@@ -213,13 +214,19 @@ fn record_in(cache: &Path, dest: &Path, last: &LastBuild) -> Result<(), Error> {
 }
 
 /// Writes a file only its owner can read: it holds warnings, which quote the program's lines.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    create_private(path)?.write_all(bytes)
+}
+
+/// Creates (or empties) a file only its owner can read, for [`write_private`] and for the build's
+/// cache of parsed pairs, which holds what their files say.
+pub fn create_private(path: &Path) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(bytes)
+    options.open(path)
 }
 
 /// The record and the marker's hash from the record's text.

@@ -70,6 +70,95 @@ impl Memo {
     pub fn serves_today(&self) -> bool {
         self.valid_on == Some(crate::model::Date::today())
     }
+
+    /// A memo of checks made before (by a build whose checks read the same people, phases,
+    /// `program.yaml` and day): [`validate_with`] takes each pair's as they are when the pair is
+    /// `file` itself (the same `Arc`) at `source`. Only for [`validate_with`]: [`recheck_pairs`]
+    /// needs a memo that a whole check filled.
+    pub fn reusing(today: crate::model::Date, pairs: Vec<PastChecks>) -> Memo {
+        let pairs = pairs
+            .into_iter()
+            .map(|c| {
+                let pair = c.derived.map(|d| Pair {
+                    id: c.id.clone(),
+                    source: c.source.clone(),
+                    file: Arc::clone(&c.file),
+                    end: d.end,
+                    phase: d.phase,
+                    counts: d.counts,
+                });
+                let checked = Checked {
+                    data: c.file,
+                    source: c.source,
+                    problems: c.problems,
+                    pair,
+                };
+                (c.id, checked)
+            })
+            .collect();
+        Memo {
+            valid_on: Some(today),
+            pairs,
+            ..Memo::default()
+        }
+    }
+
+    /// Each pair's checks, as the last [`validate_with`] left them, in no order: what a build keeps
+    /// for the next one.
+    pub fn pairs(&self) -> impl Iterator<Item = PastChecksRef<'_>> {
+        self.pairs.iter().map(|(id, c)| PastChecksRef {
+            id,
+            file: &c.data,
+            source: &c.source,
+            problems: &c.problems,
+            derived: c.pair.as_ref().map(|p| Derived {
+                end: p.end,
+                phase: p.phase,
+                counts: p.counts,
+            }),
+        })
+    }
+}
+
+/// What checking a pair derived from its file, besides problems.
+#[derive(Debug, Clone, Copy)]
+pub struct Derived {
+    /// The planned end, given or derived.
+    pub end: crate::model::Date,
+    /// The current phase, given or derived.
+    pub phase: PhaseId,
+    /// Items done and in total, per phase.
+    pub counts: [PhaseCount; 4],
+}
+
+/// One pair's checks, made by an earlier run: see [`Memo::reusing`].
+#[derive(Debug)]
+pub struct PastChecks {
+    /// The pair.
+    pub id: PairId,
+    /// Its file, as the load gives it.
+    pub file: Arc<PairFile>,
+    /// Where the file is, relative to the program folder.
+    pub source: PathBuf,
+    /// The problems its checks found.
+    pub problems: Vec<Problem>,
+    /// What they derived, unless `program.yaml` or a phase file had failed to load.
+    pub derived: Option<Derived>,
+}
+
+/// One pair's checks as a [`Memo`] holds them: see [`Memo::pairs`].
+#[derive(Debug)]
+pub struct PastChecksRef<'a> {
+    /// The pair.
+    pub id: &'a PairId,
+    /// Its file.
+    pub file: &'a Arc<PairFile>,
+    /// Where the file is.
+    pub source: &'a Path,
+    /// The problems its checks found.
+    pub problems: &'a [Problem],
+    /// What they derived.
+    pub derived: Option<Derived>,
 }
 
 /// Everyone, sorted by id with no two alike: a person is found by a binary search, with no map to

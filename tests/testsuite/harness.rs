@@ -185,6 +185,14 @@ impl Program {
         self.run(&["build"])
     }
 
+    /// Runs `mentorbook <args>` in the program folder with `cache` as the cache folder
+    /// (`XDG_CACHE_HOME`) rather than the tests' own.
+    pub fn run_with_cache(&self, args: &[&str], cache: &Path) -> Run {
+        let env = [("XDG_CACHE_HOME", Some(cache.as_os_str()))];
+        run_with(&self.root, args, self.today, &env, Duration::from_secs(30))
+            .filter_path(self.tmp.path())
+    }
+
     /// `mentorbook build -d <dest>`, in the program folder.
     pub fn build_into(&self, dest: &str) -> Run {
         self.run(&["build", "-d", dest])

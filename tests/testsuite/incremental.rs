@@ -4,15 +4,16 @@
 //! another version, of another output folder's build), the worst it can cause is a full build.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::harness::{Program, read_tree, tests_cache};
 
 /// What a build after an edit to pairs says it rendered.
 const PARTIAL: &str = "pages that the edited pairs touch";
 
-/// Builds `program` into `book/` (after its last build there), then afresh into `fresh/`, and
-/// asserts both sites are the same bytes; returns what the first build printed.
+/// Builds `program` into `book/` (after its last build there), then afresh into `fresh/` with an
+/// empty cache folder (so nothing of an earlier build is used), and asserts both sites are the
+/// same bytes; returns what the first build printed.
 fn build_matches_fresh(program: &Program, what: &str) -> String {
     let run = program.build();
     run.success();
@@ -20,7 +21,13 @@ fn build_matches_fresh(program: &Program, what: &str) -> String {
     if fresh.exists() {
         fs::remove_dir_all(&fresh).unwrap();
     }
-    program.build_into("fresh").success();
+    let cache = program.tmp().join("fresh-cache");
+    if cache.exists() {
+        fs::remove_dir_all(&cache).unwrap();
+    }
+    let full = program.run_with_cache(&["build", "-d", "fresh"], &cache);
+    full.success();
+    assert_eq!(from_cache(&full.stderr), (0, 0), "{}", full.stderr);
     let (built, full) = (read_tree(&program.path("book")), read_tree(&fresh));
     let differ: Vec<&PathBuf> = built
         .keys()
@@ -39,11 +46,32 @@ fn build_matches_fresh(program: &Program, what: &str) -> String {
 
 const PAIR: &str = "content/pairs/ana-lopez-ben-okafor.yaml";
 
+/// How many pairs a build says it took from the cache of the last build's pairs: not parsed again,
+/// and not checked again.
+fn from_cache(stderr: &str) -> (usize, usize) {
+    let Some((before, after)) = stderr.split_once(" checked before") else {
+        return (0, 0);
+    };
+    let checked = before.rsplit(' ').next().unwrap().parse().unwrap();
+    let (before, _) = before.rsplit_once(" parsed and ").unwrap();
+    let parsed = before.rsplit(", ").next().unwrap();
+    let parsed = parsed.split(' ').next().unwrap().parse().unwrap();
+    assert!(!after.contains(" checked before"), "said once: {stderr}");
+    (parsed, checked)
+}
+
+/// The number of pair files in `program`.
+fn pairs(program: &Program) -> usize {
+    fs::read_dir(program.path("content/pairs")).unwrap().count()
+}
+
 #[test]
 fn after_each_edit_the_site_is_what_a_full_build_makes() {
     let program = Program::bundled();
     let first = build_matches_fresh(&program, "the first build");
     assert!(!first.contains(PARTIAL), "{first}");
+    assert_eq!(from_cache(&first), (0, 0), "{first}");
+    let n = pairs(&program);
 
     // An edit to a pair's text: only what the pair touches is rendered.
     program.patch(
@@ -53,6 +81,8 @@ fn after_each_edit_the_site_is_what_a_full_build_makes() {
     );
     let stderr = build_matches_fresh(&program, "an edit to a pair");
     assert!(stderr.contains(PARTIAL), "{stderr}");
+    // The other pairs are neither parsed nor checked again.
+    assert_eq!(from_cache(&stderr), (n - 1, n - 1), "{stderr}");
 
     // Two pairs at once, one of them in what the lists show (its phase).
     program.patch(PAIR, "phase: closure\n", "phase: enabling\n");
@@ -63,6 +93,7 @@ fn after_each_edit_the_site_is_what_a_full_build_makes() {
     );
     let stderr = build_matches_fresh(&program, "an edit to two pairs");
     assert!(stderr.contains(PARTIAL), "{stderr}");
+    assert_eq!(from_cache(&stderr), (n - 2, n - 2), "{stderr}");
 
     // A pair hidden from the public site removes its pages: a full build.
     program.patch(
@@ -86,38 +117,46 @@ fn after_each_edit_the_site_is_what_a_full_build_makes() {
     let renamed = text.replacen("Dr. Ana López", "Dr. Ana María López", 1);
     assert_ne!(text, renamed, "the bundled people have Dr. Ana López");
     program.write("content/people.yaml", renamed);
-    build_matches_fresh(&program, "an edit to a person");
+    let stderr = build_matches_fresh(&program, "an edit to a person");
+    // What a pair's checks read changed: every pair is checked again, none parsed.
+    assert_eq!(from_cache(&stderr), (n, 0), "{stderr}");
 
     program.patch(
         "content/phases/enabling.yaml",
         "title: Enabling\n",
         "title: Enabling the plan\n",
     );
-    build_matches_fresh(&program, "an edit to a phase");
+    let stderr = build_matches_fresh(&program, "an edit to a phase");
+    assert_eq!(from_cache(&stderr), (n, 0), "{stderr}");
 
     let chapter = program.read("content/guide/meetings.md");
     program.write(
         "content/guide/meetings.md",
         format!("{chapter}\nOne more line.\n"),
     );
-    build_matches_fresh(&program, "an edit to a chapter");
+    let stderr = build_matches_fresh(&program, "an edit to a chapter");
+    assert_eq!(from_cache(&stderr), (n, 0), "{stderr}");
 
     program.patch(
         "book.toml",
         "title = \"Riverside Mentoring Handbook\"",
         "title = \"The Riverside Handbook\"",
     );
-    build_matches_fresh(&program, "an edit to book.toml");
+    let stderr = build_matches_fresh(&program, "an edit to book.toml");
+    assert_eq!(from_cache(&stderr), (n, 0), "{stderr}");
 
     program.write(
         "themes/default/static/custom.css",
         "body { color: #111; }\n",
     );
-    build_matches_fresh(&program, "a new theme file");
+    let stderr = build_matches_fresh(&program, "a new theme file");
+    // The theme changes pages, not what the pairs say or what their checks find.
+    assert_eq!(from_cache(&stderr), (n, n), "{stderr}");
 
     program.remove("content/pairs/joseph-mwangi-aisha-rahman.yaml");
     let stderr = build_matches_fresh(&program, "a deleted pair");
     assert!(!stderr.contains(PARTIAL), "{stderr}");
+    assert_eq!(from_cache(&stderr), (n - 1, n - 1), "{stderr}");
     assert!(
         !program
             .path("book/pairs/joseph-mwangi-aisha-rahman")
@@ -129,6 +168,7 @@ fn after_each_edit_the_site_is_what_a_full_build_makes() {
     program.write("content/pairs/priya-raman-tomas-herrera-2.yaml", copy);
     let stderr = build_matches_fresh(&program, "a new pair");
     assert!(!stderr.contains(PARTIAL), "{stderr}");
+    assert_eq!(from_cache(&stderr), (n - 1, n - 1), "{stderr}");
     assert!(
         program
             .path("book/pairs/priya-raman-tomas-herrera-2/index.html")
@@ -219,4 +259,125 @@ fn another_editions_build_leaves_the_record_alone() {
     program.patch(PAIR, "# an edit\n", "# another edit\n");
     let stderr = build_matches_fresh(&program, "an edit after another edition's build");
     assert!(stderr.contains(PARTIAL), "{stderr}");
+}
+
+/// Builds `program` into `book/` with `cache` as the cache folder, and afresh as
+/// [`build_matches_fresh`] does; returns what the first build printed.
+fn cached_build_matches_fresh(program: &Program, cache: &Path, what: &str) -> String {
+    let run = program.run_with_cache(&["build"], cache);
+    run.success();
+    let fresh = program.path("fresh");
+    if fresh.exists() {
+        fs::remove_dir_all(&fresh).unwrap();
+    }
+    let empty = program.tmp().join("fresh-cache");
+    if empty.exists() {
+        fs::remove_dir_all(&empty).unwrap();
+    }
+    program
+        .run_with_cache(&["build", "-d", "fresh"], &empty)
+        .success();
+    assert_eq!(
+        read_tree(&program.path("book")),
+        read_tree(&fresh),
+        "after {what}, the build differs from a full build\n{}",
+        run.stderr
+    );
+    run.stderr
+}
+
+/// The files in the cache folder `cache` whose names end in `suffix`.
+fn cache_files(cache: &Path, suffix: &str) -> Vec<PathBuf> {
+    let builds = cache.join("mentorbook").join("builds");
+    let mut found: Vec<PathBuf> = fs::read_dir(builds)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    found.retain(|p| p.to_string_lossy().ends_with(suffix));
+    found
+}
+
+#[test]
+fn a_damaged_or_foreign_pair_cache_means_parsing_everything_with_the_same_site() {
+    let program = Program::bundled();
+    let cache = program.tmp().join("cache");
+    cached_build_matches_fresh(&program, &cache, "the first build");
+    let n = pairs(&program);
+    let [file] = &cache_files(&cache, ".pairs")[..] else {
+        panic!("one cache of pairs in {}", cache.display());
+    };
+    let good = fs::read(file).unwrap();
+
+    // Another program's cache, in the same folder: its pairs are not this program's.
+    let other = Program::fixture("minimal");
+    let other_cache = other.tmp().join("cache");
+    other.run_with_cache(&["build"], &other_cache).success();
+    let foreign = fs::read(&cache_files(&other_cache, ".pairs")[0]).unwrap();
+
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    let mut other_format = good.clone();
+    other_format[..20].copy_from_slice(b"mentorbook-pairs v0\n");
+    let damages: [(&str, Vec<u8>); 5] = [
+        ("cut short", good[..good.len() / 2].to_vec()),
+        ("with a byte changed", flipped),
+        ("of another format", other_format),
+        ("emptied", Vec::new()),
+        ("of another program", foreign),
+    ];
+    for (i, (what, bytes)) in damages.into_iter().enumerate() {
+        program.patch(
+            PAIR,
+            "mentee: ben-okafor\n",
+            &format!("mentee: ben-okafor\n# edit {i}\n"),
+        );
+        fs::write(file, bytes).unwrap();
+        let stderr = cached_build_matches_fresh(&program, &cache, &format!("a cache {what}"));
+        assert_eq!(from_cache(&stderr), (0, 0), "a cache {what}: {stderr}");
+        // The build wrote a good one again.
+        program.patch(PAIR, &format!("# edit {i}\n"), &format!("# edit {i}.\n"));
+        let stderr = cached_build_matches_fresh(&program, &cache, "a build after");
+        assert_eq!(
+            from_cache(&stderr),
+            (n - 1, n - 1),
+            "after {what}: {stderr}"
+        );
+    }
+}
+
+/// Only the public site's build keeps its pairs, and then without their private values: no file
+/// of the cache folder holds a canary of the fixture's private fields, after the coordinators'
+/// edition, the public site, and a public build that took its pairs from the cache.
+#[test]
+fn no_private_value_reaches_the_cache_folder() {
+    let program = Program::fixture("canary");
+    let cache = program.tmp().join("cache");
+    program
+        .run_with_cache(&["build", "--audience", "coordinators"], &cache)
+        .success();
+    assert!(
+        cache_files(&cache, ".pairs").is_empty(),
+        "no cache of pairs"
+    );
+    program.run_with_cache(&["build"], &cache).success();
+    assert_eq!(cache_files(&cache, ".pairs").len(), 1);
+    // An edit elsewhere: the pair is taken from the cache, and kept again.
+    let info = program.read("content/program.yaml");
+    program.write("content/program.yaml", info + "# an edit\n");
+    let run = program.run_with_cache(&["build"], &cache);
+    run.success();
+    assert_eq!(from_cache(&run.stderr), (1, 0), "{}", run.stderr);
+    program
+        .run_with_cache(&["build", "--audience", "coordinators"], &cache)
+        .success();
+    for (path, bytes) in read_tree(&cache) {
+        let text = String::from_utf8_lossy(&bytes);
+        for canary in crate::privacy::EXPECTED {
+            assert!(
+                !text.contains(canary),
+                "{canary} is in {} of the cache folder",
+                path.display()
+            );
+        }
+    }
 }

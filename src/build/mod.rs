@@ -13,19 +13,27 @@
 //! the bytes it had. Any doubt (a file added or removed, a pair shown or hidden, PDF files in the
 //! site, an output folder not as recorded) means a full build; both write the same site.
 //!
+//! A build of the public site keeps its pairs, parsed and checked, in the user's cache folder
+//! (`pair_cache`); the next one parses and checks only the pairs whose files changed (or, after
+//! an edit to what a pair's checks read, checks every pair but parses none). Only that edition's:
+//! its load drops private values, which the cache has no room for.
+//!
 //! `serve` and `watch` ([`crate::session`]) keep the loaded program between builds and decide what
 //! to render again; they take the same [`target`] and [lock](output::Lock) and render and stage
 //! through the same [`stage`].
 
+mod pair_cache;
+
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::book::Book;
 use crate::config::{Config, Overrides, PRIVATE_DIR};
 use crate::diagnostic::{Problem, Problems};
 use crate::load::ProgramFiles;
-use crate::model::{Audience, Date, PairId};
+use crate::model::{Audience, Date, PairId, PrivateValues};
 use crate::output::inputs::{self, LastBuild, Previous};
 use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
 use crate::pdf;
@@ -124,11 +132,22 @@ pub enum Wrote {
         rendered: usize,
         /// Loading and checking took this long.
         load: Duration,
+        /// The pairs taken from the cache of the last build's, rather than parsed or checked.
+        cached: Cached,
         /// Rendering and staging took this long.
         render: Duration,
         /// The PDF files, when asked for: how many the site has, and what was made.
         pdf: Option<(usize, pdf::Report)>,
     },
+}
+
+/// How many pairs a build took as the last build of the public site left them (`pair_cache`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cached {
+    /// Pairs not parsed again.
+    pub parsed: usize,
+    /// Pairs not checked again.
+    pub checked: usize,
 }
 
 /// Where the edition for `audience` goes (`dest` as given with `-d`, relative to the program
@@ -255,12 +274,39 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     // The public site shows no private value: it is not kept past its parsing.
     let private = audience.private_values();
     let mut problems = Problems::default();
-    let loaded = crate::load::load(config.clone(), private, &mut problems);
-    let program = crate::validate::validate(loaded, &mut problems);
+    // The public site's build keeps its pairs, parsed and checked, for the next one.
+    let mut cache = inputs
+        .as_ref()
+        .filter(|_| private == PrivateValues::Dropped)
+        .and_then(|i| PairCache::open(&config.root, i));
+    let mut cached = Cached::default();
+    let (loaded, mut memo) = match &mut cache {
+        Some(cache) => {
+            let reused = cache.reuse();
+            cached = Cached {
+                parsed: reused.pairs.len(),
+                checked: reused.checks.as_ref().map_or(0, |m| m.pairs().count()),
+            };
+            let loaded =
+                crate::load::load_reusing(config.clone(), private, reused.pairs, &mut problems);
+            (loaded, Some(reused.checks.unwrap_or_default()))
+        }
+        None => (
+            crate::load::load(config.clone(), private, &mut problems),
+            None,
+        ),
+    };
+    let program = crate::validate::validate_with(loaded, &mut problems, memo.as_mut());
     let program = match program {
         Some(p) if !problems.has_errors() => p,
         _ => return Err(Failure::Program(problems)),
     };
+    // Kept now, not after the site is in place: it depends on the program folder alone, and the
+    // memory of the checks is given back before rendering. Without it (a cache folder that cannot
+    // be written) the next build parses and checks every pair, which is only slower.
+    if let (Some(cache), Some(memo)) = (&cache, memo.take()) {
+        let _ = cache.keep(&memo);
+    }
     // A build sums up what repeats; `check` lists every problem.
     let mut warnings = crate::report::human_grouped(
         &problems.into_sorted_unplaced(),
@@ -367,6 +413,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
             written,
             rendered: site.rendered_pages(),
             load,
+            cached,
             render,
             pdf: made.map(|r| (site.prints.len(), r)),
         },
@@ -389,6 +436,8 @@ struct Inputs {
     context: u128,
     /// The program folder's [fingerprint](ProgramFiles::fingerprint), with the context mixed in.
     fingerprint: u128,
+    /// The version and identity of the executable.
+    exe: String,
 }
 
 impl Inputs {
@@ -400,13 +449,15 @@ impl Inputs {
         // problems are shown, and the site's address (`--base-url` may set it). Not where the
         // program or the output folder are: the site does not depend on it.
         let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
-        let context = format!(
-            "{}\n{} {:?}\n{}\n{today}\n{color}\n{:?}",
+        let exe = format!(
+            "{}\n{} {:?}",
             env!("CARGO_PKG_VERSION"),
             exe.len(),
-            exe.modified().ok()?,
-            target.audience,
-            config.site.base_url,
+            exe.modified().ok()?
+        );
+        let context = format!(
+            "{exe}\n{}\n{today}\n{color}\n{:?}",
+            target.audience, config.site.base_url,
         );
         let files = ProgramFiles::read(&config.root)?;
         Some(Inputs {
@@ -414,7 +465,59 @@ impl Inputs {
             fingerprint: files.fingerprint(&context),
             context: crate::hash::hash(context.as_bytes()),
             files,
+            exe,
         })
+    }
+}
+
+/// The cache of parsed and checked pairs ([`pair_cache`]) of one build of the public site.
+struct PairCache {
+    /// Where it is.
+    path: PathBuf,
+    /// What this build's entries are valid for.
+    keys: pair_cache::Keys,
+    /// What the cache held when the build found it, if it was readable.
+    before: Option<pair_cache::Found>,
+    /// The program folder, where problems are read from when shown.
+    root: Arc<Path>,
+    /// The files the build read.
+    files: ProgramFiles,
+}
+
+impl PairCache {
+    /// The cache of the program folder `root` for a build that read `inputs`; `None` without a
+    /// cache folder.
+    fn open(root: &Path, inputs: &Inputs) -> Option<PairCache> {
+        Some(PairCache {
+            path: pair_cache::file_for(root)?,
+            keys: pair_cache::Keys::of(&inputs.exe, &inputs.files, Date::today()),
+            before: None,
+            root: Arc::from(root),
+            files: inputs.files.clone(),
+        })
+    }
+
+    /// What the build can take from the cache: nothing from one that is missing or damaged. Its
+    /// bytes are not kept past this.
+    fn reuse(&mut self) -> pair_cache::Reused {
+        let Some(found) = pair_cache::Cached::read(&self.path) else {
+            return pair_cache::Reused::default();
+        };
+        let reused = found.reuse(&self.files, &self.keys, &self.root, Date::today());
+        // A cache whose pairs do not all decode is not kept either: the next build writes it anew.
+        self.before = reused.is_some().then(|| found.found());
+        reused.unwrap_or_default()
+    }
+
+    /// Keeps the pairs `memo` checked for the next build.
+    fn keep(&self, memo: &crate::validate::Memo) -> std::io::Result<()> {
+        pair_cache::write(
+            &self.path,
+            self.keys,
+            &self.files,
+            memo,
+            self.before.as_ref(),
+        )
     }
 }
 
