@@ -2,8 +2,9 @@
 //! `mentorbook new pair` writes (`    # self-reflection: YYYY-MM-DD   # mentee: Reflect ...`).
 
 use super::EditError;
-use super::text::{self, Doc, path_name};
+use super::text::{self, Doc};
 use super::value;
+use crate::yaml_edit::path_name;
 use crate::yaml_edit::{Edit, Entries, Node, NodeKind, Step, Value, word};
 
 /// The indentation a long entry's keys get below the item.

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::EditError;
-use crate::yaml_edit::{self, Document, Edit, Entries, Node, NodeKind, Step, Value};
+use crate::yaml_edit::{self, Document, Edit, Entries, Node, NodeKind, Step, Value, path_name};
 
 /// The keys of one kind of mapping in the order files write them; each group is a key and the
 /// older names it is also read under (`attainable`, `achievable`).
@@ -73,7 +73,7 @@ impl<'a> Doc<'a> {
         value: &Value,
     ) -> Result<Vec<Edit>, EditError> {
         if let Some((k, v)) = self.entry(map, key) {
-            if same(v, value) {
+            if yaml_edit::same(v, value) {
                 return Ok(Vec::new());
             }
             if is_null(self.text(), v) {
@@ -462,32 +462,4 @@ fn is_empty(v: &Value) -> bool {
         Value::Text(s) | Value::Word(s) => s.is_empty(),
         Value::Words(l) | Value::Texts(l) | Value::Lines(l) => l.is_empty(),
     }
-}
-
-/// Whether `node` already holds `value`.
-fn same(node: &Node, value: &Value) -> bool {
-    match (&node.kind, value) {
-        (NodeKind::Scalar(s), Value::Text(t) | Value::Word(t)) => s == t,
-        (NodeKind::Seq { items, .. }, Value::Words(l) | Value::Texts(l) | Value::Lines(l)) => {
-            items.len() == l.len() && items.iter().zip(l).all(|(i, w)| i.as_str() == Some(w))
-        }
-        _ => false,
-    }
-}
-
-/// `meetings[2].notes`.
-pub(super) fn path_name(path: &[Step]) -> String {
-    let mut out = String::new();
-    for s in path {
-        match s {
-            Step::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }

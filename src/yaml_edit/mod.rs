@@ -538,7 +538,7 @@ fn scalar_spans(node: &Node, out: &mut Vec<Range<usize>>) {
 }
 
 /// Whether `node` already holds `value`.
-fn same(node: &Node, value: &Value) -> bool {
+pub fn same(node: &Node, value: &Value) -> bool {
     match (&node.kind, value) {
         (NodeKind::Scalar(s), Value::Text(t) | Value::Word(t)) => s == t,
         (
@@ -575,7 +575,7 @@ fn child<'n>(node: &'n Node, step: &Step) -> Option<&'n Node> {
 }
 
 /// `people[2].contact.email`.
-fn path_name(path: &[Step]) -> String {
+pub fn path_name(path: &[Step]) -> String {
     let mut out = String::new();
     for s in path {
         match s {
