@@ -360,17 +360,8 @@ pub fn recheck_pairs(
         .collect::<Option<Vec<usize>>>()?;
     let sources = crate::load::Sources::new(&program.config.root);
     let people_files = Arc::clone(&memo.people_files);
-    let ctx = Ctx {
-        sources: &sources,
-        people_complete: memo.people_complete,
-        people_files: &people_files,
-    };
-    let shared = Shared {
-        known: People(&program.people),
-        info: Some(&program.info),
-        phases: Some(&program.phases),
-        today,
-    };
+    let ctx = Ctx::of_memo(memo, &sources, &people_files);
+    let shared = Shared::of(program, today);
     let checked: Vec<(PairId, Checked)> = edits
         .into_iter()
         .map(
@@ -437,17 +428,8 @@ pub fn problems_with_pair(
     let sources = crate::load::Sources::new(&program.config.root);
     sources.insert(&edit.path, text);
     let people_files = Arc::clone(&memo.people_files);
-    let ctx = Ctx {
-        sources: &sources,
-        people_complete: memo.people_complete,
-        people_files: &people_files,
-    };
-    let shared = Shared {
-        known: People(&program.people),
-        info: Some(&program.info),
-        phases: Some(&program.phases),
-        today,
-    };
+    let ctx = Ctx::of_memo(memo, &sources, &people_files);
+    let shared = Shared::of(program, today);
     let LoadedPair { id, path, file } = edit;
     let checked = ctx.check_pair(&id, path, file, &shared);
     let before = &program.pairs[place];
@@ -483,6 +465,33 @@ pub fn problems_with_pair(
         problems.extend(rules::overlaps_of(&ctx, mentee, list));
     }
     Some(problems)
+}
+
+impl<'a> Shared<'a> {
+    /// What a pair's checks read of the checked `program`, on `today`.
+    fn of(program: &'a Book, today: crate::model::Date) -> Shared<'a> {
+        Shared {
+            known: People(&program.people),
+            info: Some(&program.info),
+            phases: Some(&program.phases),
+            today,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of checks made again after the run `memo` kept.
+    fn of_memo(
+        memo: &Memo,
+        sources: &'a crate::load::Sources,
+        people_files: &'a Arc<PeopleFiles>,
+    ) -> Ctx<'a> {
+        Ctx {
+            sources,
+            people_complete: memo.people_complete,
+            people_files,
+        }
+    }
 }
 
 impl Ctx<'_> {
