@@ -165,7 +165,6 @@ pub fn serve(
             tell(&hub, shown);
         }
     };
-    let rebuild = Arc::new(rebuild);
     let editor = if listen.edit {
         let token = match Token::new() {
             Ok(t) => t,

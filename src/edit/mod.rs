@@ -64,6 +64,7 @@ pub use change::{
     AgreementField, ClosureFields, Detail, EvaluationFields, GoalFields, MeetingFields, PairChange,
     PersonChange, PersonFields, TextField,
 };
+pub use value::form_text;
 
 use crate::yaml_edit::{self, Edit};
 

@@ -6,15 +6,20 @@ use crate::yaml_edit::Value;
 /// ends of lines, no blank lines before or after; text of several lines ends with a line break
 /// (so it is written as a `|` block, exactly).
 pub(super) fn text(s: &str) -> Value {
-    let unified = s.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = unified.lines().map(str::trim_end).collect();
-    let joined = lines.join("\n");
-    let t = joined.trim_matches('\n');
+    let t = form_text(s);
     if t.contains('\n') {
         Value::Text(format!("{t}\n"))
     } else {
         Value::Text(t.trim().to_owned())
     }
+}
+
+/// A text typed into a form with line breaks as `\n`, no spaces at the ends of lines and no blank
+/// lines before or after.
+pub fn form_text(s: &str) -> String {
+    let unified = s.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = unified.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_matches('\n').to_owned()
 }
 
 /// A value of one word typed into a form (a date, an id, a number, a fixed word), trimmed.

@@ -63,7 +63,7 @@ impl Form {
     /// `name` as text: line ends `\n`, trailing spaces of each line and blank lines around it
     /// dropped; `None` when the form has no such field.
     fn text(&self, name: &str) -> Option<String> {
-        self.get(name).map(tidy)
+        self.get(name).map(crate::edit::form_text)
     }
 
     /// `name` as text that must be there.
@@ -104,11 +104,6 @@ impl Form {
             })
             .collect()
     }
-}
-
-fn tidy(v: &str) -> String {
-    let lines: Vec<&str> = v.lines().map(str::trim_end).collect();
-    lines.join("\n").trim_matches('\n').to_owned()
 }
 
 /// Where to go after the save: the page the form was on, when it is a path of this server.

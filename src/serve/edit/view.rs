@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::details::{DetailView, details, private_md, text};
 use crate::book::Book;
+use crate::edit::AgreementField;
 use crate::model::{Audience, Pair, PhaseId, Visibility};
 
 /// A pair, for its forms.
@@ -174,20 +175,6 @@ pub struct ClosureView {
     pub goals_reached: String,
 }
 
-/// The agreement's text fields, with their keys, in the order of the agreement.
-pub const AGREEMENT_FIELDS: [&str; 10] = [
-    "expectations",
-    "boundaries",
-    "confidentiality",
-    "ethics",
-    "feedback",
-    "measuring_success",
-    "evaluation_process",
-    "conflict_resolution",
-    "celebration",
-    "end_point",
-];
-
 /// The SMART fields of a goal that are text.
 pub const SMART_FIELDS: [&str; 4] = ["specific", "measurable", "attainable", "realistic"];
 
@@ -319,19 +306,19 @@ impl PairView {
             })
             .collect();
         let a = f.agreement.as_ref().map(|a| &a.value);
-        let agreement_text = |key: &str| -> String {
+        let agreement_text = |field: AgreementField| -> String {
             let Some(a) = a else { return String::new() };
-            let v = match key {
-                "expectations" => &a.expectations,
-                "boundaries" => &a.boundaries,
-                "confidentiality" => &a.confidentiality,
-                "ethics" => &a.ethics,
-                "feedback" => &a.feedback,
-                "measuring_success" => &a.measuring_success,
-                "evaluation_process" => &a.evaluation_process,
-                "conflict_resolution" => &a.conflict_resolution,
-                "celebration" => &a.celebration,
-                _ => &a.end_point,
+            let v = match field {
+                AgreementField::Expectations => &a.expectations,
+                AgreementField::Boundaries => &a.boundaries,
+                AgreementField::Confidentiality => &a.confidentiality,
+                AgreementField::Ethics => &a.ethics,
+                AgreementField::Feedback => &a.feedback,
+                AgreementField::MeasuringSuccess => &a.measuring_success,
+                AgreementField::EvaluationProcess => &a.evaluation_process,
+                AgreementField::ConflictResolution => &a.conflict_resolution,
+                AgreementField::Celebration => &a.celebration,
+                AgreementField::EndPoint => &a.end_point,
             };
             text(v.as_ref().map(|m| &m.source))
         };
@@ -376,11 +363,11 @@ impl PairView {
             meetings,
             goals,
             vision: text(f.vision.as_ref().map(|m| &m.source)),
-            agreement: AGREEMENT_FIELDS
-                .iter()
-                .map(|key| TextView {
-                    key,
-                    text: agreement_text(key),
+            agreement: AgreementField::ALL
+                .into_iter()
+                .map(|field| TextView {
+                    key: field.key(),
+                    text: agreement_text(field),
                 })
                 .collect(),
             evaluations,
