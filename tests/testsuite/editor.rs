@@ -14,10 +14,10 @@ const ENABLING: &str = "/pairs/joseph-mwangi-aisha-rahman/enabling/";
 const SAVE: &str = "/__mentorbook/edit/pair/joseph-mwangi-aisha-rahman/";
 
 /// An answer.
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
+pub struct Answer {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
 }
 
 impl Answer {
@@ -30,7 +30,7 @@ impl Answer {
 }
 
 /// One request to `addr`, with `host` as its Host and the extra `headers`.
-fn request(
+pub fn request(
     addr: &str,
     method: &str,
     path: &str,

@@ -5,10 +5,7 @@
 //! public one, byte for byte.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use serde_json::Value;
 
@@ -24,32 +21,11 @@ struct Client {
 }
 
 impl Client {
+    /// One request, as the editor's pages make it (with the served `Origin`).
     fn send(&self, method: &str, path: &str, body: &str) -> (u16, String, String) {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {0}\r\nOrigin: http://{0}\r\nConnection: close\r\n",
-            self.addr
-        );
-        if method == "POST" {
-            head.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
-        }
-        head.push_str("\r\n");
-        s.write_all(head.as_bytes()).unwrap();
-        s.write_all(body.as_bytes()).unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let raw = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        (status, head.to_owned(), body.to_owned())
+        let origin = format!("Origin: http://{}", self.addr);
+        let a = crate::editor::request(&self.addr, method, path, &self.addr, &[&origin], body);
+        (a.status, a.head, a.body)
     }
 
     /// The version of the pair file that the pair page's forms carry now.
