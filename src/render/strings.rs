@@ -11,13 +11,16 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Code, Problem, Span};
 
 mod labels;
+mod lang;
 mod words;
 
 pub use labels::*;
+pub use lang::{CATEGORIES, Forms, Lang, Plural, category_name};
 pub use words::*;
 
-/// The default theme's strings, built into the binary as its templates are.
-pub const DEFAULT: &str = include_str!("../../themes/default/strings.toml");
+/// The default theme's English strings (`themes/default/i18n/en.toml`), built into the binary as
+/// its templates are: every key, which the other languages' files overlay.
+pub const DEFAULT: &str = include_str!("../../themes/default/i18n/en.toml");
 
 /// `pattern` with each `{name}` of `values` replaced by its value, in one pass (a value holding
 /// `{name}` is not replaced again).
@@ -51,113 +54,209 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 
 impl Default for Strings {
     fn default() -> Self {
-        toml::from_str(DEFAULT).expect("the default theme's strings.toml matches `Strings`")
+        Strings::of_language("en")
     }
 }
 
 impl Strings {
-    /// The default theme's strings, parsed once: for what only counts or hashes what pages show
-    /// (the words of a theme stay the same while it does).
+    /// The default theme's English strings, parsed once: for what only counts or hashes what
+    /// pages show (the words of a theme stay the same while it does).
     pub fn builtin() -> &'static Strings {
         static BUILTIN: std::sync::OnceLock<Strings> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(Strings::default)
     }
 
-    /// The default strings with `overlay` (the text of a theme's `strings.toml`, shown as `file`)
-    /// over them. An overlay may set any subset of the keys; a key or table the default does not
-    /// have, or a value that is not text, is a problem at its place.
+    /// The default theme's strings for the language `tag`: English with the shipped file of the
+    /// language (`pt-BR` reads `pt-BR.toml`, else `pt.toml`) over it.
+    pub fn of_language(tag: &str) -> Strings {
+        let mut layers = Layers::new(tag);
+        for (file, text) in shipped(tag) {
+            layers
+                .apply(Path::new(file), text)
+                .expect("the default theme's strings files are checked by the tests");
+        }
+        layers
+            .finish()
+            .expect("the default theme's strings match `Strings`")
+    }
+
+    /// The default English strings with `overlay` (a strings file's text, shown as `file`) over
+    /// them.
     pub fn with_overlay(file: &Path, overlay: &str) -> Result<Strings, Problem> {
-        let source: Arc<str> = Arc::from(overlay);
+        let mut layers = Layers::new("en");
+        layers.apply(file, overlay)?;
+        layers.finish()
+    }
+}
+
+/// The files of the default theme's languages, built into the binary: `(name, text)`.
+pub const SHIPPED: &[(&str, &str)] = &[("en", DEFAULT)];
+
+/// The tags a strings file of the language `tag` may be named for, most general first: `pt`,
+/// then `pt-BR`.
+pub fn tag_prefixes(tag: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in tag.split(['-', '_']).filter(|p| !p.is_empty()) {
+        let next = match out.last() {
+            Some(last) => format!("{last}-{part}"),
+            None => part.to_owned(),
+        };
+        out.push(next);
+    }
+    out
+}
+
+/// The shipped files for `tag` past English, most general first: `pt` then `pt-BR`.
+pub fn shipped(tag: &str) -> Vec<(&'static str, &'static str)> {
+    tag_prefixes(tag)
+        .iter()
+        .filter_map(|prefix| {
+            SHIPPED
+                .iter()
+                .find(|(name, _)| *name != "en" && name.eq_ignore_ascii_case(prefix))
+                .copied()
+        })
+        .collect()
+}
+
+/// Strings files laid one over another, key by key, on the default English ones: every key a
+/// layer sets must be one the default has.
+pub struct Layers {
+    merged: toml::Table,
+    lang: Lang,
+}
+
+impl Layers {
+    /// The default English strings, for pages in the language `tag`.
+    pub fn new(tag: &str) -> Layers {
+        Layers {
+            merged: toml::from_str(DEFAULT).expect("the default strings parse"),
+            lang: Lang::of(tag),
+        }
+    }
+
+    /// Lays `text` (a strings file, shown as `file`) over the layers so far. A key or table the
+    /// default does not have, or a value of the wrong shape, is a problem at its place.
+    pub fn apply(&mut self, file: &Path, text: &str) -> Result<(), Problem> {
+        let source: Arc<str> = Arc::from(text);
         let at = |offset: usize| {
-            let (line, column) = crate::config::line_column(overlay, offset);
+            let (line, column) = crate::config::line_column(text, offset);
             Span {
                 file: file.to_path_buf(),
                 line,
                 column,
             }
         };
-        let parsed = DeTable::parse(overlay).map_err(|e| {
+        let problem = |offset: usize, message: String| {
+            Problem::error(Code::Strings, at(offset), message).with_source(&source)
+        };
+        let parsed = DeTable::parse(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            Problem::error(Code::Strings, at(offset), e.message().trim_end().to_owned())
-                .with_source(&source)
-                .hint("strings.toml is TOML: tables such as [pair] holding keys such as checklist = \"Checklist\"")
+            problem(offset, e.message().trim_end().to_owned())
+                .hint("a strings file is TOML: tables such as [pair] holding keys such as checklist = \"Checklist\"")
         })?;
-        let mut merged: toml::Table = toml::from_str(DEFAULT).expect("the default strings parse");
         for (table, values) in parsed.get_ref() {
             let name: &str = table.get_ref();
-            let Some(toml::Value::Table(known)) = merged.get_mut(name) else {
-                let tables: Vec<String> = toml::from_str::<toml::Table>(DEFAULT)
-                    .map(|t| t.keys().cloned().collect())
-                    .unwrap_or_default();
-                return Err(Problem::error(
-                    Code::Strings,
-                    at(table.span().start),
+            let tables: Vec<String> = self.merged.keys().cloned().collect();
+            let Some(toml::Value::Table(known)) = self.merged.get_mut(name) else {
+                return Err(problem(
+                    table.span().start,
                     format!("the default theme's strings have no table `{name}`"),
                 )
-                .with_source(&source)
                 .suggest(name, tables.iter().map(String::as_str)));
             };
             let DeValue::Table(values) = values.get_ref() else {
-                return Err(Problem::error(
-                    Code::Strings,
-                    at(values.span().start),
+                return Err(problem(
+                    values.span().start,
                     format!("`{name}` is a table of strings, such as [{name}]"),
-                )
-                .with_source(&source));
+                ));
             };
             for (key, value) in values {
                 let key_name: &str = key.get_ref();
-                if !known.contains_key(key_name) {
+                let Some(default) = known.get(key_name) else {
                     let keys: Vec<String> = known.keys().cloned().collect();
-                    return Err(Problem::error(
-                        Code::Strings,
-                        at(key.span().start),
+                    return Err(problem(
+                        key.span().start,
                         format!("the default theme's strings have no key `{key_name}` in [{name}]"),
                     )
-                    .with_source(&source)
                     .suggest(key_name, keys.iter().map(String::as_str)));
-                }
-                let DeValue::String(text) = value.get_ref() else {
-                    return Err(Problem::error(
-                        Code::Strings,
-                        at(value.span().start),
-                        format!("`{name}.{key_name}` must be text, in quotes"),
-                    )
-                    .with_source(&source));
                 };
-                known.insert(key_name.to_owned(), toml::Value::String(text.to_string()));
+                let counted = default.is_table();
+                let made = match value.get_ref() {
+                    DeValue::String(text) => toml::Value::String(text.to_string()),
+                    DeValue::Table(forms) if counted => {
+                        toml::Value::Table(plural_forms(forms, &problem, name, key_name)?)
+                    }
+                    _ if counted => {
+                        return Err(problem(
+                            value.span().start,
+                            format!(
+                                "`{name}.{key_name}` is a counted word: text in quotes, or a table of forms such as {{ one = \"{{count}} pair\", other = \"{{count}} pairs\" }}"
+                            ),
+                        ));
+                    }
+                    _ => {
+                        return Err(problem(
+                            value.span().start,
+                            format!("`{name}.{key_name}` must be text, in quotes"),
+                        ));
+                    }
+                };
+                known.insert(key_name.to_owned(), made);
             }
         }
-        Strings::deserialize(toml::Value::Table(merged))
-            .map_err(|e| Problem::error(Code::Strings, at(0), e.to_string()).with_source(&source))
+        Ok(())
     }
 
-    /// The name of `month` (1 to 12).
-    pub fn month(&self, month: i8) -> &str {
-        month_in(&self.months, month)
-    }
-
-    /// The short name of `month` (1 to 12).
-    pub fn month_short(&self, month: i8) -> &str {
-        month_in(&self.months_short, month)
+    /// The strings the layers make (`file` names the last layer, for a problem no key points at).
+    pub fn finish(self) -> Result<Strings, Problem> {
+        let mut strings = Strings::deserialize(toml::Value::Table(self.merged)).map_err(|e| {
+            let span = Span {
+                file: "themes/default/i18n/en.toml".into(),
+                line: 0,
+                column: 0,
+            };
+            Problem::error(Code::Strings, span, e.to_string())
+        })?;
+        strings.lang = self.lang;
+        Ok(strings)
     }
 }
 
-fn month_in(m: &Months, month: i8) -> &str {
-    match month {
-        1 => &m.january,
-        2 => &m.february,
-        3 => &m.march,
-        4 => &m.april,
-        5 => &m.may,
-        6 => &m.june,
-        7 => &m.july,
-        8 => &m.august,
-        9 => &m.september,
-        10 => &m.october,
-        11 => &m.november,
-        _ => &m.december,
+/// The forms of a counted word: plural categories only, each text, `other` among them.
+fn plural_forms(
+    forms: &DeTable<'_>,
+    problem: &impl Fn(usize, String) -> Problem,
+    table: &str,
+    key: &str,
+) -> Result<toml::Table, Problem> {
+    let mut out = toml::Table::new();
+    for (category, text) in forms {
+        let name: &str = category.get_ref();
+        if !CATEGORIES.contains(&name) {
+            return Err(problem(
+                category.span().start,
+                format!(
+                    "`{name}` is not a plural category: use zero, one, two, few, many or other"
+                ),
+            )
+            .suggest(name, CATEGORIES));
+        }
+        let DeValue::String(text) = text.get_ref() else {
+            return Err(problem(
+                text.span().start,
+                format!("the `{name}` form of `{table}.{key}` must be text, in quotes"),
+            ));
+        };
+        out.insert(name.to_owned(), toml::Value::String(text.to_string()));
     }
+    if !out.contains_key("other") {
+        return Err(problem(
+            0,
+            format!("`{table}.{key}` needs an `other` form, for the numbers no other form takes"),
+        ));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

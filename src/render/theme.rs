@@ -194,11 +194,17 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         tera.set_escape_fn(escape_html);
-        let english = config.book.language == "en" || config.book.language.starts_with("en-");
         let words = strings.clone();
         tera.register_filter("long_date", move |s: &str, _: Kwargs, _: &State| {
-            long_date(s, english, &words)
+            long_date(s, &words)
         });
+        let lang = strings.lang.clone();
+        tera.register_filter(
+            "count",
+            move |word: &tera::Value, kwargs: Kwargs, _: &State| {
+                count(word, kwargs.must_get::<i64>("n")?, &lang)
+            },
+        );
         tera.register_filter("css_string", css_string);
         let sources: Vec<TemplateSource> = templates
             .into_iter()
@@ -378,30 +384,90 @@ fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Probl
     Ok(out)
 }
 
-/// The theme's `strings.toml` over the default theme's, or the default's alone.
+/// The words of the pages in the book's language, in layers, each key from the last that sets it:
+/// the default theme's English, its file of the language (`i18n/es.toml`), the theme's
+/// `strings.toml`, the theme's `i18n/<language>.toml`, then the program's own
+/// `i18n/<language>.toml`. A language tag with a region (`pt-BR`) reads `pt` then `pt-BR`.
 fn strings(config: &Config, rel_dir: &Path) -> Result<super::strings::Strings, Problem> {
-    let rel = rel_dir.join("strings.toml");
-    let path = config.root.join(&rel);
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Ok(super::strings::Strings::default());
-    };
-    if meta.file_type().is_symlink() {
-        return Err(link(&path, &rel));
+    let tag = &config.book.language;
+    let mut layers = super::strings::Layers::new(tag);
+    for (name, text) in super::strings::shipped(tag) {
+        layers.apply(
+            &Path::new("themes/default/i18n").join(format!("{name}.toml")),
+            text,
+        )?;
     }
-    if !meta.is_file() {
-        return Err(not_a_file(&rel, &meta.file_type()));
+    let mut files = vec![rel_dir.join("strings.toml")];
+    for dir in [rel_dir.join("i18n"), PathBuf::from("i18n")] {
+        files.extend(
+            super::strings::tag_prefixes(tag)
+                .into_iter()
+                .map(|p| dir.join(format!("{p}.toml"))),
+        );
     }
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| whole(&rel, &format!("cannot read the file: {e}")).with_code(Code::Strings))?;
-    super::strings::Strings::with_overlay(&rel, &text)
+    for rel in files {
+        if let Some(text) = read_optional(config, &rel)? {
+            layers.apply(&rel, &text)?;
+        }
+    }
+    layers.finish()
 }
 
-/// `2025-03-14` as `14 March 2025` in English; other languages keep the ISO form.
-fn long_date(s: &str, english: bool, strings: &super::strings::Strings) -> String {
+/// The text of the program's file `rel`, or `None` when there is none. A link or something that
+/// is not a file is a problem, as in the theme.
+fn read_optional(config: &Config, rel: &Path) -> Result<Option<String>, Problem> {
+    let path = config.root.join(rel);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(None);
+    };
+    if meta.file_type().is_symlink() {
+        return Err(link(&path, rel));
+    }
+    if !meta.is_file() {
+        return Err(not_a_file(rel, &meta.file_type()));
+    }
+    std::fs::read_to_string(&path)
+        .map(Some)
+        .map_err(|e| whole(rel, &format!("cannot read the file: {e}")).with_code(Code::Strings))
+}
+
+/// `2025-03-14` written out in the pages' language (`14 March 2025`, `14 de marzo de 2025`);
+/// text that is not a date is left as it is.
+fn long_date(s: &str, strings: &super::strings::Strings) -> String {
     match crate::model::Date::parse(s) {
-        Ok(d) if english => super::strings::date_long(d, strings),
+        Ok(d) => super::strings::date_long(d, strings),
         _ => s.to_owned(),
     }
+}
+
+/// The form of a counted word (`t.charts.pairs`, text or a table of plural forms) that the
+/// number `n` takes in the pages' language, with `{count}` replaced by `n`:
+/// `{{ t.charts.pairs | count(n=3) }}`.
+fn count(word: &tera::Value, n: i64, lang: &super::strings::Lang) -> tera::TeraResult<String> {
+    let n = u64::try_from(n).unwrap_or(0);
+    let plural = if let Some(text) = word.as_str() {
+        super::strings::Plural::Same(text.to_owned())
+    } else if let Some(map) = word.as_map() {
+        let form = |name: &str| {
+            map.iter()
+                .find(|(k, _)| k.as_str() == Some(name))
+                .and_then(|(_, v)| v.as_str())
+                .map(str::to_owned)
+        };
+        super::strings::Plural::Forms(super::strings::Forms {
+            zero: form("zero"),
+            one: form("one"),
+            two: form("two"),
+            few: form("few"),
+            many: form("many"),
+            other: form("other").unwrap_or_default(),
+        })
+    } else {
+        return Err(tera::Error::message(
+            "`count` is for a word of the strings file: text, or a table of plural forms",
+        ));
+    };
+    Ok(lang.count(&plural, n))
 }
 
 /// Any text as a quoted CSS string, for a custom property such as the running head of printed

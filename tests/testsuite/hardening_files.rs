@@ -277,7 +277,7 @@ mod special_files {
         for rel in [
             "themes/default/static/zed.css",
             "themes/default/templates/zed.html",
-            "themes/default/strings.toml",
+            "themes/default/i18n/en.toml",
         ] {
             let program = program();
             mkfifo(&program.path(rel));

@@ -51,43 +51,38 @@ fn a_partial_override_keeps_the_other_defaults() {
     );
 }
 
-#[test]
-fn an_overridden_month_name_reaches_a_rendered_date() {
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let mut strings = String::from("[months]\n");
-    for (i, m) in months.iter().enumerate() {
-        strings.push_str(&format!("{m} = \"Mois-{}\"\n", i + 1));
-    }
-    let program = with_strings(&strings);
-    program.build().success();
-    let html = program.read(format!("book/pairs/{PAIR}/negotiation/index.html"));
-    // The dates written out: the text of each `<time datetime="...">`.
-    let dates: Vec<&str> = html
-        .split("<time datetime=\"")
+/// The texts of the dates written out on `html`: the text of each `<time datetime="...">`.
+fn dates(html: &str) -> Vec<&str> {
+    html.split("<time datetime=\"")
         .skip(1)
         .filter_map(|t| t.split_once("\">")?.1.split_once("</time>"))
         .map(|(text, _)| text)
-        .collect();
+        .collect()
+}
+
+#[test]
+fn dates_are_written_in_the_books_language() {
+    let program = Program::bundled();
+    program.patch("book.toml", "language = \"en\"", "language = \"es\"");
+    program.build().success();
+    let html = program.read(format!("book/pairs/{PAIR}/negotiation/index.html"));
+    let dates = dates(&html);
     assert!(!dates.is_empty(), "no dates on the page");
     for date in dates {
         assert!(
-            date.contains(" Mois-"),
-            "`{date}` kept the default month name"
+            date.contains(" de 20"),
+            "`{date}` is not written in Spanish"
         );
     }
+}
+
+#[test]
+fn a_programs_own_language_file_overrides_the_theme() {
+    let program = with_strings("[pair]\nchecklist = \"To do\"\n");
+    program.write("i18n/en.toml", "[pair]\nchecklist = \"Steps\"\n");
+    program.build().success();
+    let html = program.read(format!("book/pairs/{PAIR}/negotiation/index.html"));
+    assert!(html.contains("<h2 id=\"checklist-title\">Steps <span"));
 }
 
 #[test]

@@ -77,22 +77,19 @@ pub fn goal_status(status: GoalStatus, strings: &Strings) -> &str {
     }
 }
 
-/// A date written out, `14 March 2025`: the one place dates become words, which will take a
-/// locale.
+/// A date written out in the pages' language, `14 March 2025`: the one place dates become words.
 pub fn date_long(date: Date, strings: &Strings) -> String {
-    date.long_with(strings.month(date.0.month()))
+    strings.lang.date_long(date)
 }
 
 /// A month and its year, `March 2025`.
 pub fn month_year(date: Date, strings: &Strings) -> String {
-    let d = date.0;
-    format!("{} {}", strings.month(d.month()), d.year())
+    strings.lang.month_year(date)
 }
 
 /// A month and its year, short, `Mar 2025`.
 pub fn month_year_short(date: Date, strings: &Strings) -> String {
-    let d = date.0;
-    format!("{} {}", strings.month_short(d.month()), d.year())
+    strings.lang.month_year_short(date)
 }
 
 /// A pair's title from its two names (`[pages] pair_title`).

@@ -7,20 +7,19 @@ use crate::model::pair::{GoalStatus, Outcome};
 #[cfg(doc)]
 use crate::model::{Cadence, Owner, Role};
 
-/// Every word the theme owns, by area. The field names are the keys of `strings.toml`.
+/// Every word the theme owns, by area. The field names are the keys of `strings.toml`; the
+/// tables only templates read are in [`Strings::more`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Strings {
+    /// The language: its plural rules and how it writes dates (set by the loader, not a key).
+    #[serde(skip)]
+    pub lang: super::Lang,
     /// Page titles and breadcrumbs.
     pub pages: Pages,
     /// Sections of a pair's pages, also the labels of search results.
     pub pair: PairWords,
     /// A goal's status.
     pub goal_status: GoalStatusWords,
-    /// Month names.
-    pub months: Months,
-    /// Month names shortened.
-    pub months_short: Months,
     /// The dashboard's charts.
     pub charts: ChartWords,
     /// How often a pair meets.
@@ -41,6 +40,10 @@ pub struct Strings {
     pub meeting_modes: MeetingModeWords,
     /// When people meet.
     pub meeting_times: MeetingTimeWords,
+    /// The tables only templates read (`t.<table>.<key>`), text or counted words ([`Plural`]):
+    /// checked against the default theme's keys as the typed ones are.
+    #[serde(flatten)]
+    pub more: std::collections::BTreeMap<String, std::collections::BTreeMap<String, super::Plural>>,
 }
 
 /// The mentor directory's words; `count` and `room` are patterns whose `{name}`s are replaced.
@@ -358,23 +361,4 @@ pub struct GoalStatusWords {
     pub achieved: String,
     /// [`GoalStatus::Dropped`].
     pub dropped: String,
-}
-
-/// The names of the months.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
-pub struct Months {
-    pub january: String,
-    pub february: String,
-    pub march: String,
-    pub april: String,
-    pub may: String,
-    pub june: String,
-    pub july: String,
-    pub august: String,
-    pub september: String,
-    pub october: String,
-    pub november: String,
-    pub december: String,
 }
