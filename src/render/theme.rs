@@ -206,6 +206,8 @@ impl Theme {
             },
         );
         tera.register_filter("css_string", css_string);
+        tera.register_filter("fill", fill);
+        tera.register_filter("json", json);
         let sources: Vec<TemplateSource> = templates
             .into_iter()
             .map(|(name, text, path)| TemplateSource {
@@ -468,6 +470,52 @@ fn count(word: &tera::Value, n: i64, lang: &super::strings::Lang) -> tera::TeraR
         ));
     };
     Ok(lang.count(&plural, n))
+}
+
+/// A pattern of the strings file with its `{name}`s replaced by the arguments of the same names:
+/// `{{ t.pair_page.by | fill(date=d) }}`. Text in, text out: the page escapes the result as it
+/// escapes everything (and `css_string` can quote it). When an argument is marked `safe` (a link, a
+/// `<time>`), the pattern and the other arguments are escaped here and the result is markup, so a
+/// sentence can hold a link without the translator writing any HTML.
+fn fill(
+    pattern: tera::StringInput<'_>,
+    kwargs: Kwargs,
+    state: &State,
+) -> tera::TeraResult<tera::Value> {
+    let markup = pattern.is_safe() || kwargs.iter().any(|(_, v)| v.is_safe());
+    let shown = |text: &str, safe: bool| -> tera::TeraResult<String> {
+        if markup && !safe {
+            state.escape(text)
+        } else {
+            Ok(text.to_owned())
+        }
+    };
+    let pattern_text = shown(pattern.as_str(), pattern.is_safe())?;
+    let mut values: Vec<(String, String)> = Vec::new();
+    for (key, value) in kwargs.iter() {
+        let text = match value.as_str() {
+            Some(text) => shown(text, value.is_safe())?,
+            None => value.to_string(),
+        };
+        values.push((key.to_string(), text));
+    }
+    let pairs: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let filled = super::strings::fill(&pattern_text, &pairs);
+    Ok(if markup {
+        tera::Value::safe_string(&filled)
+    } else {
+        tera::Value::from(filled)
+    })
+}
+
+/// Any value as JSON, for a script to read from a `data-*` attribute (the page escapes it for
+/// HTML): `data-words="{{ t.search | json }}"`. A script cannot fetch a file on a site opened
+/// from disk, so the words it writes come with the page.
+fn json(value: &tera::Value, _: Kwargs, _: &State) -> tera::TeraResult<String> {
+    serde_json::to_string(value).map_err(|e| tera::Error::message(e.to_string()))
 }
 
 /// Any text as a quoted CSS string, for a custom property such as the running head of printed
