@@ -335,7 +335,8 @@ fn timeline(
         let tx = x(today);
         let _ = write!(
             s,
-            "<g class=\"today\" data-date=\"{today}\"><line x1=\"{tx}\" y1=\"{t}\" x2=\"{tx}\" y2=\"{b}\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"{lx}\" y=\"{ly}\" text-anchor=\"{anchor}\" fill=\"currentColor\">Today</text></g>",
+            "<g class=\"today\" data-date=\"{today}\"><line x1=\"{tx}\" y1=\"{t}\" x2=\"{tx}\" y2=\"{b}\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"{lx}\" y=\"{ly}\" text-anchor=\"{anchor}\" fill=\"currentColor\">{label}</text></g>",
+            label = esc(&words.today),
             tx = n(tx),
             t = n(TOP - 14.0),
             b = n(bottom),

@@ -26,6 +26,7 @@ mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;
 mod import;
+mod interface_words;
 mod incremental;
 mod init;
 #[cfg(unix)]

@@ -168,6 +168,8 @@ pub struct PictureWords {
     pub to_come: String,
     /// The mark under the current phase.
     pub now: String,
+    /// The label of today's line on the goals' time line.
+    pub today: String,
     /// A phase in the track's description (`{phase}`, `{state}`, `{done}`, `{total}`).
     pub step: String,
     /// A phase's tooltip (`{phase}`, `{done}`, `{total}`).

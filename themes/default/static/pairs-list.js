@@ -30,6 +30,17 @@
   // The words the page's template gives the script (data-* of the form), so a theme words them.
   function word(name) { return form.getAttribute("data-" + name) || ""; }
 
+  // The form of a counted word (text, or forms by CLDR plural category) that `n` takes in the
+  // page's language, with `{count}` replaced: the language's rules come from the browser's Intl.
+  function counted(word, n) {
+    var form = word;
+    if (typeof word !== "string") {
+      var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en").select(n) : "other";
+      form = word[category] || word.other || "";
+    }
+    return form.replace(/\{count\}/g, String(n));
+  }
+
   function chosen() {
     return {
       sort: form.elements.sort.value,
@@ -90,7 +101,7 @@
       found.textContent = "";
       var table = el("table", undefined, "pairs found");
       var head = table.createTHead().insertRow();
-      var headings = word("headings").split("|");
+      var headings = JSON.parse(word("headings") || "[]");
       headings.slice(0, 4).concat(shown.some(function (r) { return r.m; }) ? headings.slice(4) : [])
         .forEach(function (h) { var th = el("th", h); th.scope = "col"; head.appendChild(th); });
       var body = table.createTBody();
@@ -103,7 +114,7 @@
         tr.appendChild(el("td", r.s));
         if (head.cells.length > 4) tr.appendChild(el("td", r.m || "–"));
       });
-      form.elements.count.value = shown.length + " " + word(shown.length === 1 ? "one" : "many");
+      form.elements.count.value = counted(JSON.parse(word("count") || "\"\""), shown.length);
       found.appendChild(table);
       if (pages > 1) {
         var nav = el("nav", undefined, "pager"); nav.setAttribute("aria-label", word("pages"));

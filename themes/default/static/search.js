@@ -15,7 +15,22 @@
   var status = box.querySelector("[role=status]");
   var root = box.getAttribute("data-root") || "";
   var folder = box.getAttribute("data-pieces") || root + "search/";
-  var GROUPS = ["Guide", "Phases", "Pairs"];
+  // The words the script writes, from the page (the `[search]` table of the strings file), so a
+  // theme or a language words them: text, or a counted word's forms by CLDR plural category.
+  var WORDS = JSON.parse(box.getAttribute("data-words") || "{}");
+  var GROUPS = JSON.parse(box.getAttribute("data-groups") || "[]");
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  // `pattern` with each `{name}` of `values` replaced.
+  function fill(pattern, values) {
+    return String(pattern || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? String(values[name]) : all;
+    });
+  }
+  // The form of a counted word that `n` takes in the page's language, `{count}` replaced.
+  function count(word, n) {
+    var form = typeof word === "string" ? word : word && (word[plurals ? plurals.select(n) : "other"] || word.other);
+    return fill(form, { count: n });
+  }
   var PER_GROUP = 5;
   // How long typing must pause before a search: a word typed quickly is one search.
   var PAUSE = 120;
@@ -26,7 +41,7 @@
   box.hidden = false;
   // A touch screen has no `/` key: drop the placeholder's hint in brackets, "(press /)".
   if (window.matchMedia && matchMedia("(hover: none) and (pointer: coarse)").matches) {
-    input.placeholder = input.placeholder.replace(/\s*\([^)]*\)\s*$/, "");
+    input.placeholder = WORDS.placeholder_touch || input.placeholder;
   }
 
   // The pieces loaded, by name ("terms-3", "docs-12"), and the callbacks waiting for those loading.
@@ -42,7 +57,7 @@
     document.head.appendChild(s);
   }
 
-  function failed() { say("The search index could not be loaded."); }
+  function failed() { say(WORDS.failed); }
 
   // Runs `then` once the manifest is there, loading it the first time.
   var waiting = null;
@@ -328,13 +343,15 @@
     if (!results.length) {
       var none = document.createElement("p");
       none.className = "search-none";
-      none.textContent = "Nothing found for “" + query.trim() + "”.";
+      none.textContent = fill(WORDS.nothing_found, { query: query.trim() });
       list.appendChild(none);
     }
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     var shown = results.length;
-    say(shown ? shown + (shown === 1 ? " result" : " results") + (hits.length > shown ? " of " + hits.length : "") + "; arrow keys to choose, Enter to open." : "No results.");
+    var counted = count(WORDS.results, shown);
+    if (hits.length > shown) counted = fill(WORDS.results_of, { results: counted, total: hits.length });
+    say(shown ? fill(WORDS.found, { results: counted }) : WORDS.none);
     return true;
   }
 
