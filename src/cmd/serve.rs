@@ -87,6 +87,9 @@ pub fn serve(
         session.rebuild(),
         "fix it and save: the site is served once it builds",
     );
+    if let Some(theme) = session.theme() {
+        hub.words(theme.strings.serve.clone(), theme.strings.lang.tag());
+    }
     if let Shown::Failed(text) = first {
         hub.problems(text);
     }
@@ -154,10 +157,17 @@ pub fn serve(
         let (session, console, hub) = (session.clone(), console.clone(), hub.clone());
         move |hints: Option<&[PathBuf]>| {
             // The session is held for the rebuild only, not while the console prints.
-            let outcome = session
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .rebuild_hinted(hints);
+            let (outcome, words) = {
+                let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+                let outcome = session.rebuild_hinted(hints);
+                let words = session
+                    .theme()
+                    .map(|t| (t.strings.serve.clone(), t.strings.lang.tag().to_owned()));
+                (outcome, words)
+            };
+            if let Some((words, lang)) = words {
+                hub.words(words, &lang);
+            }
             let shown = console
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())

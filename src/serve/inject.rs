@@ -46,7 +46,8 @@ pub(super) async fn live_script(State(live): State<Live>, req: Request, next: Ne
     if response.status() == StatusCode::NOT_FOUND && !is_html {
         // No 404 page: the site was never built (the program had errors from the start). A page
         // that carries the script still shows those errors, and reloads once they are fixed.
-        return not_built(generation);
+        let (words, lang) = live.hub.current_words();
+        return not_built(generation, &words, &lang);
     }
     let full = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
     if !is_html || !full {
@@ -92,12 +93,14 @@ fn script_tag(generation: u64) -> String {
 }
 
 /// The page served where there is no site yet.
-fn not_built(generation: u64) -> Response {
+fn not_built(generation: u64, words: &crate::render::strings::ServeWords, lang: &str) -> Response {
+    let title = crate::render::charts::esc(&words.not_built);
+    let lang = crate::render::charts::esc(if lang.is_empty() { "en" } else { lang });
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title>{}</head>\
-         <body><main><h1>Not built yet</h1><p>mentorbook has not built this page: see the console, \
-         or the message over this page.</p></main></body></html>\n",
-        script_tag(generation)
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>{}</head>\
+         <body><main><h1>{title}</h1><p>{}</p></main></body></html>\n",
+        script_tag(generation),
+        crate::render::charts::esc(&words.not_built_text),
     );
     let mut response = Response::new(Body::from(html));
     *response.status_mut() = StatusCode::NOT_FOUND;

@@ -6,7 +6,7 @@
   var generation = Number(new URL(script.src).searchParams.get("g"));
   var overlay = null;
 
-  function show(text) {
+  function show(text, words) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "mentorbook-problems";
@@ -21,7 +21,7 @@
       s.color = "#f4f4f5";
       s.font = "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
       var title = document.createElement("p");
-      title.textContent = "mentorbook: the site was not rebuilt. Fix the problem below and save: this page reloads by itself.";
+      title.textContent = words.not_rebuilt;
       title.style.font = "bold 16px/1.4 system-ui, sans-serif";
       title.style.color = "#fca5a5";
       var pre = document.createElement("pre");
@@ -46,7 +46,7 @@
     // For tests and the curious: the page is listening.
     window.mentorbookLive = status;
     if (status.problems) {
-      show(status.problems);
+      show(status.problems, status.words);
     } else if (status.generation !== generation) {
       location.reload();
     } else {

@@ -39,6 +39,11 @@ pub struct Status {
     pub generation: u64,
     /// The errors of the last rebuild, as the console shows them, while they are not fixed.
     pub problems: Option<String>,
+    /// The words the script shows, in the program's language (from its last build that loaded
+    /// the theme).
+    pub words: crate::render::strings::ServeWords,
+    /// The language of the pages (`book.toml`'s `language`), for the page served before a build.
+    pub lang: String,
 }
 
 /// Sends the status to every open page; cheap to clone.
@@ -62,6 +67,21 @@ impl Hub {
     /// A rebuild succeeded without changing a file: any error overlay goes.
     pub fn ok(&self) {
         self.0.send_if_modified(|s| s.problems.take().is_some());
+    }
+
+    /// The words of the program's language, for the pages opened or told from now on.
+    pub fn words(&self, words: crate::render::strings::ServeWords, lang: &str) {
+        self.0.send_if_modified(|s| {
+            s.words = words;
+            s.lang = lang.to_owned();
+            false
+        });
+    }
+
+    /// The words the pages show.
+    fn current_words(&self) -> (crate::render::strings::ServeWords, String) {
+        let status = self.0.borrow();
+        (status.words.clone(), status.lang.clone())
     }
 
     /// A rebuild failed: open pages show `text` over the page.

@@ -184,7 +184,9 @@ fn placeholders(text: &str) -> Vec<&str> {
     text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
         .collect()
 }
 
@@ -325,7 +327,13 @@ fn no_english_interface_word_is_left_when_every_key_is_replaced() {
     let root = program.root().to_path_buf();
     program.build_into("out-public").success();
     program
-        .run(&["build", "--audience", "coordinators", "-d", "out-coordinators"])
+        .run(&[
+            "build",
+            "--audience",
+            "coordinators",
+            "-d",
+            "out-coordinators",
+        ])
         .success();
     let content = content_text(&root);
     let mut phrases = default_phrases();
@@ -339,7 +347,13 @@ fn no_english_interface_word_is_left_when_every_key_is_replaced() {
         "too few phrases left to check ({}): the content exclusion is too broad",
         checked.len()
     );
-    for must in ["Checklist", "Print this workbook", "Search (press /)", "Dashboard", "No results"] {
+    for must in [
+        "Checklist",
+        "Print this workbook",
+        "Search (press /)",
+        "Dashboard",
+        "No results",
+    ] {
         assert!(
             checked.iter().any(|p| *p == must),
             "`{must}` must be among the checked phrases"
@@ -365,7 +379,10 @@ fn no_english_interface_word_is_left_when_every_key_is_replaced() {
         }
     }
     assert!(files > 50, "only {files} files were read");
-    assert!(markers > 1000, "only {markers} markers: the strings file was not read");
+    assert!(
+        markers > 1000,
+        "only {markers} markers: the strings file was not read"
+    );
     assert!(
         left.is_empty(),
         "{} English interface words are left (every key of the strings file was replaced):\n{}",
@@ -379,18 +396,29 @@ fn the_theme_scripts_write_no_english_of_their_own() {
     // The scripts of the default theme take every word they write from the page; their string
     // literals are selectors, attribute names and keys, never sentences for a reader.
     let dir = crate::harness::repo_root().join("themes/default/static");
-    for name in ["search.js", "pairs-list.js", "mentors.js", "print.js", "theme.js"] {
+    for name in [
+        "search.js",
+        "pairs-list.js",
+        "mentors.js",
+        "print.js",
+        "theme.js",
+    ] {
         let js = fs::read_to_string(dir.join(name)).unwrap();
         for line in js.lines().filter(|l| !l.trim_start().starts_with("//")) {
             for literal in line.split('"').skip(1).step_by(2) {
                 // Class names ("pairs found"), the strict directive and selectors have spaces
                 // too; words for a reader have a capital, punctuation or a space at an end.
                 let spaced = literal.contains(' ')
-                    && literal.split(' ').any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+                    && literal
+                        .split(' ')
+                        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
                 let worded = literal.starts_with(' ')
                     || literal.ends_with(' ')
-                    || literal.chars().any(|c| c.is_uppercase() || ".,;:!?“”…".contains(c));
-                let code = literal == "use strict" || literal.contains('(') || literal.contains('[');
+                    || literal
+                        .chars()
+                        .any(|c| c.is_uppercase() || ".,;:!?“”…".contains(c));
+                let code =
+                    literal == "use strict" || literal.contains('(') || literal.contains('[');
                 assert!(
                     !(spaced && worded) || code,
                     "{name}: a sentence in the script: {literal:?}"

@@ -26,11 +26,11 @@ mod hardening_editions;
 mod hardening_files;
 mod hardening_messages;
 mod import;
-mod interface_words;
 mod incremental;
 mod init;
 #[cfg(unix)]
 mod install_step;
+mod interface_words;
 mod layers;
 mod lists;
 mod matching;

@@ -40,10 +40,31 @@ pub struct Strings {
     pub meeting_modes: MeetingModeWords,
     /// When people meet.
     pub meeting_times: MeetingTimeWords,
+    /// The preview server's words.
+    pub serve: ServeWords,
     /// The tables only templates read (`t.<table>.<key>`), text or counted words ([`Plural`]):
     /// checked against the default theme's keys as the typed ones are.
     #[serde(flatten)]
     pub more: std::collections::BTreeMap<String, std::collections::BTreeMap<String, super::Plural>>,
+}
+
+/// The words of the preview server (`mentorbook serve`) over the pages it serves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeWords {
+    /// The title of the message over a page when a rebuild failed.
+    pub not_rebuilt: String,
+    /// The title of the page served before the first build.
+    pub not_built: String,
+    /// Its text.
+    pub not_built_text: String,
+}
+
+impl Default for ServeWords {
+    /// The default English words.
+    fn default() -> ServeWords {
+        Strings::builtin().serve.clone()
+    }
 }
 
 /// The mentor directory's words; `count` and `room` are patterns whose `{name}`s are replaced.
