@@ -291,10 +291,10 @@ fn shown_text(html: &str) -> String {
             }
         }
         for element in ["script", "style"] {
-            if tag == element || tag.starts_with(&format!("{element} ")) {
-                if let Some(end) = rest.find(&format!("</{element}>")) {
-                    rest = &rest[end..];
-                }
+            if (tag == element || tag.starts_with(&format!("{element} ")))
+                && let Some(end) = rest.find(&format!("</{element}>"))
+            {
+                rest = &rest[end..];
             }
         }
     }
