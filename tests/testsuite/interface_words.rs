@@ -1,10 +1,11 @@
 //! Every word of the interface comes from the strings file, so a language's file can replace all of
 //! them. The bundled program is built with a program `i18n/en.toml` that replaces EVERY key of the
 //! default strings with a marker (`ZZ<table>_<key>`, keeping its placeholders and plural forms);
-//! then every page, calendar, chart and script data file of the public and the coordinators'
-//! editions is read for English interface words left: the phrases of the default strings file and a
-//! list of words the templates once wrote. A word the program's own content also uses (its guide,
-//! phases, people and pairs are English) is left out, since a page may show it as content.
+//! then every page, calendar, chart and script data file of the public site (at its three levels),
+//! the coordinators' and a pair's editions is read for English interface words left: the phrases
+//! of the default strings file and a list of words the templates once wrote. A word the program's
+//! own content also uses (its guide, phases, people and pairs are English) is left out, since a
+//! page may show it as content.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -335,6 +336,20 @@ fn no_english_interface_word_is_left_when_every_key_is_replaced() {
             "out-coordinators",
         ])
         .success();
+    program
+        .run(&[
+            "build",
+            "--audience",
+            "pair:ana-lopez-ben-okafor",
+            "-d",
+            "out-pair",
+        ])
+        .success();
+    // The public site's other levels show other templates' words: a pair's progress only, names.
+    program.patch("book.toml", "pairs = \"full\"", "pairs = \"progress\"");
+    program.build_into("out-progress").success();
+    program.patch("book.toml", "pairs = \"progress\"", "pairs = \"names\"");
+    program.build_into("out-names").success();
     let content = content_text(&root);
     let mut phrases = default_phrases();
     phrases.extend(INTERFACE_WORDS.iter().map(|w| (*w).to_owned()));
@@ -363,7 +378,14 @@ fn no_english_interface_word_is_left_when_every_key_is_replaced() {
     let mut left: Vec<String> = Vec::new();
     let mut files = 0;
     let mut markers = 0;
-    for edition in ["out-public", "out-coordinators"] {
+    let editions = [
+        "out-public",
+        "out-coordinators",
+        "out-pair",
+        "out-progress",
+        "out-names",
+    ];
+    for edition in editions {
         let dir: PathBuf = root.join(edition);
         for (path, bytes) in read_tree(&dir) {
             let Some(text) = readable(&path, &bytes) else {
