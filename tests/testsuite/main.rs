@@ -43,6 +43,7 @@ mod problems_doc;
 mod profiles;
 mod proposals;
 mod publish;
+mod right_to_left;
 mod rules;
 mod schema_and_new;
 mod search;

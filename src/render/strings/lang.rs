@@ -9,6 +9,7 @@ use std::sync::Arc;
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
+use icu_locale::LocaleDirectionality;
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,8 @@ struct Inner {
     tag: String,
     /// Whether CLDR knows the language (otherwise English rules and dates stand in).
     known: bool,
+    /// Whether the language is written right to left (its likely script is: Arabic, Hebrew...).
+    rtl: bool,
     /// Which form of a counted word a number takes.
     plurals: PluralRules,
     /// `14 March 2025`.
@@ -83,6 +86,11 @@ impl Lang {
     /// Whether CLDR has this language's dates and plural rules.
     pub fn known(&self) -> bool {
         self.0.known
+    }
+
+    /// The direction of the language's script, as HTML's `dir` writes it: `rtl` or `ltr`.
+    pub fn dir(&self) -> &'static str {
+        if self.0.rtl { "rtl" } else { "ltr" }
     }
 
     /// The plural category `n` takes in this language.
@@ -167,6 +175,7 @@ impl Inner {
             id: MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             tag: tag.to_owned(),
             known: true,
+            rtl: LocaleDirectionality::new_common().is_right_to_left(&locale.id),
             plurals,
             long,
             month_year,
@@ -280,6 +289,14 @@ mod tests {
         assert!(!l.known());
         assert_eq!(l.date_long(date("2025-03-14")), "14 March 2025");
         assert!(Lang::of("es").known());
+    }
+
+    #[test]
+    fn arabic_and_hebrew_are_written_right_to_left() {
+        assert_eq!(Lang::of("ar").dir(), "rtl");
+        assert_eq!(Lang::of("he-IL").dir(), "rtl");
+        assert_eq!(Lang::of("es").dir(), "ltr");
+        assert_eq!(Lang::of("xx-nonsense").dir(), "ltr");
     }
 
     #[test]
