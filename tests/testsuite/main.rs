@@ -46,6 +46,7 @@ mod publish;
 mod rules;
 mod schema_and_new;
 mod search;
+mod search_languages;
 mod serve;
 mod site;
 mod slips;

@@ -225,7 +225,10 @@ fn the_index_follows_the_book_language() {
     assert_eq!(french["lang"], "fr");
     assert!(french["rules"]["stop"].as_array().unwrap().len() > 100);
     // Savoy's rules ship with their lengths: `[suffix, with, at_least]`.
-    assert_eq!(french["rules"]["steps"][2], serde_json::json!([["s", "", 4]]));
+    assert_eq!(
+        french["rules"]["steps"][2],
+        serde_json::json!([["s", "", 4]])
+    );
     assert!(
         program
             .read("book/index.html")

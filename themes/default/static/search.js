@@ -79,9 +79,10 @@
 
   function prepare() {
     index = window.mentorbookSearch;
-    index.stop = {};
+    // Without a prototype, a word such as "constructor" is not taken for a stop word.
+    index.stop = Object.create(null);
     index.rules.stop.forEach(function (w) { index.stop[w] = true; });
-    index.fold = {};
+    index.fold = Object.create(null);
     index.rules.fold.forEach(function (p) { index.fold[p[0]] = p[1]; });
   }
 
