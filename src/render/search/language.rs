@@ -81,6 +81,11 @@ pub struct Language {
     pub min: usize,
     /// Words too common to index (matched before stemming), folded and sorted.
     pub stop: &'static [&'static str],
+    /// Words that the language elides into the next (French *l'*, *qu'*): at the start of a word,
+    /// before an apostrophe, in any case, they are left out ([`Language::unelide`]). Not in the
+    /// index when empty.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub elision: &'static [&'static str],
     /// Letters written as others in the index ([`FOLD`]), before stop words and stems.
     pub fold: &'static [(char, &'static str)],
 }
@@ -99,11 +104,35 @@ impl Language {
             "pt" => (portuguese::STEPS, portuguese::STOP),
             _ => (&[], &[]),
         };
+        let elision = if primary.eq_ignore_ascii_case("fr") {
+            french::ELISION
+        } else {
+            &[]
+        };
         Language {
             steps,
             min: 3,
             stop,
+            elision,
             fold: FOLD,
+        }
+    }
+
+    /// `word` (as written) without the elided word it starts with: `l'objectif` is `objectif`
+    /// in French. `search.js`'s `clean` does the same.
+    pub fn unelide<'w>(&self, word: &'w str) -> &'w str {
+        if self.elision.is_empty() {
+            return word;
+        }
+        let Some((at, apostrophe)) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’')
+        else {
+            return word;
+        };
+        let before = word[..at].to_lowercase();
+        if self.elision.contains(&before.as_str()) {
+            &word[at + apostrophe.len_utf8()..]
+        } else {
+            word
         }
     }
 

@@ -114,7 +114,7 @@ impl<'r> Part<'r> {
         let mut word = String::new();
         let titled = text::raw_words(title).map(|w| (true, w));
         for (in_title, raw) in titled.chain(text::raw_words(&text).map(|w| (false, w))) {
-            text::fold_word(raw, &mut word);
+            text::fold_word(self.rules.unelide(raw), &mut word);
             if word.is_empty() {
                 continue;
             }

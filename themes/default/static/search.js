@@ -84,15 +84,20 @@
     index.rules.stop.forEach(function (w) { index.stop[w] = true; });
     index.fold = Object.create(null);
     index.rules.fold.forEach(function (p) { index.fold[p[0]] = p[1]; });
+    index.elision = Object.create(null);
+    (index.rules.elision || []).forEach(function (w) { index.elision[w] = true; });
   }
 
   // The same words and stems as the index (src/render/search/text.rs and language.rs): letters and
-  // digits, lower-cased, apostrophes dropped, accents folded, then in each step the first suffix rule
-  // that fits. A rule `[suffix, with]` fits when the word it makes has `min` letters, and stops its
-  // step either way; a rule `[suffix, with, n]` fits a word of `n` letters, and a shorter word goes
-  // on to the next rule.
+  // digits, an elided word left out, lower-cased, apostrophes dropped, accents folded, then in each
+  // step the first suffix rule that fits. A rule `[suffix, with]` fits when the word it makes has
+  // `min` letters, and stops its step either way; a rule `[suffix, with, n]` fits a word of `n`
+  // letters, and a shorter word goes on to the next rule.
   var WORD = /[\p{L}\p{N}'\u2019]+/gu;
   function clean(w) {
+    // An elided word and its apostrophe (French "l'objectif") are left out.
+    var at = w.search(/['\u2019]/);
+    if (at > 0 && index.elision[w.slice(0, at).toLowerCase()]) w = w.slice(at + 1);
     return Array.from(w.replace(/['\u2019]/g, "").toLowerCase()).map(function (c) {
       return index.fold[c] || c;
     }).join("");

@@ -102,3 +102,9 @@ pub(super) const STOP: &[&str] = &[
     "soyez", "soyons", "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une",
     "vos", "votre", "vous", "y",
 ];
+
+/// Words French writes elided into the next, left out of words: *l'objectif* is *objectif*,
+/// *qu'il* is *il*. The list of Lucene's `FrenchAnalyzer` (its `ElisionFilter`'s articles).
+pub(super) const ELISION: &[&str] = &[
+    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
+];

@@ -234,9 +234,32 @@ fn a_rule_too_long_for_the_word_lets_the_next_one_try() {
         steps: STEPS,
         min: 3,
         stop: &[],
+        elision: &[],
         fold: FOLD,
     };
     assert_eq!(lang.stem("papeis"), "papel");
     assert_eq!(lang.stem("leis"), "lei");
     assert_eq!(lang.stem("eis"), "eis");
+}
+
+#[test]
+fn french_leaves_elided_words_out() {
+    let fr = Language::for_tag("fr");
+    for (word, left) in [
+        ("l'objectif", "objectif"),
+        ("L’Objectif", "Objectif"),
+        ("qu'il", "il"),
+        ("jusqu'au", "au"),
+        ("aujourd'hui", "aujourd'hui"),
+        ("'l", "'l"),
+        ("objectif", "objectif"),
+    ] {
+        assert_eq!(fr.unelide(word), left, "{word}");
+    }
+    // Other languages keep the apostrophe's word: English drops only the apostrophe.
+    assert_eq!(Language::for_tag("en").unelide("l'objectif"), "l'objectif");
+    assert_eq!(
+        Language::for_tag("it").unelide("l'obiettivo"),
+        "l'obiettivo"
+    );
 }
