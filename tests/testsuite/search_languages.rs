@@ -94,6 +94,39 @@ fn search_in(language: &str, chapter: &str, query: &str) -> (Vec<String>, Vec<St
 }
 
 #[test]
+fn a_spanish_index_holds_stems_and_no_stop_words() {
+    let program = Program::bundled();
+    program.patch("book.toml", "language = \"en\"", "language = \"es-MX\"");
+    program.write("content/guide/in-the-language.md", SPANISH);
+    program.build().success();
+    let index = crate::search::index_of(&program, "book");
+    let terms: BTreeSet<&str> = index["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    for stem in ["reunion", "objetiv", "mentor", "acuerd", "luz", "tare"] {
+        assert!(terms.contains(stem), "{stem} is not a term");
+    }
+    // Forms are stems, and stop words are not indexed (a stem of the program's English text may
+    // be one: Savoy's rules make *loses* `los`).
+    for word in [
+        "reuniones",
+        "objetivos",
+        "luces",
+        "de",
+        "del",
+        "que",
+        "una",
+        "para",
+        "porque",
+    ] {
+        assert!(!terms.contains(word), "{word} is a term of the index");
+    }
+}
+
+#[test]
 fn a_spanish_program_finds_reunion_for_reuniones_from_disk() {
     if require_chromium().is_none() {
         return;
