@@ -7,7 +7,8 @@
 //! apostrophes dropped, accents off), so the rules are written without accents.
 //!
 //! English has a small stemmer of its own; Spanish, French, German and Portuguese have Jacques
-//! Savoy's light stemmers written as rules (one file each); any other language is only folded.
+//! Savoy's light stemmers written as rules (one file each, citing its sources); any other language
+//! is only folded. A new language is a file here and a line in [`Language::for_tag`].
 
 mod english;
 mod french;
@@ -74,8 +75,8 @@ impl Serialize for Rule {
 #[derive(Debug, Clone, Serialize)]
 pub struct Language {
     /// Rule steps, applied in order. In each step the first rule whose suffix ends the word and
-    /// whose length condition holds applies, and the step stops (see [`Rule::at_least`] for the
-    /// rules whose step stops at them whatever the length).
+    /// whose length condition holds applies, and the step stops; a rule without a length of its
+    /// own stops its step even when the word is too short ([`Rule::at_least`]).
     pub steps: &'static [&'static [Rule]],
     /// The shortest word a rule without a length of its own may make.
     pub min: usize,
@@ -96,19 +97,16 @@ impl Language {
     /// other language is only folded, and the reader's words match by prefix.
     pub fn for_tag(tag: &str) -> Language {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
-        let (steps, stop): (&[&[Rule]], &[&str]) = match primary.to_ascii_lowercase().as_str() {
-            "en" => (english::STEPS, english::STOP),
-            "es" => (spanish::STEPS, spanish::STOP),
-            "fr" => (french::STEPS, french::STOP),
-            "de" => (german::STEPS, german::STOP),
-            "pt" => (portuguese::STEPS, portuguese::STOP),
-            _ => (&[], &[]),
-        };
-        let elision = if primary.eq_ignore_ascii_case("fr") {
-            french::ELISION
-        } else {
-            &[]
-        };
+        type Words = &'static [&'static str];
+        let (steps, stop, elision): (&[&[Rule]], Words, Words) =
+            match primary.to_ascii_lowercase().as_str() {
+                "en" => (english::STEPS, english::STOP, &[]),
+                "es" => (spanish::STEPS, spanish::STOP, &[]),
+                "fr" => (french::STEPS, french::STOP, french::ELISION),
+                "de" => (german::STEPS, german::STOP, &[]),
+                "pt" => (portuguese::STEPS, portuguese::STOP, &[]),
+                _ => (&[], &[], &[]),
+            };
         Language {
             steps,
             min: 3,
