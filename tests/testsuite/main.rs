@@ -47,6 +47,7 @@ mod right_to_left;
 mod rules;
 mod schema_and_new;
 mod search;
+mod search_languages;
 mod serve;
 mod site;
 mod slips;
