@@ -346,7 +346,7 @@ fn a_spanish_program_edits_in_spanish() {
     let program = Program::bundled();
     program.patch("book.toml", "language = \"en\"", "language = \"es\"");
     program.write("i18n/es.toml", SPANISH);
-    let s = Served::start(program);
+    let mut s = Served::start(program);
     let enabling = s.get(&format!("/pairs/{PAIR}/enabling/")).body;
     let panel = editor_parts(&enabling);
     for spanish in [
