@@ -93,13 +93,16 @@ fn english_phrases() -> BTreeSet<String> {
     out
 }
 
+/// The elements whose text is the program's own (fields, diffs, file names) or no text.
+const OWN_WORDS: [&str; 5] = ["textarea", "pre", "code", "script", "style"];
+
 /// The text a coordinator reads in `html`: its text nodes and its `aria-label`, `title` and
 /// `placeholder` attributes, leaving out what the program's own files say (the text of fields,
 /// diffs, file names, and the `value` of inputs).
 fn shown_text(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
-    let mut skip: Option<&str> = None;
+    let mut skip: Option<&'static str> = None;
     while let Some(open) = rest.find('<') {
         let text = &rest[..open];
         if skip.is_none() && !text.trim().is_empty() {
@@ -122,14 +125,7 @@ fn shown_text(html: &str) -> Vec<String> {
             continue;
         }
         if !tag.starts_with('/') {
-            if ["textarea", "pre", "code", "script", "style", "title"].contains(&name.as_str()) {
-                skip = Some(
-                    ["textarea", "pre", "code", "script", "style", "title"]
-                        .into_iter()
-                        .find(|n| *n == name)
-                        .unwrap(),
-                );
-            }
+            skip = OWN_WORDS.iter().copied().find(|n| *n == name);
             for attribute in ["aria-label", "title", "placeholder"] {
                 let needle = format!(" {attribute}=\"");
                 if let Some(at) = tag.find(&needle) {
@@ -346,7 +342,7 @@ fn a_spanish_program_edits_in_spanish() {
     let program = Program::bundled();
     program.patch("book.toml", "language = \"en\"", "language = \"es\"");
     program.write("i18n/es.toml", SPANISH);
-    let mut s = Served::start(program);
+    let s = Served::start(program);
     let enabling = s.get(&format!("/pairs/{PAIR}/enabling/")).body;
     let panel = editor_parts(&enabling);
     for spanish in [
