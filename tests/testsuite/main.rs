@@ -19,6 +19,7 @@ mod directory;
 mod editions;
 mod editor;
 mod editor_browser;
+mod editor_language;
 mod editor_year;
 mod export;
 mod faithful;

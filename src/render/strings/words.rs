@@ -40,6 +40,10 @@ pub struct Strings {
     pub meeting_modes: MeetingModeWords,
     /// When people meet.
     pub meeting_times: MeetingTimeWords,
+    /// Why the editor of `serve --edit` refused a save, as its pages say it.
+    pub edit_errors: EditErrorWords,
+    /// The choices of the editor's lists that no other table names.
+    pub edit_choices: EditChoiceWords,
     /// The tables only templates read (`t.<table>.<key>`), text or counted words ([`Plural`]):
     /// checked against the default theme's keys as the typed ones are.
     #[serde(flatten)]
@@ -361,4 +365,65 @@ pub struct GoalStatusWords {
     pub achieved: String,
     /// [`GoalStatus::Dropped`].
     pub dropped: String,
+}
+
+/// Why the editor refused a save, as its pages say it; each a pattern whose `{name}`s
+/// [`fill`](super::fill) replaces, or the name of a field for `required`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditErrorWords {
+    /// The file changed on disk since the form was made (`{file}`).
+    pub changed: String,
+    /// Nothing was saved, and why (`{why}`).
+    pub not_saved: String,
+    /// The change would give the program errors (they follow).
+    pub would_error: String,
+    /// A field left empty that must be filled (`{what}`, one of the names below).
+    pub required: String,
+    /// The checklist's phase, for `required`.
+    pub phase: String,
+    /// The checklist item, for `required`.
+    pub item: String,
+    /// The date an item was done, for `required`.
+    pub done: String,
+    /// A meeting's date, for `required`.
+    pub meeting_date: String,
+    /// A new goal's id, for `required`.
+    pub goal_id: String,
+    /// A new milestone's title, for `required`.
+    pub milestone_title: String,
+    /// A new person's name, for `required`.
+    pub name: String,
+    /// A new pair's mentor, for `required`.
+    pub mentor: String,
+    /// A new pair's mentee, for `required`.
+    pub mentee: String,
+    /// A new pair's mentor that is no id (`{error}`).
+    pub mentor_id: String,
+    /// A new pair's mentee that is no id (`{error}`).
+    pub mentee_id: String,
+    /// A form without a field the editor puts in it (`{name}`).
+    pub no_field: String,
+    /// A form the editor does not have (`{name}`).
+    pub no_form: String,
+    /// A text the editor does not edit (`{name}`).
+    pub no_text: String,
+    /// A new person with no role.
+    pub one_role: String,
+    /// A new pair's start that is no date (`{error}`).
+    pub start: String,
+    /// A new pair's id that is no id (`{error}`).
+    pub pair_id: String,
+    /// A new person's id that is no id (`{error}`).
+    pub person_id: String,
+}
+
+/// The choices of the editor's lists that no other table names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditChoiceWords {
+    /// A value left out of the file.
+    pub not_set: String,
+    /// A pair that the program brought together (`initiated_by: program`).
+    pub program: String,
 }
