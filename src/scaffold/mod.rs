@@ -239,3 +239,73 @@ pub fn write_program(dir: &Path, language: &Language) -> io::Result<Vec<Written>
 fn with_path(e: io::Error, path: &Path) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a phase file must keep in every language: its items' ids, owners and ways in, and how
+    /// many questions each asks.
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Shape {
+        checklist: Vec<ItemShape>,
+        sources: Vec<String>,
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct ItemShape {
+        id: String,
+        owner: String,
+        #[serde(default)]
+        initiated_by: Vec<String>,
+        #[serde(default)]
+        questions: Vec<String>,
+        #[serde(default)]
+        guidance: Option<String>,
+    }
+
+    /// The items of a phase file, reduced to what must match: the text differs by language.
+    fn shape(text: &str) -> Vec<(String, String, Vec<String>, usize, bool)> {
+        let phase: Shape = serde_saphyr::from_str(text).expect("a phase file parses");
+        assert!(!phase.sources.is_empty(), "the phase credits its sources");
+        phase
+            .checklist
+            .into_iter()
+            .map(|i| {
+                let guided = i.guidance.is_some();
+                (i.id, i.owner, i.initiated_by, i.questions.len(), guided)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_spanish_phases_have_the_english_ones_items() {
+        let phases = |set: &[(&'static str, &'static str)]| -> Vec<(&'static str, &'static str)> {
+            set.iter()
+                .filter(|(rel, _)| rel.starts_with("content/phases/"))
+                .copied()
+                .collect()
+        };
+        let english = phases(GUIDELINES);
+        let spanish = phases(GUIDELINES_ES);
+        assert_eq!(
+            english.iter().map(|(rel, _)| *rel).collect::<Vec<_>>(),
+            spanish.iter().map(|(rel, _)| *rel).collect::<Vec<_>>(),
+            "the phase files are named by phase id in every language"
+        );
+        for ((rel, en), (_, es)) in english.iter().zip(&spanish) {
+            assert_eq!(shape(en), shape(es), "{rel}: the Spanish items differ");
+        }
+    }
+
+    #[test]
+    fn the_spanish_sample_is_the_english_one_in_another_language() {
+        let today = crate::model::Date::parse("2026-03-01").unwrap();
+        let en = program_files(&Language::default(), today);
+        let es = program_files(&Language::parse("es").unwrap(), today);
+        assert_eq!(en.len(), es.len(), "the same number of files");
+        let book = &es.iter().find(|(rel, _)| rel == "book.toml").unwrap().1;
+        assert!(book.contains("language = \"es\"\n"), "{book}");
+        assert!(!book.contains("{mentorbook-"), "{book}");
+    }
+}
