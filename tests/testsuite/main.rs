@@ -29,6 +29,7 @@ mod hardening_messages;
 mod import;
 mod incremental;
 mod init;
+mod init_language;
 #[cfg(unix)]
 mod install_step;
 mod layers;
