@@ -145,9 +145,9 @@ fn the_month_names_are_icus() {
     for (tag, long, month) in [
         ("es", "14 de marzo de 2025", Some("marzo de 2025")),
         ("fr", "14 mars 2025", Some("mars 2025")),
-        // ICU4X 2.4 debug-asserts (`DecimalFormatterNotLoaded`) on German and Portuguese
-        // `YM::long`: see `german_and_portuguese_month_and_year`.
-        ("de", "14. März 2025", None),
+        ("de", "14. März 2025", Some("März 2025")),
+        // ICU4X 2.4 debug-asserts (`DecimalFormatterNotLoaded`) on Portuguese `YM::long`: see
+        // `portuguese_month_and_year`.
         ("pt", "14 de março de 2025", None),
     ] {
         let s = Strings::of_language(tag);
@@ -159,14 +159,14 @@ fn the_month_names_are_icus() {
     }
 }
 
-/// Fails today in debug builds: ICU4X 2.4's German and Portuguese `YM::long` formatters panic on
-/// a `debug_assert` (`unexpected error in FormattedDateTime: DecimalFormatterNotLoaded`), which a
-/// dashboard's meetings chart reaches. Left for a fix in `lang.rs`.
+/// Fails today in debug builds: ICU4X 2.4's `YM::long` formatter for `pt` (Brazilian data;
+/// `pt-PT` works) panics on a `debug_assert` (`unexpected error in FormattedDateTime:
+/// DecimalFormatterNotLoaded`), which a Portuguese dashboard's meetings chart reaches. Left for a
+/// fix in `lang.rs`.
 #[test]
-#[ignore = "ICU4X 2.4 German and Portuguese YM::long: DecimalFormatterNotLoaded"]
-fn german_and_portuguese_month_and_year() {
+#[ignore = "ICU4X 2.4 pt YM::long: DecimalFormatterNotLoaded"]
+fn portuguese_month_and_year() {
     let d = Date::parse("2025-03-14").unwrap();
-    assert_eq!(Lang::of("de").month_year(d), "März 2025");
     assert_eq!(Lang::of("pt").month_year(d), "março de 2025");
 }
 
@@ -186,3 +186,4 @@ fn the_words_are_the_languages() {
         "Lista de verificação"
     );
 }
+
