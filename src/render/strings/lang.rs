@@ -96,12 +96,6 @@ impl Lang {
         self.0.plurals.categories().map(category_name).collect()
     }
 
-    /// The plural categories the language's numbers take, by name: `one` and `other` for
-    /// English and German, `one`, `many` and `other` for Spanish, French and Portuguese.
-    pub fn categories(&self) -> Vec<&'static str> {
-        self.0.plurals.categories().map(category_name).collect()
-    }
-
     /// The form of `word` that `n` takes, with `{count}` replaced by `n`.
     pub fn count(&self, word: &Plural, n: u64) -> String {
         let digits = n.to_string();
