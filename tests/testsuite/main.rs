@@ -30,6 +30,7 @@ mod incremental;
 mod init;
 #[cfg(unix)]
 mod install_step;
+mod languages;
 mod layers;
 mod lists;
 mod matching;

@@ -186,4 +186,3 @@ fn the_words_are_the_languages() {
         "Lista de verificação"
     );
 }
-
