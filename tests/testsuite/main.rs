@@ -32,6 +32,7 @@ mod init;
 mod init_language;
 #[cfg(unix)]
 mod install_step;
+mod languages;
 mod layers;
 mod lists;
 mod matching;

@@ -102,6 +102,12 @@ impl Lang {
         self.0.plurals.category_for(n)
     }
 
+    /// The plural categories the language's numbers take, by name: `one` and `other` for
+    /// English and German, `one`, `many` and `other` for Spanish, French and Portuguese.
+    pub fn categories(&self) -> Vec<&'static str> {
+        self.0.plurals.categories().map(category_name).collect()
+    }
+
     /// The form of `word` that `n` takes, with `{count}` replaced by `n` as the language writes
     /// numbers.
     pub fn count(&self, word: &Plural, n: u64) -> String {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Plural;
+
 #[cfg(doc)]
 use crate::model::pair::{GoalStatus, Outcome};
 #[cfg(doc)]
@@ -94,8 +96,8 @@ pub struct MentorWords {
     pub location: String,
     /// A mentor's goals.
     pub goals: String,
-    /// A mentor's room: `{room}` and `{capacity}`.
-    pub room: String,
+    /// A mentor's room, counted by `{room}`: `{room}` and `{capacity}`.
+    pub room: Plural,
     /// A mentor's room when their capacity is not shown.
     pub has_room: String,
     /// The link from a mentor to how to ask.
@@ -180,10 +182,8 @@ pub struct PictureWords {
     pub step_count: String,
     /// The title of the goals' time line.
     pub timeline: String,
-    /// One goal, in its description.
-    pub one_goal: String,
-    /// Several goals, in its description (`{count}`).
-    pub goals: String,
+    /// The goals, counted, in its description (`{count}`).
+    pub goals: Plural,
     /// Its description (`{goals}`, `{from}`, `{to}`, `{reached}`, `{milestones}`).
     pub timeline_desc: String,
     /// A goal's deadline (`{date}`).
@@ -268,18 +268,12 @@ pub struct ChartWords {
     pub goals: String,
     /// The title of the chart of meetings per month.
     pub meetings: String,
-    /// One pair, counted.
-    pub pair: String,
-    /// Pairs, counted.
-    pub pairs: String,
-    /// One goal, counted.
-    pub goal: String,
-    /// Goals, counted.
-    pub goals_counted: String,
-    /// One meeting, counted.
-    pub meeting: String,
-    /// Meetings, counted.
-    pub meetings_counted: String,
+    /// Pairs, counted (`{count}`).
+    pub pairs: Plural,
+    /// Goals, counted (`{count}`).
+    pub goals_counted: Plural,
+    /// Meetings, counted (`{count}`).
+    pub meetings_counted: Plural,
     /// A band of the checklist chart (`{pairs}`, `{total}`).
     pub band: String,
     /// A pair of the checklist chart (`{done}`, `{total}`, `{percent}`).
