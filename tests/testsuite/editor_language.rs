@@ -334,14 +334,10 @@ fn no_english_word_is_left_in_the_editor_when_every_word_is_replaced() {
     );
 }
 
-/// The Spanish words of the editor (merged into `themes/default/i18n/es.toml` later).
-const SPANISH: &str = include_str!("../../themes/default/i18n/new-editor/es.toml");
-
 #[test]
 fn a_spanish_program_edits_in_spanish() {
     let program = Program::bundled();
     program.patch("book.toml", "language = \"en\"", "language = \"es\"");
-    program.write("i18n/es.toml", SPANISH);
     let mut s = Served::start(program);
     let enabling = s.get(&format!("/pairs/{PAIR}/enabling/")).body;
     let panel = editor_parts(&enabling);
@@ -380,56 +376,4 @@ fn a_spanish_program_edits_in_spanish() {
     // The console stays English (it may print after the page is answered).
     s.server
         .wait_for_stderr("not saved: nothing was saved: the date it was done is required");
-}
-
-#[test]
-fn each_language_of_the_editor_has_every_key_with_its_placeholders() {
-    let english = default_strings();
-    for (lang, text) in [
-        ("es", SPANISH),
-        (
-            "fr",
-            include_str!("../../themes/default/i18n/new-editor/fr.toml"),
-        ),
-        (
-            "de",
-            include_str!("../../themes/default/i18n/new-editor/de.toml"),
-        ),
-        (
-            "pt",
-            include_str!("../../themes/default/i18n/new-editor/pt.toml"),
-        ),
-    ] {
-        let file = format!("themes/default/i18n/new-editor/{lang}.toml");
-        let words: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        for (table, keys) in &english {
-            if !table.starts_with("edit") {
-                continue;
-            }
-            let theirs = words
-                .get(table)
-                .and_then(|t| t.as_table())
-                .unwrap_or_else(|| panic!("{file} has no [{table}]"));
-            for (key, value) in keys.as_table().unwrap() {
-                let translated = theirs
-                    .get(key)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_else(|| panic!("{file} has no {table}.{key}"));
-                let mut want = placeholders(value.as_str().unwrap());
-                let mut have = placeholders(translated);
-                want.sort();
-                have.sort();
-                assert_eq!(have, want, "{file}: the placeholders of {table}.{key}");
-            }
-        }
-        for table in words.keys() {
-            assert!(
-                table.starts_with("edit"),
-                "{file} holds only the editor's new tables, not [{table}]"
-            );
-        }
-        // And the file lays over the default strings as a program's would.
-        mentorbook::render::strings::Strings::with_overlay(std::path::Path::new(&file), text)
-            .unwrap_or_else(|p| panic!("{file}: {}", p.message));
-    }
 }
