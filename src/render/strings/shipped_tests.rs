@@ -129,7 +129,12 @@ fn counted_words_take_the_forms_of_the_language() {
     for (tag, one, zero, many) in [
         ("en", "1 pair", "0 pairs", "1,000,000 pairs"),
         ("es", "1 pareja", "0 parejas", "1.000.000 parejas"),
-        ("fr", "1 binôme", "0 binôme", "1\u{202f}000\u{202f}000 binômes"),
+        (
+            "fr",
+            "1 binôme",
+            "0 binôme",
+            "1\u{202f}000\u{202f}000 binômes",
+        ),
         ("de", "1 Tandem", "0 Tandems", "1.000.000 Tandems"),
         ("pt", "1 dupla", "0 dupla", "1.000.000 duplas"),
     ] {
