@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use mentorbook::model::Audience;
+use mentorbook::scaffold::Language;
 
 /// Turns a mentoring program kept as YAML and Markdown into a browsable handbook.
 #[derive(Debug, Parser)]
@@ -213,6 +214,11 @@ pub struct InitArgs {
     /// Write into a folder that is not empty; existing files are still never overwritten.
     #[arg(long)]
     pub force: bool,
+    /// The program's language, a BCP 47 tag (`book.toml`'s `language`). `es` writes the guide,
+    /// the phase checklists and the sample in Spanish; `fr`, `de` and `pt` write them in English,
+    /// each file saying so in the language at its top; other tags get the English files.
+    #[arg(long, value_name = "TAG", default_value = "en", value_parser = Language::parse)]
+    pub language: Language,
 }
 
 /// A program folder and its output folder.

@@ -63,6 +63,10 @@ pub enum Code {
     Template,
     /// A theme's `strings.toml` that is not TOML, or names a table or key the default has not.
     Strings,
+    /// A `language` in `book.toml` whose words the default theme and the program leave in English.
+    UntranslatedLanguage,
+    /// A counted word of a strings file without a form its language's plural rules use.
+    MissingPluralForm,
     /// A value out of range.
     OutOfRange,
     /// A link between guide chapters that points nowhere.
@@ -126,7 +130,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in numeric order (the order of docs/problems.md).
-    pub const ALL: [Code; 41] = [
+    pub const ALL: [Code; 43] = [
         Code::Io,
         Code::Config,
         Code::Yaml,
@@ -159,6 +163,8 @@ impl Code {
         Code::CapacityNotMentor,
         Code::Template,
         Code::Strings,
+        Code::UntranslatedLanguage,
+        Code::MissingPluralForm,
         Code::GoalWithoutMeasure,
         Code::GoalWithoutDeadline,
         Code::GoalOverdue,
@@ -191,6 +197,8 @@ impl Code {
             Code::OutOfRange => "out-of-range",
             Code::Template => "template",
             Code::Strings => "strings",
+            Code::UntranslatedLanguage => "untranslated-language",
+            Code::MissingPluralForm => "missing-plural-form",
             Code::BrokenLink => "broken-link",
             Code::OverlappingMentee => "overlapping-mentee",
             Code::MeetingOutsideDates => "meeting-outside-dates",
@@ -240,6 +248,8 @@ impl Code {
             Code::OutOfRange => "MB0302",
             Code::Template => "MB0401",
             Code::Strings => "MB0402",
+            Code::UntranslatedLanguage => "MB0403",
+            Code::MissingPluralForm => "MB0404",
             Code::BrokenLink => "MB0106",
             Code::OverlappingMentee => "MB0206",
             Code::MeetingOutsideDates => "MB0303",

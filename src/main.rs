@@ -55,7 +55,7 @@ fn main() -> ExitCode {
     no_huge_pages();
     let cli = Cli::parse();
     let exit = match &cli.command {
-        Command::Init(a) => cmd::init(&a.dir, a.force),
+        Command::Init(a) => cmd::init(&a.dir, a.force, &a.language),
         Command::Build(a) => {
             purge_sooner();
             let pdf = a.pdf.then(|| pdf_options(a.browser.clone(), a.jobs));

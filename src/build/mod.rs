@@ -307,6 +307,9 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     if let (Some(cache), Some(memo)) = (&cache, memo.take()) {
         let _ = cache.keep(&memo);
     }
+    // The theme's words come with their own warnings (words left in English), said with the rest.
+    let mut theme = Theme::load(&config).map_err(Failure::Render)?;
+    problems.extend(std::mem::take(&mut theme.warnings));
     // A build sums up what repeats; `check` lists every problem.
     let mut warnings = crate::report::human_grouped(
         &problems.into_sorted_unplaced(),
@@ -343,7 +346,6 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         progress: crate::progress::Progress::on_terminal(),
     };
     let load = started.elapsed();
-    let mut theme = Theme::load(&config).map_err(Failure::Render)?;
     let layout = inputs
         .is_some()
         .then(|| crate::render::layout_key(&program, &options));

@@ -14,12 +14,20 @@ pub fn check(dir: &Path, format: Format, deny_warnings: bool) -> Exit {
     // How the folder is kept in git: `check` alone says it (see `validate::publishing`).
     if let Some(book) = &program {
         problems.extend(crate::validate::publishing(book));
+        // The theme's and the program's strings files: what they name, and what they leave out.
+        match crate::render::theme::strings(&book.config) {
+            Ok((_, warnings)) => problems.extend(warnings),
+            Err(problem) => problems.push(problem),
+        }
     }
     let exit = failed(&problems);
     let problems = problems.into_sorted();
     print(&problems, format, dir);
     let warned = problems.iter().any(|p| p.severity == Severity::Warning);
+    let erred = problems.iter().any(|p| p.severity == Severity::Error);
     match program {
+        // A strings file that cannot be used, found after the program loaded.
+        Some(_) if erred => exit,
         Some(_) if deny_warnings && warned => {
             if format == Format::Human {
                 eprintln!("warnings are errors here (--deny-warnings)");

@@ -186,14 +186,14 @@ pub struct Column {
 }
 
 /// Vertical columns over a time line, each with its number on top (when there is room) and its
-/// label beneath; `unit` names what is counted in the tooltips, one and many (`meeting`,
-/// `meetings`).
+/// label beneath; `counted` writes a column's number with what it counts, for the tooltips
+/// (`3 meetings`).
 pub fn column_chart(
     id: &str,
     title: &str,
     desc: &str,
     columns: &[Column],
-    unit: (&str, &str),
+    counted: &dyn Fn(usize) -> String,
 ) -> String {
     const TOP: f64 = 22.0;
     const PLOT: f64 = 150.0;
@@ -229,10 +229,10 @@ pub fn column_chart(
         let mid = x + bar / 2.0;
         let _ = write!(
             s,
-            "<g class=\"column\" data-label=\"{name}\" data-value=\"{v}\"><title>{name}: {v} {unit}</title><rect class=\"bar-fill\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"currentColor\"/>",
+            "<g class=\"column\" data-label=\"{name}\" data-value=\"{v}\"><title>{name}: {unit}</title><rect class=\"bar-fill\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"currentColor\"/>",
             name = esc(&c.name),
             v = c.value,
-            unit = esc(if c.value == 1 { unit.0 } else { unit.1 }),
+            unit = esc(&counted(c.value)),
             x = n(x),
             y = n(base - h),
             w = n(bar),
@@ -348,7 +348,7 @@ mod tests {
                         value,
                     })
                     .collect();
-                let svg = column_chart("c", "t", "d", &columns, ("m", "ms"));
+                let svg = column_chart("c", "t", "d", &columns, &|n| format!("{n} m"));
                 for (class, centred) in [("tick", true), ("tick group", false), ("bar-value", true)]
                 {
                     let marks = xs(&svg, class);

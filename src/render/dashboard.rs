@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::charts::{self, Bar, Column};
 use super::pair_facts::{days_between, last_meeting, meeting_dates, pair_title, under_way};
-use super::strings::{ChartWords, Strings, fill, goal_status, month_year};
+use super::strings::{ChartWords, Plural, Strings, fill, goal_status, month_year};
 use super::view::Scope;
 use crate::config::PairsShown;
 use crate::model::pair::GoalStatus;
@@ -149,8 +149,9 @@ pub struct Charts {
     pub meetings: String,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `n` with the counted `word` (`3 pairs`), in the form the pages' language gives `n`.
+fn counted_word(strings: &Strings, word: &Plural, n: usize) -> String {
+    strings.lang.count(word, n as u64)
 }
 
 fn percent(done: usize, total: usize) -> usize {
@@ -241,10 +242,10 @@ impl<'a> Dashboard<'a> {
             .collect();
         ending.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.title.cmp(&b.title)));
         let charts = Charts {
-            phases: phases_chart(&per_phase, &strings.charts),
-            completion: completion_chart(&completion, completion_by_band, &strings.charts),
-            goals: goals_chart(&goals, &strings.charts),
-            meetings: meetings_chart(&months, &strings.charts),
+            phases: phases_chart(&per_phase, strings),
+            completion: completion_chart(&completion, completion_by_band, strings),
+            goals: goals_chart(&goals, strings),
+            meetings: meetings_chart(&months, strings),
         };
         let attention = scope.attention && scope.shown == PairsShown::Full;
         Dashboard {
@@ -353,26 +354,28 @@ fn counted(w: &ChartWords, label: &str, count: &str) -> String {
     fill(&w.count_of, &[("label", label), ("count", count)])
 }
 
-fn phases_chart(per_phase: &[PhaseCount<'_>], w: &ChartWords) -> String {
+fn phases_chart(per_phase: &[PhaseCount<'_>], s: &Strings) -> String {
+    let w = &s.charts;
     let bars: Vec<Bar> = per_phase
         .iter()
         .map(|p| Bar {
             label: p.title.to_owned(),
             value: p.pairs,
             of: None,
-            text: plural(p.pairs, &w.pair, &w.pairs),
+            text: counted_word(s, &w.pairs, p.pairs),
             class: format!("phase-{}", p.id),
         })
         .collect();
     let desc = per_phase
         .iter()
-        .map(|p| counted(w, p.title, &plural(p.pairs, &w.pair, &w.pairs)))
+        .map(|p| counted(w, p.title, &counted_word(s, &w.pairs, p.pairs)))
         .collect::<Vec<_>>()
         .join(&w.separator);
     charts::bar_chart("chart-phases", &w.phases, &desc, charts::WIDTH / 2.0, &bars)
 }
 
-fn completion_chart(rows: &[Completion], by_band: bool, w: &ChartWords) -> String {
+fn completion_chart(rows: &[Completion], by_band: bool, s: &Strings) -> String {
+    let w = &s.charts;
     let bars: Vec<Bar> = rows
         .iter()
         .map(|c| Bar {
@@ -383,7 +386,7 @@ fn completion_chart(rows: &[Completion], by_band: bool, w: &ChartWords) -> Strin
                 fill(
                     &w.band,
                     &[
-                        ("pairs", &plural(c.done, &w.pair, &w.pairs)),
+                        ("pairs", &counted_word(s, &w.pairs, c.done)),
                         ("total", &c.total.to_string()),
                     ],
                 )
@@ -408,26 +411,28 @@ fn completion_chart(rows: &[Completion], by_band: bool, w: &ChartWords) -> Strin
     charts::bar_chart("chart-completion", title, desc, charts::WIDTH, &bars)
 }
 
-fn goals_chart(goals: &[StatusCount], w: &ChartWords) -> String {
+fn goals_chart(goals: &[StatusCount], s: &Strings) -> String {
+    let w = &s.charts;
     let bars: Vec<Bar> = goals
         .iter()
         .map(|g| Bar {
             label: g.label.clone(),
             value: g.count,
             of: None,
-            text: plural(g.count, &w.goal, &w.goals_counted),
+            text: counted_word(s, &w.goals_counted, g.count),
             class: format!("goal-{}", g.status),
         })
         .collect();
     let desc = goals
         .iter()
-        .map(|g| counted(w, &g.label, &plural(g.count, &w.goal, &w.goals_counted)))
+        .map(|g| counted(w, &g.label, &counted_word(s, &w.goals_counted, g.count)))
         .collect::<Vec<_>>()
         .join(&w.separator);
     charts::bar_chart("chart-goals", &w.goals, &desc, charts::WIDTH / 2.0, &bars)
 }
 
-fn meetings_chart(months: &[MonthCount], w: &ChartWords) -> String {
+fn meetings_chart(months: &[MonthCount], s: &Strings) -> String {
+    let w = &s.charts;
     if months.is_empty() {
         return String::new();
     }
@@ -446,17 +451,13 @@ fn meetings_chart(months: &[MonthCount], w: &ChartWords) -> String {
     let desc = fill(
         &w.meetings_desc,
         &[
-            ("meetings", &plural(total, &w.meeting, &w.meetings_counted)),
+            ("meetings", &counted_word(s, &w.meetings_counted, total)),
             ("from", &months[0].name),
             ("to", &months[months.len() - 1].name),
             ("most", &most.to_string()),
         ],
     );
-    charts::column_chart(
-        "chart-meetings",
-        &w.meetings,
-        &desc,
-        &columns,
-        (&w.meeting, &w.meetings_counted),
-    )
+    charts::column_chart("chart-meetings", &w.meetings, &desc, &columns, &|n| {
+        counted_word(s, &w.meetings_counted, n)
+    })
 }

@@ -176,7 +176,7 @@ fn card<'a>(scope: &Scope<'a>, p: &'a Person, room: usize) -> Card<'a> {
             time_zone: None,
             location: None,
             goals: None,
-            room: fill(&strings.mentors.room, &[("room", "1"), ("capacity", "1")]),
+            room: room_free(strings, 1, 1),
         };
     };
     let availability = profile.availability.reveal(audience, pair);
@@ -208,13 +208,7 @@ fn card<'a>(scope: &Scope<'a>, p: &'a Person, room: usize) -> Card<'a> {
         .as_ref()
         .map_or(Some(1), |c| c.reveal(audience, pair).map(|c| c.value));
     let room = match capacity {
-        Some(capacity) => fill(
-            &strings.mentors.room,
-            &[
-                ("room", &room.to_string()),
-                ("capacity", &capacity.to_string()),
-            ],
-        ),
+        Some(capacity) => room_free(strings, room, capacity),
         None => strings.mentors.has_room.clone(),
     };
     Card {
@@ -245,6 +239,17 @@ fn card<'a>(scope: &Scope<'a>, p: &'a Person, room: usize) -> Card<'a> {
 }
 
 /// `list` in its enum's order, each once.
+/// `2 of 3 places free`: the counted word `[mentors] room` in the form `room` takes.
+fn room_free(strings: &Strings, room: usize, capacity: impl std::fmt::Display) -> String {
+    fill(
+        &strings.lang.count(&strings.mentors.room, room as u64),
+        &[
+            ("room", &room.to_string()),
+            ("capacity", &capacity.to_string()),
+        ],
+    )
+}
+
 fn sorted<T: Ord + Copy>(list: &[T]) -> Vec<T> {
     let mut out = list.to_vec();
     out.sort();

@@ -260,6 +260,7 @@ pub fn render_to<E: From<Problem> + Send>(
         title: &book.config.book.title,
         description: book.config.book.description.as_deref(),
         language: &book.config.book.language,
+        dir: theme.strings.lang.dir(),
         program: &program.info.name,
         organisation: program.info.organisation.as_deref(),
         base_url: book.config.site.base_url.as_deref(),

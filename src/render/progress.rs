@@ -224,11 +224,7 @@ fn timeline(
     let height = TOP + ROW * goals.len() as f64 + 30.0;
     let bottom = TOP + ROW * goals.len() as f64;
     let words = &strings.picture;
-    let counted = if goals.len() == 1 {
-        words.one_goal.clone()
-    } else {
-        super::strings::fill(&words.goals, &[("count", &goals.len().to_string())])
-    };
+    let counted = strings.lang.count(&words.goals, goals.len() as u64);
     let desc = super::strings::fill(
         &words.timeline_desc,
         &[

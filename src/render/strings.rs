@@ -10,9 +10,13 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Problem, Span};
 
+mod coverage;
 mod labels;
 mod lang;
 mod words;
+
+#[cfg(test)]
+mod shipped_tests;
 
 pub use labels::*;
 pub use lang::{CATEGORIES, Forms, Lang, Plural, category_name};
@@ -90,7 +94,13 @@ impl Strings {
 }
 
 /// The files of the default theme's languages, built into the binary: `(name, text)`.
-pub const SHIPPED: &[(&str, &str)] = &[("en", DEFAULT)];
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("en", DEFAULT),
+    ("es", include_str!("../../themes/default/i18n/es.toml")),
+    ("fr", include_str!("../../themes/default/i18n/fr.toml")),
+    ("de", include_str!("../../themes/default/i18n/de.toml")),
+    ("pt", include_str!("../../themes/default/i18n/pt.toml")),
+];
 
 /// The tags a strings file of the language `tag` may be named for, most general first: `pt`,
 /// then `pt-BR`.
@@ -124,6 +134,10 @@ pub fn shipped(tag: &str) -> Vec<(&'static str, &'static str)> {
 pub struct Layers {
     merged: toml::Table,
     lang: Lang,
+    /// The keys (`table.key`) that a file of the language (`es.toml`, `pt-BR.toml`) has set.
+    translated: std::collections::BTreeSet<String>,
+    /// Counted words that lack a form the language uses, at their place.
+    warnings: Vec<Problem>,
 }
 
 impl Layers {
@@ -132,6 +146,8 @@ impl Layers {
         Layers {
             merged: toml::from_str(DEFAULT).expect("the default strings parse"),
             lang: Lang::of(tag),
+            translated: Default::default(),
+            warnings: Vec::new(),
         }
     }
 
@@ -150,6 +166,7 @@ impl Layers {
         let problem = |offset: usize, message: String| {
             Problem::error(Code::Strings, at(offset), message).with_source(&source)
         };
+        let of_language = coverage::names_language(file, self.lang.tag());
         let parsed = DeTable::parse(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
             problem(offset, e.message().trim_end().to_owned())
@@ -185,7 +202,14 @@ impl Layers {
                 let made = match value.get_ref() {
                     DeValue::String(text) => toml::Value::String(text.to_string()),
                     DeValue::Table(forms) if counted => {
-                        toml::Value::Table(plural_forms(forms, &problem, name, key_name)?)
+                        let forms = plural_forms(forms, &problem, name, key_name)?;
+                        let place = at(value.span().start);
+                        if let Some(w) =
+                            coverage::missing_forms(&forms, &self.lang, name, key_name, place)
+                        {
+                            self.warnings.push(w.with_source(&source));
+                        }
+                        toml::Value::Table(forms)
                     }
                     _ if counted => {
                         return Err(problem(
@@ -203,9 +227,28 @@ impl Layers {
                     }
                 };
                 known.insert(key_name.to_owned(), made);
+                if of_language {
+                    self.translated.insert(format!("{name}.{key_name}"));
+                }
             }
         }
         Ok(())
+    }
+
+    /// What `check` and `build` warn of in the layers so far: the words the language leaves in
+    /// English (one warning, at `language`, the place of `language` in `book.toml`), and each
+    /// counted word without a form the language uses.
+    pub fn warnings(&self, language: Span, book_toml: Option<&Arc<str>>) -> Vec<Problem> {
+        let mut out: Vec<Problem> =
+            coverage::untranslated(&self.merged, &self.translated, self.lang.tag(), language)
+                .map(|p| match book_toml {
+                    Some(text) => p.with_source(text),
+                    None => p,
+                })
+                .into_iter()
+                .collect();
+        out.extend(self.warnings.iter().cloned());
+        out
     }
 
     /// The strings the layers make (`file` names the last layer, for a problem no key points at).

@@ -102,6 +102,9 @@ pub struct Theme {
     pub assets: Vec<Asset>,
     /// The words on the pages: the default theme's, with the theme's `strings.toml` over them.
     pub strings: super::strings::Strings,
+    /// What the strings files leave out (words left in English, counted words missing a form):
+    /// warnings, which `build` prints with the program's.
+    pub warnings: Vec<Problem>,
     /// Each template's name, file and text, for pointing at the line of a template error.
     sources: Vec<TemplateSource>,
 }
@@ -189,7 +192,7 @@ impl Theme {
             }
         }
         assets.sort_by(|a, b| a.path.cmp(&b.path));
-        let strings = strings(config, &rel_dir)?;
+        let (strings, warnings) = strings(config)?;
 
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
@@ -221,6 +224,7 @@ impl Theme {
             tera,
             assets,
             strings,
+            warnings,
             sources,
         };
         match added {
@@ -390,7 +394,9 @@ fn read_tree(dir: &Path, prefix: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Probl
 /// the default theme's English, its file of the language (`i18n/es.toml`), the theme's
 /// `strings.toml`, the theme's `i18n/<language>.toml`, then the program's own
 /// `i18n/<language>.toml`. A language tag with a region (`pt-BR`) reads `pt` then `pt-BR`.
-fn strings(config: &Config, rel_dir: &Path) -> Result<super::strings::Strings, Problem> {
+/// With the words, the warnings of [`Layers::warnings`](super::strings::Layers::warnings).
+pub fn strings(config: &Config) -> Result<(super::strings::Strings, Vec<Problem>), Problem> {
+    let rel_dir = PathBuf::from("themes").join(&config.build.theme);
     let tag = &config.book.language;
     let mut layers = super::strings::Layers::new(tag);
     for (name, text) in super::strings::shipped(tag) {
@@ -412,7 +418,40 @@ fn strings(config: &Config, rel_dir: &Path) -> Result<super::strings::Strings, P
             layers.apply(&rel, &text)?;
         }
     }
-    layers.finish()
+    let (at, book_toml) = language_place(config);
+    let warnings = layers.warnings(at, book_toml.as_ref());
+    Ok((layers.finish()?, warnings))
+}
+
+/// Where `book.toml` sets `language`, and its text to show; the whole file when it cannot say.
+fn language_place(config: &Config) -> (Span, Option<std::sync::Arc<str>>) {
+    let file = PathBuf::from("book.toml");
+    let Ok(text) = std::fs::read_to_string(config.root.join(&file)) else {
+        return (
+            Span {
+                file,
+                line: 0,
+                column: 0,
+            },
+            None,
+        );
+    };
+    let (mut line, mut column) = (0, 0);
+    let mut offset = 0;
+    for l in text.split_inclusive('\n') {
+        let trimmed = l.trim_start();
+        let rest = trimmed.strip_prefix("language").map(str::trim_start);
+        if rest.is_some_and(|r| r.starts_with('=')) {
+            let at = offset + (l.len() - trimmed.len());
+            (line, column) = crate::config::line_column(&text, at);
+            break;
+        }
+        offset += l.len();
+    }
+    (
+        Span { file, line, column },
+        Some(std::sync::Arc::from(text)),
+    )
 }
 
 /// The text of the program's file `rel`, or `None` when there is none. A link or something that

@@ -139,6 +139,8 @@ pub struct SiteView<'a> {
     pub description: Option<&'a str>,
     /// Page language.
     pub language: &'a str,
+    /// The direction of the language's script, for `<html dir>`: `ltr` or `rtl`.
+    pub dir: &'static str,
     /// The program's name.
     pub program: &'a str,
     /// Who runs it.

@@ -390,6 +390,24 @@ fn examples() -> Vec<Example> {
             },
         },
         Example {
+            first_line: "MB0403 untranslated-language",
+            make: || {
+                let p = minimal_with("book.toml", "language = \"en\"", "language = \"sv\"");
+                check_report(&p, "MB0403 untranslated-language")
+            },
+        },
+        Example {
+            first_line: "MB0404 missing-plural-form",
+            make: || {
+                let p = minimal_with("book.toml", "language = \"en\"", "language = \"es\"");
+                p.write(
+                    "i18n/es.toml",
+                    "[charts]\npairs = { one = \"{count} pareja\", other = \"{count} parejas\" }\n",
+                );
+                check_report(&p, "MB0404 missing-plural-form")
+            },
+        },
+        Example {
             first_line: "MB0501 goal-without-measure",
             make: || {
                 let p = minimal_with(

@@ -5,13 +5,14 @@
 //! This module decides what is indexed: one document a section, `[page, anchor, title, text]`
 //! (anchor `""` for the top of the page), on pages `[kind, url, title]` (kind 0 guide, 1 phase,
 //! 2 pair), and the terms of each section. [`pieces`] writes them as files that a query loads only
-//! some of, [`query`] is the search that `static/search.js` runs over them, in Rust, and [`text`]
-//! holds the words and the language's rules.
+//! some of, [`query`] is the search that `static/search.js` runs over them, in Rust, [`text`]
+//! holds the words, and [`language`] the language's rules (stems and stop words).
 //!
 //! Pairs are read through [`RecordView`] and [`PersonView`], which hold only what the audience may
 //! see: the public build's index cannot hold a private field, just as its pages cannot.
 
 mod fold;
+mod language;
 mod pieces;
 pub mod query;
 mod text;
@@ -29,9 +30,10 @@ use crate::markdown::Markdown;
 use crate::model::{Date, Pair, PhaseId};
 use crate::paths;
 pub use fold::FOLD;
+pub use language::{Language, Rule};
 pub use pieces::File;
 use pieces::{Postings, Sizes, Writer};
-pub use text::{Language, Section, sections};
+pub use text::{Section, sections};
 
 /// What a page of the index is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -112,7 +114,7 @@ impl<'r> Part<'r> {
         let mut word = String::new();
         let titled = text::raw_words(title).map(|w| (true, w));
         for (in_title, raw) in titled.chain(text::raw_words(&text).map(|w| (false, w))) {
-            text::fold_word(raw, &mut word);
+            text::fold_word(self.rules.unelide(raw), &mut word);
             if word.is_empty() {
                 continue;
             }

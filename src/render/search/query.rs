@@ -73,7 +73,7 @@ impl Manifest {
         let mut folded = String::new();
         let mut words = Vec::new();
         for raw in raw_words(query) {
-            fold_word(raw, &mut folded);
+            fold_word(self.rules.unelide(raw), &mut folded);
             if !folded.is_empty() && !self.rules.is_stop(&folded) {
                 words.push(self.rules.stem(&folded));
             }

@@ -1,17 +1,11 @@
-//! Text for the search index: Markdown to plain text cut at its headings, words, and the book's
-//! language rules (stemming and stop words).
-//!
-//! The language rules are data, not code: [`Language`] is shipped inside the index, and
-//! `static/search.js` applies the same rules to what the reader types, so the browser and the index
-//! always agree on what a word's stem is.
+//! Text for the search index: Markdown to plain text cut at its headings, and words, folded
+//! (the book's language then stems them: [`super::language`]).
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-use serde::Serialize;
-
 use super::fold::FOLD;
 use crate::markdown;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A part of a Markdown document: the text before its first heading, or a heading (level 2 or
 /// deeper, the ones with anchors) and the text up to the next one.
@@ -217,144 +211,9 @@ pub fn fold_word(word: &str, out: &mut String) {
     }
 }
 
-/// How the index treats the words of the book's language: shipped in the index so that the
-/// browser stems the reader's words with the same rules.
-#[derive(Debug, Clone, Serialize)]
-pub struct Language {
-    /// Rule steps: in each step the first rule whose suffix ends the word applies, when the word
-    /// it makes has at least `min` characters (and then the step stops either way).
-    pub steps: &'static [&'static [(&'static str, &'static str)]],
-    /// The shortest word a rule may make.
-    pub min: usize,
-    /// Words too common to index (matched before stemming).
-    pub stop: &'static [&'static str],
-    /// Letters written as others in the index ([`FOLD`]), before stop words and stems.
-    pub fold: &'static [(char, &'static str)],
-}
-
-/// A small English suffix stemmer: plurals, `-ing`, `-ed`, `-ies`, then a final `e` or a doubled
-/// consonant, so that *meeting*, *meetings* and *meet*, *agree* and *agrees*, or
-/// *planned* and *plan* find each other.
-/// Rules that map a suffix to itself (`ss`, `eed`) protect words like *process* or *need* from the
-/// rules after them.
-const ENGLISH_STEPS: &[&[(&str, &str)]] = &[
-    &[
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ings", ""),
-        ("ing", ""),
-        ("eed", "eed"),
-        ("ed", ""),
-        ("sses", "ss"),
-        ("ches", "ch"),
-        ("shes", "sh"),
-        ("xes", "x"),
-        ("ss", "ss"),
-        ("us", "us"),
-        ("is", "is"),
-        ("s", ""),
-    ],
-    &[
-        ("e", ""),
-        ("bb", "b"),
-        ("dd", "d"),
-        ("gg", "g"),
-        ("mm", "m"),
-        ("nn", "n"),
-        ("pp", "p"),
-        ("rr", "r"),
-        ("tt", "t"),
-    ],
-];
-
-/// Common English words that would match almost every section.
-const ENGLISH_STOP: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "both", "but", "by", "can", "could", "did", "do", "does", "each", "for",
-    "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it",
-    "its", "just", "may", "me", "more", "most", "my", "no", "not", "of", "on", "one", "or",
-    "other", "our", "out", "over", "own", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up",
-    "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
-    "will", "with", "would", "you", "your",
-];
-
-impl Language {
-    /// The rules for a BCP 47 language tag: English (`en`, `en-GB`...) stems and drops stop
-    /// words; any other language only lower-cases, and the reader's words match by prefix.
-    pub fn for_tag(tag: &str) -> Language {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("en") {
-            Language {
-                steps: ENGLISH_STEPS,
-                min: 3,
-                stop: ENGLISH_STOP,
-                fold: FOLD,
-            }
-        } else {
-            Language {
-                steps: &[],
-                min: 3,
-                stop: &[],
-                fold: FOLD,
-            }
-        }
-    }
-
-    /// Whether `word` (lower-cased) is too common to index.
-    pub fn is_stop(&self, word: &str) -> bool {
-        self.stop.binary_search(&word).is_ok()
-    }
-
-    /// The stem of `word` (lower-cased).
-    pub fn stem(&self, word: &str) -> String {
-        let mut w = word.to_owned();
-        for step in self.steps {
-            if let Some((suffix, with)) = step.iter().find(|(s, _)| w.ends_with(s)) {
-                let rest = w.len() - suffix.len();
-                if w[..rest].chars().count() + with.chars().count() >= self.min {
-                    w.truncate(rest);
-                    w.push_str(with);
-                }
-            }
-        }
-        w
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_stems_bring_forms_together() {
-        let en = Language::for_tag("en-GB");
-        for (a, b) in [
-            ("meeting", "meetings"),
-            ("meet", "meetings"),
-            ("agree", "agrees"),
-            ("mentee", "mentees"),
-            ("boundary", "boundaries"),
-            ("match", "matches"),
-            ("goal", "goals"),
-            ("getting", "get"),
-            ("planned", "plan"),
-            ("need", "needed"),
-        ] {
-            assert_eq!(en.stem(a), en.stem(b), "{a} and {b}");
-        }
-        assert_eq!(en.stem("process"), "process");
-        assert_eq!(en.stem("status"), "status");
-        assert_eq!(en.stem("is"), "is");
-    }
-
-    #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(ENGLISH_STOP.windows(2).all(|w| w[0] < w[1]));
-        assert!(Language::for_tag("en").is_stop("the"));
-        assert!(!Language::for_tag("fr").is_stop("the"));
-        assert_eq!(Language::for_tag("fr").stem("réunions"), "réunions");
-    }
 
     #[test]
     fn words_fold_case_and_apostrophes() {

@@ -9,6 +9,9 @@ use std::sync::Arc;
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale::LocaleDirectionality;
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,8 @@ struct Inner {
     tag: String,
     /// Whether CLDR knows the language (otherwise English rules and dates stand in).
     known: bool,
+    /// Whether the language is written right to left (its likely script is: Arabic, Hebrew...).
+    rtl: bool,
     /// Which form of a counted word a number takes.
     plurals: PluralRules,
     /// `14 March 2025`.
@@ -35,6 +40,8 @@ struct Inner {
     month_year: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     /// `Mar 2025`.
     month_year_short: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    /// `1,000`, `1.000`, `1 000`.
+    numbers: DecimalFormatter,
 }
 
 impl std::fmt::Debug for Lang {
@@ -85,15 +92,31 @@ impl Lang {
         self.0.known
     }
 
+    /// The direction of the language's script, as HTML's `dir` writes it: `rtl` or `ltr`.
+    pub fn dir(&self) -> &'static str {
+        if self.0.rtl { "rtl" } else { "ltr" }
+    }
+
     /// The plural category `n` takes in this language.
     pub fn category(&self, n: u64) -> PluralCategory {
         self.0.plurals.category_for(n)
     }
 
-    /// The form of `word` that `n` takes, with `{count}` replaced by `n`.
+    /// The plural categories the language's numbers take, by name: `one` and `other` for
+    /// English and German, `one`, `many` and `other` for Spanish, French and Portuguese.
+    pub fn categories(&self) -> Vec<&'static str> {
+        self.0.plurals.categories().map(category_name).collect()
+    }
+
+    /// The form of `word` that `n` takes, with `{count}` replaced by `n` as the language writes
+    /// numbers.
     pub fn count(&self, word: &Plural, n: u64) -> String {
-        let digits = n.to_string();
-        super::fill(word.form(self.category(n)), &[("count", &digits)])
+        super::fill(word.form(self.category(n)), &[("count", &self.number(n))])
+    }
+
+    /// A whole number as the language writes it: `1,234` in English, `1.234` in German.
+    pub fn number(&self, n: u64) -> String {
+        self.0.numbers.format(&Decimal::from(n)).to_string()
     }
 
     /// A date written out in the language, `14 March 2025` or `14 de marzo de 2025`.
@@ -159,18 +182,31 @@ impl Inner {
     fn new(tag: &str, locale: &Locale) -> Option<Inner> {
         let plurals = PluralRules::try_new_cardinal(locale.into()).ok()?;
         let long = FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::long()).ok()?;
-        let month_year = FixedCalendarDateTimeFormatter::try_new(locale.into(), YM::long()).ok()?;
+        // ICU4X 2.4 cannot write Portuguese's long month and year (`janeiro de 2025`): its
+        // formatter forgets to load the digits the year needs. Portuguese gets the medium form
+        // (`jan. de 2025`) until that is mended; `every_shipped_language_writes_its_dates`
+        // catches another language doing the same.
+        let month_year_length = if locale.id.language.as_str() == "pt" {
+            YM::medium()
+        } else {
+            YM::long()
+        };
+        let month_year =
+            FixedCalendarDateTimeFormatter::try_new(locale.into(), month_year_length).ok()?;
         let month_year_short =
             FixedCalendarDateTimeFormatter::try_new(locale.into(), YM::medium()).ok()?;
         static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let numbers = DecimalFormatter::try_new(locale.into(), Default::default()).ok()?;
         Some(Inner {
             id: MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             tag: tag.to_owned(),
             known: true,
+            rtl: LocaleDirectionality::new_common().is_right_to_left(&locale.id),
             plurals,
             long,
             month_year,
             month_year_short,
+            numbers,
         })
     }
 }
@@ -274,12 +310,112 @@ mod tests {
         assert_eq!(Lang::of("pt").date_long(d), "14 de março de 2025");
     }
 
+    /// Dates in each language the default theme ships, as CLDR writes them (checked against
+    /// CLDR's own charts for `yMMMMd`, `yMMMM` and `yMMM`).
+    #[test]
+    fn every_shipped_language_writes_its_dates() {
+        let table = [
+            (
+                "en",
+                "2028-02-29",
+                "29 February 2028",
+                "February 2028",
+                "Feb 2028",
+            ),
+            (
+                "en",
+                "2025-12-09",
+                "9 December 2025",
+                "December 2025",
+                "Dec 2025",
+            ),
+            (
+                "en-US",
+                "2025-12-09",
+                "December 9, 2025",
+                "December 2025",
+                "Dec 2025",
+            ),
+            (
+                "es",
+                "2025-01-01",
+                "1 de enero de 2025",
+                "enero de 2025",
+                "ene 2025",
+            ),
+            (
+                "es",
+                "2028-02-29",
+                "29 de febrero de 2028",
+                "febrero de 2028",
+                "feb 2028",
+            ),
+            (
+                "fr",
+                "2025-01-01",
+                "1 janvier 2025",
+                "janvier 2025",
+                "janv. 2025",
+            ),
+            (
+                "fr",
+                "2025-12-09",
+                "9 décembre 2025",
+                "décembre 2025",
+                "déc. 2025",
+            ),
+            (
+                "de",
+                "2025-01-01",
+                "1. Januar 2025",
+                "Januar 2025",
+                "01/2025",
+            ),
+            ("de", "2026-05-31", "31. Mai 2026", "Mai 2026", "05/2026"),
+            (
+                "pt",
+                "2025-01-01",
+                "1 de janeiro de 2025",
+                "jan. de 2025",
+                "jan. de 2025",
+            ),
+            (
+                "pt",
+                "2025-12-09",
+                "9 de dezembro de 2025",
+                "dez. de 2025",
+                "dez. de 2025",
+            ),
+        ];
+        for (tag, day, long, month_year, short) in table {
+            let lang = Lang::of(tag);
+            let d = date(day);
+            assert_eq!(
+                (
+                    lang.date_long(d).as_str(),
+                    lang.month_year(d).as_str(),
+                    lang.month_year_short(d).as_str()
+                ),
+                (long, month_year, short),
+                "{tag} {day}"
+            );
+        }
+    }
+
     #[test]
     fn a_tag_icu_cannot_read_falls_back_to_english() {
         let l = Lang::of("not a tag");
         assert!(!l.known());
         assert_eq!(l.date_long(date("2025-03-14")), "14 March 2025");
         assert!(Lang::of("es").known());
+    }
+
+    #[test]
+    fn arabic_and_hebrew_are_written_right_to_left() {
+        assert_eq!(Lang::of("ar").dir(), "rtl");
+        assert_eq!(Lang::of("he-IL").dir(), "rtl");
+        assert_eq!(Lang::of("es").dir(), "ltr");
+        assert_eq!(Lang::of("xx-nonsense").dir(), "ltr");
     }
 
     #[test]
@@ -299,5 +435,7 @@ mod tests {
         assert_eq!(Lang::of("fr").count(&word, 0), "0 meeting");
         assert_eq!(Lang::of("pl").count(&word, 3), "3 few");
         assert_eq!(Lang::of("pl").count(&Plural::Same("x".into()), 3), "x");
+        assert_eq!(en.count(&word, 1500), "1,500 meetings");
+        assert_eq!(Lang::of("de").count(&word, 1500), "1.500 meetings");
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Plural;
+
 #[cfg(doc)]
 use crate::model::pair::{GoalStatus, Outcome};
 #[cfg(doc)]
@@ -42,6 +44,10 @@ pub struct Strings {
     pub meeting_times: MeetingTimeWords,
     /// The preview server's words.
     pub serve: ServeWords,
+    /// Why the editor of `serve --edit` refused a save, as its pages say it.
+    pub edit_errors: EditErrorWords,
+    /// The choices of the editor's lists that no other table names.
+    pub edit_choices: EditChoiceWords,
     /// The tables only templates read (`t.<table>.<key>`), text or counted words ([`Plural`]):
     /// checked against the default theme's keys as the typed ones are.
     #[serde(flatten)]
@@ -111,8 +117,8 @@ pub struct MentorWords {
     pub location: String,
     /// A mentor's goals.
     pub goals: String,
-    /// A mentor's room: `{room}` and `{capacity}`.
-    pub room: String,
+    /// A mentor's room, counted by `{room}`: `{room}` and `{capacity}`.
+    pub room: Plural,
     /// A mentor's room when their capacity is not shown.
     pub has_room: String,
     /// The link from a mentor to how to ask.
@@ -199,10 +205,8 @@ pub struct PictureWords {
     pub step_count: String,
     /// The title of the goals' time line.
     pub timeline: String,
-    /// One goal, in its description.
-    pub one_goal: String,
-    /// Several goals, in its description (`{count}`).
-    pub goals: String,
+    /// The goals, counted, in its description (`{count}`).
+    pub goals: Plural,
     /// Its description (`{goals}`, `{from}`, `{to}`, `{reached}`, `{milestones}`).
     pub timeline_desc: String,
     /// A goal's deadline (`{date}`).
@@ -287,18 +291,12 @@ pub struct ChartWords {
     pub goals: String,
     /// The title of the chart of meetings per month.
     pub meetings: String,
-    /// One pair, counted.
-    pub pair: String,
-    /// Pairs, counted.
-    pub pairs: String,
-    /// One goal, counted.
-    pub goal: String,
-    /// Goals, counted.
-    pub goals_counted: String,
-    /// One meeting, counted.
-    pub meeting: String,
-    /// Meetings, counted.
-    pub meetings_counted: String,
+    /// Pairs, counted (`{count}`).
+    pub pairs: Plural,
+    /// Goals, counted (`{count}`).
+    pub goals_counted: Plural,
+    /// Meetings, counted (`{count}`).
+    pub meetings_counted: Plural,
     /// A band of the checklist chart (`{pairs}`, `{total}`).
     pub band: String,
     /// A pair of the checklist chart (`{done}`, `{total}`, `{percent}`).
@@ -384,4 +382,65 @@ pub struct GoalStatusWords {
     pub achieved: String,
     /// [`GoalStatus::Dropped`].
     pub dropped: String,
+}
+
+/// Why the editor refused a save, as its pages say it; each a pattern whose `{name}`s
+/// [`fill`](super::fill) replaces, or the name of a field for `required`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditErrorWords {
+    /// The file changed on disk since the form was made (`{file}`).
+    pub changed: String,
+    /// Nothing was saved, and why (`{why}`).
+    pub not_saved: String,
+    /// The change would give the program errors (they follow).
+    pub would_error: String,
+    /// A field left empty that must be filled (`{what}`, one of the names below).
+    pub required: String,
+    /// The checklist's phase, for `required`.
+    pub phase: String,
+    /// The checklist item, for `required`.
+    pub item: String,
+    /// The date an item was done, for `required`.
+    pub done: String,
+    /// A meeting's date, for `required`.
+    pub meeting_date: String,
+    /// A new goal's id, for `required`.
+    pub goal_id: String,
+    /// A new milestone's title, for `required`.
+    pub milestone_title: String,
+    /// A new person's name, for `required`.
+    pub name: String,
+    /// A new pair's mentor, for `required`.
+    pub mentor: String,
+    /// A new pair's mentee, for `required`.
+    pub mentee: String,
+    /// A new pair's mentor that is no id (`{error}`).
+    pub mentor_id: String,
+    /// A new pair's mentee that is no id (`{error}`).
+    pub mentee_id: String,
+    /// A form without a field the editor puts in it (`{name}`).
+    pub no_field: String,
+    /// A form the editor does not have (`{name}`).
+    pub no_form: String,
+    /// A text the editor does not edit (`{name}`).
+    pub no_text: String,
+    /// A new person with no role.
+    pub one_role: String,
+    /// A new pair's start that is no date (`{error}`).
+    pub start: String,
+    /// A new pair's id that is no id (`{error}`).
+    pub pair_id: String,
+    /// A new person's id that is no id (`{error}`).
+    pub person_id: String,
+}
+
+/// The choices of the editor's lists that no other table names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditChoiceWords {
+    /// A value left out of the file.
+    pub not_set: String,
+    /// A pair that the program brought together (`initiated_by: program`).
+    pub program: String,
 }

@@ -15,7 +15,93 @@ use crate::edit::{
 };
 use crate::load::CONTENT_DIR;
 use crate::model::{Date, PersonId, Role};
+use crate::render::strings::{EditErrorWords, fill};
 use crate::scaffold::new::{self, NewPair, NewPerson};
+
+/// Why a form does not make a change, said in the page's words by [`FormError::text`] (and in
+/// English on the console).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    /// A field that must be filled is empty.
+    Required(What),
+    /// The form lacks a field the editor puts in it: its name.
+    NoField(String),
+    /// The editor has no such form: its name.
+    NoForm(String),
+    /// The editor edits no such text: its name.
+    NoText(String),
+    /// A new person with no role.
+    OneRole,
+    /// A new pair's start that is no date: why.
+    Start(String),
+    /// A new pair's id that is no id: why.
+    PairId(String),
+    /// A new person's id that is no id: why.
+    PersonId(String),
+    /// A new pair's mentor that is no id: why.
+    MentorId(String),
+    /// A new pair's mentee that is no id: why.
+    MenteeId(String),
+    /// What the change or the new file's maker said, in English.
+    Other(String),
+}
+
+/// A field that must be filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// The checklist's phase.
+    Phase,
+    /// The checklist item.
+    Item,
+    /// The date an item was done.
+    Done,
+    /// A meeting's date.
+    MeetingDate,
+    /// A new goal's id.
+    GoalId,
+    /// A new milestone's title.
+    MilestoneTitle,
+    /// A new person's name.
+    Name,
+    /// A new pair's mentor.
+    Mentor,
+    /// A new pair's mentee.
+    Mentee,
+}
+
+impl FormError {
+    /// What the page says, in the words `w`.
+    pub fn text(&self, w: &EditErrorWords) -> String {
+        let named = |pattern: &str, name: &str| fill(pattern, &[("name", name)]);
+        let error = |pattern: &str, e: &str| fill(pattern, &[("error", e)]);
+        match self {
+            FormError::Required(what) => {
+                let what = match what {
+                    What::Phase => &w.phase,
+                    What::Item => &w.item,
+                    What::Done => &w.done,
+                    What::MeetingDate => &w.meeting_date,
+                    What::GoalId => &w.goal_id,
+                    What::MilestoneTitle => &w.milestone_title,
+                    What::Name => &w.name,
+                    What::Mentor => &w.mentor,
+                    What::Mentee => &w.mentee,
+                };
+                fill(&w.required, &[("what", what)])
+            }
+            FormError::NoField(name) => named(&w.no_field, name),
+            FormError::NoForm(name) => named(&w.no_form, name),
+            FormError::NoText(name) => named(&w.no_text, name),
+            FormError::OneRole => w.one_role.clone(),
+            FormError::Start(e) => error(&w.start, e),
+            FormError::PairId(e) => error(&w.pair_id, e),
+            FormError::PersonId(e) => error(&w.person_id, e),
+            FormError::MentorId(e) => error(&w.mentor_id, e),
+            FormError::MenteeId(e) => error(&w.mentee_id, e),
+            FormError::Other(e) => e.clone(),
+        }
+    }
+}
 
 /// A posted form's fields, in order.
 #[derive(Debug, Default)]
@@ -67,10 +153,10 @@ impl Form {
     }
 
     /// `name` as text that must be there.
-    fn required(&self, name: &str, what: &str) -> Result<String, String> {
+    fn required(&self, name: &str, what: What) -> Result<String, FormError> {
         match self.text(name) {
             Some(t) if !t.is_empty() => Ok(t),
-            _ => Err(format!("{what} is required")),
+            _ => Err(FormError::Required(what)),
         }
     }
 
@@ -86,10 +172,10 @@ impl Form {
     }
 
     /// `name` as a list index.
-    fn index(&self, name: &str) -> Result<usize, String> {
+    fn index(&self, name: &str) -> Result<usize, FormError> {
         self.get(name)
             .and_then(|v| v.trim().parse().ok())
-            .ok_or_else(|| format!("the form has no `{name}`: reload the page"))
+            .ok_or_else(|| FormError::NoField(name.to_owned()))
     }
 
     /// The fields to show again after a refusal.
@@ -119,18 +205,18 @@ pub fn back(form: &Form) -> String {
 }
 
 /// The change the pair form `action` asks for.
-pub fn pair_change(action: &str, f: &Form) -> Result<PairChange, String> {
+pub fn pair_change(action: &str, f: &Form) -> Result<PairChange, FormError> {
     Ok(match action {
         "tick" => PairChange::Tick {
-            phase: f.required("phase", "the phase")?,
-            item: f.required("item", "the checklist item")?,
-            done: f.required("done", "the date it was done")?,
+            phase: f.required("phase", What::Phase)?,
+            item: f.required("item", What::Item)?,
+            done: f.required("done", What::Done)?,
             by: f.text("by"),
             comment: f.text("comment"),
         },
         "untick" => PairChange::Untick {
-            phase: f.required("phase", "the phase")?,
-            item: f.required("item", "the checklist item")?,
+            phase: f.required("phase", What::Phase)?,
+            item: f.required("item", What::Item)?,
         },
         "meeting-add" => PairChange::AddMeeting(meeting(f)?),
         "meeting-edit" => PairChange::EditMeeting {
@@ -142,7 +228,7 @@ pub fn pair_change(action: &str, f: &Form) -> Result<PairChange, String> {
         },
         "goal-add" => {
             let mut g = goal(f);
-            g.id = Some(f.required("id", "the goal's id")?);
+            g.id = Some(f.required("id", What::GoalId)?);
             PairChange::AddGoal(g)
         }
         "goal-edit" => PairChange::EditGoal {
@@ -156,7 +242,7 @@ pub fn pair_change(action: &str, f: &Form) -> Result<PairChange, String> {
         },
         "milestone-add" => PairChange::AddMilestone {
             goal: f.index("goal")?,
-            title: f.required("title", "the milestone's title")?,
+            title: f.required("title", What::MilestoneTitle)?,
             due: f.text("due").filter(|d| !d.is_empty()),
         },
         "text" => PairChange::SetText {
@@ -181,13 +267,13 @@ pub fn pair_change(action: &str, f: &Form) -> Result<PairChange, String> {
                     .collect()
             }),
         }),
-        other => return Err(format!("the editor has no form `{other}`")),
+        other => return Err(FormError::NoForm(other.to_owned())),
     })
 }
 
-fn meeting(f: &Form) -> Result<MeetingFields, String> {
+fn meeting(f: &Form) -> Result<MeetingFields, FormError> {
     Ok(MeetingFields {
-        date: f.required("date", "the meeting's date")?,
+        date: f.required("date", What::MeetingDate)?,
         title: f.text("title"),
         agenda: f.lines("agenda"),
         follow_ups: f.lines("follow_ups"),
@@ -221,7 +307,7 @@ fn evaluation(f: &Form) -> EvaluationFields {
 }
 
 /// The text field named `name` in a form (`vision`, `agreement.boundaries`, `closure.summary`).
-fn text_field(name: &str) -> Result<TextField, String> {
+fn text_field(name: &str) -> Result<TextField, FormError> {
     Ok(match name {
         "vision" => TextField::Vision,
         "concerns" => TextField::Concerns,
@@ -234,7 +320,7 @@ fn text_field(name: &str) -> Result<TextField, String> {
             match (agreement, detail) {
                 (Some(a), _) => TextField::Agreement(a),
                 (None, Some(d)) => TextField::Detail(d),
-                (None, None) => return Err(format!("the editor has no text `{other}`")),
+                (None, None) => return Err(FormError::NoText(other.to_owned())),
             }
         }
     })
@@ -254,7 +340,7 @@ pub fn person_change(f: &Form) -> PersonChange {
     }
 }
 
-fn roles(f: &Form) -> Result<Vec<Role>, String> {
+fn roles(f: &Form) -> Result<Vec<Role>, FormError> {
     let roles: Vec<Role> = f
         .all("roles")
         .iter()
@@ -266,29 +352,27 @@ fn roles(f: &Form) -> Result<Vec<Role>, String> {
         })
         .collect();
     if roles.is_empty() {
-        Err("a person needs at least one role".to_owned())
+        Err(FormError::OneRole)
     } else {
         Ok(roles)
     }
 }
 
 /// A new pair's file, its text and the page to go to, as `mentorbook new pair` makes it.
-pub fn new_pair(program: &Book, f: &Form) -> Result<(PathBuf, String, String), String> {
-    let person = |name, what| -> Result<PersonId, String> {
-        let v = f.required(name, what)?;
-        PersonId::new(&v).map_err(|e| format!("the {what} {e}"))
-    };
-    let mentor = person("mentor", "mentor")?;
-    let mentee = person("mentee", "mentee")?;
+pub fn new_pair(program: &Book, f: &Form) -> Result<(PathBuf, String, String), FormError> {
+    let mentor = PersonId::new(&f.required("mentor", What::Mentor)?)
+        .map_err(|e| FormError::MentorId(e.to_string()))?;
+    let mentee = PersonId::new(&f.required("mentee", What::Mentee)?)
+        .map_err(|e| FormError::MenteeId(e.to_string()))?;
     let start = match f.text("start").filter(|s| !s.is_empty()) {
-        Some(s) => Date::parse(&s).map_err(|e| format!("the start date: {e}"))?,
+        Some(s) => Date::parse(&s).map_err(|e| FormError::Start(e.to_string()))?,
         None => Date::today(),
     };
     let id = match f.text("id").filter(|s| !s.is_empty()) {
         Some(id) => id,
         None => format!("{mentor}-{mentee}"),
     };
-    let id = crate::model::PairId::new(&id).map_err(|e| format!("the pair's id {e}"))?;
+    let id = crate::model::PairId::new(&id).map_err(|e| FormError::PairId(e.to_string()))?;
     let rel = PathBuf::from(CONTENT_DIR)
         .join("pairs")
         .join(format!("{id}.yaml"));
@@ -298,19 +382,19 @@ pub fn new_pair(program: &Book, f: &Form) -> Result<(PathBuf, String, String), S
         start,
         proposal: None,
     };
-    let text = new::pair_text(program, &ask, &rel).map_err(|e| e.to_string())?;
+    let text = new::pair_text(program, &ask, &rel).map_err(|e| FormError::Other(e.to_string()))?;
     let page = format!("/{}", crate::paths::pair(&id).web_path());
     Ok((rel, text, page))
 }
 
 /// A new person's file, its text and the page to go to, as `mentorbook new person` makes it.
-pub fn new_person(program: &Book, f: &Form) -> Result<(PathBuf, String, String), String> {
-    let name = f.required("name", "the name")?;
+pub fn new_person(program: &Book, f: &Form) -> Result<(PathBuf, String, String), FormError> {
+    let name = f.required("name", What::Name)?;
     let id = match f.text("id").filter(|s| !s.is_empty()) {
         Some(id) => id,
         None => crate::slug::slugify(&name),
     };
-    let id = PersonId::new(&id).map_err(|e| format!("the person's id {e}"))?;
+    let id = PersonId::new(&id).map_err(|e| FormError::PersonId(e.to_string()))?;
     let roles = roles(f)?;
     let title = f.text("title").filter(|t| !t.is_empty());
     let rel = PathBuf::from(CONTENT_DIR)
@@ -322,7 +406,8 @@ pub fn new_person(program: &Book, f: &Form) -> Result<(PathBuf, String, String),
         roles: &roles,
         title: title.as_deref(),
     };
-    let text = new::person_text(program, &ask, &rel).map_err(|e| e.to_string())?;
+    let text =
+        new::person_text(program, &ask, &rel).map_err(|e| FormError::Other(e.to_string()))?;
     let page = format!("{}/edit/person/{id}", super::PREFIX);
     Ok((rel, text, page))
 }
@@ -348,8 +433,9 @@ mod tests {
     #[test]
     fn a_tick_needs_its_date() {
         let f = Form::parse(b"phase=enabling&item=keep-records&done=");
+        let words = &crate::render::strings::Strings::builtin().edit_errors;
         assert_eq!(
-            pair_change("tick", &f).unwrap_err(),
+            pair_change("tick", &f).unwrap_err().text(words),
             "the date it was done is required"
         );
         let f = Form::parse(b"phase=enabling&item=keep-records&done=2026-12-06&by=&comment=");

@@ -18,6 +18,7 @@ use crate::edit::{PairChange, TextField};
 use crate::model::pair::GoalStatus;
 use crate::model::{Audience, Date, PairId, PhaseId, Role};
 use crate::paths;
+use crate::render::strings::Strings;
 
 /// What the last save did, for the page it returned to.
 #[derive(Debug, Clone, Serialize)]
@@ -152,7 +153,8 @@ pub fn panel(editor: &Editor, path: &str) -> Option<String> {
             return None;
         }
         ctx.insert("version", &editor.0.versions.remember(&text));
-        ctx.insert("pair", &PairView::of(program, pair, audience));
+        let t = &session.theme()?.strings;
+        ctx.insert("pair", &PairView::of(program, pair, audience, t));
         ctx.insert("coordinators", &(*audience == Audience::Coordinators));
     }
     ctx.insert("kind", "pair");
@@ -221,13 +223,16 @@ pub fn index(editor: &Editor) -> Response {
             url: String,
         }
         let audience = session.audience();
+        let t = session
+            .theme()
+            .map_or(Strings::builtin(), |theme| &theme.strings);
         let pairs: Vec<Row> = program
             .pairs
             .iter()
             .filter(|p| may_edit_pair(audience, &p.id))
             .map(|p| Row {
                 id: p.id.to_string(),
-                name: PairView::title_of(program, p),
+                name: PairView::title_of(program, p, t),
                 url: format!("/{}", paths::pair(&p.id).web_path()),
             })
             .collect();
@@ -481,10 +486,15 @@ fn refused(editor: &Editor, target: &str, form: &Form, why: Refused) -> Response
         Refused::File(files::FileError::NotAllowed(_)) => StatusCode::FORBIDDEN,
         Refused::File(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    eprintln!("not saved: {}", why.message());
+    let english = &Strings::builtin().edit_errors;
+    eprintln!("not saved: {}", why.message(english));
+    let message = {
+        let session = editor.session();
+        why.message(session.theme().map_or(english, |t| &t.strings.edit_errors))
+    };
     let mut ctx = context(editor);
     ctx.insert("kind", "refused");
-    ctx.insert("message", &why.message());
+    ctx.insert("message", &message);
     ctx.insert("action", target);
     ctx.insert("back", &forms::back(form));
     ctx.insert("fields", &form.shown_fields());

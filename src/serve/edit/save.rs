@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::files::{self, FileError};
+use super::forms::FormError;
 use crate::config::Config;
 use crate::diagnostic::{Problem, Problems};
+use crate::render::strings::{EditErrorWords, fill};
 
 /// What a save did.
 #[derive(Debug)]
@@ -38,7 +40,7 @@ pub enum Refused {
         diff: String,
     },
     /// The change cannot be made to this file's text.
-    Edit(String),
+    Edit(FormError),
     /// The program would have errors (warnings come along).
     Problems(Vec<Problem>),
     /// The file could not be read or written.
@@ -46,20 +48,17 @@ pub enum Refused {
 }
 
 impl Refused {
-    /// What the page says.
-    pub fn message(&self) -> String {
+    /// What the page says, in the words `w` (the console says it in English, in the words of
+    /// [`Strings::builtin`](crate::render::strings::Strings::builtin)).
+    pub fn message(&self, w: &EditErrorWords) -> String {
+        let not_saved = |why: &str| fill(&w.not_saved, &[("why", why)]);
         match self {
-            Refused::Changed { file, .. } => format!(
-                "{} changed on disk since this page was made (in an editor, by `git pull` or in \
-                 another tab), so nothing was saved: here is what changed. Reload the page to \
-                 edit the new version.",
-                file.display()
-            ),
-            Refused::Edit(e) => format!("nothing was saved: {e}"),
-            Refused::Problems(_) => {
-                "nothing was saved: the change would give the program these errors".to_owned()
+            Refused::Changed { file, .. } => {
+                fill(&w.changed, &[("file", &file.display().to_string())])
             }
-            Refused::File(e) => format!("nothing was saved: {e}"),
+            Refused::Edit(e) => not_saved(&e.text(w)),
+            Refused::Problems(_) => w.would_error.clone(),
+            Refused::File(e) => not_saved(&e.to_string()),
         }
     }
 }
@@ -125,7 +124,7 @@ pub fn save(
             diff: diff(&before, &text, file),
         });
     }
-    let new = change(&text).map_err(Refused::Edit)?;
+    let new = change(&text).map_err(|e| Refused::Edit(FormError::Other(e)))?;
     if new == text {
         return Ok(Saved {
             file: file.to_path_buf(),

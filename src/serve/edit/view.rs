@@ -9,6 +9,7 @@ use super::details::{DetailView, details, private_md, text};
 use crate::book::Book;
 use crate::edit::AgreementField;
 use crate::model::{Audience, Pair, PhaseId, Visibility};
+use crate::render::strings::{Strings, fill};
 
 /// A pair, for its forms.
 #[derive(Debug, Serialize)]
@@ -179,23 +180,25 @@ pub struct ClosureView {
 pub const SMART_FIELDS: [&str; 4] = ["specific", "measurable", "attainable", "realistic"];
 
 impl PairView {
-    /// `Mentor & Mentee`, by their names.
-    pub fn title_of(program: &Book, pair: &Pair) -> String {
+    /// `Mentor & Mentee`, by their names, as the strings `t` title a pair.
+    pub fn title_of(program: &Book, pair: &Pair, t: &Strings) -> String {
         let name = |id: &crate::model::PersonId| {
             program
                 .person(id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
-        format!(
-            "{} & {}",
-            name(&pair.file.mentor.value),
-            name(&pair.file.mentee.value)
+        fill(
+            &t.pages.pair_title,
+            &[
+                ("mentor", &name(&pair.file.mentor.value)),
+                ("mentee", &name(&pair.file.mentee.value)),
+            ],
         )
     }
 
     /// The pair's record from `program`, as `audience` may see it: a pair's own edition shows no
-    /// coordinators-only entry or text, as its pages show none.
-    pub fn of(program: &Book, pair: &Pair, audience: &Audience) -> PairView {
+    /// coordinators-only entry or text, as its pages show none. The words it writes are `t`'s.
+    pub fn of(program: &Book, pair: &Pair, audience: &Audience, t: &Strings) -> PairView {
         let sees = |v: Visibility| audience.sees(v, Some(&pair.id));
         let f = &pair.file;
         let name = |id: &crate::model::PersonId| {
@@ -355,7 +358,7 @@ impl PairView {
             });
         PairView {
             id: pair.id.to_string(),
-            title: PairView::title_of(program, pair),
+            title: PairView::title_of(program, pair, t),
             file: pair.source.display().to_string(),
             phase: pair.phase.as_str(),
             people,
@@ -378,7 +381,7 @@ impl PairView {
                 pair,
                 Visibility::Coordinators,
             ),
-            details: details(pair, audience),
+            details: details(program, pair, audience, t),
         }
     }
 }

@@ -94,16 +94,25 @@
 
   function prepare() {
     index = window.mentorbookSearch;
-    index.stop = {};
+    // Without a prototype, a word such as "constructor" is not taken for a stop word.
+    index.stop = Object.create(null);
     index.rules.stop.forEach(function (w) { index.stop[w] = true; });
-    index.fold = {};
+    index.fold = Object.create(null);
     index.rules.fold.forEach(function (p) { index.fold[p[0]] = p[1]; });
+    index.elision = Object.create(null);
+    (index.rules.elision || []).forEach(function (w) { index.elision[w] = true; });
   }
 
-  // The same words and stems as the index (src/render/search/text.rs): letters and digits, lower-cased,
-  // apostrophes dropped, then each step's first matching suffix rule.
+  // The same words and stems as the index (src/render/search/text.rs and language.rs): letters and
+  // digits, an elided word left out, lower-cased, apostrophes dropped, accents folded, then in each
+  // step the first suffix rule that fits. A rule `[suffix, with]` fits when the word it makes has
+  // `min` letters, and stops its step either way; a rule `[suffix, with, n]` fits a word of `n`
+  // letters, and a shorter word goes on to the next rule.
   var WORD = /[\p{L}\p{N}'\u2019]+/gu;
   function clean(w) {
+    // An elided word and its apostrophe (French "l'objectif") are left out.
+    var at = w.search(/['\u2019]/);
+    if (at > 0 && index.elision[w.slice(0, at).toLowerCase()]) w = w.slice(at + 1);
     return Array.from(w.replace(/['\u2019]/g, "").toLowerCase()).map(function (c) {
       return index.fold[c] || c;
     }).join("");
@@ -112,12 +121,12 @@
     var rules = index.rules;
     rules.steps.forEach(function (step) {
       for (var i = 0; i < step.length; i++) {
-        var suffix = step[i][0];
-        if (w.length >= suffix.length && w.slice(w.length - suffix.length) === suffix) {
-          var made = w.slice(0, w.length - suffix.length) + step[i][1];
-          if (Array.from(made).length >= rules.min) w = made;
-          break;
-        }
+        var suffix = step[i][0], n = step[i][2];
+        if (w.length < suffix.length || w.slice(w.length - suffix.length) !== suffix) continue;
+        var made = w.slice(0, w.length - suffix.length) + step[i][1];
+        if (n === undefined ? Array.from(made).length >= rules.min : Array.from(w).length >= n) w = made;
+        else if (n !== undefined) continue;
+        break;
       }
     });
     return w;
