@@ -38,6 +38,7 @@ mod layers;
 mod lists;
 mod matching;
 mod never_panics;
+mod no_english;
 mod output;
 mod phone;
 mod print;

@@ -1,0 +1,271 @@
+//! Every shipped language covers every page: a program made with `init --language es` has no
+//! English left in its site, its coordinators' edition, its calendars, charts and pages for print;
+//! and the same program read in French, German or Portuguese has none either.
+//!
+//! "English" is every piece of text in the default English strings file, `en.toml` (cut at its
+//! `{placeholders}`), that the language's own file does not also use (a word such as "Mentor" may
+//! be the same in both) and that the program's own files do not contain (names and the program's
+//! words are the program's, not the interface's).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use mentorbook::render::strings::{DEFAULT, SHIPPED};
+
+use crate::harness::{Program, read_tree};
+
+/// The pieces of text of a strings file: each value (each form of a counted word) cut at its
+/// `{placeholders}`, trimmed of spaces and punctuation, keeping those with a word of 3 letters or
+/// more.
+fn pieces(strings: &str) -> BTreeSet<String> {
+    let table: toml::Table = toml::from_str(strings).expect("a strings file parses");
+    let mut texts = Vec::new();
+    for values in table.values() {
+        let Some(values) = values.as_table() else {
+            continue;
+        };
+        for value in values.values() {
+            match value {
+                toml::Value::String(s) => texts.push(s.clone()),
+                toml::Value::Table(forms) => {
+                    texts.extend(forms.values().filter_map(|v| v.as_str().map(str::to_owned)))
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for text in texts {
+        let mut rest = text.as_str();
+        let mut parts = Vec::new();
+        while let Some(open) = rest.find('{') {
+            parts.push(&rest[..open]);
+            rest = rest[open..]
+                .find('}')
+                .map_or("", |close| &rest[open + close + 1..]);
+        }
+        parts.push(rest);
+        for part in parts {
+            let piece = part.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+            let wordy = piece
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() >= 3);
+            if wordy {
+                out.insert(piece.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Whether `piece` stands in `text` as whole words (not inside a longer word).
+fn has_words(text: &str, piece: &str) -> bool {
+    text.match_indices(piece).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + piece.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// What a reader of a page meets: its text, and the attributes that hold words (labels, titles,
+/// placeholders, the words the scripts take from `data-*`, the running heads in `style`), with
+/// the markup and the addresses, ids and classes left out.
+fn readable(html: &str) -> String {
+    const WORDY: &[&str] = &[
+        "aria-label",
+        "title",
+        "alt",
+        "placeholder",
+        "content",
+        "style",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push('\n');
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        for (at, _) in tag.match_indices("=\"") {
+            let name = tag[..at]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let value = tag[at + 2..].split('"').next().unwrap_or("");
+            if WORDY.contains(&name) || (name.starts_with("data-") && !is_address(value)) {
+                out.push_str(&data_words(value));
+                out.push('\n');
+            }
+        }
+        rest = &rest[open + close + 1..];
+        // A script is code, unless it is data (the words some scripts take from the page).
+        if tag.starts_with("script") && !tag.contains("application/json") {
+            rest = rest.find("</script>").map_or("", |end| &rest[end..]);
+        }
+    }
+    out.push_str(rest);
+    out.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// The words of an attribute: its text, or when it holds JSON (the words the scripts take), the
+/// texts in it and not its keys.
+fn data_words(value: &str) -> String {
+    let unescaped = value.replace("&quot;", "\"").replace("&amp;", "&");
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&unescaped) else {
+        return value.to_owned();
+    };
+    let mut out = String::new();
+    let mut stack = vec![&json];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            serde_json::Value::Array(a) => stack.extend(a),
+            serde_json::Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The strings of a script of data (the search index's pieces, the pairs list's rows), without
+/// the code around them.
+fn literals(js: &str) -> String {
+    let mut out = String::new();
+    let mut literal: Option<String> = None;
+    let mut escaped = false;
+    for c in js.chars() {
+        match literal.as_mut() {
+            Some(text) if escaped => {
+                text.push(c);
+                escaped = false;
+            }
+            Some(_) if c == '\\' => escaped = true,
+            Some(text) if c == '"' => {
+                if !is_address(text) {
+                    out.push_str(text);
+                    out.push('\n');
+                }
+                literal = None;
+            }
+            Some(text) => text.push(c),
+            None if c == '"' => literal = Some(String::new()),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Whether a value is an address or a file name (`guide/roles/index.html`), not words.
+fn is_address(value: &str) -> bool {
+    !value.contains(' ') && (value.contains('/') || value.contains('.'))
+}
+
+/// Text of every file of the program's own (`content/`, `book.toml`), for what the program wrote.
+fn program_text(root: &Path) -> String {
+    read_tree(root)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("book") && !p.starts_with("book-private"))
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The English pieces found in the output folders of `program` (pages, calendars, charts, data),
+/// as `file: piece`.
+fn english_left(program: &Program, language: &str, own: &str) -> Vec<String> {
+    let written = program_text(program.root());
+    // A piece the language's own file also writes is its word too ("Mentor", French "Comment").
+    let english: Vec<String> = pieces(DEFAULT)
+        .into_iter()
+        .filter(|p| !has_words(own, p) && !has_words(&written, p))
+        .collect();
+    let mut found = Vec::new();
+    for folder in ["book", "book-private"] {
+        let dir = program.path(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        for (path, bytes) in read_tree(&dir) {
+            let kind = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let raw = String::from_utf8_lossy(&bytes);
+            // The theme's scripts and styles are code (their words come from the pages); the
+            // search index is data, and its labels are words.
+            let text = match kind {
+                "html" | "svg" | "xml" => readable(&raw),
+                "ics" | "json" | "txt" => raw.into_owned(),
+                // The index's terms are stems, not words (Spanish *resultado* gives `result`).
+                "js" if !path.components().any(|c| c.as_os_str() == "static")
+                    && !path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("terms-")) =>
+                {
+                    literals(&raw)
+                }
+                _ => continue,
+            };
+            for piece in &english {
+                if has_words(&text, piece) {
+                    found.push(format!("{language} {folder}/{}: {piece:?}", path.display()));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A program made by `init --language es`, with its coordinators' edition built beside the public
+/// site.
+fn spanish_program() -> Program {
+    let program = Program::empty();
+    program.run(&["init", "--language", "es"]).success();
+    program
+}
+
+fn build_both(program: &Program) {
+    program.build().success();
+    program
+        .run(&["build", "--audience", "coordinators"])
+        .success();
+}
+
+#[test]
+fn a_spanish_program_has_no_english_left() {
+    let program = spanish_program();
+    build_both(&program);
+    let (_, spanish) = SHIPPED
+        .iter()
+        .find(|(name, _)| *name == "es")
+        .expect("Spanish is shipped");
+    let left = english_left(&program, "es", spanish);
+    assert!(left.is_empty(), "English left:\n{}", left.join("\n"));
+}
+
+#[test]
+fn every_shipped_language_covers_every_page() {
+    let program = spanish_program();
+    for (language, own) in SHIPPED
+        .iter()
+        .filter(|(name, _)| !["en", "es"].contains(name))
+    {
+        program.patch(
+            "book.toml",
+            "language = \"es\"",
+            &format!("language = \"{language}\""),
+        );
+        build_both(&program);
+        let left = english_left(&program, language, own);
+        assert!(left.is_empty(), "English left:\n{}", left.join("\n"));
+        program.patch(
+            "book.toml",
+            &format!("language = \"{language}\""),
+            "language = \"es\"",
+        );
+    }
+}
