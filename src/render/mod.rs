@@ -192,6 +192,16 @@ pub fn layout_key(book: &Book, options: &Options) -> u128 {
     crate::hash::hash(&bytes)
 }
 
+/// Who an edition is for, in the words of `[editions]`.
+fn audience_name(audience: &Audience, strings: &strings::Strings) -> String {
+    let words = &strings.editions;
+    match audience {
+        Audience::Public => String::new(),
+        Audience::Coordinators => words.coordinators.clone(),
+        Audience::Pair(id) => strings::fill(&words.pair, &[("pair", id.as_str())]),
+    }
+}
+
 /// The page's title, where it is, and the way back to the home page.
 #[derive(Serialize)]
 struct PageMeta<'a> {
@@ -257,6 +267,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let program = scope.program;
     let site = SiteView {
         audience: audience.to_string(),
+        audience_name: audience_name(audience, &theme.strings),
         title: &book.config.book.title,
         description: book.config.book.description.as_deref(),
         language: &book.config.book.language,

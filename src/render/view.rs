@@ -155,6 +155,8 @@ pub struct SiteView<'a> {
     pub custom_css: bool,
     /// Who the build is for: `public`, `coordinators` or `pair:<pair-id>`.
     pub audience: String,
+    /// Who the build is for, in words (`[editions]`): "coordinators", "pair:<pair-id>".
+    pub audience_name: String,
     /// The paper size for print, as CSS writes it (`A4`, `letter`).
     pub paper: &'static str,
     /// Whether this build makes PDF files, so pages link to them.

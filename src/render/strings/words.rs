@@ -44,6 +44,8 @@ pub struct Strings {
     pub meeting_times: MeetingTimeWords,
     /// The preview server's words.
     pub serve: ServeWords,
+    /// How the banner of a private edition names its readers.
+    pub editions: EditionWords,
     /// Why the editor of `serve --edit` refused a save, as its pages say it.
     pub edit_errors: EditErrorWords,
     /// The choices of the editor's lists that no other table names.
@@ -52,6 +54,17 @@ pub struct Strings {
     /// checked against the default theme's keys as the typed ones are.
     #[serde(flatten)]
     pub more: std::collections::BTreeMap<String, std::collections::BTreeMap<String, super::Plural>>,
+}
+
+/// How a private edition's banner and printed foot name its readers: "Private edition for
+/// {audience}".
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionWords {
+    /// The coordinators' edition.
+    pub coordinators: String,
+    /// A pair's edition: `{pair}` is the pair's id.
+    pub pair: String,
 }
 
 /// The words of the preview server (`mentorbook serve`) over the pages it serves.
