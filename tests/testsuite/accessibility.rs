@@ -269,3 +269,46 @@ fn dark_pages_follow_the_system_and_never_reach_paper() {
         );
     }
 }
+
+#[test]
+fn every_shipped_language_passes_axe_core() {
+    let Some(bin) = require_chromium() else {
+        return;
+    };
+    let Some(axe) = axe_core() else {
+        return;
+    };
+    let program = Program::bundled();
+    let pair = pair_ids(program.root()).into_iter().next().expect("a pair");
+    let mut b = Browser::launch(&bin);
+    let mut serious = Vec::new();
+    let mut language = "en".to_owned();
+    for (next, _) in mentorbook::render::strings::SHIPPED
+        .iter()
+        .filter(|(l, _)| *l != "en")
+    {
+        program.patch(
+            "book.toml",
+            &format!("language = \"{language}\""),
+            &format!("language = \"{next}\""),
+        );
+        language = (*next).to_owned();
+        program.build().success();
+        for page in [
+            "index.html".to_owned(),
+            "pairs/index.html".to_owned(),
+            format!("pairs/{pair}/negotiation/index.html"),
+            format!("pairs/{pair}/workbook/index.html"),
+        ] {
+            b.navigate(&file_url(&program.path("book").join(&page)));
+            for (impact, rule, help, at) in violations(&mut b, &axe) {
+                if impact == "serious" || impact == "critical" {
+                    serious.push(format!(
+                        "{language} {page}: {impact} {rule}: {help} at {at}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(serious.is_empty(), "{}", serious.join("\n"));
+}
