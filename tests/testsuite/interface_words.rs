@@ -192,7 +192,7 @@ fn placeholders(text: &str) -> Vec<&str> {
 }
 
 /// Every English phrase of the default strings: the text between placeholders, trimmed.
-fn default_phrases() -> BTreeSet<String> {
+pub fn default_phrases() -> BTreeSet<String> {
     let default: toml::Table = toml::from_str(mentorbook::render::strings::DEFAULT).unwrap();
     let mut texts = Vec::new();
     // The editor's words are on the pages `serve --edit` makes, never in a build (editor_language
@@ -232,7 +232,7 @@ fn default_phrases() -> BTreeSet<String> {
 }
 
 /// Whether `phrase` is in `text` as whole words (not inside a longer word, such as a marker).
-fn has_phrase(text: &str, phrase: &str) -> bool {
+pub fn has_phrase(text: &str, phrase: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     text.match_indices(phrase).any(|(at, _)| {
         let before = text[..at].chars().next_back();

@@ -2,70 +2,17 @@
 //! English left in its site, its coordinators' edition, its calendars, charts and pages for print;
 //! and the same program read in French, German or Portuguese has none either.
 //!
-//! "English" is every piece of text in the default English strings file, `en.toml` (cut at its
-//! `{placeholders}`), that the language's own file does not also use (a word such as "Mentor" may
+//! "English" is every phrase of the default English strings file, `en.toml` (cut at its
+//! `{placeholders}`, as [`default_phrases`] reads it), that the language's own file does not also use (a word such as "Mentor" may
 //! be the same in both) and that the program's own files do not contain (names and the program's
 //! words are the program's, not the interface's).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use mentorbook::render::strings::{DEFAULT, SHIPPED};
+use mentorbook::render::strings::SHIPPED;
 
 use crate::harness::{Program, read_tree};
-
-/// The pieces of text of a strings file: each value (each form of a counted word) cut at its
-/// `{placeholders}`, trimmed of spaces and punctuation, keeping those with a word of 3 letters or
-/// more.
-fn pieces(strings: &str) -> BTreeSet<String> {
-    let table: toml::Table = toml::from_str(strings).expect("a strings file parses");
-    let mut texts = Vec::new();
-    for values in table.values() {
-        let Some(values) = values.as_table() else {
-            continue;
-        };
-        for value in values.values() {
-            match value {
-                toml::Value::String(s) => texts.push(s.clone()),
-                toml::Value::Table(forms) => {
-                    texts.extend(forms.values().filter_map(|v| v.as_str().map(str::to_owned)))
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = BTreeSet::new();
-    for text in texts {
-        let mut rest = text.as_str();
-        let mut parts = Vec::new();
-        while let Some(open) = rest.find('{') {
-            parts.push(&rest[..open]);
-            rest = rest[open..]
-                .find('}')
-                .map_or("", |close| &rest[open + close + 1..]);
-        }
-        parts.push(rest);
-        for part in parts {
-            let piece = part.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
-            let wordy = piece
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| w.chars().count() >= 3);
-            if wordy {
-                out.insert(piece.to_owned());
-            }
-        }
-    }
-    out
-}
-
-/// Whether `piece` stands in `text` as whole words (not inside a longer word).
-fn has_words(text: &str, piece: &str) -> bool {
-    text.match_indices(piece).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + piece.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
+use crate::interface_words::{default_phrases, has_phrase};
 
 /// What a reader of a page meets: its text, and the attributes that hold words (labels, titles,
 /// placeholders, the words the scripts take from `data-*`, the running heads in `style`), with
@@ -177,14 +124,34 @@ fn program_text(root: &Path) -> String {
         .join("\n")
 }
 
+/// Every text of a strings file (each form of a counted word), without its keys.
+fn words_of(strings: &str) -> String {
+    let table: toml::Table = toml::from_str(strings).expect("a strings file parses");
+    let mut out = String::new();
+    let mut stack: Vec<&toml::Value> = table.values().collect();
+    while let Some(value) = stack.pop() {
+        match value {
+            toml::Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            toml::Value::Table(t) => stack.extend(t.values()),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The English pieces found in the output folders of `program` (pages, calendars, charts, data),
 /// as `file: piece`.
 fn english_left(program: &Program, language: &str, own: &str) -> Vec<String> {
     let written = program_text(program.root());
-    // A piece the language's own file also writes is its word too ("Mentor", French "Comment").
-    let english: Vec<String> = pieces(DEFAULT)
+    // A piece the language's own words also write is its word too ("Mentor", French "Comment");
+    // the file's keys are English names, not words.
+    let theirs = words_of(own);
+    let english: Vec<String> = default_phrases()
         .into_iter()
-        .filter(|p| !has_words(own, p) && !has_words(&written, p))
+        .filter(|p| !has_phrase(&theirs, p) && !has_phrase(&written, p))
         .collect();
     let mut found = Vec::new();
     for folder in ["book", "book-private"] {
@@ -211,7 +178,7 @@ fn english_left(program: &Program, language: &str, own: &str) -> Vec<String> {
                 _ => continue,
             };
             for piece in &english {
-                if has_words(&text, piece) {
+                if has_phrase(&text, piece) {
                     found.push(format!("{language} {folder}/{}: {piece:?}", path.display()));
                 }
             }
