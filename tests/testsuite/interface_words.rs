@@ -254,79 +254,6 @@ fn content_text(root: &Path) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The attributes whose values a reader sees or hears, or a script writes on the page.
-const SHOWN_ATTRIBUTES: &[&str] = &[
-    "aria-label",
-    "title",
-    "alt",
-    "placeholder",
-    "content",
-    "style",
-    "data-label",
-    "data-words",
-    "data-groups",
-    "data-headings",
-    "data-count",
-    "data-pages",
-    "data-prev",
-    "data-next",
-];
-
-/// What a reader of an HTML page sees: its text (SVG's included) and its shown attributes, not its
-/// markup, class names or addresses; inline scripts and styles left out.
-fn shown_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        out.push('\n');
-        let Some(close) = rest[open..].find('>') else {
-            break;
-        };
-        let tag = &rest[open + 1..open + close];
-        rest = &rest[open + close + 1..];
-        for name in SHOWN_ATTRIBUTES {
-            let mut from = tag;
-            let needle = format!(" {name}=\"");
-            while let Some(at) = from.find(&needle) {
-                let value = &from[at + needle.len()..];
-                let end = value.find('"').unwrap_or(value.len());
-                out.push_str(&value[..end]);
-                out.push('\n');
-                from = &value[end..];
-            }
-        }
-        for element in ["script", "style"] {
-            if (tag == element || tag.starts_with(&format!("{element} ")))
-                && let Some(end) = rest.find(&format!("</{element}>"))
-            {
-                rest = &rest[end..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// The text a reader may see in an output file, or none for a file no reader reads as words (the
-/// theme's own scripts and styles, images, CSV exports written for spreadsheets).
-fn readable(path: &Path, bytes: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(bytes);
-    let ext = path.extension()?.to_str()?;
-    if path.starts_with("static") {
-        return None;
-    }
-    match ext {
-        "html" => Some(shown_text(&text)),
-        "ics" | "svg" | "js" | "json" | "txt" => Some(text.into_owned()),
-        _ => None,
-    }
-}
-
 #[test]
 fn no_english_interface_word_is_left_when_every_key_is_replaced() {
     let program = marked();
@@ -393,7 +320,7 @@ fn no_english_interface_word_is_left_when_every_key_is_replaced() {
     for edition in editions {
         let dir: PathBuf = root.join(edition);
         for (path, bytes) in read_tree(&dir) {
-            let Some(text) = readable(&path, &bytes) else {
+            let Some(text) = crate::no_english::words_in(&path, &bytes) else {
                 continue;
             };
             files += 1;

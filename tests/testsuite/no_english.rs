@@ -14,6 +14,25 @@ use mentorbook::render::strings::SHIPPED;
 use crate::harness::{Program, read_tree};
 use crate::interface_words::{default_phrases, has_phrase};
 
+/// The words a reader may meet in an output file (`path` within its edition's folder), or none
+/// for a file no reader reads as words. The theme's scripts and styles are code (their words come
+/// from the pages); the search index and the lists' rows are data, and their labels are words.
+pub fn words_in(path: &Path, bytes: &[u8]) -> Option<String> {
+    let kind = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let raw = String::from_utf8_lossy(bytes);
+    let theme_file = path.components().any(|c| c.as_os_str() == "static");
+    // The index's terms are stems, not words (Spanish *resultado* gives `result`).
+    let stems = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("terms-"));
+    match kind {
+        "html" | "svg" | "xml" => Some(readable(&raw)),
+        "ics" | "json" | "txt" => Some(raw.into_owned()),
+        "js" if !theme_file && !stems => Some(literals(&raw)),
+        _ => None,
+    }
+}
+
 /// What a reader of a page meets: its text, and the attributes that hold words (labels, titles,
 /// placeholders, the words the scripts take from `data-*`, the running heads in `style`), with
 /// the markup and the addresses, ids and classes left out.
@@ -160,22 +179,8 @@ fn english_left(program: &Program, language: &str, own: &str) -> Vec<String> {
             continue;
         }
         for (path, bytes) in read_tree(&dir) {
-            let kind = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            let raw = String::from_utf8_lossy(&bytes);
-            // The theme's scripts and styles are code (their words come from the pages); the
-            // search index is data, and its labels are words.
-            let text = match kind {
-                "html" | "svg" | "xml" => readable(&raw),
-                "ics" | "json" | "txt" => raw.into_owned(),
-                // The index's terms are stems, not words (Spanish *resultado* gives `result`).
-                "js" if !path.components().any(|c| c.as_os_str() == "static")
-                    && !path
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with("terms-")) =>
-                {
-                    literals(&raw)
-                }
-                _ => continue,
+            let Some(text) = words_in(&path, &bytes) else {
+                continue;
             };
             for piece in &english {
                 if has_phrase(&text, piece) {
