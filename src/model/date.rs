@@ -64,24 +64,6 @@ impl Date {
         .unwrap_or_else(|| Date(jiff::ZonedDateTime::now().date()))
     }
 
-    /// The day, `month` (the month's name, which the caller chooses: see
-    /// `render::strings::date_long`) and the year, `14 March 2025`.
-    pub fn long_with(self, month: &str) -> String {
-        let d = self.0;
-        let Ok(year) = u32::try_from(d.year()) else {
-            return format!("{} {month} {}", d.day(), d.strftime("%Y"));
-        };
-        // Digits pushed by hand: `format!` took a thousand instructions a date, and a site of
-        // 10,000 pairs writes 1.7 million of them.
-        let mut out = String::with_capacity(18);
-        push_digits(&mut out, u32::from(d.day().unsigned_abs()), 1);
-        out.push(' ');
-        out.push_str(month);
-        out.push(' ');
-        push_digits(&mut out, year, 4);
-        out
-    }
-
     /// `2025-03-14`; `None` for years before 1 BC, which jiff writes its own way.
     fn iso(self) -> Option<String> {
         let d = self.0;
@@ -212,7 +194,6 @@ mod tests {
         );
         let d = Date::parse("2025-01-31").unwrap();
         assert_eq!(d.plus_months(1).to_string(), "2025-02-28");
-        assert_eq!(d.long_with("January"), "31 January 2025");
         assert!(Date::parse("2024-02-29").is_ok());
         assert!(Date::parse("2025-13-01").is_err());
     }
@@ -229,20 +210,12 @@ mod tests {
         ] {
             let date = jiff::civil::date(y, m, d);
             assert_eq!(Date(date).to_string(), date.to_string());
-            assert_eq!(
-                Date(date).long_with(&date.strftime("%B").to_string()),
-                date.strftime("%-d %B %Y").to_string()
-            );
         }
         // Every 97th day from 1 BC to 9999, every month and day of the month among them.
         let mut date = jiff::civil::date(0, 1, 1);
         while let Ok(next) = date.checked_add(jiff::Span::new().days(97)) {
             let ours = Date(date);
             assert_eq!(ours.to_string(), date.to_string());
-            assert_eq!(
-                ours.long_with(&date.strftime("%B").to_string()),
-                date.strftime("%-d %B %Y").to_string()
-            );
             assert_eq!(serde_json::to_string(&ours).unwrap(), format!("\"{date}\""));
             date = next;
         }

@@ -1,5 +1,5 @@
 //! The one place a model's value becomes words: a label function per enum, and the dates written
-//! out (which will take a locale).
+//! out in the pages' language.
 
 use super::Strings;
 use crate::model::pair::{GoalStatus, Outcome};
