@@ -111,7 +111,13 @@ impl Lang {
     /// The form of `word` that `n` takes, with `{count}` replaced by `n` as the language writes
     /// numbers.
     pub fn count(&self, word: &Plural, n: u64) -> String {
-        super::fill(word.form(self.category(n)), &[("count", &self.number(n))])
+        self.with_count(word.form(self.category(n)), n)
+    }
+
+    /// `form` (a form of a counted word, chosen for `n`) with `{count}` replaced by `n` as the
+    /// language writes numbers.
+    pub fn with_count(&self, form: &str, n: u64) -> String {
+        super::fill(form, &[("count", &self.number(n))])
     }
 
     /// A whole number as the language writes it: `1,234` in English, `1.234` in German.

@@ -21,29 +21,23 @@ pub(super) fn count(
     lang: &crate::render::strings::Lang,
 ) -> tera::TeraResult<String> {
     let n = u64::try_from(n).unwrap_or(0);
-    let plural = if let Some(text) = word.as_str() {
-        crate::render::strings::Plural::Same(text.to_owned())
+    let form = if let Some(text) = word.as_str() {
+        text
     } else if let Some(map) = word.as_map() {
-        let form = |name: &str| {
+        let named = |name: &str| {
             map.iter()
                 .find(|(k, _)| k.as_str() == Some(name))
                 .and_then(|(_, v)| v.as_str())
-                .map(str::to_owned)
         };
-        crate::render::strings::Plural::Forms(crate::render::strings::Forms {
-            zero: form("zero"),
-            one: form("one"),
-            two: form("two"),
-            few: form("few"),
-            many: form("many"),
-            other: form("other").unwrap_or_default(),
-        })
+        named(crate::render::strings::category_name(lang.category(n)))
+            .or_else(|| named("other"))
+            .unwrap_or_default()
     } else {
         return Err(tera::Error::message(
             "`count` is for a word of the strings file: text, or a table of plural forms",
         ));
     };
-    Ok(lang.count(&plural, n))
+    Ok(lang.with_count(form, n))
 }
 
 /// A pattern of the strings file with its `{name}`s replaced by the arguments of the same names:
