@@ -52,6 +52,16 @@ pub fn violations(b: &mut Browser, axe: &str) -> Vec<(String, String, String, St
         .collect()
 }
 
+/// The serious and critical violations axe-core finds on the page open in `b`, each a line that
+/// starts with `place`.
+pub fn serious_violations(b: &mut Browser, axe: &str, place: &str) -> Vec<String> {
+    violations(b, axe)
+        .into_iter()
+        .filter(|(impact, ..)| impact == "serious" || impact == "critical")
+        .map(|(impact, rule, help, at)| format!("{place}: {impact} {rule}: {help} at {at}"))
+        .collect()
+}
+
 #[test]
 fn every_page_kind_passes_axe_core_in_light_and_dark() {
     let Some(bin) = require_chromium() else {
@@ -301,13 +311,11 @@ fn every_shipped_language_passes_axe_core() {
             format!("pairs/{pair}/workbook/index.html"),
         ] {
             b.navigate(&file_url(&program.path("book").join(&page)));
-            for (impact, rule, help, at) in violations(&mut b, &axe) {
-                if impact == "serious" || impact == "critical" {
-                    serious.push(format!(
-                        "{language} {page}: {impact} {rule}: {help} at {at}"
-                    ));
-                }
-            }
+            serious.extend(serious_violations(
+                &mut b,
+                &axe,
+                &format!("{language} {page}"),
+            ));
         }
     }
     assert!(serious.is_empty(), "{}", serious.join("\n"));

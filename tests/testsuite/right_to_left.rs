@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use crate::accessibility::{axe_core, violations};
+use crate::accessibility::{axe_core, serious_violations};
 use crate::browser::{file_url, require_chromium};
 use crate::cdp::Browser;
 use crate::harness::Program;
@@ -95,11 +95,7 @@ fn the_layout_mirrors_and_passes_axe_core() {
         format!("pairs/{PAIR}/workbook/index.html"),
     ] {
         b.navigate(&file_url(&program.path(format!("book/{page}"))));
-        for (impact, rule, help, at) in violations(&mut b, &axe) {
-            if impact == "serious" || impact == "critical" {
-                serious.push(format!("{page}: {impact} {rule}: {help} at {at}"));
-            }
-        }
+        serious.extend(serious_violations(&mut b, &axe, &page));
     }
     assert!(serious.is_empty(), "{}", serious.join("\n"));
 }
