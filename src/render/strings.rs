@@ -236,15 +236,12 @@ impl Layers {
     }
 
     /// What `check` and `build` warn of in the layers so far: the words the language leaves in
-    /// English (one warning, at `language`, the place of `language` in `book.toml`), and each
-    /// counted word without a form the language uses.
-    pub fn warnings(&self, language: Span, book_toml: Option<&Arc<str>>) -> Vec<Problem> {
+    /// English (one warning, at the place of `language` in `book.toml`, which `language` gives
+    /// with the file's text only when there is such a warning), and each counted word without a
+    /// form the language uses.
+    pub fn warnings(&self, language: impl FnOnce() -> (Span, Option<Arc<str>>)) -> Vec<Problem> {
         let mut out: Vec<Problem> =
             coverage::untranslated(&self.merged, &self.translated, self.lang.tag(), language)
-                .map(|p| match book_toml {
-                    Some(text) => p.with_source(text),
-                    None => p,
-                })
                 .into_iter()
                 .collect();
         out.extend(self.warnings.iter().cloned());

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{Lang, SHIPPED, tag_prefixes};
 use crate::diagnostic::{Code, Problem, Span};
@@ -66,12 +67,13 @@ pub(super) fn missing_forms(
 }
 
 /// The one warning for the words that stay in English in the language `tag`: every key of the
-/// default strings (`merged`) that no file of the language set (`translated`, `table.key`).
+/// default strings (`merged`) that no file of the language set (`translated`, `table.key`), at
+/// `place` (asked for only when there is a warning: where, and the text to show).
 pub(super) fn untranslated(
     merged: &toml::Table,
     translated: &BTreeSet<String>,
     tag: &str,
-    place: Span,
+    place: impl FnOnce() -> (Span, Option<Arc<str>>),
 ) -> Option<Problem> {
     if is_english(tag) {
         return None;
@@ -115,7 +117,12 @@ pub(super) fn untranslated(
             tables.join(", ")
         )
     };
-    Some(Problem::warning(Code::UntranslatedLanguage, place, message).hint(hint))
+    let (span, text) = place();
+    let problem = Problem::warning(Code::UntranslatedLanguage, span, message).hint(hint);
+    Some(match text {
+        Some(text) => problem.with_source(&text),
+        None => problem,
+    })
 }
 
 /// `` `one`, `many` and `other` ``.
@@ -152,7 +159,7 @@ mod tests {
                 .apply(Path::new(&format!("i18n/{tag}.toml")), text)
                 .unwrap();
         }
-        layers.warnings(language(), None)
+        layers.warnings(|| (language(), None))
     }
 
     #[test]

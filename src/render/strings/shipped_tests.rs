@@ -66,7 +66,7 @@ fn every_shipped_file_lays_over_english_with_no_problem() {
         layers
             .apply(Path::new(&file), text)
             .unwrap_or_else(|p| panic!("{file}: {p:?}"));
-        let warnings = layers.warnings(book_toml(), None);
+        let warnings = layers.warnings(|| (book_toml(), None));
         assert!(warnings.is_empty(), "{file}: {warnings:?}");
         layers.finish().unwrap_or_else(|p| panic!("{file}: {p:?}"));
     }

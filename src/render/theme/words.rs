@@ -37,8 +37,7 @@ pub fn strings(
             layers.apply(&rel, &text)?;
         }
     }
-    let (at, book_toml) = language_place(config);
-    let warnings = layers.warnings(at, book_toml.as_ref());
+    let warnings = layers.warnings(|| language_place(config));
     Ok((layers.finish()?, warnings))
 }
 
