@@ -190,7 +190,21 @@ impl<'a> Doc<'a> {
                 };
                 let at = match (anchor, first_after) {
                     (Some((k, v)), _) => self.doc.after_line_of(self.region_end(k, v)),
-                    (None, Some((k, _))) => self.line_start(k.span.start),
+                    (None, Some((k, _))) => {
+                        let start = self.line_start(k.span.start);
+                        if !self.text()[start..k.span.start].trim().is_empty() {
+                            // `- title: t`: the new key takes the place after the dash and the
+                            // old one moves to the next line, at the same indentation.
+                            let written = lines(indent);
+                            let moved = written.get(indent..).unwrap_or(&written);
+                            let text = format!("{moved}{}", " ".repeat(indent));
+                            return Ok(vec![Edit {
+                                range: k.span.start..k.span.start,
+                                text: self.doc.line_ends(text),
+                            }]);
+                        }
+                        start
+                    }
                     (None, None) => match entries.last() {
                         Some((k, v)) => self.doc.after_line_of(self.region_end(k, v)),
                         None => self.doc.after_line_of(node.span.end),

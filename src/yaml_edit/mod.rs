@@ -467,7 +467,20 @@ impl<'a> Document<'a> {
 
     /// The column of the `-` before a block list's item (on the item's line or a line before it).
     pub fn dash_column(&self, item: &Node) -> Option<usize> {
-        let before = self.text[..item.span.start].trim_end_matches([' ', '\t', '\r', '\n']);
+        let mut before = &self.text[..item.span.start];
+        // Comments between the dash and the item (`-`, `# note`, `  key: v`) are stepped over.
+        loop {
+            before = before.trim_end_matches([' ', '\t', '\r', '\n']);
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let comment = before[start..]
+                .char_indices()
+                .find(|&(i, c)| c == '#' && (i == 0 || before[start..][..i].ends_with([' ', '\t'])))
+                .map(|(i, _)| start + i);
+            match comment {
+                Some(at) => before = &before[..at],
+                None => break,
+            }
+        }
         let dash = before
             .len()
             .checked_sub(1)

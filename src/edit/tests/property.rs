@@ -337,3 +337,38 @@ proptest! {
         }
     }
 }
+
+/// Found by `no_text_makes_a_change_panic`: a key that goes first in an item whose first key shares
+/// the line of its dash (`- title: t`) takes the place after the dash; it once went on the line
+/// before the item, under the item above.
+#[test]
+fn a_key_put_first_in_an_item_goes_after_its_dash() {
+    let text =
+        "goals:\n  - date: 2025-01-20\n  - {date: 2025-01-01}\n  - title: t # kept\nmentor: a";
+    let change = PairChange::EditGoal {
+        index: 2,
+        fields: GoalFields {
+            id: Some("g-one".into()),
+            ..GoalFields::default()
+        },
+    };
+    assert_eq!(
+        apply_pair(text, &change).unwrap(),
+        "goals:\n  - date: 2025-01-20\n  - {date: 2025-01-01}\n  - id: g-one\n    title: t # kept\nmentor: a"
+    );
+}
+
+/// Found by `no_text_makes_a_change_panic`: a comment between a dash and its item does not hide
+/// the dash, so a new item lines up with it.
+#[test]
+fn a_new_item_lines_up_with_a_dash_above_a_comment() {
+    let text = "meetings:\n-\n# meetings:\n  initiation:";
+    let change = PairChange::AddMeeting(MeetingFields {
+        date: "2025-01-05".into(),
+        ..MeetingFields::default()
+    });
+    assert_eq!(
+        apply_pair(text, &change).unwrap(),
+        "meetings:\n-\n# meetings:\n  initiation:\n- date: 2025-01-05\n"
+    );
+}
