@@ -433,12 +433,15 @@ impl<'a> Doc<'a> {
             at = next;
         }
         let end = found?;
-        // The next line that is not blank or a comment must start at column 0.
+        // The next line that is not blank or a comment must start at column 0, and not with the
+        // dash of an item of a list that the key above holds.
         let rest = text[end..]
             .lines()
             .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
         match rest {
-            Some(l) if l.starts_with([' ', '\t']) => None,
+            Some(l) if l.starts_with([' ', '\t']) || l.trim_end() == "-" || l.starts_with("- ") => {
+                None
+            }
             _ => Some(end),
         }
     }

@@ -372,3 +372,18 @@ fn a_new_item_lines_up_with_a_dash_above_a_comment() {
         "meetings:\n-\n# meetings:\n  initiation:\n- date: 2025-01-05\n"
     );
 }
+
+/// Found by `no_text_makes_a_change_panic`: a commented sample inside the list of the key above
+/// is not where a new key goes.
+#[test]
+fn a_sample_above_the_items_of_a_list_is_not_where_a_key_goes() {
+    let text = "goals:\n# meetings:\n- id: g\n";
+    let change = PairChange::AddMeeting(MeetingFields {
+        date: "2025-01-05".into(),
+        ..MeetingFields::default()
+    });
+    assert_eq!(
+        apply_pair(text, &change).unwrap(),
+        "goals:\n# meetings:\n- id: g\nmeetings:\n  - date: 2025-01-05\n"
+    );
+}
