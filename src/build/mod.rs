@@ -37,6 +37,7 @@ use crate::model::{Audience, Date, PairId, PrivateValues};
 use crate::output::inputs::{self, LastBuild, Previous};
 use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
 use crate::pdf;
+use crate::render::search::Keep;
 use crate::render::{Options, Selection, Site, Theme, render_to};
 
 /// What to build.
@@ -136,6 +137,8 @@ pub enum Wrote {
         cached: Cached,
         /// Rendering and staging took this long.
         render: Duration,
+        /// The parts of the search index taken as the last build kept them.
+        index: crate::render::search::Taken,
         /// The PDF files, when asked for: how many the site has, and what was made.
         pdf: Option<(usize, pdf::Report)>,
     },
@@ -339,11 +342,12 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         .map(|o| pdf::find_browser(o.browser.as_deref(), &config))
         .transpose()
         .map_err(Failure::Pdf)?;
-    let options = Options {
+    let mut options = Options {
         audience: audience.clone(),
         pdf: request.pdf.is_some(),
         today: Some(today),
         progress: crate::progress::Progress::on_terminal(),
+        search_parts: None,
     };
     let load = started.elapsed();
     let layout = inputs
@@ -355,6 +359,18 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         }
         _ => None,
     };
+    // The public edition keeps its index's parts for the next build, and takes the last build's
+    // when only pair files changed since (a partial build).
+    options.search_parts = inputs
+        .as_ref()
+        .filter(|_| private == PrivateValues::Dropped)
+        .and_then(|i| {
+            Some(Keep {
+                path: inputs::search_parts_file(&i.dest)?,
+                key: i.fingerprint,
+                from: partial.as_ref().map(|p| (p.from, p.ids.clone())),
+            })
+        });
     let mut staging = match partial {
         Some(partial) => stage(
             root,
@@ -417,6 +433,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
             load,
             cached,
             render,
+            index: site.index_parts,
             pdf: made.map(|r| (site.prints.len(), r)),
         },
         elapsed,
@@ -527,6 +544,8 @@ impl PairCache {
 struct Partial {
     /// The pairs whose files were edited.
     ids: BTreeSet<PairId>,
+    /// The fingerprint of the last build, whose state this one starts from.
+    from: u128,
     /// What the last build left, vouched for.
     record: Record,
 }
@@ -561,6 +580,7 @@ impl Partial {
         }
         Some(Partial {
             ids,
+            from: last.fingerprint,
             record: previous.record,
         })
     }

@@ -67,6 +67,7 @@ fn summary(built: &Built, audience: &Audience) {
             load,
             cached,
             render,
+            index,
             pdf,
         } => {
             // What the cache of the last build's pairs spared.
@@ -79,9 +80,18 @@ fn summary(built: &Built, audience: &Audience) {
             } else {
                 String::new()
             };
-            // A build after an edit to pairs alone renders what they touch.
+            // A build after an edit to pairs alone renders what they touch, and makes again only
+            // the parts of the search index that hold those pairs.
             let partial = if *rendered < built.pages {
                 format!(", {rendered} pages that the edited pairs touch")
+            } else {
+                String::new()
+            };
+            let index = if index.parts > 0 {
+                format!(
+                    ", {} of {} parts of the search index kept",
+                    index.parts, index.of
+                )
             } else {
                 String::new()
             };
@@ -91,7 +101,7 @@ fn summary(built: &Built, audience: &Audience) {
                 String::new()
             };
             eprintln!(
-                "{what} (load and check {} ms{cached}, render {} ms{partial}): {} files written, {} unchanged{removed}{edition}",
+                "{what} (load and check {} ms{cached}, render {} ms{partial}{index}): {} files written, {} unchanged{removed}{edition}",
                 load.as_millis(),
                 render.as_millis(),
                 written.written,

@@ -167,6 +167,15 @@ fn record_file(cache: &Path, dest: &Path) -> PathBuf {
     ))
 }
 
+/// The file in the cache folder beside the record of the output folder `dest` (an absolute path)
+/// where the build keeps the search index's parts ([`crate::render::search::Keep`]); `None`
+/// without a cache folder.
+pub fn search_parts_file(dest: &Path) -> Option<PathBuf> {
+    let mut path = record_file(&cache_dir()?, dest).into_os_string();
+    path.push(".search");
+    Some(PathBuf::from(path))
+}
+
 /// Records `last`, the build that has just put its site in the output folder at `dest` (an absolute
 /// path); an identical record is left as it is.
 pub fn record(dest: &Path, last: &LastBuild) -> Result<(), Error> {

@@ -77,6 +77,9 @@ pub struct Site {
     kept_pages: usize,
     /// Static files, under `static/`.
     pub assets: Vec<Asset>,
+    /// How many parts of pairs the search index has, and how many were taken as the last build
+    /// [kept](search::Keep) them; none when the index was not rendered.
+    pub index_parts: search::Taken,
     /// The pages made for paper, each with the PDF file [`crate::pdf`] can make from it; empty
     /// unless every page was rendered ([`Selection::All`]).
     pub prints: Vec<PrintDoc>,
@@ -107,6 +110,9 @@ pub struct Options {
     /// The date the dashboard counts from (quiet pairs, relationships ending soon). `None` means
     /// [`Date::today`]; commands pass it in so that rendering itself reads no clock.
     pub today: Option<Date>,
+    /// Where the search index's parts are kept for the next build, and whether this one may take
+    /// the last build's ([`search::Keep`]); `None` makes every part and keeps none.
+    pub search_parts: Option<search::Keep>,
 }
 
 /// Which pages to render.
@@ -386,15 +392,17 @@ pub fn render_to<E: From<Problem> + Send>(
     calendared?;
     // The pairs' summaries are not needed by the index, which is the other peak of memory.
     drop(shared);
+    let mut index_parts = search::Taken::default();
     for output in others {
         let html = match (output, book.config.site.base_url.as_deref()) {
             (Output::SearchIndex, _) => {
-                search::write(&scope, today, &mut |file| {
-                    sink(Page {
-                        path: file.path,
-                        html: file.text,
-                    })
-                })?;
+                index_parts =
+                    search::write(&scope, today, options.search_parts.as_ref(), &mut |file| {
+                        sink(Page {
+                            path: file.path,
+                            html: file.text,
+                        })
+                    })?;
                 continue;
             }
             (Output::PairsData, _) => pairs_list::script(&scope, today),
@@ -415,6 +423,7 @@ pub fn render_to<E: From<Problem> + Send>(
         rendered_pages,
         kept_pages,
         assets: theme.assets.clone(),
+        index_parts,
         // Only a build of every page is followed by making PDF files.
         prints: if *selection == Selection::All {
             print::docs(&scope)

@@ -381,3 +381,71 @@ fn no_private_value_reaches_the_cache_folder() {
         }
     }
 }
+
+/// What a build says of the search index's parts it took as the last build kept them: `(taken,
+/// of)`, `(0, 0)` when it says nothing.
+fn parts_kept(stderr: &str) -> (usize, usize) {
+    let Some((before, _)) = stderr.split_once(" parts of the search index kept") else {
+        return (0, 0);
+    };
+    let (before, of) = before.rsplit_once(" of ").unwrap();
+    let taken = before.rsplit(' ').next().unwrap();
+    (taken.parse().unwrap(), of.parse().unwrap())
+}
+
+/// After an edit to one pair of 200 (four parts of the index, 64 pairs each), the build makes
+/// again only the part that holds it, and the index still finds the pair's new words; a parts
+/// file damaged, cut short or of another build means every part is made again, with the same site.
+#[test]
+fn the_search_index_makes_again_only_the_part_an_edit_touches() {
+    let program = crate::lists::many_pairs(200);
+    let cache = program.tmp().join("cache");
+    let first = cached_build_matches_fresh(&program, &cache, "the first build");
+    assert_eq!(parts_kept(&first), (0, 0), "{first}");
+    let [file] = &cache_files(&cache, ".search")[..] else {
+        panic!("one file of index parts in {}", cache.display());
+    };
+
+    let pair = "content/pairs/m-100-e-101.yaml";
+    program.write(
+        pair,
+        program.read(pair) + "vision: Ship the zanzibarian garden\n",
+    );
+    let stderr = cached_build_matches_fresh(&program, &cache, "an edit to one pair");
+    assert!(stderr.contains(PARTIAL), "{stderr}");
+    assert_eq!(parts_kept(&stderr), (3, 4), "{stderr}");
+    let index = read_tree(&program.path("book/search"));
+    let found = |word: &str| {
+        index
+            .values()
+            .any(|bytes| String::from_utf8_lossy(bytes).contains(word))
+    };
+    assert!(found("zanzibarian"), "the edited pair's words are found");
+
+    let good = fs::read(file).unwrap();
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    let damages: [(&str, Vec<u8>); 3] = [
+        ("cut short", good[..good.len() / 2].to_vec()),
+        ("with a byte changed", flipped),
+        ("emptied", Vec::new()),
+    ];
+    for (i, (what, bytes)) in damages.into_iter().enumerate() {
+        program.write(pair, program.read(pair) + &format!("# edit {i}\n"));
+        fs::write(file, bytes).unwrap();
+        let stderr = cached_build_matches_fresh(&program, &cache, &format!("parts {what}"));
+        assert!(stderr.contains(PARTIAL), "{stderr}");
+        assert_eq!(parts_kept(&stderr), (0, 0), "parts {what}: {stderr}");
+    }
+    // The last of those builds kept every part again: the next one takes them.
+    program.write(pair, program.read(pair).replace("zanzibarian", "quokka"));
+    let stderr = cached_build_matches_fresh(&program, &cache, "a build after");
+    assert_eq!(parts_kept(&stderr), (3, 4), "{stderr}");
+    let index = read_tree(&program.path("book/search"));
+    let text: String = index
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(text.contains("quokka") && !text.contains("zanzibarian"));
+}

@@ -14,7 +14,7 @@ const PER_PAGE: usize = 100;
 /// The dashboard fixture with `n` more pairs, `m-001 & e-001` and on, a mentor for every five
 /// pairs; one pair in three has done the initiation checklist (so is in negotiation), and the
 /// starts run a day apart from 2025-01-01.
-fn many_pairs(n: usize) -> Program {
+pub fn many_pairs(n: usize) -> Program {
     let program = Program::fixture("dashboard");
     let mut people = program.read("content/people.yaml");
     for i in 0..n {

@@ -12,12 +12,13 @@
 //! see: the public build's index cannot hold a private field, just as its pages cannot.
 
 mod fold;
+mod kept;
 mod language;
 mod pieces;
 pub mod query;
 mod text;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use foldhash::fast::FixedState;
 
@@ -30,6 +31,8 @@ use crate::markdown::Markdown;
 use crate::model::{Date, Pair, PhaseId};
 use crate::paths;
 pub use fold::FOLD;
+use kept::{Found, Keeper};
+pub use kept::{Keep, Taken};
 pub use language::{Language, Rule};
 pub use pieces::File;
 use pieces::{Postings, Sizes, Writer};
@@ -274,8 +277,13 @@ fn guide_part<'r>(scope: &Scope<'_>, rules: &'r Language, today: Date) -> Part<'
     d
 }
 
+/// A part as the last build kept it, by its number among those being made, its first page and its
+/// pairs, when it may be taken.
+type KeptPart<'a, 'r> = dyn Fn(usize, usize, &[&Pair]) -> Option<Part<'r>> + Sync + 'a;
+
 /// The parts of `pairs`, `a_part` pairs each, made in parallel, in order; the first page of the
-/// first is `first`.
+/// first is `first`. A part that `kept` gives (from its number among these, its first page and
+/// its pairs) is taken as it is.
 fn pair_parts<'r>(
     scope: &Scope<'_>,
     words: &PairWords,
@@ -283,6 +291,7 @@ fn pair_parts<'r>(
     pairs: &[&crate::model::Pair],
     a_part: usize,
     first: usize,
+    kept: &KeptPart<'_, 'r>,
 ) -> Vec<Part<'r>> {
     use rayon::prelude::*;
     // Each part's first page: the pages of the parts before it follow `first`.
@@ -297,7 +306,11 @@ fn pair_parts<'r>(
     pairs
         .par_chunks(a_part)
         .zip(firsts)
-        .map(|(pairs, first)| {
+        .enumerate()
+        .map(|(i, (pairs, first))| {
+            if let Some(part) = kept(i, first, pairs) {
+                return part;
+            }
             let mut part = Part::new(rules, first);
             for &pair in pairs {
                 pair_docs(&mut part, scope, words, pair);
@@ -438,7 +451,8 @@ const PARTS_AT_ONCE: usize = 16;
 
 /// Writes the search index of what the scope's audience may see, its sections of pairs labelled
 /// with the theme's words: each file (the manifest, [`paths::SEARCH_INDEX`], and the pieces under
-/// [`paths::SEARCH_DIR`]) goes to `put` as soon as it is made.
+/// [`paths::SEARCH_DIR`]) goes to `put` as soon as it is made. With `keep`, the parts of pairs
+/// are [kept](kept) for the next build, and taken from the last one where they may be.
 ///
 /// The index is tens of megabytes at 10,000 pairs. It is made a few parts at a time, and each
 /// block of sections is written as soon as it is full, so that only the terms are held whole
@@ -446,9 +460,10 @@ const PARTS_AT_ONCE: usize = 16;
 pub fn write<E>(
     scope: &Scope<'_>,
     today: Date,
+    keep: Option<&Keep>,
     put: &mut dyn FnMut(File) -> Result<(), E>,
-) -> Result<(), E> {
-    write_in(scope, &scope.strings.pair, today, Cut::DEFAULT, put)
+) -> Result<Taken, E> {
+    write_in(scope, &scope.strings.pair, today, Cut::DEFAULT, keep, put)
 }
 
 /// How the index is cut: into parts while it is made, into pieces when it is written.
@@ -476,8 +491,9 @@ fn write_in<E>(
     words: &PairWords,
     today: Date,
     cut: Cut,
+    keep: Option<&Keep>,
     put: &mut dyn FnMut(File) -> Result<(), E>,
-) -> Result<(), E> {
+) -> Result<Taken, E> {
     let tag = &scope.config.book.language;
     let rules = Language::for_tag(tag);
     let mut writer = Writer::new(cut.sizes, put);
@@ -490,13 +506,45 @@ fn write_in<E>(
     } else {
         &[]
     };
+    let found = keep.and_then(Found::read);
+    let no_edits = BTreeSet::new();
+    let edited = keep
+        .and_then(|k| k.from.as_ref())
+        .map_or(&no_edits, |(_, ids)| ids);
+    let parts = indexed.len().div_ceil(cut.a_part);
+    let mut keeper = keep.and_then(|k| Keeper::open(k, parts));
+    let mut n = 0;
+    let taken = std::sync::atomic::AtomicUsize::new(0);
     for pairs in indexed.chunks(cut.a_part * cut.parts_at_once) {
-        for part in pair_parts(scope, words, &rules, pairs, cut.a_part, first) {
+        let kept = |i: usize, first: usize, pairs: &[&Pair]| {
+            let part = found
+                .as_ref()
+                .and_then(|f| f.part(n + i, first, pairs, edited, &rules));
+            if part.is_some() {
+                taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            part
+        };
+        let parts = pair_parts(scope, words, &rules, pairs, cut.a_part, first, &kept);
+        for (part, pairs) in parts.into_iter().zip(pairs.chunks(cut.a_part)) {
+            if let Some(k) = &mut keeper
+                && !k.add(&part, pairs)
+            {
+                keeper = None;
+            }
             writer.add(part)?;
+            n += 1;
         }
         first += pages_in(scope, pairs);
     }
-    writer.finish(tag, &rules, first)
+    if let Some(k) = keeper {
+        k.finish();
+    }
+    writer.finish(tag, &rules, first)?;
+    Ok(Taken {
+        parts: taken.into_inner(),
+        of: parts,
+    })
 }
 
 /// `value` as JSON.

@@ -37,9 +37,9 @@ use crate::paths;
 #[derive(Debug, Default)]
 pub(super) struct Postings {
     /// Every section holding the term.
-    docs: Vec<u32>,
+    pub(super) docs: Vec<u32>,
     /// The sections whose title holds it (a title bonus in the ranking).
-    titles: Vec<u32>,
+    pub(super) titles: Vec<u32>,
 }
 
 impl Postings {

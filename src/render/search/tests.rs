@@ -19,7 +19,7 @@ fn files(cut: Cut) -> Vec<File> {
     assert!(scope.pairs.len() >= 3);
     assert!(scope.pairs.iter().any(|p| p.file.closure.is_some()));
     let mut out = Vec::new();
-    write_in(&scope, &strings.pair, Date::today(), cut, &mut |f| {
+    write_in(&scope, &strings.pair, Date::today(), cut, None, &mut |f| {
         out.push(f);
         Ok::<_, ()>(())
     })
