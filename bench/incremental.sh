@@ -27,8 +27,17 @@ for i in $(seq "$runs"); do
     # A full build from nothing: no site, no record, no cache of parsed pairs.
     rm -rf "$program/book" "$cache/mentorbook"
     read -r wall peak cpu < <(seconds "$bin" build "$program")
+    # An edit that changes no page: a comment.
     printf '# bench edit %s\n' "$i" >> "$file"
     read -r ewall epeak ecpu < <(seconds "$bin" build "$program")
     wrote=$(tail -1 "$cache/said")
     echo "run $i: full build $wall s (cpu $cpu s, peak $peak KiB), one-pair edit $ewall s (cpu $ecpu s, peak $epeak KiB); then: $wrote"
+    # The usual commit: a meeting logged, which the pair's pages, the lists, the calendars and the
+    # search index show.
+    awk -v i="$i" '/^meetings:$/ { print; print "  - date: 2026-11-2" i; print "    title: Bench meeting " i " on the quokka rota"; next } { print }' \
+        "$cache/pair.yaml" > "$file"
+    read -r mwall mpeak mcpu < <(seconds "$bin" build "$program")
+    wrote=$(tail -1 "$cache/said")
+    echo "run $i: a meeting logged $mwall s (cpu $mcpu s, peak $mpeak KiB); then: $wrote"
+    cp "$cache/pair.yaml" "$file"
 done

@@ -6,20 +6,20 @@
 //! each pair's Markdown read as text, cut into words and stemmed. Joining the parts and writing the
 //! pieces is the rest. The file (`<record>.search`, beside the record of the output folder in
 //! [`crate::output::inputs`]) holds, after a header, each part of pairs as [`Part`] holds it
-//! (pages, sections and postings), with the first page it starts at and a hash of its pairs' ids,
-//! then a hash of everything before it. A part is taken only when:
+//! (pages, sections and postings), after the first page it starts at, a hash of its pairs' ids
+//! and a hash of all three. A part is read only when it is taken, and taken only when:
 //!
-//! - the file is whole (its hash) and was written by the build whose record the current build
-//!   starts from ([`Keep::from`]): the same program but for the pair files edited since, and the
-//!   same executable, edition, date and words;
-//! - it holds the same pairs, starting at the same page, and none of them was edited.
+//! - the file was written by the build whose record the current build starts from
+//!   ([`Keep::from`]): the same program but for the pair files edited since, and the same
+//!   executable, edition, date and words; and its parts' heads add up to its size;
+//! - the part holds the same pairs, starting at the same page, none of them edited, and its bytes
+//!   have the hash kept with them.
 //!
 //! Any other part is made again; a file that is missing or damaged means every part is. Only the
 //! public edition keeps its parts: the cache folder never holds what only private editions show.
 
 use std::collections::BTreeSet;
-use std::io::Write as _;
-use std::ops::Range;
+use std::io::{Read as _, Seek as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::codec::{Input, Stored, put_len};
@@ -29,7 +29,7 @@ use super::pieces::Postings;
 use super::{Kind, Language, Map, Part};
 
 /// The first bytes of the file: what it is and the version of its format.
-const MAGIC: &[u8; 28] = b"mentorbook-search-parts v1\n\0";
+const MAGIC: &[u8; 28] = b"mentorbook-search-parts v2\n\0";
 
 /// What a build does with the kept parts of the index.
 #[derive(Debug, Clone)]
@@ -53,11 +53,33 @@ pub struct Taken {
     pub of: usize,
 }
 
-/// The parts a file held, still encoded.
+/// The parts a file held, found but not read: a part's bytes are read when it is taken, so that
+/// the index's tens of megabytes are never held at once.
 pub(super) struct Found {
-    bytes: Vec<u8>,
-    /// Each part: its first page, the hash of its pairs' ids, and its bytes.
-    parts: Vec<(usize, u128, Range<usize>)>,
+    path: PathBuf,
+    parts: Vec<Entry>,
+}
+
+/// Where a part is in the file, and what it must be to be taken.
+struct Entry {
+    /// The page it starts at.
+    first: usize,
+    /// The hash of its pairs' ids.
+    ids: u128,
+    /// Its bytes in the file.
+    at: u64,
+    len: usize,
+    /// The hash of its first page, ids and bytes.
+    hash: u128,
+}
+
+/// The hash that vouches for a part's entry.
+fn entry_hash(first: usize, ids: u128, bytes: &[u8]) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&(first as u64).to_le_bytes());
+    hasher.update(&ids.to_le_bytes());
+    hasher.update(bytes);
+    hasher.digest128()
 }
 
 /// The hash of the ids of a part's pairs, in order.
@@ -72,34 +94,52 @@ pub(super) fn ids_hash(pairs: &[&Pair]) -> u128 {
 
 impl Found {
     /// The parts kept by the build `keep` may take them from, `None` when there is none to take
-    /// (no file, another build's, or damaged).
+    /// (no file, another build's, or not whole). Only the head of each part is read.
     pub(super) fn read(keep: &Keep) -> Option<Found> {
         let (from, _) = keep.from.as_ref()?;
-        let bytes = std::fs::read(&keep.path).ok()?;
-        let body = bytes.len().checked_sub(16)?;
-        let (head, hash) = bytes.split_at(body);
-        if crate::hash::hash(head) != u128::from_le_bytes(hash.try_into().ok()?) {
+        let file = std::fs::File::open(&keep.path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let mut file = std::io::BufReader::new(file);
+        let mut head = [0u8; MAGIC.len() + 16 + 8];
+        file.read_exact(&mut head).ok()?;
+        let (magic, rest) = head.split_at(MAGIC.len());
+        let (key, count) = rest.split_at(16);
+        if magic != MAGIC || u128::from_le_bytes(key.try_into().ok()?) != *from {
             return None;
         }
-        let mut input = Input::new(head);
-        if input.bytes(MAGIC.len())? != MAGIC || u128::take(&mut input)? != *from {
-            return None;
-        }
-        let count = input.take_len()?;
-        let mut parts = Vec::with_capacity(count);
+        let count = u64::from_le_bytes(count.try_into().ok()?);
+        let mut at = head.len() as u64;
+        let mut parts = Vec::new();
         for _ in 0..count {
+            let mut entry = [0u8; 8 + 16 + 8 + 16];
+            file.read_exact(&mut entry).ok()?;
+            let mut input = Input::new(&entry);
             let first = usize::take(&mut input)?;
             let ids = u128::take(&mut input)?;
-            let len = input.take_len()?;
-            let start = head.len() - input.left();
-            input.bytes(len)?;
-            parts.push((first, ids, start..start + len));
+            let len = u64::take(&mut input)?;
+            let hash = u128::take(&mut input)?;
+            at += entry.len() as u64;
+            if len > size.saturating_sub(at) {
+                return None;
+            }
+            parts.push(Entry {
+                first,
+                ids,
+                at,
+                len: usize::try_from(len).ok()?,
+                hash,
+            });
+            file.seek_relative(i64::try_from(len).ok()?).ok()?;
+            at += len;
         }
-        (input.left() == 0).then_some(Found { bytes, parts })
+        (at == size).then(|| Found {
+            path: keep.path.clone(),
+            parts,
+        })
     }
 
     /// Part `n` as kept, when it starts at page `first` and holds the pairs `pairs`, none of them
-    /// edited since (`edited`); `None` otherwise, or when its bytes do not decode.
+    /// edited since (`edited`); `None` otherwise, or when its bytes are not what was kept.
     pub(super) fn part<'r>(
         &self,
         n: usize,
@@ -108,11 +148,21 @@ impl Found {
         edited: &BTreeSet<PairId>,
         rules: &'r Language,
     ) -> Option<Part<'r>> {
-        let (at, ids, range) = self.parts.get(n)?;
-        if *at != first || pairs.iter().any(|p| edited.contains(&p.id)) || *ids != ids_hash(pairs) {
+        let entry = self.parts.get(n)?;
+        if entry.first != first
+            || pairs.iter().any(|p| edited.contains(&p.id))
+            || entry.ids != ids_hash(pairs)
+        {
             return None;
         }
-        let mut input = Input::new(&self.bytes[range.clone()]);
+        let mut file = std::fs::File::open(&self.path).ok()?;
+        file.seek(std::io::SeekFrom::Start(entry.at)).ok()?;
+        let mut bytes = vec![0; entry.len];
+        file.read_exact(&mut bytes).ok()?;
+        if entry_hash(first, entry.ids, &bytes) != entry.hash {
+            return None;
+        }
+        let mut input = Input::new(&bytes);
         let part = take_part(&mut input, rules, first)?;
         (input.left() == 0).then_some(part)
     }
@@ -124,8 +174,7 @@ pub(super) struct Keeper {
     path: PathBuf,
     temp: PathBuf,
     out: std::io::BufWriter<std::fs::File>,
-    hasher: xxhash_rust::xxh3::Xxh3,
-    /// The count of parts is written in front: parts are counted first (see [`Keeper::open`]).
+    /// Parts still to come: their count is written in front.
     left: usize,
     buffer: Vec<u8>,
 }
@@ -147,19 +196,14 @@ impl Keeper {
             path: keep.path.clone(),
             temp,
             out: std::io::BufWriter::with_capacity(1 << 16, file),
-            hasher: xxhash_rust::xxh3::Xxh3::new(),
             left: parts,
             buffer: Vec::new(),
         };
         let mut head = MAGIC.to_vec();
         keep.key.put(&mut head);
-        put_len(parts, &mut head);
-        keeper.write(&head).then_some(keeper)
-    }
-
-    fn write(&mut self, bytes: &[u8]) -> bool {
-        self.hasher.update(bytes);
-        self.out.write_all(bytes).is_ok()
+        (parts as u64).put(&mut head);
+        keeper.out.write_all(&head).ok()?;
+        Some(keeper)
     }
 
     /// Adds the next part, which holds `pairs`; `false` when the file could not take it.
@@ -168,25 +212,23 @@ impl Keeper {
             return false;
         };
         self.left = left;
-        let mut buffer = std::mem::take(&mut self.buffer);
-        buffer.clear();
-        part.first_page.put(&mut buffer);
-        ids_hash(pairs).put(&mut buffer);
-        let at = buffer.len();
-        put_part(part, &mut buffer);
-        let mut len = Vec::new();
-        put_len(buffer.len() - at, &mut len);
-        buffer.splice(at..at, len);
-        let ok = self.write(&buffer);
-        self.buffer = buffer;
+        let mut bytes = std::mem::take(&mut self.buffer);
+        bytes.clear();
+        put_part(part, &mut bytes);
+        let ids = ids_hash(pairs);
+        let mut head = Vec::with_capacity(48);
+        part.first_page.put(&mut head);
+        ids.put(&mut head);
+        (bytes.len() as u64).put(&mut head);
+        entry_hash(part.first_page, ids, &bytes).put(&mut head);
+        let ok = self.out.write_all(&head).is_ok() && self.out.write_all(&bytes).is_ok();
+        self.buffer = bytes;
         ok
     }
 
     /// Puts the file in place, when every part was added.
     pub(super) fn finish(mut self) {
-        let hash = self.hasher.digest128().to_le_bytes();
         let whole = self.left == 0
-            && self.out.write_all(&hash).is_ok()
             && self.out.flush().is_ok()
             && std::fs::rename(&self.temp, &self.path).is_ok();
         if !whole {
