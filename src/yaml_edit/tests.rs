@@ -263,3 +263,19 @@ fn lines_of_text_before_comments_under_the_key_stay_on_one_line() {
     let out = set(text, &[k("vision")], Value::Text("One\nTwo\n".into()));
     assert_eq!(out, text.replace("Short.", "\"One\\nTwo\\n\""));
 }
+
+#[test]
+fn an_empty_block_scalar_at_the_end_is_its_own_indicator() {
+    let tree = |text: &str| super::tree::parse(text).unwrap().unwrap();
+    for text in [
+        "a: |\n  x\nb: |",
+        "a: |\n  x\nb: |\n",
+        "a: >\n  x\nb: |\nc: 1",
+    ] {
+        let NodeKind::Map { entries, .. } = tree(text).kind else {
+            panic!("a map")
+        };
+        let (_, b) = &entries[1];
+        assert_eq!(&text[b.span.clone()], "|", "{text:?}");
+    }
+}

@@ -173,7 +173,15 @@ pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
 /// its indicator to the end of its last line of content. (The parser's end runs on over the blank
 /// lines and the less indented comment lines that follow, to the next token.)
 fn block_span(text: &str, start: usize, end: usize) -> Range<usize> {
-    let from = text[..start].rfind(['|', '>']).unwrap_or(start);
+    // An empty block scalar at the end of the text starts at its indicator; any other, at its
+    // content, after the line of its indicator.
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let at_indicator = text[start..].starts_with(['|', '>']) && !line.trim().is_empty();
+    let from = if at_indicator {
+        start
+    } else {
+        text[..start].rfind(['|', '>']).unwrap_or(start)
+    };
     let Some(first_break) = text[from..end].find('\n') else {
         return from..from.max(end);
     };

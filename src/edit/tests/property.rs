@@ -387,3 +387,18 @@ fn a_sample_above_the_items_of_a_list_is_not_where_a_key_goes() {
         "goals:\n# meetings:\n- id: g\nmeetings:\n  - date: 2025-01-05\n"
     );
 }
+
+/// Found by `no_text_makes_a_change_panic`: an empty block scalar at the end of the text ends the
+/// mapping it is in, so a new root key goes after it.
+#[test]
+fn a_key_goes_after_an_empty_block_scalar_that_ends_the_text() {
+    let text = "  initiation:\n    notes: |\n      # A heading\n    notes: |";
+    let change = PairChange::AddEvaluation(EvaluationFields {
+        date: Some("2025-08-01".into()),
+        ..EvaluationFields::default()
+    });
+    assert_eq!(
+        apply_pair(text, &change).unwrap(),
+        format!("{text}\n  evaluations:\n    - date: 2025-08-01\n")
+    );
+}
