@@ -16,7 +16,9 @@
 //! A build of the public site keeps its pairs, parsed and checked, in the user's cache folder
 //! (`pair_cache`); the next one parses and checks only the pairs whose files changed (or, after
 //! an edit to what a pair's checks read, checks every pair but parses none). Only that edition's:
-//! its load drops private values, which the cache has no room for.
+//! its load drops private values, which the cache has no room for. It keeps its search index's
+//! parts too ([`crate::render::search::Keep`]): a partial build makes again only the parts that
+//! hold the edited pairs.
 //!
 //! `serve` and `watch` ([`crate::session`]) keep the loaded program between builds and decide what
 //! to render again; they take the same [`target`] and [lock](output::Lock) and render and stage

@@ -452,7 +452,7 @@ const PARTS_AT_ONCE: usize = 16;
 /// Writes the search index of what the scope's audience may see, its sections of pairs labelled
 /// with the theme's words: each file (the manifest, [`paths::SEARCH_INDEX`], and the pieces under
 /// [`paths::SEARCH_DIR`]) goes to `put` as soon as it is made. With `keep`, the parts of pairs
-/// are [kept](kept) for the next build, and taken from the last one where they may be.
+/// are [kept](Keep) for the next build, and taken from the last one where they may be.
 ///
 /// The index is tens of megabytes at 10,000 pairs. It is made a few parts at a time, and each
 /// block of sections is written as soon as it is full, so that only the terms are held whole
