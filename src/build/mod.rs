@@ -313,12 +313,6 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         Some(p) if !problems.has_errors() => p,
         _ => return Err(Failure::Program(problems)),
     };
-    // Kept now, not after the site is in place: it depends on the program folder alone, and the
-    // memory of the checks is given back before rendering. Without it (a cache folder that cannot
-    // be written) the next build parses and checks every pair, which is only slower.
-    if let (Some(cache), Some(memo)) = (&cache, memo.take()) {
-        let _ = cache.keep(&memo);
-    }
     // The theme's words come with their own warnings (words left in English), said with the rest.
     let mut theme = Theme::load(&config).map_err(Failure::Render)?;
     problems.extend(std::mem::take(&mut theme.warnings));
@@ -380,20 +374,40 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
                 from: partial.as_ref().map(|p| (p.from, p.ids.clone())),
             })
         });
-    let mut staging = match partial {
-        Some(partial) => stage(
-            root,
-            &target,
-            &program,
-            &mut theme,
-            &options,
-            &partial.selection(),
-            Some(partial.record),
-        ),
-        None => Err(Stopped::Output(output::Error::Stale {
-            path: target.dest.clone(),
-        })),
+    // The checked pairs are kept before the site is in place: they depend on the program folder
+    // alone. Before a whole site is rendered, so that the memory of the checks is given back
+    // first; beside the rendering of a partial build, far from the peak of memory (at 10,000
+    // pairs, writing the 98 MB file takes 0.1 to 0.3 s). Without it (a cache folder that cannot be
+    // written) the next build parses and checks every pair, which is only slower.
+    let to_keep = cache.as_ref().zip(memo.take());
+    let (keep_now, keep_beside) = match partial {
+        Some(_) => (None, to_keep),
+        None => (to_keep, None),
     };
+    if let Some((cache, memo)) = keep_now {
+        let _ = cache.keep(&memo);
+    }
+    let mut staging = std::thread::scope(|s| {
+        let keeping = keep_beside.map(|(cache, memo)| s.spawn(move || cache.keep(&memo)));
+        let staged = match partial {
+            Some(partial) => stage(
+                root,
+                &target,
+                &program,
+                &mut theme,
+                &options,
+                &partial.selection(),
+                Some(partial.record),
+            ),
+            None => Err(Stopped::Output(output::Error::Stale {
+                path: target.dest.clone(),
+            })),
+        };
+        if let Some(keeping) = keeping {
+            let _ = keeping.join();
+        }
+        staged
+    });
     // Without a partial build, or when the output folder changed under it: everything.
     if let Err(Stopped::Output(output::Error::Stale { .. })) = staging {
         staging = stage(
