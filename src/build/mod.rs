@@ -256,16 +256,13 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     // Builds with PDF files are not recorded: they depend on a browser as well.
     // The program folder's files are read while the output folder is looked over (at 10,000
     // pairs, 10,000 files hashed and 70,000 files listed): neither depends on the other.
-    let (inputs, previous) = match request.pdf {
-        Some(_) => (None, None),
-        None => rayon::join(
-            || Inputs::of(&config, &target, today, request.color),
-            || {
-                std::path::absolute(&target.dest)
-                    .ok()
-                    .and_then(|dest| inputs::previous(&dest))
-            },
+    let dest = std::path::absolute(&target.dest).ok();
+    let (inputs, previous) = match (request.pdf, dest) {
+        (None, Some(dest)) => rayon::join(
+            || Inputs::of(&config, &target, dest.clone(), today, request.color),
+            || inputs::previous(&dest),
         ),
+        _ => (None, None),
     };
     if let (Some(inputs), Some(previous)) = (&inputs, &previous)
         && previous.last.fingerprint == inputs.fingerprint
@@ -484,8 +481,14 @@ struct Inputs {
 
 impl Inputs {
     /// `None` when a file cannot be read: the build then reports it.
-    fn of(config: &Config, target: &Target, today: Date, color: bool) -> Option<Inputs> {
-        let dest = std::path::absolute(&target.dest).ok()?;
+    /// `dest` is the output folder, `target.dest` made absolute.
+    fn of(
+        config: &Config,
+        target: &Target,
+        dest: PathBuf,
+        today: Date,
+        color: bool,
+    ) -> Option<Inputs> {
         // The executable (another build of mentorbook may render differently: its size and time
         // tell, as they do for cargo), the edition, the date pages and checks depend on, how
         // problems are shown, and the site's address (`--base-url` may set it). Not where the
