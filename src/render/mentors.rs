@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::pager::Pager;
 use super::strings::{Strings, fill, meeting_mode, meeting_time};
@@ -306,21 +306,45 @@ impl<'a> Filters<'a> {
     }
 }
 
-/// Page `page` (from 1) of the directory: its title and context: `mentors` (the page's cards),
-/// `pager` (where the page is among the others), `range` (which mentors it shows), `filters` (from every page's mentors),
-/// `mentors_data` (the path of [`script`]'s file), `requests` (the program's words on how to
-/// ask, HTML) and `coordinators` (when there are no such words).
-pub(super) fn context(scope: &Scope<'_>, today: Date, page: usize) -> (String, Context) {
-    let cards = cards(scope, today);
-    let pager = Pager::of(page, cards.len(), MENTORS_PER_PAGE, paths::mentors_page);
+/// The directory as its pages show it, made once for all of them: every page offers the filters of
+/// every listed mentor, and at 10,000 pairs some 6,000 mentors have room, on 121 pages.
+pub(super) struct Directory {
+    /// What the filters offer ([`Filters`]).
+    filters: Value,
+    /// Each page's cards, from the first page.
+    pages: Vec<Value>,
+    /// How many mentors are listed.
+    total: usize,
+}
+
+impl Directory {
+    /// The directory of the mentors with room on `today`, as `scope`'s audience may see them.
+    pub(super) fn of(scope: &Scope<'_>, today: Date) -> Directory {
+        let cards = cards(scope, today);
+        Directory {
+            filters: Value::from_serializable(&Filters::of(&cards)),
+            pages: cards
+                .chunks(MENTORS_PER_PAGE)
+                .map(Value::from_serializable)
+                .collect(),
+            total: cards.len(),
+        }
+    }
+}
+
+/// Page `page` (from 1) of `directory`: its title and context: `mentors` (the page's cards),
+/// `pager` (where the page is among the others), `range` (which mentors it shows), `filters` (from
+/// every page's mentors), `mentors_data` (the path of [`script`]'s file), `requests` (the
+/// program's words on how to ask, HTML) and `coordinators` (when there are no such words).
+pub(super) fn context(scope: &Scope<'_>, directory: &Directory, page: usize) -> (String, Context) {
+    let pager = Pager::of(page, directory.total, MENTORS_PER_PAGE, paths::mentors_page);
     let mut ctx = Context::new();
-    ctx.insert("filters", &Filters::of(&cards));
-    let on_page: Vec<&Card<'_>> = cards
-        .iter()
-        .skip((page - 1) * MENTORS_PER_PAGE)
-        .take(MENTORS_PER_PAGE)
-        .collect();
-    ctx.insert("mentors", &on_page);
+    ctx.insert_value("filters", directory.filters.clone());
+    let on_page = directory.pages.get(page - 1).cloned();
+    ctx.insert_value(
+        "mentors",
+        on_page.unwrap_or_else(|| Value::from(Vec::<Value>::new())),
+    );
     let range = fill(
         &scope.strings.mentors.range,
         &[

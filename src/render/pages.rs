@@ -247,8 +247,10 @@ pub(super) fn context<'a>(
             ctx.insert("next", &next);
             (p.file.title.clone(), ctx)
         }
-        PageKind::Mentors => super::mentors::context(scope, today, 1),
-        PageKind::MentorsPage(n) => super::mentors::context(scope, today, n),
+        PageKind::Mentors => super::mentors::context(scope, shared.directory(scope, today), 1),
+        PageKind::MentorsPage(n) => {
+            super::mentors::context(scope, shared.directory(scope, today), n)
+        }
         PageKind::Pairs => pairs_page(scope, shared, 1),
         PageKind::PairsPage(n) => pairs_page(scope, shared, n),
         PageKind::Pair(pair) => {

@@ -11,9 +11,10 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Value;
 
+use super::mentors::Directory;
 use super::view::{ChecklistEntry, DoneView, PairName, PairView, RecordView, Scope};
 use crate::markdown::Markdown;
-use crate::model::{Pair, Phase, PhaseId, Program};
+use crate::model::{Date, Pair, Phase, PhaseId, Program};
 use crate::paths::{self, Url};
 
 /// The values every page of one rendering may share: those of the phases, and each pair's summary.
@@ -29,6 +30,8 @@ pub(super) struct Shared {
     /// pages for the pages that list pairs (home, pairs, phases, dashboard), which would otherwise
     /// convert all of them again, each.
     summaries: Vec<OnceLock<Value>>,
+    /// The mentor directory's pages, made for the first of them.
+    directory: OnceLock<Directory>,
 }
 
 impl Shared {
@@ -64,7 +67,13 @@ impl Shared {
                 .collect(),
             items,
             blank,
+            directory: OnceLock::new(),
         }
+    }
+
+    /// The mentor directory of the mentors with room on `today`, made once for all its pages.
+    pub fn directory(&self, scope: &Scope<'_>, today: Date) -> &Directory {
+        self.directory.get_or_init(|| Directory::of(scope, today))
     }
 
     /// The summaries of `pairs`, pairs of the scope: the ones its pages made, the others made now.
