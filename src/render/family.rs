@@ -57,6 +57,10 @@ pub(super) enum Source<'a> {
     /// What lists and counts show of every pair: each pair's summary, its share of the dashboard
     /// and its dates in the program's calendar (see [`super::lists_key`]).
     Lists,
+    /// Page `n` (from 1) of the list of pairs: what the lists show of the pairs on that page
+    /// alone ([`PAIRS_PER_PAGE`] of them, in the order of their ids), beside how many pairs there
+    /// are, which no partial rebuild changes.
+    ListPage(usize),
     /// Everything every pair says that the audience may read, for the search index.
     Index,
 }
@@ -156,12 +160,17 @@ impl<'a> PageKind<'a> {
                 Some(Up::Phases),
                 Source::Lists,
             ),
-            K::Pairs => (paths::pairs(), "pairs.html", Some(Up::Home), Source::Lists),
+            K::Pairs => (
+                paths::pairs(),
+                "pairs.html",
+                Some(Up::Home),
+                Source::ListPage(1),
+            ),
             K::PairsPage(n) => (
                 paths::pairs_page(n),
                 "pairs.html",
                 Some(Up::Pairs),
-                Source::Lists,
+                Source::ListPage(n),
             ),
             // Made from the people and, for each mentor's room, from which pairs are under way.
             K::Mentors => (
@@ -250,7 +259,7 @@ impl<'a> PageKind<'a> {
 
     /// Whether the page lists or counts pairs.
     pub fn lists_pairs(self) -> bool {
-        matches!(self.spec().source, Source::Lists)
+        matches!(self.spec().source, Source::Lists | Source::ListPage(_))
     }
 }
 
@@ -469,8 +478,10 @@ mod tests {
                 // A pair's pages are made from that pair alone; the lists from every pair.
                 match (kind, kind.spec().source) {
                     (PageKind::Pair(p), Source::Pair(q)) => assert_eq!(p.id, q.id),
-                    (PageKind::Home | PageKind::Pairs, source) => {
-                        assert!(matches!(source, Source::Lists))
+                    (PageKind::Home, source) => assert!(matches!(source, Source::Lists)),
+                    (PageKind::Pairs, source) => assert!(matches!(source, Source::ListPage(1))),
+                    (PageKind::PairsPage(n), source) => {
+                        assert!(matches!(source, Source::ListPage(m) if m == n))
                     }
                     _ => {}
                 }

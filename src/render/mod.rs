@@ -37,9 +37,9 @@ use tera::Context;
 
 use crate::book::Book;
 use crate::diagnostic::Problem;
-use crate::model::{Audience, Date, PairId};
+use crate::model::{Audience, Date, Pair, PairId};
 use crate::paths::{self, Url};
-use family::{Output, PageKind, Source};
+use family::{Output, PAIRS_PER_PAGE, PageKind, Source};
 use pages::Made;
 pub use print::PrintDoc;
 pub use theme::{Asset, Theme};
@@ -142,12 +142,22 @@ pub enum Selection {
 
 impl Selection {
     /// Whether an output made from `source` is rendered: the one filter that chooses what to
-    /// rebuild, what a rebuild keeps and what it counts.
-    fn includes(&self, source: Source<'_>) -> bool {
+    /// rebuild, what a rebuild keeps and what it counts. `pairs` are the pairs of the edition, in
+    /// the order of the list of pairs.
+    fn includes(&self, source: Source<'_>, pairs: &[&Pair]) -> bool {
         match (self, source) {
             (Selection::All, _) => true,
             (Selection::Pairs { ids, .. }, Source::Pair(p)) => ids.contains(&p.id),
             (Selection::Pairs { lists, .. }, Source::Lists) => *lists,
+            // A page of the list of pairs shows its own pairs and how many there are: the pages
+            // of the other pairs keep their bytes.
+            (Selection::Pairs { ids, lists, .. }, Source::ListPage(n)) => {
+                *lists
+                    && pairs
+                        .chunks(PAIRS_PER_PAGE)
+                        .nth(n - 1)
+                        .is_some_and(|on| on.iter().any(|p| ids.contains(&p.id)))
+            }
             (Selection::Pairs { index, .. }, Source::Index) => *index,
             (Selection::Pairs { .. }, Source::Program) => false,
             (Selection::Index, source) => matches!(source, Source::Index),
@@ -252,7 +262,7 @@ fn kept_paths(book: &Book, options: &Options, selection: &Selection) -> Vec<Path
     let today = options.today.unwrap_or_else(Date::today);
     family::outputs(&scope, today)
         .into_iter()
-        .filter(|o| !selection.includes(o.source()))
+        .filter(|o| !selection.includes(o.source(), &scope.pairs))
         .map(Output::path)
         .collect()
 }
@@ -322,7 +332,7 @@ pub fn render_to<E: From<Problem> + Send>(
     let today = options.today.unwrap_or_else(Date::today);
     let (outputs, kept): (Vec<_>, Vec<_>) = family::outputs(&scope, today)
         .into_iter()
-        .partition(|o| selection.includes(o.source()));
+        .partition(|o| selection.includes(o.source(), &scope.pairs));
     let kept_pages = kept.into_iter().filter(|o| o.is_page()).count();
     let rendered_pages = outputs.iter().filter(|o| o.is_page()).count();
     let paths: Vec<PathBuf> = outputs.iter().map(|&o| o.path()).collect();

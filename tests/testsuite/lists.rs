@@ -45,7 +45,7 @@ pub fn many_pairs(n: usize) -> Program {
 }
 
 /// The pairs' pages a page of the list links to, by the pair's folder.
-fn pairs_on(html: &str) -> Vec<String> {
+pub fn pairs_on(html: &str) -> Vec<String> {
     let table = &html[html
         .find("<table class=\"pairs\"")
         .expect("a table of pairs")..];
