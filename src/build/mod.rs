@@ -256,16 +256,22 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     // Builds with PDF files are not recorded: they depend on a browser as well.
     // The program folder's files are read while the output folder is looked over (at 10,000
     // pairs, 10,000 files hashed and 70,000 files listed): neither depends on the other.
-    let dest = std::path::absolute(&target.dest).ok();
-    let (inputs, previous) = match (request.pdf, dest) {
-        (None, Some(dest)) => rayon::join(
-            || Inputs::of(&config, &target, dest.clone(), today, request.color),
-            || inputs::previous(&dest),
-        ),
-        _ => (None, None),
-    };
-    if let (Some(inputs), Some(previous)) = (&inputs, &previous)
-        && previous.last.fingerprint == inputs.fingerprint
+    // The last build's record comes first: a file whose stamp is the one it recorded is not read
+    // again. The output folder is looked over on a thread of its own (at 10,000 pairs, 60,000
+    // folders and 74,000 files, 0.3 s) while the program is loaded, until a partial build needs
+    // to know that the folder is as the last build left it.
+    let dest = std::path::absolute(&target.dest)
+        .ok()
+        .filter(|_| request.pdf.is_none());
+    let recorded = dest.as_deref().and_then(inputs::recorded);
+    let inputs = dest.clone().and_then(|dest| {
+        let before = recorded.as_ref().map(|r| &r.last.files);
+        Inputs::of(&config, &target, dest, today, request.color, before)
+    });
+    let mut previous = Vouching::start(recorded, dest);
+    if let Some(inputs) = &inputs
+        && previous.fingerprint() == Some(inputs.fingerprint)
+        && let Some(previous) = previous.finish()
     {
         let last = &previous.last;
         (say.warnings)(&last.warnings);
@@ -353,7 +359,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     let layout = inputs
         .is_some()
         .then(|| crate::render::layout_key(&program, &options));
-    let partial = match (&inputs, previous, layout) {
+    let partial = match (&inputs, previous.finish(), layout) {
         (Some(inputs), Some(previous), Some(layout)) => {
             Partial::of(inputs, previous, layout, &program)
         }
@@ -464,6 +470,42 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     Ok(built)
 }
 
+/// The last build's record, and the output folder being looked over against it on a thread of
+/// its own ([`inputs::Recorded::vouched`]).
+struct Vouching {
+    /// The fingerprint the record has.
+    fingerprint: Option<u128>,
+    /// The thread, until it is joined.
+    thread: Option<std::thread::JoinHandle<Option<Previous>>>,
+}
+
+impl Vouching {
+    /// Starts looking over the output folder `dest` against `recorded`; nothing without either.
+    fn start(recorded: Option<inputs::Recorded>, dest: Option<PathBuf>) -> Vouching {
+        let fingerprint = recorded.as_ref().map(|r| r.last.fingerprint);
+        let thread = recorded.zip(dest).and_then(|(r, dest)| {
+            std::thread::Builder::new()
+                .name("output folder".into())
+                .spawn(move || r.vouched(&dest))
+                .ok()
+        });
+        Vouching {
+            fingerprint,
+            thread,
+        }
+    }
+
+    /// The fingerprint of the last build, as its record has it.
+    fn fingerprint(&self) -> Option<u128> {
+        self.fingerprint
+    }
+
+    /// The last build, when the output folder is still as it left it; `None` the second time.
+    fn finish(&mut self) -> Option<Previous> {
+        self.thread.take()?.join().ok().flatten()
+    }
+}
+
 /// What a build without PDF files reads, for telling whether the last build already made its site
 /// or which of its files changed since.
 struct Inputs {
@@ -481,13 +523,15 @@ struct Inputs {
 
 impl Inputs {
     /// `None` when a file cannot be read: the build then reports it.
-    /// `dest` is the output folder, `target.dest` made absolute.
+    /// `dest` is the output folder, `target.dest` made absolute; `before`, the files as the last
+    /// build into it read them.
     fn of(
         config: &Config,
         target: &Target,
         dest: PathBuf,
         today: Date,
         color: bool,
+        before: Option<&ProgramFiles>,
     ) -> Option<Inputs> {
         // The executable (another build of mentorbook may render differently: its size and time
         // tell, as they do for cargo), the edition, the date pages and checks depend on, how
@@ -504,7 +548,7 @@ impl Inputs {
             "{exe}\n{}\n{today}\n{color}\n{:?}",
             target.audience, config.site.base_url,
         );
-        let files = ProgramFiles::read(&config.root)?;
+        let files = ProgramFiles::read_since(&config.root, before)?;
         Some(Inputs {
             dest,
             fingerprint: files.fingerprint(&context),

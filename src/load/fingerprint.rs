@@ -8,8 +8,17 @@
 //! mentorbook executable, the audience, today's date. Bytes rather than modification times, so a
 //! file touched without a change (a `git checkout`, say) does not cost a build, and a change made
 //! within the clock's resolution is never missed.
+//!
+//! A file is read and hashed again only when it may have changed since the last build hashed it
+//! ([`ProgramFiles::read_since`]): when its [`Stamp`] (length, times of modification and change,
+//! inode and device) differs from the one recorded with its hash. A file changed less than
+//! [`SETTLED`] before the files are read has no stamp and is always read: a change made within the
+//! file system's clock tick after a build read it would leave its stamp as it was. A file's time
+//! of change cannot be set by hand (unlike its time of modification), so a stamp that matches
+//! means the file was not written since.
 
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
@@ -18,6 +27,10 @@ use super::CONTENT_DIR;
 
 /// The folders and files a build reads, relative to the program folder.
 const INPUTS: [&str; 3] = [crate::config::CONFIG_FILE, CONTENT_DIR, "themes"];
+
+/// How long before the files are read a file must have last changed for its [`Stamp`] to vouch
+/// for it: more than any file system's clock tick.
+pub const SETTLED: Duration = Duration::from_secs(2);
 
 /// One file a build reads: its path relative to the program folder (with `/` between folders) and
 /// the hash of its path, kind and bytes.
@@ -28,6 +41,51 @@ pub struct InputFile {
     /// XXH3-128 of the path, whether it is a link, and the bytes (a link's target, a special
     /// file's kind).
     pub hash: u128,
+    /// What tells that the file is as it was when hashed, without reading it; `None` for a file
+    /// that changed too recently to tell, or that is not a regular file.
+    pub stamp: Option<Stamp>,
+}
+
+/// A hash of what the file system says of a regular file: its length, times of modification and
+/// change, inode and device. Two reads of a file with the same stamp read the same bytes, when
+/// the file last changed [`SETTLED`] before the first read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp(pub u128);
+
+impl Stamp {
+    /// The stamp of a regular file whose metadata is `meta`, read at `now`; `None` when the file
+    /// changed less than [`SETTLED`] before `now` (or the system does not tell).
+    fn of(meta: &std::fs::Metadata, now: SystemTime) -> Option<Stamp> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let changed = SystemTime::UNIX_EPOCH
+                + Duration::new(
+                    u64::try_from(meta.ctime()).ok()?,
+                    u32::try_from(meta.ctime_nsec()).ok()?,
+                );
+            let modified = meta.modified().ok()?;
+            if !meta.is_file() || changed.max(modified) + SETTLED > now {
+                return None;
+            }
+            let fields = [
+                meta.len(),
+                meta.ino(),
+                meta.dev(),
+                meta.mtime() as u64,
+                meta.mtime_nsec() as u64,
+                meta.ctime() as u64,
+                meta.ctime_nsec() as u64,
+            ];
+            let bytes: Vec<u8> = fields.iter().flat_map(|f| f.to_le_bytes()).collect();
+            Some(Stamp(crate::hash::hash(&bytes)))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (meta, now);
+            None
+        }
+    }
 }
 
 /// Every file a build reads from a program folder, in the order of a walk sorted by name.
@@ -49,6 +107,21 @@ impl ProgramFiles {
     /// The files of the program folder at `root`; `None` when one cannot be read, so the caller
     /// builds in full.
     pub fn read(root: &Path) -> Option<ProgramFiles> {
+        Self::read_since(root, None)
+    }
+
+    /// [`ProgramFiles::read`], taking the hash of a file from `before` (the same folder's files
+    /// as an earlier read found them) rather than reading the file again, when its [`Stamp`] is
+    /// the one recorded there.
+    pub fn read_since(root: &Path, before: Option<&ProgramFiles>) -> Option<ProgramFiles> {
+        let now = SystemTime::now();
+        let known: std::collections::HashMap<&str, (u128, Stamp)> = before
+            .map(|b| {
+                b.0.iter()
+                    .filter_map(|f| Some((f.path.as_str(), (f.hash, f.stamp?))))
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut files = Vec::new();
         for top in INPUTS {
             let path = root.join(top);
@@ -66,6 +139,18 @@ impl ProgramFiles {
             .par_iter()
             .map(|path| {
                 let meta = std::fs::symlink_metadata(path).ok()?;
+                let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+                let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+                let stamp = Stamp::of(&meta, now);
+                if let (Some(stamp), Some((hash, was))) = (stamp, known.get(rel.as_str()))
+                    && stamp == *was
+                {
+                    return Some(InputFile {
+                        path: rel,
+                        hash: *hash,
+                        stamp: Some(stamp),
+                    });
+                }
                 let bytes = if meta.file_type().is_symlink() {
                     let target = std::fs::read_link(path).ok()?;
                     target.to_string_lossy().into_owned().into_bytes()
@@ -77,15 +162,16 @@ impl ProgramFiles {
                     super::not_a_file(&meta.file_type()).as_bytes().to_vec()
                 };
                 let mut h = Xxh3::new();
-                let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+                let native = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
                 // Each field is preceded by its length, so no two lists of files hash alike.
-                for field in [rel.as_bytes(), &[u8::from(meta.is_symlink())], &bytes] {
+                for field in [native.as_bytes(), &[u8::from(meta.is_symlink())], &bytes] {
                     h.update(&(field.len() as u64).to_le_bytes());
                     h.update(field);
                 }
                 Some(InputFile {
-                    path: rel.replace(std::path::MAIN_SEPARATOR, "/"),
+                    path: rel,
                     hash: h.digest128(),
+                    stamp,
                 })
             })
             .collect::<Option<_>>()?;

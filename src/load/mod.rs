@@ -10,7 +10,7 @@ mod slip;
 pub mod yaml;
 
 pub use cache::{Cache, SettingsStamps};
-pub use fingerprint::{FileChanges, InputFile, ProgramFiles, fingerprint};
+pub use fingerprint::{FileChanges, InputFile, ProgramFiles, Stamp, fingerprint};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -33,10 +33,10 @@ use rayon::prelude::*;
 use super::manifest::Manifest;
 use super::{Error, MARKER, Record, io_err};
 use crate::hash::hash;
-use crate::load::{InputFile, ProgramFiles};
+use crate::load::{InputFile, ProgramFiles, Stamp};
 
 /// The first line of the record; a record of another version is not trusted.
-const HEADER: &str = "mentorbook-inputs v2";
+const HEADER: &str = "mentorbook-inputs v3";
 
 /// What a build recorded of itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,27 +80,60 @@ pub struct Previous {
 /// The last build into `dest` (an absolute path), when its record is readable and the output
 /// folder is still exactly as that build left it, whatever the program folder holds now.
 pub fn previous(dest: &Path) -> Option<Previous> {
-    previous_in(&cache_dir()?, dest)
+    recorded(dest)?.vouched(dest)
 }
 
-fn previous_in(cache: &Path, dest: &Path) -> Option<Previous> {
+/// The record of the last build into an output folder, before the folder is looked over.
+#[derive(Debug)]
+pub struct Recorded {
+    /// What the build recorded of itself.
+    pub last: LastBuild,
+    /// The hash of the marker it left.
+    marker: u128,
+}
+
+/// The record of the last build into `dest` (an absolute path), when it is readable.
+pub fn recorded(dest: &Path) -> Option<Recorded> {
+    recorded_in(&cache_dir()?, dest)
+}
+
+fn recorded_in(cache: &Path, dest: &Path) -> Option<Recorded> {
     let text = fs::read_to_string(record_file(cache, dest)).ok()?;
-    let (last, marker_hash) = parse(&text, dest)?;
-    let marker_path = dest.join(MARKER);
-    let marker = fs::read_to_string(&marker_path).ok()?;
-    if hash(marker.as_bytes()) != marker_hash {
-        return None;
+    let (last, marker) = parse(&text, dest)?;
+    Some(Recorded { last, marker })
+}
+
+impl Recorded {
+    /// What vouches for the output folder at `dest`, when it is still exactly as the recorded
+    /// build left it: the number of its files and its manifest.
+    pub fn vouch(&self, dest: &Path) -> Option<(usize, Record)> {
+        let marker_path = dest.join(MARKER);
+        let marker = fs::read_to_string(&marker_path).ok()?;
+        if hash(marker.as_bytes()) != self.marker {
+            return None;
+        }
+        let written = fs::metadata(&marker_path).and_then(|m| m.modified()).ok()?;
+        let manifest = Manifest::parse(&marker)?;
+        // Every file in the folder is listed and as written; as many as the manifest lists, so
+        // none is missing.
+        let files = intact_files(dest, "", &manifest, written)?;
+        (files == manifest.0.len()).then(|| (files, Record::vouched(manifest, written, marker)))
     }
-    let written = fs::metadata(&marker_path).and_then(|m| m.modified()).ok()?;
-    let manifest = Manifest::parse(&marker)?;
-    // Every file in the folder is listed and as written; as many as the manifest lists, so none is
-    // missing.
-    let files = intact_files(dest, "", &manifest, written)?;
-    (files == manifest.0.len()).then(|| Previous {
-        last,
-        files,
-        record: Record::vouched(manifest, written, marker),
-    })
+
+    /// The last build, when the output folder at `dest` is still as it left it.
+    pub fn vouched(self, dest: &Path) -> Option<Previous> {
+        let (files, record) = self.vouch(dest)?;
+        Some(self.with(files, record))
+    }
+
+    /// The last build, with what [`Recorded::vouch`] found.
+    pub fn with(self, files: usize, record: Record) -> Previous {
+        Previous {
+            last: self.last,
+            files,
+            record,
+        }
+    }
 }
 
 /// Whether the folder at `dir` (the output folder, or a folder in it at `prefix`) holds only files
@@ -208,7 +241,12 @@ fn record_in(cache: &Path, dest: &Path, last: &LastBuild) -> Result<(), Error> {
         files.len(),
     );
     for f in files {
-        text.push_str(&format!("{:032x} {}\n", f.hash, f.path));
+        match f.stamp {
+            Some(Stamp(stamp)) => {
+                text.push_str(&format!("{:032x} {stamp:032x} {}\n", f.hash, f.path));
+            }
+            None => text.push_str(&format!("{:032x} - {}\n", f.hash, f.path)),
+        }
     }
     text.push_str("warnings\n");
     text.push_str(&last.warnings);
@@ -259,10 +297,16 @@ fn parse(text: &str, dest: &Path) -> Option<(LastBuild, u128)> {
     let count: usize = field("files")?.parse().ok()?;
     let mut files = Vec::with_capacity(count.min(1 << 20));
     for _ in 0..count {
-        let (hash, path) = line()?.split_once(' ')?;
+        let (hash, rest) = line()?.split_once(' ')?;
+        let (stamp, path) = rest.split_once(' ')?;
+        let stamp = match stamp {
+            "-" => None,
+            s => Some(Stamp(u128::from_str_radix(s, 16).ok()?)),
+        };
         files.push(InputFile {
             path: path.to_owned(),
             hash: u128::from_str_radix(hash, 16).ok()?,
+            stamp,
         });
     }
     if line()? != "warnings" {
@@ -305,10 +349,18 @@ mod tests {
             fingerprint: 42,
             context: 7,
             layout: 8,
-            files: ProgramFiles(vec![InputFile {
-                path: "content/pairs/a b.yaml".to_owned(),
-                hash: 99,
-            }]),
+            files: ProgramFiles(vec![
+                InputFile {
+                    path: "content/pairs/a b.yaml".to_owned(),
+                    hash: 99,
+                    stamp: Some(Stamp(5)),
+                },
+                InputFile {
+                    path: "content/people.yaml".to_owned(),
+                    hash: 98,
+                    stamp: None,
+                },
+            ]),
             pages: 1,
             pairs: 0,
             warnings: "warning: one\nand a second line\n".to_owned(),
@@ -320,7 +372,7 @@ mod tests {
     }
 
     fn unchanged_since(dest: &Path, fingerprint: u128) -> Option<(LastBuild, usize)> {
-        let previous = previous_in(&dest.with_extension("cache"), dest)?;
+        let previous = recorded_in(&dest.with_extension("cache"), dest)?.vouched(dest)?;
         (previous.last.fingerprint == fingerprint).then_some((previous.last, previous.files))
     }
 
