@@ -152,7 +152,7 @@ enum Parsed {
 /// Reads every content file of the program, keeping or dropping private values as `private` says;
 /// problems go to `problems`.
 pub fn load(config: Config, private: PrivateValues, problems: &mut Problems) -> Loaded {
-    Cache::new(private).load(config, problems).0
+    Cache::new(private).load_once(config, problems)
 }
 
 /// [`load`], taking `parsed` (pair files as they are now, parsed before) as they are rather than
@@ -165,10 +165,7 @@ pub fn load_reusing(
     parsed: Vec<LoadedPair>,
     problems: &mut Problems,
 ) -> Loaded {
-    let root = config.root.clone();
-    Cache::with_pairs(private, &root, parsed)
-        .load(config, problems)
-        .0
+    Cache::with_pairs(private, parsed).load_once(config, problems)
 }
 
 /// [`load`], with the texts of `overlay` read in place of what is on disk at those paths
