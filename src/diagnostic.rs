@@ -540,16 +540,33 @@ impl Problems {
     /// Sorted as [`Problems::into_sorted`] sorts them, not yet [placed](place_all): for showing
     /// some of many (placing costs a scan of the problem's file, tens of thousands of them cost
     /// seconds).
-    pub fn into_sorted_unplaced(mut self) -> Vec<Problem> {
-        self.0.sort_by(|a, b| {
-            (&a.span.file, a.span.line, a.span.column, &a.message).cmp(&(
-                &b.span.file,
+    pub fn into_sorted_unplaced(self) -> Vec<Problem> {
+        // Paths compare folder by folder; so do their bytes with a zero byte for each `/` (a
+        // program's paths are relative and plain), which is what is compared here: comparing
+        // `Path`s takes them apart again at each comparison (at 10,000 pairs, 3,500 warnings
+        // sorted in 45 ms, the build waiting).
+        let mut keyed: Vec<(Vec<u8>, Problem)> = self
+            .0
+            .into_iter()
+            .map(|p| {
+                let mut key = p.span.file.as_os_str().as_encoded_bytes().to_vec();
+                for b in &mut key {
+                    if std::path::is_separator(char::from(*b)) {
+                        *b = 0;
+                    }
+                }
+                (key, p)
+            })
+            .collect();
+        keyed.sort_by(|(ka, a), (kb, b)| {
+            (ka, a.span.line, a.span.column, &a.message).cmp(&(
+                kb,
                 b.span.line,
                 b.span.column,
                 &b.message,
             ))
         });
-        self.0
+        keyed.into_iter().map(|(_, p)| p).collect()
     }
 
     /// The problems, unsorted.

@@ -201,7 +201,7 @@ struct Shared<'a> {
 pub fn validate_with(
     loaded: Loaded,
     problems: &mut Problems,
-    memo: Option<&mut Memo>,
+    mut memo: Option<&mut Memo>,
 ) -> Option<Book> {
     let Loaded {
         config,
@@ -265,29 +265,41 @@ pub fn validate_with(
     // Each pair on its own, in parallel; the problems are sorted when shown. A pair whose file is
     // the one the memo checked (the same parse, shared with the loader's cache) is not checked again.
     let today = crate::model::Date::today();
-    let last = memo
-        .as_ref()
+    // The memo's checks are taken out of it, each one reused moved rather than copied; it gets
+    // the new ones below.
+    let mut last = memo
+        .as_deref_mut()
         .filter(|m| m.valid_on == Some(today))
-        .map(|m| &m.pairs);
+        .map(|m| std::mem::take(&mut m.pairs))
+        .unwrap_or_default();
     let shared = Shared {
         known,
         info: info.as_ref(),
         phases: phases.as_deref(),
         today,
     };
+    let pairs: Vec<(LoadedPair, Option<Checked>)> = pairs
+        .into_iter()
+        .map(|pair| {
+            let reuse = last
+                .remove(&pair.id)
+                .filter(|c| Arc::ptr_eq(&c.data, &pair.file) && c.source == pair.path);
+            (pair, reuse)
+        })
+        .collect();
     let mut results: Vec<(PairId, Checked)> = pairs
         .into_par_iter()
         .map(
-            |LoadedPair {
-                 id,
-                 path: source,
-                 file: data,
-             }| {
-                let reuse = last
-                    .and_then(|l| l.get(&id))
-                    .filter(|c| Arc::ptr_eq(&c.data, &data) && c.source == source);
+            |(
+                LoadedPair {
+                    id,
+                    path: source,
+                    file: data,
+                },
+                reuse,
+            )| {
                 let checked = match reuse {
-                    Some(c) => c.clone(),
+                    Some(c) => c,
                     None => ctx.check_pair(&id, source, data, &shared),
                 };
                 (id, checked)
