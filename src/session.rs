@@ -362,6 +362,7 @@ fn rebuild_pairs(
         Selection::Pairs {
             ids,
             lists,
+            rooms: lists,
             index: false,
         }
     } else {
@@ -507,6 +508,7 @@ fn select(
     Selection::Pairs {
         ids,
         lists,
+        rooms: lists,
         index: false,
     }
 }

@@ -359,9 +359,12 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     let layout = inputs
         .is_some()
         .then(|| crate::render::layout_key(&program, &options));
+    let rooms = inputs
+        .as_ref()
+        .and_then(|_| crate::render::rooms_key(&program, &options));
     let partial = match (&inputs, previous.finish(), layout) {
         (Some(inputs), Some(previous), Some(layout)) => {
-            Partial::of(inputs, previous, layout, &program)
+            Partial::of(inputs, previous, layout, rooms, &program)
         }
         _ => None,
     };
@@ -433,17 +436,19 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         (Some(b), Some(o)) => Some(pdf::make(&staged, &site, b, o).map_err(Failure::Pdf)?),
         _ => None,
     };
-    let written = staged.commit()?;
+    let (written, committed) = staged.commit_recorded()?;
     let elapsed = started.elapsed();
     if let (Some(inputs), Some(layout)) = (inputs, layout) {
         let last = LastBuild {
             fingerprint: inputs.fingerprint,
             context: inputs.context,
             layout,
+            rooms,
             files: inputs.files,
             pages,
             pairs: program.pairs.len(),
             warnings,
+            exact_since: committed.exact_since(),
         };
         // Without a record (a cache folder that cannot be written) the next build is a full one,
         // which is only slower: not worth a warning on every build.
@@ -614,6 +619,8 @@ impl PairCache {
 struct Partial {
     /// The pairs whose files were edited.
     ids: BTreeSet<PairId>,
+    /// Whether who has room in the mentor directory may have changed since.
+    rooms: bool,
     /// The fingerprint of the last build, whose state this one starts from.
     from: u128,
     /// What the last build left, vouched for.
@@ -624,8 +631,15 @@ impl Partial {
     /// The partial build `program` allows after `previous`, when every file that changed since is
     /// an existing pair's file (not added, not removed), the edition has the same files as before
     /// (`layout`, [`crate::render::layout_key`]: no pair shown or hidden), the build's context is
-    /// the same and the site holds no PDF files (which `mentorbook pdf` keeps current).
-    fn of(inputs: &Inputs, previous: Previous, layout: u128, program: &Book) -> Option<Partial> {
+    /// the same and the site holds no PDF files (which `mentorbook pdf` keeps current). `rooms` is
+    /// who has room in the mentor directory now ([`crate::render::rooms_key`]).
+    fn of(
+        inputs: &Inputs,
+        previous: Previous,
+        layout: u128,
+        rooms: Option<u128>,
+        program: &Book,
+    ) -> Option<Partial> {
         let last = &previous.last;
         if last.context != inputs.context
             || last.layout != layout
@@ -650,17 +664,20 @@ impl Partial {
         }
         Some(Partial {
             ids,
+            rooms: rooms.is_none() || rooms != last.rooms,
             from: last.fingerprint,
             record: previous.record,
         })
     }
 
     /// What the build renders: the pairs' pages, the pages that list pairs (what they show of
-    /// the edited pairs is not known from before), and the search index.
+    /// the edited pairs is not known from before), the mentor directory when who has room may
+    /// have changed, and the search index.
     fn selection(&self) -> Selection {
         Selection::Pairs {
             ids: self.ids.clone(),
             lists: true,
+            rooms: self.rooms,
             index: true,
         }
     }

@@ -7,7 +7,8 @@
 //! than the marker, or whose length differs from the manifest's, was changed by someone else since:
 //! it is written again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -65,6 +66,24 @@ impl Manifest {
             files.insert(path.to_owned(), entry);
         }
         Some(Manifest(files))
+    }
+
+    /// The names of the files and folders in the folder `dir` of the site (`""` for its top) that
+    /// the files listed are in, or are.
+    pub fn entries_in(&self, dir: &str) -> BTreeSet<&str> {
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        self.0
+            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
+            .take_while(|(path, _)| path.starts_with(&prefix))
+            .map(|(path, _)| {
+                let below = &path[prefix.len()..];
+                below.split_once('/').map_or(below, |(name, _)| name)
+            })
+            .collect()
     }
 
     /// The manifest as text for the marker file, after `preamble`.

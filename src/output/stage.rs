@@ -95,6 +95,10 @@ pub struct Record {
     marker: std::time::SystemTime,
     /// The marker's text, when this process wrote it: the next rebuild's is spliced from it.
     text: Option<String>,
+    /// A time when every folder of the site held exactly what the manifest lists, when known: a
+    /// folder not changed since (by its status-change time, which no one sets by hand) still does.
+    /// See [`super::inputs`].
+    exact_since: Option<std::time::SystemTime>,
 }
 
 impl Record {
@@ -111,12 +115,20 @@ impl Record {
         manifest: Manifest,
         marker: std::time::SystemTime,
         text: String,
+        exact_since: Option<std::time::SystemTime>,
     ) -> Record {
         Record {
             manifest,
             marker,
             text: Some(text),
+            exact_since,
         }
+    }
+
+    /// A time when every folder of the site held exactly the files and folders the manifest lists,
+    /// when known (see [`super::inputs`]).
+    pub fn exact_since(&self) -> Option<std::time::SystemTime> {
+        self.exact_since
     }
 }
 
@@ -162,6 +174,8 @@ pub struct Staged {
     text: Option<String>,
     /// The marker's text before the manifest: see [`Target::marker_preamble`].
     preamble: String,
+    /// See [`Record::exact_since`]: the trusted record's, then what the commit found.
+    exact_since: Option<std::time::SystemTime>,
     unchanged: usize,
     committed: bool,
 }
@@ -251,6 +265,7 @@ impl Stager {
             updates: Vec::new(),
             text: None,
             preamble: target.marker_preamble(),
+            exact_since: None,
             unchanged: 0,
             committed: false,
         };
@@ -263,6 +278,7 @@ impl Stager {
         let old = match trusted {
             Some(r) => {
                 staged.old_text = r.text;
+                staged.exact_since = r.exact_since;
                 Some((r.manifest, r.marker))
             }
             None => written.and_then(|w| {
@@ -528,6 +544,7 @@ impl Staged {
                 manifest,
                 marker: time,
                 text: self.text.take(),
+                exact_since: self.exact_since,
             },
         ))
     }
@@ -563,6 +580,8 @@ impl Staged {
                 let text = self.manifest.to_text(&self.preamble);
                 write_marker_text(&self.tmp, &self.tmp, &text)?;
                 self.text = Some(text);
+                // The staged folder is this build's alone: it holds the site and nothing else.
+                self.exact_since = super::inputs::clock_before(std::time::SystemTime::now());
                 swap_into_place(&self.tmp, &self.dest)?;
                 Ok(Written {
                     written,
@@ -583,7 +602,13 @@ impl Staged {
                     // A partial rebuild has the last build's files, but those it dropped.
                     _ if self.partial => remove_listed(&self.dest, &self.dropped)?,
                     Some(old) => remove_dropped(&self.dest, old, &self.manifest)?,
-                    None => remove_others(&self.dest, &self.manifest)?,
+                    None => {
+                        // Every folder is listed: after it, each holds what the manifest lists.
+                        let listed = super::inputs::clock_before(std::time::SystemTime::now());
+                        let removed = remove_others(&self.dest, &self.manifest)?;
+                        self.exact_since = listed;
+                        removed
+                    }
                 };
                 // A rebuild that changed nothing writes nothing, the marker included.
                 if !changed.is_empty() || !self.same_manifest {

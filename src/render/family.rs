@@ -61,6 +61,10 @@ pub(super) enum Source<'a> {
     /// alone ([`PAIRS_PER_PAGE`] of them, in the order of their ids), beside how many pairs there
     /// are, which no partial rebuild changes.
     ListPage(usize),
+    /// What the mentor directory shows: the people, and each mentor's room, which the pairs
+    /// under way take (see [`super::rooms_key`]). An edit to a pair file changes it only when it
+    /// changes who has room.
+    Rooms,
     /// Everything every pair says that the audience may read, for the search index.
     Index,
 }
@@ -177,13 +181,13 @@ impl<'a> PageKind<'a> {
                 paths::mentors(),
                 "mentors.html",
                 Some(Up::Home),
-                Source::Lists,
+                Source::Rooms,
             ),
             K::MentorsPage(n) => (
                 paths::mentors_page(n),
                 "mentors.html",
                 Some(Up::Mentors),
-                Source::Lists,
+                Source::Rooms,
             ),
             K::Pair(pair) => (
                 paths::pair(&pair.id),
@@ -259,7 +263,10 @@ impl<'a> PageKind<'a> {
 
     /// Whether the page lists or counts pairs.
     pub fn lists_pairs(self) -> bool {
-        matches!(self.spec().source, Source::Lists | Source::ListPage(_))
+        matches!(
+            self.spec().source,
+            Source::Lists | Source::ListPage(_) | Source::Rooms
+        )
     }
 }
 
@@ -315,7 +322,8 @@ impl<'a> Output<'a> {
             Output::Page(kind) => kind.spec().source,
             Output::Calendar(Some(pair)) => Source::Pair(pair),
             Output::Calendar(None) => Source::Lists,
-            Output::PairsData | Output::MentorsData => Source::Lists,
+            Output::PairsData => Source::Lists,
+            Output::MentorsData => Source::Rooms,
             Output::SearchIndex => Source::Index,
             Output::Robots => Source::Program,
             // It names the pages of the pairs the audience sees, which an edit to a pair file can

@@ -133,6 +133,9 @@ pub enum Selection {
         ids: BTreeSet<PairId>,
         /// Whether what the lists show of the pairs changed (see [`lists_key`]).
         lists: bool,
+        /// Whether the mentor directory is rendered: when who has room may have changed (see
+        /// [`rooms_key`]). Never without `lists`.
+        rooms: bool,
         /// Whether the search index is rendered too.
         index: bool,
     },
@@ -158,6 +161,7 @@ impl Selection {
                         .nth(n - 1)
                         .is_some_and(|on| on.iter().any(|p| ids.contains(&p.id)))
             }
+            (Selection::Pairs { lists, rooms, .. }, Source::Rooms) => *lists && *rooms,
             (Selection::Pairs { index, .. }, Source::Index) => *index,
             (Selection::Pairs { .. }, Source::Program) => false,
             (Selection::Index, source) => matches!(source, Source::Index),
@@ -192,6 +196,24 @@ pub fn lists_key(book: &Book, options: &Options, ids: &BTreeSet<PairId>) -> u128
         let _ = serde_json::to_writer(&mut bytes, &(&pair.file.mentor.value, taken));
     }
     crate::hash::hash(&bytes)
+}
+
+/// A hash of what the mentor directory shows of the pairs on `options`' date: each mentor with
+/// room, and how much, in the directory's order. The people are the same in a partial build (only
+/// pair files changed), so two builds with the same key make the same directory, but in a pair's
+/// edition, which shows more of that pair's two people: `None` there, for always rendered.
+pub fn rooms_key(book: &Book, options: &Options) -> Option<u128> {
+    if matches!(options.audience, Audience::Pair(_)) {
+        return None;
+    }
+    let today = options.today.unwrap_or_else(Date::today);
+    let mut bytes = Vec::new();
+    for (mentor, room) in mentors::with_room(&book.program, today) {
+        bytes.extend_from_slice(mentor.id.value.as_str().as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(&room.to_le_bytes());
+    }
+    Some(crate::hash::hash(&bytes))
 }
 
 /// A hash of the path of every file the edition of `book` for `options.audience` has

@@ -522,3 +522,31 @@ fn an_edit_renders_only_the_page_of_the_list_that_holds_the_pair() {
     );
     assert_eq!(on_two_pages, on_one_page + 1);
 }
+
+/// The mentor directory shows who has room, which the pairs under way take: a build after an edit
+/// to a pair that keeps who has room leaves the directory's pages as they are, one after an edit
+/// that changes it renders them again; both make what a full build makes.
+#[test]
+fn the_mentor_directory_is_rendered_again_only_when_who_has_room_changed() {
+    let program = Program::bundled();
+    let cache = program.tmp().join("cache");
+    cached_build_matches_fresh(&program, &cache, "the first build");
+    let pair = "content/pairs/ingrid-solberg-leo-park.yaml";
+    let directory = "book/mentors/index.html";
+    // Ingrid takes one mentee, and has Leo: she is not in the directory.
+    assert!(!program.read(directory).contains("Ingrid"));
+    let pages = read_tree(&program.path("book/mentors"))
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    assert!(pages >= 1);
+
+    program.write(pair, program.read(pair) + "# a comment\n");
+    let kept = touched(&cached_build_matches_fresh(&program, &cache, "a comment"));
+    // The pair's year ended long ago: Ingrid has room again.
+    program.patch(pair, "start: 2026-11-02\n", "start: 2024-01-08\n");
+    let stderr = cached_build_matches_fresh(&program, &cache, "a pair ended");
+    assert!(stderr.contains(PARTIAL), "{stderr}");
+    assert!(program.read(directory).contains("Ingrid"));
+    assert_eq!(touched(&stderr), kept + pages, "{stderr}");
+}

@@ -402,6 +402,7 @@ fn a_partial_rendering_lists_exactly_the_files_it_leaves_out() {
     let one_pair = Selection::Pairs {
         ids: [loaded.pairs[0].id.clone()].into(),
         lists: false,
+        rooms: false,
         index: false,
     };
     let some = render_only(&loaded, &mut theme, &options, &one_pair).unwrap();
