@@ -268,6 +268,19 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         let before = recorded.as_ref().map(|r| &r.last.files);
         Inputs::of(&config, &target, dest, today, request.color, before)
     });
+    // Only pair files edited since the last build: the build will likely render a few pages.
+    let few_pages = recorded
+        .as_ref()
+        .zip(inputs.as_ref())
+        .is_some_and(|(r, i)| {
+            let changes = r.last.files.changes(&i.files);
+            changes.added.is_empty()
+                && changes.removed.is_empty()
+                && changes
+                    .edited
+                    .iter()
+                    .all(|f| f.starts_with("content/pairs/"))
+        });
     let mut previous = Vouching::start(recorded, dest);
     if let Some(inputs) = &inputs
         && previous.fingerprint() == Some(inputs.fingerprint)
@@ -302,8 +315,13 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
                 parsed: reused.pairs.len(),
                 checked: reused.checks.as_ref().map_or(0, |m| m.pairs().count()),
             };
-            let loaded =
-                crate::load::load_reusing(config.clone(), private, reused.pairs, &mut problems);
+            let loaded = crate::load::load_reusing(
+                config.clone(),
+                private,
+                reused.pairs,
+                few_pages,
+                &mut problems,
+            );
             (loaded, Some(reused.checks.unwrap_or_default()))
         }
         None => (
@@ -437,6 +455,9 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         _ => None,
     };
     let (written, committed) = staged.commit_recorded()?;
+    // Of the commit's record, only the time the site was exact is kept (its manifest is 10 MB).
+    let exact_since = committed.exact_since();
+    drop(committed);
     let elapsed = started.elapsed();
     if let (Some(inputs), Some(layout)) = (inputs, layout) {
         let last = LastBuild {
@@ -448,7 +469,7 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
             pages,
             pairs: program.pairs.len(),
             warnings,
-            exact_since: committed.exact_since(),
+            exact_since,
         };
         // Without a record (a cache folder that cannot be written) the next build is a full one,
         // which is only slower: not worth a warning on every build.

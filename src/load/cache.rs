@@ -153,13 +153,21 @@ impl Cache {
     }
 
     /// [`Cache::load`] for a cache that is not needed after: the files it holds are taken as they
-    /// are, without looking at their stamps (which only a next load would need), and moved into
-    /// the [`Loaded`] rather than copied. At 10,000 pairs and 19,000 people, the stamps cost
-    /// 39,000 `stat`s, and copying the people and then freeing the cache a tenth of a second.
-    pub fn load_once(mut self, config: Config, problems: &mut Problems) -> Loaded {
+    /// are, without looking at their stamps (which only a next load would need; at 10,000 pairs
+    /// and 19,000 people, 39,000 `stat`s). What was parsed is copied into the [`Loaded`] when
+    /// `compact` (the copies sit together, and the parse's leftovers are given back), and moved
+    /// otherwise (copying the people and freeing the cache took a tenth of a second).
+    pub fn load_once(mut self, config: Config, compact: bool, problems: &mut Problems) -> Loaded {
         self.refresh(&config, None, false, problems);
         let (jobs, _) = self.listing.take().unwrap_or_default();
         let mut files = std::mem::take(&mut self.files);
+        if compact {
+            let loaded = assemble(config, &jobs, problems, |rel| {
+                Some(files.get(rel)?.parsed.clone())
+            });
+            drop(files);
+            return loaded;
+        }
         assemble(config, &jobs, problems, |rel| {
             Some(files.remove(rel)?.parsed)
         })

@@ -152,20 +152,27 @@ enum Parsed {
 /// Reads every content file of the program, keeping or dropping private values as `private` says;
 /// problems go to `problems`.
 pub fn load(config: Config, private: PrivateValues, problems: &mut Problems) -> Loaded {
-    Cache::new(private).load_once(config, problems)
+    Cache::new(private).load_once(config, true, problems)
 }
 
 /// [`load`], taking `parsed` (pair files as they are now, parsed before) as they are rather than
 /// reading and parsing those files again: the build's cache of parsed pairs. A file among them that
 /// is not a pair file the listing finds, or whose length, time or inode changed since, is read as
 /// usual.
+///
+/// `few_pages` says that the build will likely render only some pages (only pair files were
+/// edited since the last build): what was parsed is then moved into the [`Loaded`] where it lies.
+/// Otherwise it is copied out first, so that it sits together and the parse's leftovers are given
+/// back before a whole site is rendered (at 10,000 pairs, 15 MB less at the build's peak, for
+/// 0.05 s).
 pub fn load_reusing(
     config: Config,
     private: PrivateValues,
     parsed: Vec<LoadedPair>,
+    few_pages: bool,
     problems: &mut Problems,
 ) -> Loaded {
-    Cache::with_pairs(private, parsed).load_once(config, problems)
+    Cache::with_pairs(private, parsed).load_once(config, !few_pages, problems)
 }
 
 /// [`load`], with the texts of `overlay` read in place of what is on disk at those paths
