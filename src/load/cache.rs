@@ -334,25 +334,8 @@ fn assemble(
         people_complete: true,
     };
     for (rel, _) in jobs {
-        let Some(parsed) = parsed(rel) else { continue };
-        match parsed {
-            Ok(Parsed::Program(info)) => loaded.info = Some(info),
-            Ok(Parsed::People(list)) => loaded
-                .people
-                .extend(list.into_iter().map(|p| (rel.clone(), p))),
-            Ok(Parsed::Pair(id, file)) => loaded.pairs.push(LoadedPair {
-                id,
-                path: rel.clone(),
-                file,
-            }),
-            Ok(Parsed::Phase(id, phase)) => loaded.phases.push((id, rel.clone(), phase)),
-            Ok(Parsed::Chapter(c)) => loaded.chapters.push(c),
-            Err(p) => {
-                if rel.starts_with("content/people") || rel.ends_with("people.yaml") {
-                    loaded.people_complete = false;
-                }
-                problems.push(p);
-            }
+        if let Some(parsed) = parsed(rel) {
+            loaded.add(rel, parsed, problems);
         }
     }
     loaded

@@ -39,6 +39,32 @@ pub struct LoadedPair {
     pub file: Arc<PairFile>,
 }
 
+impl Loaded {
+    /// Adds what the file at `rel` parsed into; its problem goes to `problems`, and a people
+    /// file's makes the people incomplete.
+    fn add(&mut self, rel: &Path, parsed: Result<Parsed, Problem>, problems: &mut Problems) {
+        match parsed {
+            Ok(Parsed::Program(info)) => self.info = Some(info),
+            Ok(Parsed::People(list)) => self
+                .people
+                .extend(list.into_iter().map(|p| (rel.to_path_buf(), p))),
+            Ok(Parsed::Pair(id, file)) => self.pairs.push(LoadedPair {
+                id,
+                path: rel.to_path_buf(),
+                file,
+            }),
+            Ok(Parsed::Phase(id, phase)) => self.phases.push((id, rel.to_path_buf(), phase)),
+            Ok(Parsed::Chapter(c)) => self.chapters.push(c),
+            Err(p) => {
+                if rel.starts_with("content/people") || rel.ends_with("people.yaml") {
+                    self.people_complete = false;
+                }
+                problems.push(p);
+            }
+        }
+    }
+}
+
 /// Everything read from a program folder, before cross-file checks.
 #[derive(Debug)]
 pub struct Loaded {
@@ -205,23 +231,8 @@ pub fn load_overlaid(
             text: Arc::clone(text),
         };
         loaded.sources.insert(rel, Arc::clone(text));
-        match crate::model::reading_private(private, || parse(&file, kind, raw_html)) {
-            Ok(Parsed::People(list)) => loaded
-                .people
-                .extend(list.into_iter().map(|p| (rel.clone(), p))),
-            Ok(Parsed::Pair(id, file)) => loaded.pairs.push(LoadedPair {
-                id,
-                path: rel.clone(),
-                file,
-            }),
-            Ok(_) => {}
-            Err(p) => {
-                if !matches!(kind_of(rel), Some(Kind::Pair(_))) {
-                    loaded.people_complete = false;
-                }
-                problems.push(p);
-            }
-        }
+        let parsed = crate::model::reading_private(private, || parse(&file, kind, raw_html));
+        loaded.add(rel, parsed, problems);
     }
     loaded.pairs.sort_by(|a, b| a.path.cmp(&b.path));
     loaded
