@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 use crate::book::Book;
 use crate::config::{Config, Overrides, PRIVATE_DIR};
 use crate::diagnostic::{Problem, Problems};
-use crate::load::ProgramFiles;
+use crate::load::{FileChanges, ProgramFiles};
 use crate::model::{Audience, Date, PairId, PrivateValues};
 use crate::output::inputs::{self, LastBuild, Previous};
 use crate::output::{self, Holder, Lock, Record, Staged, Stopped, Target, Written};
@@ -266,19 +266,13 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
         let before = recorded.as_ref().map(|r| &r.last.files);
         Inputs::of(&config, &target, dest, today, request.color, before)
     });
-    // Only pair files edited since the last build: the build will likely render a few pages.
-    let few_pages = recorded
+    // What changed since the last build. Only pair files edited: the build will likely render a
+    // few pages.
+    let changes = recorded
         .as_ref()
         .zip(inputs.as_ref())
-        .is_some_and(|(r, i)| {
-            let changes = r.last.files.changes(&i.files);
-            changes.added.is_empty()
-                && changes.removed.is_empty()
-                && changes
-                    .edited
-                    .iter()
-                    .all(|f| f.starts_with(&format!("{}/pairs/", crate::load::CONTENT_DIR)))
-        });
+        .map(|(r, i)| r.last.files.changes(&i.files));
+    let few_pages = changes.as_ref().is_some_and(FileChanges::only_pairs_edited);
     let mut previous = Vouching::start(recorded, dest);
     if let Some(inputs) = &inputs
         && previous.fingerprint() == Some(inputs.fingerprint)
@@ -378,9 +372,9 @@ pub fn run(request: &Request<'_>, say: &Say<'_>) -> Result<Built, Failure> {
     let rooms = inputs
         .as_ref()
         .and_then(|_| crate::render::rooms_key(&program, &options));
-    let partial = match (&inputs, previous.finish(), layout) {
-        (Some(inputs), Some(previous), Some(layout)) => {
-            Partial::of(inputs, previous, layout, rooms, &program)
+    let partial = match (&inputs, &changes, previous.finish(), layout) {
+        (Some(inputs), Some(changes), Some(previous), Some(layout)) => {
+            Partial::of(inputs, changes, previous, layout, rooms, &program)
         }
         _ => None,
     };
@@ -647,13 +641,15 @@ struct Partial {
 }
 
 impl Partial {
-    /// The partial build `program` allows after `previous`, when every file that changed since is
-    /// an existing pair's file (not added, not removed), the edition has the same files as before
+    /// The partial build `program` allows after `previous`, when every file that changed since
+    /// (`changes`, from the files `previous` recorded) is an existing pair's file (not added, not
+    /// removed), the edition has the same files as before
     /// (`layout`, [`crate::render::layout_key`]: no pair shown or hidden), the build's context is
     /// the same and the site holds no PDF files (which `mentorbook pdf` keeps current). `rooms` is
     /// who has room in the mentor directory now ([`crate::render::rooms_key`]).
     fn of(
         inputs: &Inputs,
+        changes: &FileChanges,
         previous: Previous,
         layout: u128,
         rooms: Option<u128>,
@@ -667,17 +663,12 @@ impl Partial {
         {
             return None;
         }
-        let changes = last.files.changes(&inputs.files);
-        if !changes.added.is_empty() || !changes.removed.is_empty() || changes.edited.is_empty() {
+        if !changes.only_pairs_edited() {
             return None;
         }
-        let pairs_dir = Path::new(crate::load::CONTENT_DIR).join("pairs");
         let mut ids = BTreeSet::new();
         for path in &changes.edited {
             let path = Path::new(path);
-            if !path.starts_with(&pairs_dir) {
-                return None;
-            }
             let pair = program.pairs.iter().find(|p| p.source == path)?;
             ids.insert(pair.id.clone());
         }

@@ -103,6 +103,18 @@ pub struct FileChanges {
     pub removed: Vec<String>,
 }
 
+impl FileChanges {
+    /// Whether pair files were edited and nothing else changed: no file added or removed, no
+    /// other file edited (what a build may follow with a partial render).
+    pub fn only_pairs_edited(&self) -> bool {
+        let pairs = format!("{CONTENT_DIR}/pairs/");
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && !self.edited.is_empty()
+            && self.edited.iter().all(|f| f.starts_with(&pairs))
+    }
+}
+
 impl ProgramFiles {
     /// The files of the program folder at `root`; `None` when one cannot be read, so the caller
     /// builds in full.
@@ -245,6 +257,23 @@ mod tests {
                 removed: vec!["content/pairs/b.yaml".into()],
             }
         );
+    }
+
+    #[test]
+    fn only_edits_to_pair_files_allow_a_partial_build() {
+        let edited = |files: &[&str]| FileChanges {
+            edited: files.iter().map(|f| (*f).to_owned()).collect(),
+            ..FileChanges::default()
+        };
+        assert!(edited(&["content/pairs/a.yaml", "content/pairs/b.yaml"]).only_pairs_edited());
+        assert!(!edited(&[]).only_pairs_edited(), "nothing edited");
+        assert!(!edited(&["content/pairs/a.yaml", "content/people.yaml"]).only_pairs_edited());
+        assert!(!edited(&["content/pairs.yaml"]).only_pairs_edited());
+        let added = FileChanges {
+            added: vec!["content/pairs/c.yaml".into()],
+            ..edited(&["content/pairs/a.yaml"])
+        };
+        assert!(!added.only_pairs_edited(), "a pair added");
     }
 
     /// A named pipe is never opened (that waited forever for a writer): its kind and name count.

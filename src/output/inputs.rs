@@ -434,17 +434,28 @@ mod tests {
     use super::*;
     use crate::output::manifest::Entry;
 
+    /// A site of one page, `index.html`.
     fn site(dir: &Path) {
+        site_of(dir, &["index.html"]);
+    }
+
+    /// A site of the pages at `paths`, each saying "hello", with its marker; its manifest and the
+    /// marker's time.
+    fn site_of(dest: &Path, paths: &[&str]) -> (Manifest, SystemTime) {
         let mut m = Manifest::default();
-        fs::write(dir.join("index.html"), "hello").unwrap();
-        m.0.insert(
-            "index.html".to_owned(),
-            Entry {
+        for path in paths {
+            let file = dest.join(path);
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::write(file, "hello").unwrap();
+            let entry = Entry {
                 hash: hash(b"hello"),
                 len: 5,
-            },
-        );
-        fs::write(dir.join(MARKER), m.to_text("marker\n")).unwrap();
+            };
+            m.0.insert((*path).to_owned(), entry);
+        }
+        fs::write(dest.join(MARKER), m.to_text("marker\n")).unwrap();
+        let written = fs::metadata(dest.join(MARKER)).unwrap().modified().unwrap();
+        (m, written)
     }
 
     fn last() -> LastBuild {
@@ -519,28 +530,11 @@ mod tests {
         );
     }
 
-    /// A site of `index.html` and `a/b/index.html`, and its manifest.
-    fn nested_site(dest: &Path) -> (Manifest, SystemTime) {
-        let mut m = Manifest::default();
-        fs::create_dir_all(dest.join("a/b")).unwrap();
-        for path in ["index.html", "a/b/index.html"] {
-            fs::write(dest.join(path), "hello").unwrap();
-            let entry = Entry {
-                hash: hash(b"hello"),
-                len: 5,
-            };
-            m.0.insert(path.to_owned(), entry);
-        }
-        fs::write(dest.join(MARKER), m.to_text("marker\n")).unwrap();
-        let written = fs::metadata(dest.join(MARKER)).unwrap().modified().unwrap();
-        (m, written)
-    }
-
     #[test]
     fn only_folders_changed_since_the_site_was_exact_are_listed() {
         let dir = tempfile::tempdir().unwrap();
         let dest = &dir.path().join("book");
-        let (manifest, written) = nested_site(dest);
+        let (manifest, written) = site_of(dest, &["index.html", "a/b/index.html"]);
         let long_ago = Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1));
         // Every folder changed since long ago: each one is listed.
         assert!(intact(dest, &manifest, written, long_ago));
@@ -561,7 +555,7 @@ mod tests {
 
         // A time after every change: no folder is listed (a stray file made before that time
         // would have been found when it was taken), yet every file is still looked at.
-        let (manifest, written) = nested_site(dest);
+        let (manifest, written) = site_of(dest, &["index.html", "a/b/index.html"]);
         let later = Some(SystemTime::now() + Duration::from_secs(60));
         assert!(intact(dest, &manifest, written, later));
         fs::write(dest.join("a/b/index.html"), "hello, world").unwrap();
